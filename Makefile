@@ -1,0 +1,31 @@
+# wirehouse: `make run` and `make test` work on a fresh machine with only python3.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PUBLISHED_AT ?= 2015-03-21
+
+.PHONY: help install run test serve clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the pinned dependencies
+
+run: $(STAMP) ## load the bundled sample articles into warehouse/wirehouse.duckdb
+	$(BIN)/wirehouse run seeds/articles --published-at $(PUBLISHED_AT)
+
+test: $(STAMP) ## run the test suite
+	$(BIN)/pytest
+
+serve: $(STAMP) ## start a local Prefect server and serve the flow hourly over inbox/
+	$(BIN)/python -m flows.serve
+
+clean: ## remove the environment, Prefect state and the default warehouse
+	rm -rf $(VENV) .prefect warehouse/wirehouse.duckdb warehouse/wirehouse.duckdb.wal warehouse/exports

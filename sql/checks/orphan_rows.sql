@@ -1,0 +1,12 @@
+-- Child rows whose article is missing. Empty = pass.
+SELECT 'entity_mentions' AS table_name, article_id FROM entity_mentions
+WHERE article_id NOT IN (SELECT article_id FROM articles)
+UNION ALL
+SELECT 'article_segments', article_id FROM article_segments
+WHERE article_id NOT IN (SELECT article_id FROM articles)
+UNION ALL
+SELECT 'article_inputs', article_id FROM article_inputs
+WHERE article_id NOT IN (SELECT article_id FROM articles)
+UNION ALL
+SELECT 'article_extractions', article_id FROM article_extractions
+WHERE article_id NOT IN (SELECT article_id FROM articles);

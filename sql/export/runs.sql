@@ -1,0 +1,2 @@
+-- Export of runs, in a stable order (run_id).
+SELECT * FROM runs ORDER BY run_id;

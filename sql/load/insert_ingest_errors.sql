@@ -1,0 +1,2 @@
+-- Quarantine: one row per input that could not be ingested in this run.
+INSERT INTO ingest_errors BY NAME SELECT * FROM staged_errors;

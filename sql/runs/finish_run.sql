@@ -1,0 +1,13 @@
+-- Close a run with its counts. Parameters: run_id, finished_at, status, n_inputs, n_articles_new,
+-- n_articles_existing, n_duplicates, n_quarantined, n_entity_mentions, error_message.
+UPDATE runs SET
+    finished_at = $2,
+    status = $3,
+    n_inputs = $4,
+    n_articles_new = $5,
+    n_articles_existing = $6,
+    n_duplicates = $7,
+    n_quarantined = $8,
+    n_entity_mentions = $9,
+    error_message = $10
+WHERE run_id = $1;

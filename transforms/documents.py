@@ -1,0 +1,221 @@
+"""Input discovery and decoding: files and JSONL records in, Documents or IngestErrors out."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+TEXT_SUFFIXES = frozenset({".txt"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+# Share of control characters (other than tab, newline, carriage return, form feed)
+# above which decoded text is treated as binary rather than as an article.
+MAX_CONTROL_CHAR_SHARE = 0.05
+NUL = b"\x00"
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file to read: plain text (one article) or JSONL (one article per line)."""
+
+    path: Path
+    kind: str  # txt | jsonl
+
+
+@dataclass(frozen=True)
+class InputMetadata:
+    """What the input says about an article beside its text (JSONL fields)."""
+
+    external_id: str | None = None
+    title: str | None = None
+    published_at: datetime | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article exactly as decoded; every offset in the warehouse points into raw_text."""
+
+    article_id: str
+    source_uri: str
+    raw_text: str
+    metadata: InputMetadata
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """An input that could not become a Document, with the reason in plain words."""
+
+    source_uri: str
+    error_kind: str  # not_found | unsupported_format | empty | binary | undecodable | too_large | invalid_json | invalid_record | unreadable
+    message: str
+
+
+class InputRejected(ValueError):
+    """Raised by the decoding functions; carries the error kind for the quarantine row."""
+
+    def __init__(self, error_kind: str, message: str):
+        super().__init__(message)
+        self.error_kind = error_kind
+
+
+def article_id_for(raw_text: str) -> str:
+    """Stable article id: the first 16 hex digits of the SHA-256 of the UTF-8 text."""
+    return hashlib.sha256(raw_text.encode("utf-8")).hexdigest()[:16]
+
+
+def discover_inputs(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[IngestError]]:
+    """Expand the paths a user gave into input files, in a stable order.
+
+    A directory is walked recursively for .txt and .jsonl files (hidden entries are
+    ignored); any other file found in it is reported, not skipped silently. A file
+    named explicitly is read as JSONL when it ends in .jsonl, else as plain text.
+    """
+    files: list[InputFile] = []
+    errors: list[IngestError] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative_parts = child.relative_to(path).parts
+                if any(part.startswith(".") for part in relative_parts) or not child.is_file():
+                    continue
+                suffix = child.suffix.lower()
+                if suffix in TEXT_SUFFIXES:
+                    files.append(InputFile(child, "txt"))
+                elif suffix in JSONL_SUFFIXES:
+                    files.append(InputFile(child, "jsonl"))
+                else:
+                    errors.append(IngestError(str(child), "unsupported_format",
+                                              f"not a .txt or .jsonl file: {child.name}"))
+        elif path.is_file():
+            files.append(InputFile(path, "jsonl" if path.suffix.lower() in JSONL_SUFFIXES else "txt"))
+        else:
+            errors.append(IngestError(str(path), "not_found", f"no such file or directory: {path}"))
+    return files, errors
+
+
+def decode_text(data: bytes, max_bytes: int) -> str:
+    """Decode article bytes as UTF-8 (a BOM is dropped), refusing what is not an article."""
+    if len(data) > max_bytes:
+        raise InputRejected("too_large", f"{len(data):,} bytes is over the limit of {max_bytes:,} bytes")
+    if not data.strip():
+        raise InputRejected("empty", "the input holds no text" if data else "the input is empty (0 bytes)")
+    if NUL in data:
+        raise InputRejected("binary", f"NUL byte at position {data.index(NUL)}: binary data, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputRejected(
+            "undecodable",
+            f"not valid UTF-8: byte 0x{data[error.start]:02x} at position {error.start} ({error.reason})",
+        ) from None
+    check_text(text)
+    return text
+
+
+def check_text(text: str) -> None:
+    """Refuse decoded text that is blank or mostly control characters."""
+    if not text.strip():
+        raise InputRejected("empty", "the input holds only whitespace")
+    controls = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f")
+    if controls > MAX_CONTROL_CHAR_SHARE * len(text):
+        raise InputRejected("binary", f"{controls} of {len(text)} characters are control characters")
+
+
+def read_documents(files: Iterable[InputFile], max_bytes: int) -> Iterator[Document | IngestError]:
+    """Stream Documents (or the reason each input failed) from the files, one at a time."""
+    for input_file in files:
+        if input_file.kind == "jsonl":
+            yield from _read_jsonl(input_file.path, max_bytes)
+        else:
+            yield _read_text_file(input_file.path, max_bytes)
+
+
+def _read_text_file(path: Path, max_bytes: int) -> Document | IngestError:
+    source_uri = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return IngestError(source_uri, "too_large", f"{size:,} bytes is over the limit of {max_bytes:,} bytes")
+        text = decode_text(path.read_bytes(), max_bytes)
+    except InputRejected as error:
+        return IngestError(source_uri, error.error_kind, str(error))
+    except OSError as error:
+        return IngestError(source_uri, "unreadable", f"cannot read the file: {error.strerror or error}")
+    return Document(article_id_for(text), source_uri, text, InputMetadata())
+
+
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Document | IngestError]:
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        yield IngestError(str(path), "unreadable", f"cannot read the file: {error.strerror or error}")
+        return
+    with handle:
+        for line_number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            yield parse_jsonl_record(line, f"{path}#line{line_number}", str(path), max_bytes)
+
+
+def parse_jsonl_record(line: bytes, line_uri: str, file_uri: str, max_bytes: int) -> Document | IngestError:
+    """One JSONL line to a Document: `text` is required; `id`, `title`, `published_at`
+    (or `date`), `source` and `url` are optional."""
+    uri = line_uri
+    try:
+        if len(line) > max_bytes:
+            raise InputRejected("too_large", f"{len(line):,} bytes is over the limit of {max_bytes:,} bytes")
+        try:
+            record = json.loads(line.decode("utf-8-sig"))
+        except UnicodeDecodeError as error:
+            raise InputRejected("undecodable", f"not valid UTF-8 at byte {error.start} ({error.reason})") from None
+        except json.JSONDecodeError as error:
+            raise InputRejected("invalid_json", f"not valid JSON: {error.msg} at column {error.colno}") from None
+        if not isinstance(record, dict):
+            raise InputRejected("invalid_record", f"expected a JSON object, got {type(record).__name__}")
+        external_id = record.get("id")
+        uri = f"{file_uri}#{external_id}" if external_id not in (None, "") else line_uri
+        text = record.get("text")
+        if not isinstance(text, str):
+            raise InputRejected("invalid_record", "the record has no string field 'text'")
+        check_text(text)
+        metadata = InputMetadata(
+            external_id=None if external_id is None else str(external_id),
+            title=_optional_str(record, "title"),
+            published_at=parse_timestamp(record.get("published_at") or record.get("date")),
+            source=_optional_str(record, "source"),
+            url=_optional_str(record, "url"),
+        )
+    except InputRejected as error:
+        return IngestError(uri, error.error_kind, str(error))
+    return Document(article_id_for(text), uri, text, metadata)
+
+
+def _optional_str(record: dict, key: str) -> str | None:
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputRejected("invalid_record", f"field '{key}' must be a string, got {type(value).__name__}")
+    return value
+
+
+def parse_timestamp(value: object) -> datetime | None:
+    """A publication date from metadata: ISO 8601 date or datetime, returned as naive UTC."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputRejected("invalid_record", f"published_at must be an ISO 8601 string, got {value!r}")
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise InputRejected("invalid_record", f"published_at is not an ISO 8601 date: {value!r}") from None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    return parsed

@@ -1,0 +1,397 @@
+"""Article layout: title, byline, dateline, agency, publisher, body and boilerplate, by offset.
+
+The parser never changes the text: every part is a (start, end) span of the raw text, and a
+normalised value (e.g. "Beirut" for "BEIRUT") is kept beside the span, never instead of it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+LAYOUT_VERSION = "layout.v1"
+
+MAX_TITLE_CHARS = 250
+MAX_BYLINE_LINE_CHARS = 100
+MAX_TRAILING_BOILERPLATE_LINES = 5
+# Two-digit years in datelines ("19 APR 89"): below this pivot they are 20xx, else 19xx.
+TWO_DIGIT_YEAR_PIVOT = 30
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
+    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+# "June 29", "Feb 26, 1987", "19 APR 89", "NO DATE"
+_DATE_MONTH_FIRST = re.compile(rf"^{_WEEKDAY}(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?$", re.I)
+_DATE_DAY_FIRST = re.compile(rf"^{_WEEKDAY}(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{2}}|\d{{4}})$", re.I)
+_NO_DATE = re.compile(r"^no date$", re.I)
+
+# The lead of a first paragraph: "[BYLINE ]PLACE[, DATE][ (AGENCY)] -" followed by the story.
+_LEAD = re.compile(
+    r"(?P<head>[^\n()\-–—]{1,80}?)\s*"
+    r"(?:\((?P<agency>[^()\n]{1,40})\)\s*)?"
+    r"(?P<dash>--|[-–—])(?=\s)\s*"
+)
+_PLACE_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|de|del|la|el|al|an|on|upon|of|es|da|do|dos|du)$")
+_BYLINE_LINE = re.compile(r"^(?:By|BY)\s+(?P<name>[A-Z][^\n,]{1,60}?)\s*(?:,.*)?$")
+# Transcript tags that open MUC bodies: "[REPORT] [ARMED FORCES PRESS COMMITTEE, COPREFA] [TEXT]".
+_LEADING_TAGS = re.compile(r"(?:\[[A-Z0-9][^\]\na-z]{0,80}\]\s*)+")
+_CONTENT_LINE = re.compile(r"[^\r\n]+")
+_NO_PLACE = {"no city", "no place"}
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A news agency or publisher and the names it goes by."""
+
+    name: str
+    kind: str  # agency | publisher
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    """A trailing line (or line tail) that is not part of the story; it may name an outlet."""
+
+    pattern: re.Pattern[str]
+    outlet_kind: str | None
+    outlet: str | None
+
+
+@dataclass(frozen=True)
+class LayoutRules:
+    """Everything the parser knows, loaded once from seeds/ and the gazetteer."""
+
+    outlets: Mapping[str, Outlet]  # alias (casefolded) -> outlet
+    boilerplate: tuple[BoilerplateRule, ...]
+    place_names: Mapping[str, str]  # place name (casefolded) -> canonical spelling
+
+    def outlet_for(self, alias: str) -> Outlet | None:
+        return self.outlets.get(alias.strip().casefold())
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of the layout: its kind, its span in the raw text and its normalised value."""
+
+    kind: str  # title | byline | dateline | dateline_date | agency | lead | body | boilerplate
+    start: int
+    end: int
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The parsed layout of one article. Values are normalised; segments hold the spans."""
+
+    title: str | None
+    byline: str | None
+    dateline: str | None
+    dateline_date_text: str | None
+    dateline_date: date | None
+    agency: str | None
+    publisher: str | None
+    body_start: int
+    body_end: int
+    segments: tuple[Segment, ...]
+
+
+def load_layout_rules(seeds_dir: Path, place_names: Mapping[str, str]) -> LayoutRules:
+    """Read seeds/outlets.csv and seeds/boilerplate.csv into a LayoutRules."""
+    outlets: dict[str, Outlet] = {}
+    with (seeds_dir / "outlets.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            outlet = Outlet(row["name"], row["kind"])
+            for alias in [row["name"], *row["aliases"].split("|")]:
+                outlets[alias.strip().casefold()] = outlet
+    rules = []
+    with (seeds_dir / "boilerplate.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rules.append(BoilerplateRule(re.compile(row["pattern"]), row["kind"] or None, row["outlet"] or None))
+    return LayoutRules(outlets=outlets, boilerplate=tuple(rules), place_names=place_names)
+
+
+def parse_layout(raw_text: str, rules: LayoutRules, title_hint: str | None = None) -> Layout:
+    """Split an article into its parts without changing a character.
+
+    Example: "ISIS seeks ...\\n\\nMOUSSAOUI BEIRUT (AFP) - By launching ..." gives title
+    "ISIS seeks ...", byline "Moussaoui", dateline "Beirut", agency "AFP", and a body that
+    starts at "By launching".
+    """
+    lines = content_lines(raw_text)
+    if not lines:
+        raise ValueError("the article holds no text")
+    segments: list[Segment] = []
+
+    last_line, boilerplate, trailing_outlets = _trailing_boilerplate(raw_text, lines, rules)
+    segments.extend(boilerplate)
+    body_lines = lines[: last_line + 1]
+
+    title, first_body_line = _title(raw_text, body_lines, title_hint, segments)
+    byline = None
+    if first_body_line < len(body_lines) - 1:
+        byline_match = _BYLINE_LINE.match(_line_text(raw_text, body_lines[first_body_line]))
+        if byline_match and len(byline_match.group()) <= MAX_BYLINE_LINE_CHARS:
+            line_start = body_lines[first_body_line][0]
+            byline = byline_match.group("name").strip()
+            segments.append(Segment("byline", line_start + byline_match.start("name"),
+                                    line_start + byline_match.start("name") + len(byline), byline))
+            first_body_line += 1
+    if first_body_line >= len(body_lines):
+        # A lone title line: treat it as the body rather than return an empty article.
+        first_body_line = 0
+        title = title_hint
+        segments = [s for s in segments if s.kind != "title"]
+
+    body_start = body_lines[first_body_line][0]
+    body_end = body_lines[-1][1]
+    lead = parse_lead(raw_text, body_start, body_end, rules)
+    dateline = dateline_date_text = dateline_date = agency = None
+    if lead is not None:
+        segments.extend(lead.segments)
+        byline = lead.byline or byline
+        dateline, dateline_date_text, dateline_date, agency = lead.place, lead.date_text, lead.date, lead.agency
+        body_start = lead.end
+    tags = _LEADING_TAGS.match(raw_text, body_start, body_end)
+    if tags and tags.end() < body_end:
+        segments.append(Segment("boilerplate", tags.start(), tags.end() - _trailing_space(tags.group())))
+        body_start = tags.end()
+    segments.append(Segment("body", body_start, body_end))
+
+    publisher = trailing_outlets.get("publisher")
+    agency = agency or trailing_outlets.get("agency")
+    return Layout(
+        title=title,
+        byline=byline,
+        dateline=dateline,
+        dateline_date_text=dateline_date_text,
+        dateline_date=dateline_date,
+        agency=agency,
+        publisher=publisher,
+        body_start=body_start,
+        body_end=body_end,
+        segments=tuple(sorted(segments, key=lambda s: (s.start, s.end))),
+    )
+
+
+def content_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines of text, without their surrounding whitespace."""
+    spans = []
+    for match in _CONTENT_LINE.finditer(text):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + (len(line) - len(line.lstrip()))
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+def _line_text(text: str, span: tuple[int, int]) -> str:
+    return text[span[0]: span[1]]
+
+
+def _trailing_space(text: str) -> int:
+    return len(text) - len(text.rstrip())
+
+
+def _trailing_boilerplate(
+    text: str, lines: list[tuple[int, int]], rules: LayoutRules
+) -> tuple[int, list[Segment], dict[str, str]]:
+    """Peel promo lines and sign-offs off the end; return the last story line's index.
+
+    Example: "Join ST's Telegram channel and get the latest ..." is boilerplate that names
+    the publisher, The Straits Times.
+    """
+    segments: list[Segment] = []
+    outlets: dict[str, str] = {}
+    last = len(lines) - 1
+    while last > 0 and len(segments) < MAX_TRAILING_BOILERPLATE_LINES:
+        start, end = lines[last]
+        line = text[start:end]
+        match = next((m for rule in rules.boilerplate if (m := rule.pattern.search(line))), None)
+        if match is None:
+            break
+        rule = next(rule for rule in rules.boilerplate if rule.pattern.search(line))
+        if rule.outlet_kind and rule.outlet:
+            outlets.setdefault(rule.outlet_kind, rule.outlet)
+        segments.append(Segment("boilerplate", start + match.start(), start + match.end(), rule.outlet))
+        if match.start() > 0:
+            # A sign-off after the last sentence: the rest of the line is story.
+            kept = line[: match.start()].rstrip()
+            lines[last] = (start, start + len(kept))
+            break
+        last -= 1
+    return last, segments, outlets
+
+
+def _title(
+    text: str, lines: list[tuple[int, int]], title_hint: str | None, segments: list[Segment]
+) -> tuple[str | None, int]:
+    """The title and the index of the first line after it.
+
+    With metadata the title is the metadata's, and its line is skipped only when the text
+    repeats it. Without, the first line is a title when it is short, is not the lead of a
+    paragraph, and does not end like a sentence.
+    """
+    start, end = lines[0]
+    first = text[start:end]
+    if title_hint is not None:
+        if _normalise_space(first).casefold() == _normalise_space(title_hint).casefold() and len(lines) > 1:
+            segments.append(Segment("title", start, end, title_hint))
+            return title_hint, 1
+        return title_hint, 0
+    looks_like_title = (
+        len(lines) > 1
+        and len(first) <= MAX_TITLE_CHARS
+        and not first.endswith((".", ":", ";", ","))
+        and _lead_match(first) is None
+        and not _BYLINE_LINE.match(first)
+    )
+    if looks_like_title:
+        segments.append(Segment("title", start, end, first))
+        return first, 1
+    return None, 0
+
+
+def _normalise_space(value: str) -> str:
+    return " ".join(value.split())
+
+
+@dataclass(frozen=True)
+class Lead:
+    """The dateline lead of a first paragraph and what it names."""
+
+    end: int  # where the story starts
+    byline: str | None
+    place: str | None
+    date_text: str | None
+    date: date | None
+    agency: str | None
+    segments: tuple[Segment, ...]
+
+
+def _lead_match(line: str) -> re.Match[str] | None:
+    match = _LEAD.match(line)
+    if match is None:
+        return None
+    head = match.group("head").strip()
+    place_part, _, date_part = head.partition(",")
+    words = place_part.split()
+    if not words or len(words) > 6 or not all(_PLACE_WORD.match(word) for word in words):
+        return None
+    if date_part and not _date_text_kind(date_part.strip()):
+        return None
+    has_agency = match.group("agency") is not None
+    all_caps_place = place_part.isupper() and len(place_part.replace(" ", "")) >= 3 and len(words) <= 4
+    if not (has_agency or date_part or all_caps_place):
+        return None
+    return match
+
+
+def parse_lead(text: str, start: int, end: int, rules: LayoutRules) -> Lead | None:
+    """Parse "MOUSSAOUI BEIRUT (AFP) - ", "KUWAIT, June 29 - " or
+    "SAN SALVADOR, 19 APR 89 (ACAN-EFE) -- " at text[start:]; None when there is no lead."""
+    line_end = text.find("\n", start, end)
+    line = text[start: end if line_end == -1 else line_end]
+    match = _lead_match(line)
+    if match is None or match.end() >= len(line):
+        return None
+    segments: list[Segment] = [Segment("lead", start, start + match.end() - _trailing_space(match.group()))]
+    head = match.group("head")
+    head_offset = start + match.start("head")
+    place_part, comma, date_part = head.partition(",")
+
+    place_text = place_part.strip()
+    place_offset = head_offset + (len(place_part) - len(place_part.lstrip()))
+    byline_text, place_text, place_offset = _split_byline(place_text, place_offset, rules)
+    byline = None
+    if byline_text:
+        byline = string.capwords(byline_text) if byline_text.isupper() else byline_text
+        byline_start = head_offset + (len(place_part) - len(place_part.lstrip()))
+        segments.append(Segment("byline", byline_start, byline_start + len(byline_text), byline))
+    place = None
+    if place_text.casefold() not in _NO_PLACE:
+        place = canonical_place(place_text, rules)
+        segments.append(Segment("dateline", place_offset, place_offset + len(place_text), place))
+
+    date_text = parsed_date = None
+    if comma:
+        date_text = date_part.strip()
+        date_start = head_offset + len(place_part) + 1 + (len(date_part) - len(date_part.lstrip()))
+        parsed_date = parse_dateline_date(date_text)
+        if _date_text_kind(date_text) == "date":
+            segments.append(Segment("dateline_date", date_start, date_start + len(date_text),
+                                    parsed_date.isoformat() if parsed_date else None))
+        else:
+            date_text = None
+
+    agency = None
+    if match.group("agency") is not None:
+        agency_raw = match.group("agency").strip()
+        agency_start = start + match.start("agency") + (len(match.group("agency")) - len(match.group("agency").lstrip()))
+        outlet = rules.outlet_for(agency_raw)
+        agency = outlet.name if outlet else agency_raw
+        segments.append(Segment("agency", agency_start, agency_start + len(agency_raw), agency))
+    return Lead(start + match.end(), byline, place, date_text, parsed_date, agency, tuple(segments))
+
+
+def _split_byline(words_text: str, offset: int, rules: LayoutRules) -> tuple[str | None, str, int]:
+    """Split "MOUSSAOUI BEIRUT" into the byline "MOUSSAOUI" and the place "BEIRUT".
+
+    The place is the longest run of final words that the gazetteer knows; without one,
+    the whole head is the place. Only all-capital heads carry a byline this way.
+    """
+    words = list(re.finditer(r"\S+", words_text))
+    if len(words) < 2 or not words_text.isupper():
+        return None, words_text, offset
+    for first in range(len(words)):
+        candidate = words_text[words[first].start():]
+        if candidate.casefold() in rules.place_names:
+            if first == 0:
+                return None, words_text, offset
+            byline = words_text[: words[first - 1].end()]
+            return byline, candidate, offset + words[first].start()
+    return None, words_text, offset
+
+
+def canonical_place(place_text: str, rules: LayoutRules) -> str:
+    """The gazetteer's spelling of a dateline place ("BEIRUT" -> "Beirut"), else capwords."""
+    known = rules.place_names.get(place_text.casefold())
+    if known:
+        return known
+    return string.capwords(place_text) if place_text.isupper() else place_text
+
+
+def _date_text_kind(value: str) -> str | None:
+    if _NO_DATE.match(value):
+        return "none"
+    if _DATE_MONTH_FIRST.match(value) or _DATE_DAY_FIRST.match(value):
+        return "date"
+    return None
+
+
+def parse_dateline_date(value: str) -> date | None:
+    """The calendar date of a dateline, only when it gives a year.
+
+    "19 APR 89" -> 1989-04-19; "Feb 26, 1987" -> 1987-02-26; "June 29" -> None (no year:
+    guessing one would invent a date).
+    """
+    match = _DATE_MONTH_FIRST.match(value) or _DATE_DAY_FIRST.match(value)
+    if match is None or match.group("year") is None:
+        return None
+    year = int(match.group("year"))
+    if year < 100:
+        year += 2000 if year < TWO_DIGIT_YEAR_PIVOT else 1900
+    month = MONTHS[match.group("month").rstrip(".").casefold()]
+    try:
+        return date(year, month, int(match.group("day")))
+    except ValueError:
+        return None
