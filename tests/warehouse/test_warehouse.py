@@ -1,0 +1,109 @@
+"""The warehouse on a real DuckDB file: migrations, idempotent batch loads, checks, exports."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+import polars as pl
+import pytest
+
+from tests.conftest import SEED_ARTICLE
+from transforms.documents import Document, IngestError, InputMetadata, article_id_for
+from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
+from warehouse.connection import open_warehouse, prepare_warehouse
+from warehouse.export import export_tables
+from warehouse.load import find_extracted, load_batch
+from warehouse.migrate import MigrationError, available_migrations, migrate
+from warehouse.query import run_query
+from warehouse.views import refresh_views, run_checks
+
+TABLES = ["articles", "article_inputs", "article_segments", "entity_mentions", "article_extractions"]
+
+
+@pytest.fixture
+def warehouse_path(tmp_path):
+    path = tmp_path / "test.duckdb"
+    prepare_warehouse(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def seed_batch(nlp, layout_rules):
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    document = Document(article_id_for(text), "seeds/seed.txt", text, InputMetadata())
+    return extract_batch([document], nlp, layout_rules, default_published_at=datetime(2015, 3, 21))
+
+
+def snapshot(path):
+    with open_warehouse(path, read_only=True) as connection:
+        return {table: connection.execute(f"SELECT * EXCLUDE (run_id) FROM {table} ORDER BY ALL").fetchall()
+                for table in TABLES}
+
+
+def test_migrations_apply_once_and_are_recorded(tmp_path):
+    path = tmp_path / "m.duckdb"
+    assert prepare_warehouse(path) == [f"{m.version:03d}_{m.name}" for m in available_migrations()]
+    assert prepare_warehouse(path) == []
+    with open_warehouse(path, read_only=True) as connection:
+        recorded = connection.execute("SELECT version, checksum FROM schema_migrations ORDER BY version").fetchall()
+    assert recorded == [(m.version, m.checksum) for m in available_migrations()]
+
+
+def test_an_edited_migration_is_refused(warehouse_path):
+    with open_warehouse(warehouse_path) as connection:
+        connection.execute("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1")
+        with pytest.raises(MigrationError, match="changed after it was applied"):
+            migrate(connection)
+
+
+def test_loading_a_batch_twice_leaves_the_same_rows(warehouse_path, seed_batch):
+    inputs = [(a.article_id, a.source_uri) for a in seed_batch.articles]
+    load_batch(warehouse_path, "run-1", seed_batch.articles, seed_batch.entity_mentions, inputs, [], EXTRACTOR_VERSIONS)
+    first = snapshot(warehouse_path)
+    load_batch(warehouse_path, "run-2", seed_batch.articles, seed_batch.entity_mentions, inputs, [], EXTRACTOR_VERSIONS)
+    assert snapshot(warehouse_path) == first
+    assert len(first["articles"]) == 1
+    assert len(first["entity_mentions"]) == len(seed_batch.entity_mentions) > 50
+    refresh_views(warehouse_path)
+    assert run_checks(warehouse_path) == dict.fromkeys(run_checks(warehouse_path), 0)
+
+
+def test_find_extracted_needs_every_current_version(warehouse_path, seed_batch):
+    article_id = seed_batch.articles[0].article_id
+    assert find_extracted(warehouse_path, [article_id], EXTRACTOR_VERSIONS) == set()
+    load_batch(warehouse_path, "run-1", seed_batch.articles, seed_batch.entity_mentions,
+               [(article_id, "a.txt")], [], EXTRACTOR_VERSIONS)
+    assert find_extracted(warehouse_path, [article_id, "unknown"], EXTRACTOR_VERSIONS) == {article_id}
+    newer = EXTRACTOR_VERSIONS | {"entities": "entities.v999"}
+    assert find_extracted(warehouse_path, [article_id], newer) == set()
+
+
+def test_checks_catch_a_corrupted_offset(warehouse_path, seed_batch):
+    load_batch(warehouse_path, "run-1", seed_batch.articles, seed_batch.entity_mentions,
+               [(seed_batch.articles[0].article_id, "a.txt")], [], EXTRACTOR_VERSIONS)
+    with open_warehouse(warehouse_path) as connection:
+        connection.execute("UPDATE entity_mentions SET start = start + 1 WHERE label = 'PERSON'")
+    failed = {name: n for name, n in run_checks(warehouse_path).items() if n}
+    assert set(failed) == {"entity_text_matches_raw_text"}
+
+
+def test_exports_are_readable_parquet_partitioned_by_month(warehouse_path, seed_batch, tmp_path):
+    load_batch(warehouse_path, "run-1", seed_batch.articles, seed_batch.entity_mentions,
+               [(seed_batch.articles[0].article_id, "a.txt")],
+               [IngestError("bad.bin", "binary", "NUL byte")], EXTRACTOR_VERSIONS)
+    export_dir = tmp_path / "exports"
+    written = export_tables(warehouse_path, export_dir)
+    assert (export_dir / "articles" / "year_month=2015-03").is_dir()
+    articles = pl.read_parquet(export_dir / "articles" / "**" / "*.parquet", hive_partitioning=True)
+    assert articles["title"].to_list() == [seed_batch.articles[0].title]
+    assert pl.read_parquet(written["entity_mentions"]).height == len(seed_batch.entity_mentions)
+    assert pl.read_parquet(written["ingest_errors"])["error_kind"].to_list() == ["binary"]
+    export_tables(warehouse_path, export_dir)  # a second export replaces the first in place
+    assert not [p for p in export_dir.iterdir() if p.name.startswith(".")]
+
+
+def test_queries_are_read_only(warehouse_path):
+    assert run_query(warehouse_path, "SELECT count(*) AS n FROM articles").rows == [(0,)]
+    with pytest.raises(duckdb.Error):
+        run_query(warehouse_path, "DELETE FROM articles")
