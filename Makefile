@@ -25,7 +25,7 @@ test: $(STAMP) ## run the test suite
 	$(BIN)/pytest
 
 serve: $(STAMP) ## start a local Prefect server and serve the flow hourly over inbox/
-	$(BIN)/python -m flows.serve
+	$(BIN)/wirehouse serve
 
 clean: ## remove the environment, Prefect state and the default warehouse
 	rm -rf $(VENV) .prefect warehouse/wirehouse.duckdb warehouse/wirehouse.duckdb.wal warehouse/exports

@@ -158,5 +158,19 @@ def export_command(
         console.print(f"{table}: {path}")
 
 
+@app.command("serve")
+def serve_command(
+    inbox: Annotated[Optional[Path], typer.Option(help="directory to load from (default: inbox/)")] = None,
+    cron: Annotated[Optional[str], typer.Option(help="cron schedule (default: hourly, \"0 * * * *\")")] = None,
+    warehouse: WarehouseOption = None,
+    port: Annotated[int, typer.Option(help="port of the local Prefect server")] = 4200,
+) -> None:
+    """Start a local Prefect server and load the inbox on a schedule until interrupted."""
+    from flows.serve import serve
+
+    settings = Settings()
+    serve(inbox or settings.inbox_dir, cron or settings.schedule_cron, port=port, warehouse=warehouse)
+
+
 if __name__ == "__main__":
     app()

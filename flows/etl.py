@@ -3,8 +3,6 @@
 Run it with `wirehouse run INPUT...` or `python -m flows.etl INPUT...`.
 """
 
-from __future__ import annotations
-
 import functools
 import itertools
 import logging

@@ -55,7 +55,7 @@ class RunCounts:
     n_quarantined: int = 0
     n_entity_mentions: int = 0
 
-    def __add__(self, other: RunCounts) -> RunCounts:
+    def __add__(self, other: "RunCounts") -> "RunCounts":
         return RunCounts(*(a + b for a, b in zip(vars(self).values(), vars(other).values(), strict=True)))
 
 
