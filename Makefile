@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PUBLISHED_AT ?= 2015-03-21
 
-.PHONY: help install run test serve clean
+.PHONY: help install run test eval serve clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -23,6 +23,9 @@ run: $(STAMP) ## load the bundled sample articles into warehouse/wirehouse.duckd
 
 test: $(STAMP) ## run the test suite
 	$(BIN)/pytest
+
+eval: $(STAMP) ## score the extractors on the gold data in ../shared
+	$(BIN)/wirehouse eval layout
 
 serve: $(STAMP) ## start a local Prefect server and serve the flow hourly over inbox/
 	$(BIN)/wirehouse serve

@@ -164,6 +164,34 @@ def export_command(
         console.print(f"{table}: {path}")
 
 
+eval_app = typer.Typer(help="Score the extractors against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("layout")
+def eval_layout(
+    corpus: Annotated[Optional[Path], typer.Option(help="folder holding muc34/ and reuters21578/ (default: ../shared/corpus)")] = None,
+) -> None:
+    """Dateline place and date accuracy on MUC-3/4 and Reuters-21578."""
+    from flows.evaluate import DEFAULT_CORPUS_DIR, muc_datelines, reuters_datelines
+    from transforms.evaluation import score_datelines
+    from transforms.gazetteer import dateline_place_names
+    from transforms.layout import load_layout_rules
+
+    corpus_dir = corpus or DEFAULT_CORPUS_DIR
+    if not (corpus_dir / "muc34").is_dir():
+        error_console.print(f"[red]error:[/red] no corpus at {corpus_dir} (expected muc34/ and reuters21578/)")
+        raise typer.Exit(1)
+    rules = load_layout_rules(Settings().seeds_dir, dateline_place_names())
+    table = Table("corpus", "articles", "dateline place", "dateline date", "commonest misses (gold, parsed, n)")
+    for name, golds in [("MUC-3/4", muc_datelines(corpus_dir)), ("Reuters-21578", reuters_datelines(corpus_dir))]:
+        score = score_datelines(golds, rules)
+        table.add_row(name, f"{score.n_articles:,}", f"{score.place_accuracy:.1%}",
+                      f"{score.date_accuracy:.1%} of {score.n_dated:,}" if score.n_dated else "-",
+                      "; ".join(f"{g} / {p} / {n}" for g, p, n in score.misses[:4]))
+    console.print(table)
+
+
 @app.command("serve")
 def serve_command(
     inbox: Annotated[Optional[Path], typer.Option(help="directory to load from (default: inbox/)")] = None,

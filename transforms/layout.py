@@ -30,18 +30,20 @@ MONTHS = {
 }
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-# "June 29", "Feb 26, 1987", "19 APR 89", "NO DATE"
+# "June 29", "Feb 26, 1987", "19 APR 89", "2 March", "NO DATE"
 _DATE_MONTH_FIRST = re.compile(rf"^{_WEEKDAY}(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?$", re.I)
-_DATE_DAY_FIRST = re.compile(rf"^{_WEEKDAY}(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{2}}|\d{{4}})$", re.I)
+_DATE_DAY_FIRST = re.compile(rf"^{_WEEKDAY}(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{2}}|\d{{4}}))?$", re.I)
 _NO_DATE = re.compile(r"^no date$", re.I)
 
-# The lead of a first paragraph: "[BYLINE ]PLACE[, DATE][ (AGENCY)] -" followed by the story.
+# The lead of a first paragraph: "[BYLINE ]PLACE[ (COUNTRY)][, REGION][, DATE][ (AGENCY)] -".
 _LEAD = re.compile(
-    r"(?P<head>[^\n()\-–—]{1,80}?)\s*"
-    r"(?:\((?P<agency>[^()\n]{1,40})\)\s*)?"
+    r"(?P<place>(?:[^\n()\-–—,]|(?<=\w)-(?=\w)){1,60}?)"
+    r"(?:\s*\((?P<country>[^()\n]{1,30})\)(?=,))?"
+    r"(?P<parts>(?:,[^\n()\-–—,]{1,30})*?)"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\)\s*)?"
     r"(?P<dash>--|[-–—])(?=\s)\s*"
 )
-_PLACE_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|de|del|la|el|al|an|on|upon|of|es|da|do|dos|du)$")
+_PLACE_WORD = re.compile(r"^(?:[A-Z][\w.'’/-]*|de|del|la|el|al|an|on|upon|of|es|da|do|dos|du)$")
 _BYLINE_LINE = re.compile(r"^(?:By|BY)\s+(?P<name>[A-Z][^\n,]{1,60}?)\s*(?:,.*)?$")
 # Transcript tags that open MUC bodies: "[REPORT] [ARMED FORCES PRESS COMMITTEE, COPREFA] [TEXT]".
 _LEADING_TAGS = re.compile(r"(?:\[[A-Z0-9][^\]\na-z]{0,80}\]\s*)+")
@@ -82,7 +84,7 @@ class LayoutRules:
 class Segment:
     """One part of the layout: its kind, its span in the raw text and its normalised value."""
 
-    kind: str  # title | byline | dateline | dateline_date | agency | lead | body | boilerplate
+    kind: str  # title | byline | lead | dateline | dateline_region | dateline_date | agency | body | boilerplate
     start: int
     end: int
     value: str | None = None
@@ -252,7 +254,7 @@ def _title(
         len(lines) > 1
         and len(first) <= MAX_TITLE_CHARS
         and not first.endswith((".", ":", ";", ","))
-        and _lead_match(first) is None
+        and match_lead(first) is None
         and not _BYLINE_LINE.match(first)
     )
     if looks_like_title:
@@ -278,69 +280,118 @@ class Lead:
     segments: tuple[Segment, ...]
 
 
-def _lead_match(line: str) -> re.Match[str] | None:
+@dataclass(frozen=True)
+class LeadParts:
+    """Spans of a dateline lead, relative to the start of its line."""
+
+    end: int
+    place: tuple[int, int]
+    country: tuple[int, int] | None
+    regions: tuple[tuple[int, int], ...]
+    date: tuple[int, int] | None
+    agency: tuple[int, int] | None
+
+
+def _strip_span(line: str, start: int, end: int) -> tuple[int, int]:
+    piece = line[start:end]
+    left = len(piece) - len(piece.lstrip())
+    return start + left, start + len(piece.rstrip())
+
+
+def match_lead(line: str) -> LeadParts | None:
+    """Find a dateline lead at the start of a line, or None when the line has none.
+
+    A lead needs an agency in parentheses, a date after a comma, or a place in capitals;
+    every word of the place must be capitalised, so "The minister - who spoke" is no lead.
+    """
     match = _LEAD.match(line)
-    if match is None:
+    if match is None or match.end() >= len(line):
         return None
-    head = match.group("head").strip()
-    place_part, _, date_part = head.partition(",")
-    words = place_part.split()
+    place = _strip_span(line, *match.span("place"))
+    words = line[place[0]:place[1]].split()
     if not words or len(words) > 6 or not all(_PLACE_WORD.match(word) for word in words):
         return None
-    if date_part and not _date_text_kind(date_part.strip()):
+    parts: list[tuple[int, int]] = []
+    offset = match.start("parts")
+    for piece in match.group("parts").split(",")[1:]:
+        offset += 1
+        parts.append(_strip_span(line, offset, offset + len(piece)))
+        offset += len(piece)
+    date = None
+    if len(parts) >= 2 and _date_text_kind(line[parts[-2][0]:parts[-1][1]]):  # "Feb 26, 1987"
+        date = (parts[-2][0], parts.pop()[1])
+        parts.pop()
+    elif parts and _date_text_kind(line[parts[-1][0]:parts[-1][1]]):
+        date = parts.pop()
+    if len(parts) > 2 or not all(_is_region(line[a:b]) for a, b in parts):
         return None
+    place_text = line[place[0]:place[1]]
     has_agency = match.group("agency") is not None
-    all_caps_place = place_part.isupper() and len(place_part.replace(" ", "")) >= 3 and len(words) <= 4
-    if not (has_agency or date_part or all_caps_place):
+    all_caps_place = place_text.isupper() and len(place_text.replace(" ", "")) >= 3 and len(words) <= 4
+    if not (has_agency or date or all_caps_place):
         return None
-    return match
+    return LeadParts(
+        end=match.end(),
+        place=place,
+        country=_strip_span(line, *match.span("country")) if match.group("country") else None,
+        regions=tuple(parts),
+        date=date,
+        agency=_strip_span(line, *match.span("agency")) if has_agency else None,
+    )
+
+
+def _is_region(text: str) -> bool:
+    """ "Conn.", "Alberta", "N.Y.", "Costa Rica": a short capitalised qualifier of the place."""
+    words = text.split()
+    return 0 < len(words) <= 3 and all(_PLACE_WORD.match(word) for word in words)
 
 
 def parse_lead(text: str, start: int, end: int, rules: LayoutRules) -> Lead | None:
-    """Parse "MOUSSAOUI BEIRUT (AFP) - ", "KUWAIT, June 29 - " or
-    "SAN SALVADOR, 19 APR 89 (ACAN-EFE) -- " at text[start:]; None when there is no lead."""
+    """Parse "MOUSSAOUI BEIRUT (AFP) - ", "KUWAIT, June 29 - ", "STAMFORD, Conn., Feb 26 - " or
+    "MANAGUA (NICARAGUA), 21 MAR 89 (BARRICADA) -- " at text[start:]; None when there is no lead."""
     line_end = text.find("\n", start, end)
     line = text[start: end if line_end == -1 else line_end]
-    match = _lead_match(line)
-    if match is None or match.end() >= len(line):
+    parts = match_lead(line)
+    if parts is None:
         return None
-    segments: list[Segment] = [Segment("lead", start, start + match.end() - _trailing_space(match.group()))]
-    head = match.group("head")
-    head_offset = start + match.start("head")
-    place_part, comma, date_part = head.partition(",")
+    lead_end = parts.end - _trailing_space(line[: parts.end])
+    segments: list[Segment] = [Segment("lead", start, start + lead_end)]
 
-    place_text = place_part.strip()
-    place_offset = head_offset + (len(place_part) - len(place_part.lstrip()))
-    byline_text, place_text, place_offset = _split_byline(place_text, place_offset, rules)
+    place_start, place_end = parts.place
+    place_text, place_offset, byline_text = line[place_start:place_end], place_start, None
+    if parts.agency is not None and not parts.regions and parts.date is None and parts.country is None:
+        # Only the wire form "MOUSSAOUI BEIRUT (AFP) -" puts an author before the place.
+        byline_text, place_text, place_offset = _split_byline(place_text, place_start, rules)
     byline = None
     if byline_text:
         byline = string.capwords(byline_text) if byline_text.isupper() else byline_text
-        byline_start = head_offset + (len(place_part) - len(place_part.lstrip()))
-        segments.append(Segment("byline", byline_start, byline_start + len(byline_text), byline))
+        segments.append(Segment("byline", start + place_start, start + place_start + len(byline_text), byline))
     place = None
     if place_text.casefold() not in _NO_PLACE:
         place = canonical_place(place_text, rules)
-        segments.append(Segment("dateline", place_offset, place_offset + len(place_text), place))
+        segments.append(Segment("dateline", start + place_offset, start + place_offset + len(place_text), place))
+    for region_start, region_end in ([parts.country] if parts.country else []) + list(parts.regions):
+        region = line[region_start:region_end]
+        segments.append(Segment("dateline_region", start + region_start, start + region_end,
+                                string.capwords(region) if region.isupper() else region))
 
     date_text = parsed_date = None
-    if comma:
-        date_text = date_part.strip()
-        date_start = head_offset + len(place_part) + 1 + (len(date_part) - len(date_part.lstrip()))
-        parsed_date = parse_dateline_date(date_text)
+    if parts.date is not None:
+        date_text = line[parts.date[0]:parts.date[1]]
         if _date_text_kind(date_text) == "date":
-            segments.append(Segment("dateline_date", date_start, date_start + len(date_text),
+            parsed_date = parse_dateline_date(date_text)
+            segments.append(Segment("dateline_date", start + parts.date[0], start + parts.date[1],
                                     parsed_date.isoformat() if parsed_date else None))
         else:
-            date_text = None
+            date_text = None  # "NO DATE"
 
     agency = None
-    if match.group("agency") is not None:
-        agency_raw = match.group("agency").strip()
-        agency_start = start + match.start("agency") + (len(match.group("agency")) - len(match.group("agency").lstrip()))
+    if parts.agency is not None:
+        agency_raw = line[parts.agency[0]:parts.agency[1]]
         outlet = rules.outlet_for(agency_raw)
         agency = outlet.name if outlet else agency_raw
-        segments.append(Segment("agency", agency_start, agency_start + len(agency_raw), agency))
-    return Lead(start + match.end(), byline, place, date_text, parsed_date, agency, tuple(segments))
+        segments.append(Segment("agency", start + parts.agency[0], start + parts.agency[1], agency))
+    return Lead(start + parts.end, byline, place, date_text, parsed_date, agency, tuple(segments))
 
 
 def _split_byline(words_text: str, offset: int, rules: LayoutRules) -> tuple[str | None, str, int]:
