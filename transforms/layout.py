@@ -133,9 +133,8 @@ def parse_layout(raw_text: str, rules: LayoutRules, title_hint: str | None = Non
         raise ValueError("the article holds no text")
     segments: list[Segment] = []
 
-    last_line, boilerplate, trailing_outlets = _trailing_boilerplate(raw_text, lines, rules)
+    body_lines, boilerplate, trailing_outlets = _trailing_boilerplate(raw_text, lines, rules)
     segments.extend(boilerplate)
-    body_lines = lines[: last_line + 1]
 
     title, first_body_line = _title(raw_text, body_lines, title_hint, segments)
     byline = None
@@ -147,11 +146,6 @@ def parse_layout(raw_text: str, rules: LayoutRules, title_hint: str | None = Non
             segments.append(Segment("byline", line_start + byline_match.start("name"),
                                     line_start + byline_match.start("name") + len(byline), byline))
             first_body_line += 1
-    if first_body_line >= len(body_lines):
-        # A lone title line: treat it as the body rather than return an empty article.
-        first_body_line = 0
-        title = title_hint
-        segments = [s for s in segments if s.kind != "title"]
 
     body_start = body_lines[first_body_line][0]
     body_end = body_lines[-1][1]
@@ -206,32 +200,38 @@ def _trailing_space(text: str) -> int:
 
 def _trailing_boilerplate(
     text: str, lines: list[tuple[int, int]], rules: LayoutRules
-) -> tuple[int, list[Segment], dict[str, str]]:
-    """Peel promo lines and sign-offs off the end; return the last story line's index.
+) -> tuple[list[tuple[int, int]], list[Segment], dict[str, str]]:
+    """Peel promo lines and sign-offs off the end; return the story's lines.
 
     Example: "Join ST's Telegram channel and get the latest ..." is boilerplate that names
-    the publisher, The Straits Times.
+    the publisher, The Straits Times; a closing "REUTER" names the agency.
     """
+    story = list(lines)
     segments: list[Segment] = []
     outlets: dict[str, str] = {}
-    last = len(lines) - 1
-    while last > 0 and len(segments) < MAX_TRAILING_BOILERPLATE_LINES:
-        start, end = lines[last]
-        line = text[start:end]
-        match = next((m for rule in rules.boilerplate if (m := rule.pattern.search(line))), None)
-        if match is None:
+    while len(story) > 1 and len(segments) < MAX_TRAILING_BOILERPLATE_LINES:
+        start, end = story[-1]
+        found = _match_boilerplate(text[start:end], rules)
+        if found is None:
             break
-        rule = next(rule for rule in rules.boilerplate if rule.pattern.search(line))
+        rule, match = found
         if rule.outlet_kind and rule.outlet:
             outlets.setdefault(rule.outlet_kind, rule.outlet)
         segments.append(Segment("boilerplate", start + match.start(), start + match.end(), rule.outlet))
         if match.start() > 0:
             # A sign-off after the last sentence: the rest of the line is story.
-            kept = line[: match.start()].rstrip()
-            lines[last] = (start, start + len(kept))
+            story[-1] = (start, start + len(text[start:start + match.start()].rstrip()))
             break
-        last -= 1
-    return last, segments, outlets
+        story.pop()
+    return story, segments, outlets
+
+
+def _match_boilerplate(line: str, rules: LayoutRules) -> tuple[BoilerplateRule, re.Match[str]] | None:
+    for rule in rules.boilerplate:
+        match = rule.pattern.search(line)
+        if match is not None:
+            return rule, match
+    return None
 
 
 def _title(
