@@ -83,6 +83,9 @@ def run(
     try:
         summary = etl(inputs=[str(p) for p in inputs], warehouse=str(warehouse) if warehouse else None,
                       published_at=published_at.date() if published_at else None, export=export)
+    except Exception as error:
+        error_console.print(f"[red]run failed:[/red] {type(error).__name__}: {error}")
+        raise typer.Exit(1) from None
     finally:
         if progress is not None:
             progress.stop()

@@ -1,4 +1,4 @@
-"""Settings: one class, read from WIREHOUSE_* environment variables (or a .env file)."""
+"""Settings: one class, read from WIREHOUSE_* environment variables (or the project's .env file)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from flows import PROJECT_ROOT
 class Settings(BaseSettings):
     """Where the warehouse lives, which model parses, and how big the batches are."""
 
-    model_config = SettingsConfigDict(env_prefix="WIREHOUSE_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="WIREHOUSE_", env_file=PROJECT_ROOT / ".env", extra="ignore")
 
     warehouse_path: Path = Field(PROJECT_ROOT / "warehouse" / "wirehouse.duckdb",
                                  description="DuckDB file to load into")

@@ -121,3 +121,13 @@ def test_cli_run_then_sql_shows_the_seed(tmp_path):
     refused = runner.invoke(app, ["sql", "drop table articles", "--warehouse", str(warehouse)])
     assert refused.exit_code == 1
     assert run_query(warehouse, "SELECT count(*) FROM articles").rows == [(1,)]
+
+
+def test_a_failed_run_is_recorded_and_keeps_nothing_half_loaded(tmp_path, monkeypatch):
+    monkeypatch.setenv("WIREHOUSE_SEEDS_DIR", str(tmp_path / "no-seeds"))  # the layout rules cannot load
+    warehouse = tmp_path / "w.duckdb"
+    with pytest.raises(FileNotFoundError):
+        etl(inputs=[str(SEED_ARTICLE)], warehouse=str(warehouse), export=False)
+    (run,) = run_query(warehouse, "SELECT status, error_message, finished_at IS NOT NULL FROM runs").rows
+    assert run[0] == "failed" and "outlets.csv" in run[1] and run[2]
+    assert run_query(warehouse, "SELECT count(*) FROM articles").rows == [(0,)]
