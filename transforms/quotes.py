@@ -1,0 +1,288 @@
+"""Quotes: who said what, from a parsed Doc and a reporting-verb lexicon, with character offsets.
+
+Three kinds: direct (the content is one quotation), mixed (a paraphrase holding a partial
+quotation, or a quotation continued by paraphrase) and indirect (reported speech without
+marks). Speakers are kept as written ("he"); transforms/sources.py resolves them.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from transforms.quotations import Quoted, find_quoted_spans, looks_like_title
+
+QUOTES_VERSION = "quotes.v1"
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NAME_MODIFIER_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "flat"})
+EDGE_PUNCTUATION = " \t\r\n,.;:—–-"
+MIN_QUOTATION_WORDS = 4  # shorter quoted strings without a verb are scare quotes or terms
+
+
+@dataclass(frozen=True)
+class QuoteRules:
+    """Cue lexicon from seeds/reporting_verbs.csv: lemma -> strength (0-1)."""
+
+    reporting_verbs: Mapping[str, float]
+
+    def is_cue(self, token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and (
+            token.lemma_.casefold() in self.reporting_verbs or token.lower_ in self.reporting_verbs
+        )
+
+
+def load_quote_rules(seeds_dir: Path) -> QuoteRules:
+    with (seeds_dir / "reporting_verbs.csv").open(newline="", encoding="utf-8") as handle:
+        verbs = {row["lemma"].strip().casefold(): float(row["strength"]) for row in csv.DictReader(handle)}
+    return QuoteRules(reporting_verbs=verbs)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One quote before speaker resolution; offsets index the Doc's text."""
+
+    kind: str  # direct | indirect | mixed
+    content_start: int
+    content_end: int
+    cue_start: int | None
+    cue_end: int | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_root: int | None  # token index of the speaker's head word, for resolution
+    confidence: float
+    continues: bool = False  # a quotation paragraph with no cue, attributed to the previous speaker
+
+
+@dataclass(frozen=True)
+class QuoteExtraction:
+    attributions: list[Attribution]
+    quotations: list[Quoted]  # real quotations
+    non_quotes: list[Quoted]  # scare quotes, titles, single terms
+
+
+def classify_quotations(doc: Doc, quoted: Iterable[Quoted]) -> tuple[list[Quoted], list[Quoted]]:
+    """Split quoted spans into quotations and non-quotes (scare quotes, titles, terms).
+
+    Example: 'caliphate' and "ISIS: the State of Terror" are not quotations;
+    "it has no real territorial presence" is (a partial quote).
+    """
+    quotations, non_quotes = [], []
+    for q in quoted:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        words = doc.text[q.start:q.end].split()
+        has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+        if looks_like_title(doc.text[q.start:q.end]) and not (has_verb and len(words) > 6):
+            non_quotes.append(q)
+        elif len(words) < MIN_QUOTATION_WORDS and not (has_verb and len(words) >= 2):
+            non_quotes.append(q)
+        else:
+            quotations.append(q)
+    return quotations, non_quotes
+
+
+def extract_attributions(doc: Doc, rules: QuoteRules) -> QuoteExtraction:
+    """Find every attributed statement in a Doc.
+
+    Examples: '"...," Berger said.' (direct), 'Ankara says it has detained ...' (indirect),
+    'According to Mathieu Guidere, ... ISIS is "capable of ..."' (mixed),
+    'What is certain, he said, is that ...' (mixed, the cue inside the content).
+    """
+    quotations, non_quotes = classify_quotations(doc, find_quoted_spans(doc.text))
+    found: list[Attribution] = []
+    for token in doc:
+        if _inside(token.idx, quotations):
+            continue
+        attribution = None
+        if rules.is_cue(token):
+            attribution = _verb_attribution(doc, token, quotations, rules.reporting_verbs.get(
+                token.lemma_.casefold(), rules.reporting_verbs.get(token.lower_, 0.8)))
+        elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            attribution = _according_to_attribution(doc, token, quotations)
+        if attribution is not None and not _duplicate(attribution, found):
+            found.append(attribution)
+    found.extend(_continued_quotations(doc, quotations, found))
+    found.sort(key=lambda a: (a.content_start, a.cue_start or 0))
+    return QuoteExtraction(found, quotations, non_quotes)
+
+
+def _inside(position: int, quotations: list[Quoted]) -> bool:
+    return any(q.start <= position < q.end for q in quotations)
+
+
+def _duplicate(candidate: Attribution, found: list[Attribution]) -> bool:
+    return any(a.cue_start == candidate.cue_start and a.content_start == candidate.content_start for a in found)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "He smiled and said ..."
+    return None
+
+
+def speaker_span(doc: Doc, head: Token) -> tuple[int, int]:
+    """Character span of a speaker mention: its entity, else the noun with its modifiers.
+
+    "said JM Berger, analyst and ..." -> "JM Berger"; "experts say" -> "experts".
+    """
+    for ent in doc.ents:
+        if ent.start <= head.i < ent.end:
+            start_token = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            return doc[start_token].idx, ent.end_char
+    left = head
+    for child in head.lefts:
+        if child.dep_ in NAME_MODIFIER_DEPS:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    right = head
+    for child in head.rights:
+        if child.dep_ in ("flat", "compound"):
+            right = max(right, child.right_edge, key=lambda t: t.i)
+    return left.idx, right.idx + len(right.text)
+
+
+def _span_chars(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    tokens = list(tokens)
+    if not tokens:
+        return None
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _verb_attribution(doc: Doc, verb: Token, quotations: list[Quoted], strength: float) -> Attribution | None:
+    subject = _subject(verb)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    sentence = verb.sent
+    content: tuple[int, int] | None = None
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+        # "..., as Tunisia said, ...": the statement is the clause before the "as".
+        before = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
+        content = _span_chars(before)
+    elif complement is not None and complement.i != subject.i:
+        content = _span_chars(t for t in complement.subtree if t.i not in _speaker_tokens(subject))
+    elif verb.dep_ == "parataxis":
+        # "What is certain, he said, is that ...": the cue sits inside the statement.
+        content = _span_chars(t for t in sentence if not t.is_punct or t.i < sentence.end - 1)
+    else:
+        nearest = _nearest_quotation(sentence, verb, quotations)
+        content = (nearest.open_start, nearest.close_end) if nearest else None
+    if content is None:
+        return None
+    content = _trim(doc.text, _cover_quotations(content, quotations), quotations)
+    if content is None or content[1] - content[0] < 3:
+        return None
+    kind = _kind(content, quotations)
+    speaker = speaker_span(doc, subject)
+    confidence = round(min(0.95, 0.55 + 0.4 * strength - (0.05 if subject.pos_ == "PRON" else 0.0)), 2)
+    return Attribution(kind, content[0], content[1], verb.idx, verb.idx + len(verb.text), speaker[0], speaker[1],
+                       subject.i, confidence)
+
+
+def _speaker_tokens(subject: Token) -> set[int]:
+    return {t.i for t in subject.subtree}
+
+
+def _nearest_quotation(sentence: Span, verb: Token, quotations: list[Quoted]) -> Quoted | None:
+    """The quotation that ends or starts in the verb's sentence, nearest to the verb."""
+    in_sentence = [q for q in quotations if sentence.start_char <= q.end <= sentence.end_char
+                   or sentence.start_char <= q.start < sentence.end_char]
+    if not in_sentence:
+        return None
+    return min(in_sentence, key=lambda q: min(abs(q.close_end - verb.idx), abs(q.open_start - verb.idx)))
+
+
+def _cover_quotations(content: tuple[int, int], quotations: list[Quoted]) -> tuple[int, int]:
+    """Widen a content span to every quotation it touches (a quote over several sentences)."""
+    start, end = content
+    for q in quotations:
+        if q.open_start < end and q.close_end > start:
+            start, end = min(start, q.open_start), max(end, q.close_end)
+    return start, end
+
+
+def _trim(text: str, content: tuple[int, int], quotations: list[Quoted]) -> tuple[int, int] | None:
+    """Drop edge punctuation and a quotation's own marks: content is what was said."""
+    start, end = content
+    while start < end and text[start] in EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    for q in quotations:
+        if q.open_start == start and q.close_end >= end:
+            start = q.start
+        if q.close_end == end and q.open_start <= start:
+            end = q.end
+    while end > start and text[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _kind(content: tuple[int, int], quotations: list[Quoted]) -> str:
+    start, end = content
+    touching = [q for q in quotations if q.open_start < end and q.close_end > start]
+    if not touching:
+        return "indirect"
+    if len(touching) == 1 and touching[0].start <= start and end <= touching[0].end:
+        return "direct"
+    return "mixed"
+
+
+def _according_to_attribution(doc: Doc, according: Token, quotations: list[Quoted]) -> Attribution | None:
+    """'According to X, CONTENT' or 'CONTENT, according to X'."""
+    to = next(c for c in according.children if c.lower_ == "to")
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    phrase = {t.i for t in according.subtree}
+    clause = [t for t in according.head.subtree if t.i not in phrase] if according.head.i != according.i else []
+    if not clause:
+        clause = [t for t in according.sent if t.i not in phrase]
+    if min(phrase) < min(t.i for t in clause):
+        body = [t for t in clause if t.i > max(phrase)]
+    else:
+        body = [t for t in clause if t.i < min(phrase)]
+    content = _span_chars(body)
+    if content is None:
+        return None
+    content = _trim(doc.text, _cover_quotations(content, quotations), quotations)
+    if content is None:
+        return None
+    speaker = speaker_span(doc, source)
+    return Attribution(_kind(content, quotations), content[0], content[1], according.idx, to.idx + len(to.text),
+                       speaker[0], speaker[1], source.i, 0.85)
+
+
+def _continued_quotations(doc: Doc, quotations: list[Quoted], found: list[Attribution]) -> list[Attribution]:
+    """A quotation that opens a paragraph with no cue of its own continues the previous speaker.
+
+    Example: '"We will rebuild," she said.\\n\\n"It will take years."' -> both are hers.
+    """
+    continued: list[Attribution] = []
+    for q in quotations:
+        if any(a.content_start < q.close_end and a.content_end > q.open_start for a in found + continued):
+            continue
+        if not _starts_line(doc.text, q.open_start):
+            continue
+        previous = [a for a in found if a.content_end <= q.open_start and a.speaker_root is not None]
+        if not previous:
+            continue
+        last = max(previous, key=lambda a: a.content_end)
+        if doc.text.count("\n\n", last.content_end, q.open_start) > 1:
+            continue  # more than one paragraph away: too far to assume the same speaker
+        continued.append(Attribution("direct", q.start, q.end, None, None, None, None, last.speaker_root, 0.6,
+                                     continues=True))
+    return continued
+
+
+def _starts_line(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return not text[line_start:position].strip()
