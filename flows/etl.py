@@ -19,9 +19,13 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.settings import Settings
 from transforms.documents import Document, IngestError, InputFile, discover_inputs, read_documents
-from transforms.extract import EXTRACTOR_VERSIONS, ExtractedBatch, extract_batch
-from transforms.gazetteer import dateline_place_names
-from transforms.layout import LayoutRules, load_layout_rules
+from transforms.extract import (
+    EXTRACTOR_VERSIONS,
+    ExtractedBatch,
+    ExtractionRules,
+    extract_batch,
+    load_extraction_rules,
+)
 from transforms.nlp import load_pipeline, model_identity
 from warehouse import export as warehouse_export
 from warehouse import load as warehouse_load
@@ -55,9 +59,9 @@ def _is_io_error(task, task_run, state) -> bool:
 
 
 @functools.lru_cache(maxsize=2)
-def layout_rules(seeds_dir: Path) -> LayoutRules:
-    """Layout rules, loaded once per process."""
-    return load_layout_rules(seeds_dir, dateline_place_names())
+def extraction_rules(seeds_dir: Path) -> ExtractionRules:
+    """The rule sets of seeds/, loaded once per process."""
+    return load_extraction_rules(seeds_dir)
 
 
 @task(name="prepare-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
@@ -89,7 +93,7 @@ def extract(documents: list[Document], settings: Settings, published_at: datetim
     return extract_batch(
         documents,
         load_pipeline(settings.model),
-        layout_rules(settings.seeds_dir),
+        extraction_rules(settings.seeds_dir),
         default_published_at=published_at,
         nlp_batch_size=settings.nlp_batch_size,
         n_process=settings.n_process,
@@ -99,8 +103,7 @@ def extract(documents: list[Document], settings: Settings, published_at: datetim
 @task(name="load-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
 def load(warehouse_path: Path, run_id: str, batch: ExtractedBatch, inputs: list[tuple[str, str]],
          errors: list[IngestError]) -> None:
-    warehouse_load.load_batch(warehouse_path, run_id, batch.articles, batch.entity_mentions, inputs,
-                              errors + batch.errors, EXTRACTOR_VERSIONS)
+    warehouse_load.load_batch(warehouse_path, run_id, batch, inputs, errors + batch.errors, EXTRACTOR_VERSIONS)
 
 
 @task(name="finish-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import flows  # noqa: F401  (sets Prefect's environment defaults before Prefect is imported)
+from transforms.extract import ExtractionRules, load_extraction_rules
 from transforms.gazetteer import dateline_place_names
 from transforms.layout import LayoutRules, load_layout_rules
 from transforms.nlp import load_pipeline
@@ -27,6 +28,11 @@ def nlp():
 @pytest.fixture(scope="session")
 def layout_rules() -> LayoutRules:
     return load_layout_rules(SEEDS_DIR, dateline_place_names())
+
+
+@pytest.fixture(scope="session")
+def extraction_rules() -> ExtractionRules:
+    return load_extraction_rules(SEEDS_DIR)
 
 
 @pytest.fixture(scope="session")

@@ -5,15 +5,40 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from spacy.language import Language
 
 from transforms.articles import Article, build_article
 from transforms.documents import Document, IngestError
 from transforms.entities import ENTITIES_VERSION, EntityMention, extract_entities
-from transforms.layout import LAYOUT_VERSION, LayoutRules
+from transforms.gazetteer import dateline_place_names, government_places
+from transforms.layout import LAYOUT_VERSION, LayoutRules, load_layout_rules
+from transforms.quotes import QUOTES_VERSION, QuoteRules, extract_attributions, load_quote_rules
+from transforms.sources import (
+    SOURCES_VERSION,
+    ArticleSource,
+    Quote,
+    SourceRules,
+    attribute_quotes,
+    load_source_rules,
+)
 
-EXTRACTOR_VERSIONS: dict[str, str] = {"layout": LAYOUT_VERSION, "entities": ENTITIES_VERSION}
+EXTRACTOR_VERSIONS: dict[str, str] = {
+    "layout": LAYOUT_VERSION,
+    "entities": ENTITIES_VERSION,
+    "quotes": QUOTES_VERSION,
+    "sources": SOURCES_VERSION,
+}
+
+
+@dataclass(frozen=True)
+class ExtractionRules:
+    """Every rule set the extractors need, loaded once per process from seeds/."""
+
+    layout: LayoutRules
+    quotes: QuoteRules
+    sources: SourceRules
 
 
 @dataclass(frozen=True)
@@ -22,18 +47,20 @@ class ExtractedBatch:
 
     articles: list[Article] = field(default_factory=list)
     entity_mentions: list[EntityMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    article_sources: list[ArticleSource] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
 
 
 def extract_batch(
     documents: Sequence[Document],
     nlp: Language,
-    rules: LayoutRules,
+    rules: ExtractionRules,
     default_published_at: datetime | None = None,
     nlp_batch_size: int = 32,
     n_process: int = 1,
 ) -> ExtractedBatch:
-    """Parse layouts, run spaCy over the bodies with nlp.pipe, and extract entities.
+    """Parse layouts, run spaCy over the bodies with nlp.pipe, extract entities and quotes.
 
     An article whose layout cannot be parsed becomes an IngestError; the rest go on.
     """
@@ -42,11 +69,24 @@ def extract_batch(
     errors: list[IngestError] = []
     for document in documents:
         try:
-            articles.append(build_article(document, rules, language, default_published_at))
+            articles.append(build_article(document, rules.layout, language, default_published_at))
         except ValueError as error:
             errors.append(IngestError(document.source_uri, "layout", f"cannot parse the layout: {error}"))
-    mentions: list[EntityMention] = []
+    batch = ExtractedBatch(articles=articles, errors=errors)
     bodies = ((article.body, article) for article in articles)
     for doc, article in nlp.pipe(bodies, as_tuples=True, batch_size=nlp_batch_size, n_process=n_process):
-        mentions.extend(extract_entities(doc, article.article_id, article.body_start))
-    return ExtractedBatch(articles=articles, entity_mentions=mentions, errors=errors)
+        batch.entity_mentions.extend(extract_entities(doc, article.article_id, article.body_start))
+        attributions = extract_attributions(doc, rules.quotes).attributions
+        quotes, sources = attribute_quotes(doc, article.article_id, article.body_start, attributions, rules.sources)
+        batch.quotes.extend(quotes)
+        batch.article_sources.extend(sources)
+    return batch
+
+
+def load_extraction_rules(seeds_dir: Path) -> ExtractionRules:
+    """Read every rule CSV of seeds/ and the packaged gazetteers."""
+    return ExtractionRules(
+        layout=load_layout_rules(seeds_dir, dateline_place_names()),
+        quotes=load_quote_rules(seeds_dir),
+        sources=load_source_rules(seeds_dir, government_places()),
+    )

@@ -58,6 +58,7 @@ class SourceDescription:
 class ArticleSource:
     """One source of one article, with what the article says it is."""
 
+    article_id: str
     source_key: str
     name: str
     kind: str
@@ -221,7 +222,7 @@ def describe_speaker(doc: Doc, root: Token) -> SourceDescription:
 
 
 def summarise_sources(
-    mentions: Iterable[tuple[ResolvedSource, str | None, SourceDescription]],
+    article_id: str, mentions: Iterable[tuple[ResolvedSource, str | None, SourceDescription]],
 ) -> list[ArticleSource]:
     """One ArticleSource per source key: the first mention as written, the first description
     and affiliation found, and the number of quotes."""
@@ -229,11 +230,11 @@ def summarise_sources(
     for source, mention_text, description in mentions:
         previous = by_key.get(source.key)
         if previous is None:
-            by_key[source.key] = ArticleSource(source.key, source.name, source.kind, mention_text,
+            by_key[source.key] = ArticleSource(article_id, source.key, source.name, source.kind, mention_text,
                                                description.description, description.affiliation, 1)
             continue
         by_key[source.key] = ArticleSource(
-            source.key, previous.name, source.kind,
+            article_id, source.key, previous.name, source.kind,
             previous.mention_text or mention_text,
             previous.description or description.description,
             previous.affiliation or description.affiliation,
@@ -354,4 +355,4 @@ def attribute_quotes(
             source_key=None if source is None else source.key,
             confidence=attribution.confidence if source is not None else round(attribution.confidence * 0.7, 2),
         ))
-    return quotes, summarise_sources(mentions)
+    return quotes, summarise_sources(article_id, mentions)

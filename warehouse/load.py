@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ import pyarrow as pa
 from transforms.articles import Article
 from transforms.documents import IngestError
 from transforms.entities import EntityMention
+from transforms.extract import ExtractedBatch
+from transforms.sources import KnownSource, Quote, assign_source_ids
 from warehouse.connection import open_warehouse
 from warehouse.sql_files import sql_text
 
@@ -37,6 +40,22 @@ ENTITY_MENTIONS_SCHEMA = pa.schema([
 ])
 EXTRACTIONS_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("extractor", pa.string()), ("extractor_version", pa.string()), ("run_id", pa.string()),
+])
+SOURCES_SCHEMA = pa.schema([
+    ("source_id", pa.string()), ("source_key", pa.string()), ("name", pa.string()), ("kind", pa.string()),
+    ("affiliation", pa.string()), ("extractor_version", pa.string()), ("run_id", pa.string()),
+])
+ARTICLE_SOURCES_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("source_id", pa.string()), ("mention_text", pa.string()),
+    ("description", pa.string()), ("affiliation", pa.string()), ("n_quotes", pa.int32()),
+    ("extractor_version", pa.string()), ("run_id", pa.string()),
+])
+QUOTES_SCHEMA = pa.schema([
+    ("quote_id", pa.string()), ("article_id", pa.string()), ("source_id", pa.string()),
+    ("speaker_text", pa.string()), ("speaker_start", pa.int32()), ("speaker_end", pa.int32()),
+    ("cue", pa.string()), ("cue_start", pa.int32()), ("cue_end", pa.int32()),
+    ("content", pa.string()), ("content_start", pa.int32()), ("content_end", pa.int32()),
+    ("kind", pa.string()), ("confidence", pa.float64()), ("extractor_version", pa.string()), ("run_id", pa.string()),
 ])
 ERRORS_SCHEMA = pa.schema([
     ("run_id", pa.string()), ("source_uri", pa.string()), ("error_kind", pa.string()),
@@ -126,52 +145,105 @@ def find_extracted(path: Path, article_ids: Iterable[str], versions: Mapping[str
         return {row[0] for row in connection.execute(sql_text("load/select_extracted_articles.sql")).fetchall()}
 
 
+def quote_id_for(quote: Quote) -> str:
+    """Stable quote id: the article and the spans of content and cue."""
+    key = f"{quote.article_id}|{quote.content_start}|{quote.content_end}|{quote.cue_start}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def source_tables(
+    connection: duckdb.DuckDBPyConnection, batch: ExtractedBatch, versions: Mapping[str, str], run_id: str
+) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """Give every article source and quote its source_id, merging with the sources already
+    in the warehouse (transforms.sources.assign_source_ids); return sources, article
+    sources and quotes as Arrow tables."""
+    keys = pa.table({"source_key": pa.array(sorted({s.source_key for s in batch.article_sources}), pa.string())})
+    connection.register("staged_source_keys", keys)
+    known = [KnownSource(*row) for row in connection.execute(sql_text("load/select_known_sources.sql")).fetchall()]
+    incoming = [(s.source_key, s.affiliation) for s in batch.article_sources]
+    ids = assign_source_ids(incoming, known)
+    by_article_key = {(s.article_id, s.source_key): ids[(s.source_key, s.affiliation)] for s in batch.article_sources}
+    sources: dict[str, dict] = {}
+    for source in batch.article_sources:
+        source_id = ids[(source.source_key, source.affiliation)]
+        entry = sources.setdefault(source_id, {
+            "source_id": source_id, "source_key": source.source_key, "name": source.name, "kind": source.kind,
+            "affiliation": None, "extractor_version": versions["sources"], "run_id": run_id})
+        entry["affiliation"] = entry["affiliation"] or source.affiliation
+    article_sources = [
+        {"article_id": s.article_id, "source_id": by_article_key[(s.article_id, s.source_key)],
+         "mention_text": s.mention_text, "description": s.description, "affiliation": s.affiliation,
+         "n_quotes": s.n_quotes, "extractor_version": versions["sources"], "run_id": run_id}
+        for s in batch.article_sources
+    ]
+    quotes = [
+        {"quote_id": quote_id_for(q), "article_id": q.article_id,
+         "source_id": by_article_key.get((q.article_id, q.source_key)) if q.source_key else None,
+         "speaker_text": q.speaker_text, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
+         "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end, "content": q.content,
+         "content_start": q.content_start, "content_end": q.content_end, "kind": q.kind,
+         "confidence": q.confidence, "extractor_version": versions["quotes"], "run_id": run_id}
+        for q in batch.quotes
+    ]
+    return (pa.Table.from_pylist(list(sources.values()), schema=SOURCES_SCHEMA),
+            pa.Table.from_pylist(article_sources, schema=ARTICLE_SOURCES_SCHEMA),
+            pa.Table.from_pylist(quotes, schema=QUOTES_SCHEMA))
+
+
+LOAD_STATEMENTS = [
+    "load/upsert_articles.sql",
+    "load/delete_article_segments.sql",
+    "load/insert_article_segments.sql",
+    "load/delete_entity_mentions.sql",
+    "load/insert_entity_mentions.sql",
+    "load/delete_quotes.sql",
+    "load/delete_article_sources.sql",
+    "load/insert_new_sources.sql",
+    "load/fill_source_affiliations.sql",
+    "load/insert_article_sources.sql",
+    "load/insert_quotes.sql",
+    "load/delete_orphan_sources.sql",
+    "load/upsert_article_extractions.sql",
+    "load/insert_article_inputs.sql",
+    "load/insert_ingest_errors.sql",
+]
+
+
 def load_batch(
     path: Path,
     run_id: str,
-    articles: Sequence[Article],
-    entity_mentions: Sequence[EntityMention],
+    batch: ExtractedBatch,
     inputs: Sequence[tuple[str, str]],
     errors: Sequence[IngestError],
     versions: Mapping[str, str],
 ) -> None:
     """Load one batch in one transaction: articles upserted, their child rows replaced,
-    every (article, path) pair and every quarantined input recorded. All or nothing."""
+    sources merged with those already known, every (article, path) pair and every
+    quarantined input recorded. All or nothing."""
     now = utc_now()
+    articles = batch.articles
     staged = {
         "staged_articles": articles_table(articles, versions["layout"], run_id, now),
         "staged_segments": segments_table(articles, versions["layout"], run_id),
-        "staged_entity_mentions": entity_mentions_table(entity_mentions, versions["entities"], run_id),
+        "staged_entity_mentions": entity_mentions_table(batch.entity_mentions, versions["entities"], run_id),
         "staged_extractions": extractions_table([a.article_id for a in articles], versions, run_id),
         "staged_inputs": pa.Table.from_pylist(
             [{"article_id": a, "source_uri": s, "run_id": run_id} for a, s in inputs], schema=INPUTS_SCHEMA),
         "staged_errors": errors_table(errors, run_id, now),
     }
-    statements = [
-        "load/upsert_articles.sql",
-        "load/delete_article_segments.sql",
-        "load/insert_article_segments.sql",
-        "load/delete_entity_mentions.sql",
-        "load/insert_entity_mentions.sql",
-        "load/upsert_article_extractions.sql",
-        "load/insert_article_inputs.sql",
-        "load/insert_ingest_errors.sql",
-    ]
     with open_warehouse(path) as connection:
-        for name, table in staged.items():
-            connection.register(name, table)
-        _in_transaction(connection, [sql_text(statement) for statement in statements])
-
-
-def _in_transaction(connection: duckdb.DuckDBPyConnection, statements: Sequence[str]) -> None:
-    connection.execute("BEGIN TRANSACTION")
-    try:
-        for statement in statements:
-            connection.execute(statement)
-        connection.execute("COMMIT")
-    except Exception:
-        connection.execute("ROLLBACK")
-        raise
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            sources, article_sources, quotes = source_tables(connection, batch, versions, run_id)
+            staged |= {"staged_sources": sources, "staged_article_sources": article_sources, "staged_quotes": quotes}
+            for name, table in staged.items():
+                connection.register(name, table)
+            for statement in LOAD_STATEMENTS:
+                connection.execute(sql_text(statement))
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
 
 
 def start_run(

@@ -9,4 +9,10 @@ SELECT 'article_inputs', article_id FROM article_inputs
 WHERE article_id NOT IN (SELECT article_id FROM articles)
 UNION ALL
 SELECT 'article_extractions', article_id FROM article_extractions
+WHERE article_id NOT IN (SELECT article_id FROM articles)
+UNION ALL
+SELECT 'quotes', article_id FROM quotes
+WHERE article_id NOT IN (SELECT article_id FROM articles)
+UNION ALL
+SELECT 'article_sources', article_id FROM article_sources
 WHERE article_id NOT IN (SELECT article_id FROM articles);

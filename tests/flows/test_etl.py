@@ -18,7 +18,8 @@ from warehouse.query import run_query
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
-DATA_TABLES = ["articles", "article_inputs", "article_segments", "entity_mentions", "article_extractions"]
+DATA_TABLES = ["articles", "article_inputs", "article_segments", "entity_mentions", "article_extractions",
+               "quotes", "sources", "article_sources"]
 
 
 @pytest.fixture

@@ -34,10 +34,10 @@ article_texts = st.builds(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(article_texts)
-def test_every_offset_round_trips_into_the_raw_text(nlp, layout_rules, text):
+def test_every_offset_round_trips_into_the_raw_text(nlp, extraction_rules, text):
     if not text.strip():
         return
-    batch = extract_batch([make_document(text)], nlp, layout_rules)
+    batch = extract_batch([make_document(text)], nlp, extraction_rules)
     assert not batch.errors
     (article,) = batch.articles
     assert article.raw_text == text
@@ -47,9 +47,9 @@ def test_every_offset_round_trips_into_the_raw_text(nlp, layout_rules, text):
         assert article.body_start <= mention.start < mention.end <= article.body_end
 
 
-def test_seed_entities_and_publication_date(nlp, layout_rules):
+def test_seed_entities_and_publication_date(nlp, extraction_rules):
     text = SEED_ARTICLE.read_text(encoding="utf-8")
-    batch = extract_batch([make_document(text)], nlp, layout_rules, default_published_at=datetime(2015, 3, 21))
+    batch = extract_batch([make_document(text)], nlp, extraction_rules, default_published_at=datetime(2015, 3, 21))
     (article,) = batch.articles
     assert (article.published_at, article.published_at_source) == (datetime(2015, 3, 21), "run")
     names = {(m.label, m.text) for m in batch.entity_mentions}
@@ -59,8 +59,8 @@ def test_seed_entities_and_publication_date(nlp, layout_rules):
     assert 600 < article.word_count < 800
 
 
-def test_extraction_is_deterministic(nlp, layout_rules):
+def test_extraction_is_deterministic(nlp, extraction_rules):
     text = SEED_ARTICLE.read_text(encoding="utf-8")
-    first = extract_batch([make_document(text)], nlp, layout_rules)
-    second = extract_batch([make_document(text)], nlp, layout_rules)
+    first = extract_batch([make_document(text)], nlp, extraction_rules)
+    second = extract_batch([make_document(text)], nlp, extraction_rules)
     assert first == second

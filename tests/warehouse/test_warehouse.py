@@ -18,7 +18,8 @@ from warehouse.migrate import MigrationError, available_migrations, migrate
 from warehouse.query import run_query
 from warehouse.views import refresh_views, run_checks
 
-TABLES = ["articles", "article_inputs", "article_segments", "entity_mentions", "article_extractions"]
+TABLES = ["articles", "article_inputs", "article_segments", "entity_mentions", "article_extractions",
+          "quotes", "sources", "article_sources"]
 
 
 @pytest.fixture
@@ -29,10 +30,10 @@ def warehouse_path(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def seed_batch(nlp, layout_rules):
+def seed_batch(nlp, extraction_rules):
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     document = Document(article_id_for(text), "seeds/seed.txt", text, InputMetadata())
-    return extract_batch([document], nlp, layout_rules, default_published_at=datetime(2015, 3, 21))
+    return extract_batch([document], nlp, extraction_rules, default_published_at=datetime(2015, 3, 21))
 
 
 def snapshot(path):
@@ -59,9 +60,9 @@ def test_an_edited_migration_is_refused(warehouse_path):
 
 def test_loading_a_batch_twice_leaves_the_same_rows(warehouse_path, seed_batch):
     inputs = [(a.article_id, a.source_uri) for a in seed_batch.articles]
-    load_batch(warehouse_path, "run-1", seed_batch.articles, seed_batch.entity_mentions, inputs, [], EXTRACTOR_VERSIONS)
+    load_batch(warehouse_path, "run-1", seed_batch, inputs, [], EXTRACTOR_VERSIONS)
     first = snapshot(warehouse_path)
-    load_batch(warehouse_path, "run-2", seed_batch.articles, seed_batch.entity_mentions, inputs, [], EXTRACTOR_VERSIONS)
+    load_batch(warehouse_path, "run-2", seed_batch, inputs, [], EXTRACTOR_VERSIONS)
     assert snapshot(warehouse_path) == first
     assert len(first["articles"]) == 1
     assert len(first["entity_mentions"]) == len(seed_batch.entity_mentions) > 50
@@ -72,7 +73,7 @@ def test_loading_a_batch_twice_leaves_the_same_rows(warehouse_path, seed_batch):
 def test_find_extracted_needs_every_current_version(warehouse_path, seed_batch):
     article_id = seed_batch.articles[0].article_id
     assert find_extracted(warehouse_path, [article_id], EXTRACTOR_VERSIONS) == set()
-    load_batch(warehouse_path, "run-1", seed_batch.articles, seed_batch.entity_mentions,
+    load_batch(warehouse_path, "run-1", seed_batch,
                [(article_id, "a.txt")], [], EXTRACTOR_VERSIONS)
     assert find_extracted(warehouse_path, [article_id, "unknown"], EXTRACTOR_VERSIONS) == {article_id}
     newer = EXTRACTOR_VERSIONS | {"entities": "entities.v999"}
@@ -80,7 +81,7 @@ def test_find_extracted_needs_every_current_version(warehouse_path, seed_batch):
 
 
 def test_checks_catch_a_corrupted_offset(warehouse_path, seed_batch):
-    load_batch(warehouse_path, "run-1", seed_batch.articles, seed_batch.entity_mentions,
+    load_batch(warehouse_path, "run-1", seed_batch,
                [(seed_batch.articles[0].article_id, "a.txt")], [], EXTRACTOR_VERSIONS)
     with open_warehouse(warehouse_path) as connection:
         connection.execute("UPDATE entity_mentions SET start = start + 1 WHERE label = 'PERSON'")
@@ -89,7 +90,7 @@ def test_checks_catch_a_corrupted_offset(warehouse_path, seed_batch):
 
 
 def test_exports_are_readable_parquet_partitioned_by_month(warehouse_path, seed_batch, tmp_path):
-    load_batch(warehouse_path, "run-1", seed_batch.articles, seed_batch.entity_mentions,
+    load_batch(warehouse_path, "run-1", seed_batch,
                [(seed_batch.articles[0].article_id, "a.txt")],
                [IngestError("bad.bin", "binary", "NUL byte")], EXTRACTOR_VERSIONS)
     export_dir = tmp_path / "exports"
