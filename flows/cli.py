@@ -195,6 +195,52 @@ def eval_layout(
     console.print(table)
 
 
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: Annotated[Optional[Path], typer.Option(help="folder of <slug>.txt + <slug>.json gold (default: tests/gold)")] = None,
+    polnear: Annotated[Optional[Path], typer.Option(envvar="WIREHOUSE_POLNEAR_DIR",
+                                                    help="unpacked PolNeAR data folder (or WIREHOUSE_POLNEAR_DIR)")] = None,
+    split: Annotated[str, typer.Option(help="PolNeAR split: train, dev or test")] = "dev",
+    show_errors: Annotated[int, typer.Option(help="print this many missed and spurious quotes per gold set")] = 0,
+) -> None:
+    """Quote precision, recall and F1 (overlap >= 0.3 and exact), speaker, cue and source accuracy."""
+    from flows.etl import extraction_rules
+    from flows.evaluate import GOLD_DIR, evaluate_quotes
+    from transforms.gold import read_gold_dir
+    from transforms.nlp import load_pipeline
+
+    settings = Settings()
+    nlp = load_pipeline(settings.model)
+    rules = extraction_rules(settings.seeds_dir)
+    gold_sets = [("own gold", lambda: read_gold_dir(gold or GOLD_DIR))]
+    if polnear is not None:
+        from transforms.polnear import iter_polnear
+
+        gold_sets.append((f"PolNeAR {split}", lambda: iter_polnear(polnear, split)))
+    else:
+        error_console.print("PolNeAR not scored: pass --polnear DIR or set WIREHOUSE_POLNEAR_DIR")
+    table = Table("gold", "articles", "quotes", "P", "R", "F1", "exact P/R", "speaker", "cue", "source",
+                  "pronoun", "direct R", "extract/parse")
+    for name, golds in gold_sets:
+        result = evaluate_quotes(golds(), nlp, rules)
+        s = result.score
+        table.add_row(
+            name, str(result.n_articles), f"{s.n_gold}/{s.n_predicted}", f"{s.precision:.3f}", f"{s.recall:.3f}",
+            f"{s.f1:.3f}", f"{s.exact_precision:.2f}/{s.exact_recall:.2f}", f"{s.speaker_accuracy:.3f}",
+            f"{s.cue_accuracy:.3f}", f"{s.source_accuracy:.3f}" if s.n_with_gold_source else "-",
+            f"{s.pronoun_accuracy:.3f} of {s.n_gold_pronoun}" if s.n_gold_pronoun else "-",
+            f"{s.direct_recall:.3f}" if s.n_gold_direct else "-",
+            f"{result.extract_seconds / result.parse_seconds:.1%}",
+        )
+        for label, rows in (("missed", s.missed), ("spurious", s.spurious)):
+            for doc_id, text in rows[:show_errors]:
+                console.print(f"[dim]{name} {label}[/dim] {doc_id}: {text}")
+    console.print(table)
+    console.print("P/R/F1: content matched one-to-one at character overlap >= 0.3 of the gold span; "
+                  "speaker, cue, source: accuracy on matched quotes; extract/parse: quote and source "
+                  "extraction time as a share of the spaCy parse")
+
+
 @app.command("serve")
 def serve_command(
     inbox: Annotated[Optional[Path], typer.Option(help="directory to load from (default: inbox/)")] = None,

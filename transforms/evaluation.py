@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from transforms.gold import GoldArticle
 from transforms.layout import LayoutRules, canonical_place, parse_layout
 
 NO_PLACE = {"NO CITY", ""}
@@ -71,3 +72,176 @@ def score_datelines(golds: Iterable[DatelineGold], rules: LayoutRules) -> Dateli
 def _same_place(predicted: str | None, expected: str | None) -> bool:
     return (predicted or "").casefold() == (expected or "").casefold()
 
+
+
+# ---- quotes ---------------------------------------------------------------------------------
+
+MIN_CONTENT_OVERLAP = 0.3
+PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+TRIM_FOR_EXACT = " \t\r\n\"'“”‘’«».,;:!?—–-"
+
+
+@dataclass(frozen=True)
+class PredictedQuote:
+    """What the scorer needs of an extracted quote (transforms.sources.Quote fits)."""
+
+    content_start: int
+    content_end: int
+    cue_start: int | None
+    cue_end: int | None
+    speaker_start: int | None
+    speaker_end: int | None
+    source_name: str | None  # normalised name of the resolved source
+    kind: str
+
+
+@dataclass
+class QuoteScore:
+    """Counts behind precision, recall and the attribution accuracies."""
+
+    n_gold: int = 0
+    n_predicted: int = 0
+    n_matched: int = 0
+    n_exact_matched: int = 0
+    n_with_gold_speaker: int = 0
+    n_speaker_correct: int = 0
+    n_with_gold_cue: int = 0
+    n_cue_correct: int = 0
+    n_with_gold_source: int = 0
+    n_source_correct: int = 0
+    n_gold_pronoun: int = 0
+    n_pronoun_correct: int = 0
+    n_gold_direct: int = 0
+    n_direct_found: int = 0
+    n_non_quotes_extracted: int = 0
+    missed: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, gold content)
+    spurious: list[tuple[str, str]] = field(default_factory=list)
+
+    @staticmethod
+    def _ratio(numerator: int, denominator: int) -> float:
+        return numerator / denominator if denominator else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self._ratio(self.n_matched, self.n_predicted)
+
+    @property
+    def recall(self) -> float:
+        return self._ratio(self.n_matched, self.n_gold)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def exact_precision(self) -> float:
+        return self._ratio(self.n_exact_matched, self.n_predicted)
+
+    @property
+    def exact_recall(self) -> float:
+        return self._ratio(self.n_exact_matched, self.n_gold)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self._ratio(self.n_speaker_correct, self.n_with_gold_speaker)
+
+    @property
+    def cue_accuracy(self) -> float:
+        return self._ratio(self.n_cue_correct, self.n_with_gold_cue)
+
+    @property
+    def source_accuracy(self) -> float:
+        return self._ratio(self.n_source_correct, self.n_with_gold_source)
+
+    @property
+    def pronoun_accuracy(self) -> float:
+        return self._ratio(self.n_pronoun_correct, self.n_gold_pronoun)
+
+    @property
+    def direct_recall(self) -> float:
+        return self._ratio(self.n_direct_found, self.n_gold_direct)
+
+
+def _length(spans: Iterable[tuple[int, int]]) -> int:
+    return sum(end - start for start, end in spans)
+
+
+def _overlap(spans: Iterable[tuple[int, int]], start: int, end: int) -> int:
+    return sum(max(0, min(b, end) - max(a, start)) for a, b in spans)
+
+
+def _trimmed(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    return " ".join(text[a:b] for a, b in spans).strip(TRIM_FOR_EXACT)
+
+
+def _one_to_one(pairs: list[tuple[float, int, int]]) -> dict[int, int]:
+    """Greedy one-to-one matching by descending score: gold index -> predicted index."""
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for _, gold_index, predicted_index in sorted(pairs, reverse=True):
+        if gold_index not in matched and predicted_index not in used:
+            matched[gold_index] = predicted_index
+            used.add(predicted_index)
+    return matched
+
+
+def score_quotes(articles: Iterable[tuple[GoldArticle, Sequence[PredictedQuote]]]) -> QuoteScore:
+    """Score predicted quotes against gold: content matched one-to-one at character overlap
+    >= 0.3 of the gold span (and, separately, exactly after trimming marks and punctuation);
+    speaker, cue and resolved source judged on the matched pairs."""
+    score = QuoteScore()
+    for gold, predicted in articles:
+        _score_article(score, gold, list(predicted))
+    return score
+
+
+def _score_article(score: QuoteScore, gold: GoldArticle, predicted: list[PredictedQuote]) -> None:
+    from transforms.sources import normalise_name
+
+    text = gold.text
+    score.n_gold += len(gold.quotes)
+    score.n_predicted += len(predicted)
+    overlaps = []
+    exact = []
+    for g, quote in enumerate(gold.quotes):
+        gold_length = _length(quote.content) or 1
+        for p, guess in enumerate(predicted):
+            ratio = _overlap(quote.content, guess.content_start, guess.content_end) / gold_length
+            if ratio >= MIN_CONTENT_OVERLAP:
+                overlaps.append((ratio, g, p))
+            if _trimmed(text, quote.content) == _trimmed(text, [(guess.content_start, guess.content_end)]):
+                exact.append((1.0, g, p))
+    matched = _one_to_one(overlaps)
+    score.n_matched += len(matched)
+    score.n_exact_matched += len(_one_to_one(exact))
+    for g, quote in enumerate(gold.quotes):
+        found = matched.get(g)
+        if quote.kind == "direct":
+            score.n_gold_direct += 1
+            score.n_direct_found += found is not None
+        if found is None:
+            score.missed.append((gold.doc_id, _trimmed(text, quote.content)[:100]))
+            continue
+        guess = predicted[found]
+        if quote.speaker:
+            score.n_with_gold_speaker += 1
+            score.n_speaker_correct += guess.speaker_start is not None and _overlap(
+                quote.speaker, guess.speaker_start, guess.speaker_end) > 0
+        if quote.cue:
+            score.n_with_gold_cue += 1
+            score.n_cue_correct += guess.cue_start is not None and _overlap(quote.cue, guess.cue_start, guess.cue_end) > 0
+        if quote.source:
+            correct = guess.source_name is not None and guess.source_name == normalise_name(quote.source)
+            score.n_with_gold_source += 1
+            score.n_source_correct += correct
+            speaker_text = _trimmed(text, quote.speaker).casefold()
+            if speaker_text in PRONOUNS:
+                score.n_gold_pronoun += 1
+                score.n_pronoun_correct += correct
+    matched_predicted = set(matched.values())
+    for p, guess in enumerate(predicted):
+        if p not in matched_predicted:
+            score.spurious.append((gold.doc_id, text[guess.content_start:guess.content_end][:100]))
+        if any(a <= guess.content_start and guess.content_end <= b for a, b in gold.not_quotes):
+            score.n_non_quotes_extracted += 1

@@ -117,7 +117,7 @@ def parse_polnear_document(doc_id: str, text: str, annotations: str) -> GoldArti
 
 
 def _split_dir(root: Path, split: str) -> Path:
-    """Locate <root>/<split> (or <root>/data/<split> for a repository clone) with text and annotations."""
+    """Find <root>/<split> (or <root>/data/<split> in a repository clone) holding text/ and attributions/."""
     if split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
     for candidate in (root / split, root / "data" / split):

@@ -246,6 +246,8 @@ def _according_to_attribution(doc: Doc, according: Token, quotations: list[Quote
     clause = [t for t in according.head.subtree if t.i not in phrase] if according.head.i != according.i else []
     if not clause:
         clause = [t for t in according.sent if t.i not in phrase]
+    if not clause:
+        return None  # "according to X." alone says nothing
     if min(phrase) < min(t.i for t in clause):
         body = [t for t in clause if t.i > max(phrase)]
     else:
