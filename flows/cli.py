@@ -212,17 +212,22 @@ def eval_quotes(
     settings = Settings()
     nlp = load_pipeline(settings.model)
     rules = extraction_rules(settings.seeds_dir)
-    gold_sets = [("own gold", lambda: read_gold_dir(gold or GOLD_DIR))]
+    gold_sets = [("own gold", lambda: read_gold_dir(gold or GOLD_DIR), None)]
     if polnear is not None:
+        from transforms.evaluation import speech_cue_quotes
         from transforms.polnear import iter_polnear
 
-        gold_sets.append((f"PolNeAR {split}", lambda: iter_polnear(polnear, split)))
+        speech_verbs = frozenset(verb for verb, strength in rules.quotes.reporting_verbs.items() if strength >= 0.8)
+        gold_sets.append((f"PolNeAR {split}, speech cues",
+                          lambda: (speech_cue_quotes(g, speech_verbs) for g in iter_polnear(polnear, split)),
+                          speech_verbs))
+        gold_sets.append((f"PolNeAR {split}, all cues", lambda: iter_polnear(polnear, split), None))
     else:
         error_console.print("PolNeAR not scored: pass --polnear DIR or set WIREHOUSE_POLNEAR_DIR")
     table = Table("gold", "articles", "quotes", "P", "R", "F1", "exact P/R", "speaker", "cue", "source",
                   "pronoun", "direct R", "extract/parse")
-    for name, golds in gold_sets:
-        result = evaluate_quotes(golds(), nlp, rules)
+    for name, golds, only_cues in gold_sets:
+        result = evaluate_quotes(golds(), nlp, rules, only_cues=only_cues)
         s = result.score
         table.add_row(
             name, str(result.n_articles), f"{s.n_gold}/{s.n_predicted}", f"{s.precision:.3f}", f"{s.recall:.3f}",
@@ -237,6 +242,8 @@ def eval_quotes(
                 console.print(f"[dim]{name} {label}[/dim] {doc_id}: {text}")
     console.print(table)
     console.print("P/R/F1: content matched one-to-one at character overlap >= 0.3 of the gold span; "
+                  "speech cues: PolNeAR attributions whose cue is a speech verb of seeds/reporting_verbs.csv "
+                  "(strength >= 0.8) or 'according to', scored against our quotes with such cues; all cues adds belief and evidence cues (thinks, shows); "
                   "speaker, cue, source: accuracy on matched quotes; extract/parse: quote and source "
                   "extraction time as a share of the spaCy parse")
 

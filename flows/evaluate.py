@@ -14,7 +14,7 @@ from spacy.language import Language
 from flows import PROJECT_ROOT
 from transforms.articles import build_article
 from transforms.documents import Document, InputMetadata
-from transforms.evaluation import DatelineGold, PredictedQuote, QuoteScore, score_quotes
+from transforms.evaluation import DatelineGold, PredictedQuote, QuoteScore, candidate_lemmas, score_quotes
 from transforms.extract import ExtractionRules
 from transforms.gold import GoldArticle
 from transforms.quotes import extract_attributions
@@ -61,11 +61,12 @@ def predicted_quotes(quotes: Iterable[Quote]) -> list[PredictedQuote]:
 
 
 def evaluate_quotes(golds: Iterable[GoldArticle], nlp: Language, rules: ExtractionRules,
-                    batch_size: int = 64) -> QuoteEvaluation:
+                    batch_size: int = 64, only_cues: frozenset[str] | None = None) -> QuoteEvaluation:
     """Run layout, spaCy and quote extraction over gold articles and score them.
 
     The parse and the extraction are timed apart, so the cost of quote and source
-    extraction is reported as a share of the spaCy parse it runs on.
+    extraction is reported as a share of the spaCy parse it runs on. With only_cues, quotes
+    whose cue is not one of those verbs are left out of the prediction (as the gold was).
     """
     pairs = []
     n_articles = n_words = 0
@@ -84,6 +85,9 @@ def evaluate_quotes(golds: Iterable[GoldArticle], nlp: Language, rules: Extracti
             extracted.append(quotes)
         extract_seconds += time.perf_counter() - started
         for gold, article, quotes in zip(chunk, articles, extracted, strict=True):
+            if only_cues is not None:
+                quotes = [q for q in quotes if q.cue is None or "according" in q.cue.casefold()
+                          or candidate_lemmas(q.cue) & only_cues]
             pairs.append((gold, predicted_quotes(quotes)))
             n_articles += 1
             n_words += article.word_count

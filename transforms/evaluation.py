@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from transforms.gold import GoldArticle
+from transforms.gold import GoldArticle, GoldQuote
 from transforms.layout import LayoutRules, canonical_place, parse_layout
 
 NO_PLACE = {"NO CITY", ""}
@@ -75,6 +75,38 @@ def _same_place(predicted: str | None, expected: str | None) -> bool:
 
 
 # ---- quotes ---------------------------------------------------------------------------------
+
+IRREGULAR_VERB_FORMS = {"said": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak",
+                        "spoken": "speak", "quipped": "quip"}
+
+
+def candidate_lemmas(word: str) -> set[str]:
+    """Possible base forms of an English verb form: "says" -> {"says", "say", ...}, "added" -> "add"."""
+    word = word.casefold().strip(".,:;!?\"'“”‘’")
+    forms = {word, IRREGULAR_VERB_FORMS.get(word, word)}
+    for suffix, replacements in (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ied", ("y",)),
+                                 ("ed", ("", "e")), ("d", ("",)), ("ing", ("", "e"))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)]
+            forms.update(stem + r for r in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.add(stem[:-1])  # "admitted" -> "admit"
+    return forms
+
+
+def has_speech_cue(text: str, quote: GoldQuote, speech_verbs: frozenset[str]) -> bool:
+    """Whether a gold attribution's cue is an act of speech ("said", "according to", "told"),
+    as opposed to belief or evidence ("thinks", "shows", "found")."""
+    cue = " ".join(text[a:b] for a, b in quote.cue).casefold()
+    if "according to" in cue:
+        return True
+    return any(candidate_lemmas(word) & speech_verbs for word in cue.split())
+
+
+def speech_cue_quotes(article: GoldArticle, speech_verbs: frozenset[str]) -> GoldArticle:
+    """The article with only its speech-cue attributions (how the anchors in DESIGN §4 were measured)."""
+    kept = tuple(q for q in article.quotes if has_speech_cue(article.text, q, speech_verbs))
+    return GoldArticle(article.doc_id, article.text, kept, article.not_quotes, article.published_at)
 
 MIN_CONTENT_OVERLAP = 0.3
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})

@@ -122,8 +122,8 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)  # "He smiled and said ..."
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "He smiled and said ...", "..., he said, adding that ..."
     return None
 
 
@@ -173,8 +173,10 @@ def _verb_attribution(doc: Doc, verb: Token, quotations: list[Quoted], strength:
         # "What is certain, he said, is that ...": the cue sits inside the statement.
         content = _span_chars(t for t in sentence if not t.is_punct or t.i < sentence.end - 1)
     else:
-        nearest = _nearest_quotation(sentence, verb, quotations)
-        content = (nearest.open_start, nearest.close_end) if nearest else None
+        content = _quoted_object(verb, quotations)
+        if content is None:
+            nearest = _nearest_quotation(sentence, verb, quotations)
+            content = (nearest.open_start, nearest.close_end) if nearest else None
     if content is None:
         return None
     content = _trim(doc.text, _cover_quotations(content, quotations), quotations)
@@ -185,6 +187,17 @@ def _verb_attribution(doc: Doc, verb: Token, quotations: list[Quoted], strength:
     confidence = round(min(0.95, 0.55 + 0.4 * strength - (0.05 if subject.pos_ == "PRON" else 0.0)), 2)
     return Attribution(kind, content[0], content[1], verb.idx, verb.idx + len(verb.text), speaker[0], speaker[1],
                        subject.i, confidence)
+
+
+def _quoted_object(verb: Token, quotations: list[Quoted]) -> tuple[int, int] | None:
+    """The verb's object when it holds a quotation: 'called it "a non-starter"' (mixed)."""
+    objects = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "xcomp", "attr", "dative")]
+    if not objects:
+        return None
+    span = _span_chars(t for o in objects for t in o.subtree)
+    if span is None or not any(span[0] <= q.open_start and q.close_end <= span[1] + 1 for q in quotations):
+        return None
+    return span
 
 
 def _speaker_tokens(subject: Token) -> set[int]:
