@@ -119,6 +119,13 @@ def _duplicate(candidate: Attribution, found: list[Attribution]) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The speaker of a cue verb: its subject, the agent of a passive ("he was told by X"),
+    or the subject of the verb it hangs from ("..., adding that ...")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child

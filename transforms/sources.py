@@ -21,7 +21,12 @@ from transforms.quotes import Attribution, speaker_span
 SOURCES_VERSION = "sources.v1"
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "monsieur": "m", "m.": "m",
+                    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "mme": "f", "mme.": "f",
+                    "madame": "f", "lady": "f", "dame": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
+SUBJECT_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "pobj", "conj", "ROOT"})
 AFFILIATION_PREPOSITIONS = frozenset({"at", "with", "from", "for"})
 LEADING_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.I)
 
@@ -33,12 +38,22 @@ class SourceRules:
 
     nouns: Mapping[str, str]
     government_places: Mapping[str, str]
+    person_titles: frozenset[str]  # casefolded: "president", "assemblywoman", "dr."
+
+    def strip_titles(self, name: str) -> str:
+        """ "Assemblywoman Selena Torres" -> "Selena Torres"; a lone title stays as it is."""
+        words = _strip_article(name).split()
+        while len(words) > 1 and words[0].casefold() in self.person_titles:
+            words = words[1:]
+        return " ".join(words)
 
 
 def load_source_rules(seeds_dir: Path, government_places: Mapping[str, str]) -> SourceRules:
     with (seeds_dir / "source_nouns.csv").open(newline="", encoding="utf-8") as handle:
         nouns = {row["noun"].strip().casefold(): row["kind"].strip() for row in csv.DictReader(handle)}
-    return SourceRules(nouns=nouns, government_places=government_places)
+    with (seeds_dir / "person_titles.csv").open(newline="", encoding="utf-8") as handle:
+        titles = frozenset(row["title"].strip().casefold() for row in csv.DictReader(handle))
+    return SourceRules(nouns=nouns, government_places=government_places, person_titles=titles)
 
 
 @dataclass(frozen=True)
@@ -104,13 +119,13 @@ class ArticleSourceResolver:
         self.rules = rules
         self.full_names = self._full_names_by_surname(doc)
         self.resolved: list[tuple[int, ResolvedSource]] = []  # (char position, source)
+        self.gender = self._gender_from_honorifics(doc)  # source key -> "m" | "f"
 
-    @staticmethod
-    def _full_names_by_surname(doc: Doc) -> dict[str, str]:
+    def _full_names_by_surname(self, doc: Doc) -> dict[str, str]:
         names: dict[str, str] = {}
         for ent in doc.ents:
-            words = _strip_article(ent.text).split()
-            if ent.label_ == "PERSON" and len(words) >= 2:
+            words = self.rules.strip_titles(ent.text).split()
+            if ent.label_ == "PERSON" and len(words) >= 2 and _looks_like_name(" ".join(words)):
                 names.setdefault(words[-1].casefold(), " ".join(words))
         return names
 
@@ -125,17 +140,45 @@ class ArticleSourceResolver:
         return source
 
     def _resolve_token(self, root: Token, position: int) -> ResolvedSource | None:
+        named = self._named_in_apposition(root)
+        if named is not None:
+            return self._person(named.text)  # "The Vice President, Mike Pence"
         if root.pos_ == "PRON":
             return self._resolve_pronoun(root.lower_, position)
         entity = _entity_at(self.doc, root.i)
         if entity is not None:
             return self._resolve_entity(entity)
-        if root.pos_ == "PROPN":
-            return self._person(root.text)
+        if root.pos_ == "PROPN" and root.text[:1].isupper():
+            return self._person(self.doc.text[slice(*speaker_span(self.doc, root))])
         return self._resolve_noun(root, position)
 
+    def _gender_from_honorifics(self, doc: Doc) -> dict[str, str]:
+        """ "Mme Spanton", "Mr. Quirin": the honorific before a name tells its gender."""
+        gender: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.start > 0:
+                honorific = HONORIFIC_GENDER.get(doc[ent.start - 1].lower_) or HONORIFIC_GENDER.get(doc[ent.start].lower_)
+                if honorific:
+                    gender.setdefault(self._person(ent.text).key, honorific)
+        return gender
+
+    def _named_in_apposition(self, root: Token) -> Span | None:
+        """A person named in apposition to a title: "The mayor, Sadiq Khan, said"."""
+        if _entity_at(self.doc, root.i) is not None:
+            return None
+        for child in root.children:
+            if child.dep_ == "appos":
+                entity = _entity_at(self.doc, child.i)
+                if entity is not None and entity.label_ == "PERSON" and _looks_like_name(entity.text):
+                    return entity
+        return None
+
+    def _is_known_person(self, name: str) -> bool:
+        words = name.split()
+        return bool(words) and words[-1].casefold() in self.full_names
+
     def _person(self, name: str) -> ResolvedSource:
-        words = _strip_article(name).split()
+        words = self.rules.strip_titles(name).split()
         if len(words) == 1:
             words = self.full_names.get(words[0].casefold(), words[0]).split()
         full = " ".join(words)
@@ -148,8 +191,13 @@ class ArticleSourceResolver:
             # "Ankara says", "Tunisia said": a country or its capital speaking is its government.
             government = f"Government of {country}"
             return ResolvedSource(source_key("government", government), government, "government")
-        if entity.label_ == "PERSON":
-            return self._person(name)
+        untitled = self.rules.strip_titles(name)
+        if entity.label_ == "PERSON" or (
+            _looks_like_name(untitled)
+            and (self._is_known_person(untitled) or (untitled != name and len(untitled.split()) >= 2))
+        ):
+            # "Trump" tagged ORG after "Donald Trump" was named; "Assemblywoman Selena Torres" tagged ORG.
+            return self._person(untitled)
         if entity.label_ in ("GPE", "LOC"):
             return ResolvedSource(source_key("government", name), name, "government")
         if entity.label_ == "NORP":
@@ -160,8 +208,11 @@ class ArticleSourceResolver:
         """He/she: the nearest person named before; they/it: the nearest group or organisation."""
         if pronoun in PERSON_PRONOUNS:
             wanted = {"person"}
+            # Antecedents are people named as the subject of a clause, or who spoke before:
+            # "Hotak said ... in Maidan Wardak ... he said" is Hotak, not a place mis-tagged PERSON.
             candidates = [(ent.start_char, self._person(ent.text)) for ent in self.doc.ents
-                          if ent.label_ == "PERSON" and ent.end_char <= position and _looks_like_name(ent.text)]
+                          if ent.label_ == "PERSON" and ent.end_char <= position and _looks_like_name(ent.text)
+                          and ent.root.dep_ in SUBJECT_LIKE_DEPS]
         elif pronoun in PLURAL_PRONOUNS or pronoun == "it":
             wanted = {"organization", "government", "group"} | ({"anonymous"} if pronoun != "it" else set())
             candidates = [(ent.start_char, self._resolve_entity(ent)) for ent in self.doc.ents
@@ -169,9 +220,16 @@ class ArticleSourceResolver:
         else:
             return None  # "I", "we", "you": the speaker is inside a quotation
         candidates += [(p, s) for p, s in self.resolved if s.kind in wanted and p < position]
+        wanted_gender = PRONOUN_GENDER.get(pronoun)
+        if wanted_gender is not None:
+            # skip people known to be of the other gender ("She" after "Mme Spanton ... Redouane")
+            candidates = [(p, s) for p, s in candidates if self.gender.get(s.key, wanted_gender) == wanted_gender]
         if not candidates:
             return None
-        return max(candidates, key=lambda pair: pair[0])[1]
+        chosen = max(candidates, key=lambda pair: pair[0])[1]
+        if wanted_gender is not None:
+            self.gender.setdefault(chosen.key, wanted_gender)
+        return chosen
 
     def _resolve_noun(self, root: Token, position: int) -> ResolvedSource:
         """ "experts" -> anonymous experts; "the ministry" -> the ministry named before, if any."""
@@ -182,7 +240,11 @@ class ArticleSourceResolver:
                 if ent.label_ == "ORG" and ent.end_char <= position and root.lower_ in ent.text.casefold():
                     return self._resolve_entity(ent)
         start, end = speaker_span(self.doc, root)
-        name = _strip_article(self.doc.text[start:end]).casefold() if kind != "anonymous" else root.lower_
+        name = _strip_article(self.doc.text[start:end]).casefold()
+        if kind == "anonymous":
+            # "German officials", "state media": the noun with its adjectives, not its determiners
+            modifiers = [t for t in root.lefts if t.dep_ in ("amod", "compound") and t.i >= root.left_edge.i]
+            name = " ".join([t.lower_ for t in modifiers] + [root.lower_])
         return ResolvedSource(source_key(kind, name), name, kind)
 
 
