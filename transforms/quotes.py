@@ -21,7 +21,11 @@ QUOTES_VERSION = "quotes.v1"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_MODIFIER_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "flat"})
 EDGE_PUNCTUATION = " \t\r\n,.;:—–-"
-MIN_QUOTATION_WORDS = 4  # shorter quoted strings without a verb are scare quotes or terms
+# One quoted word is a scare quote or a term ('caliphate'); two or three words without a verb
+# count as a partial quotation inside reported speech ('called it "a non-starter"') but are
+# never a quote on their own.
+MIN_QUOTATION_WORDS = 2
+MIN_STANDALONE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,7 @@ def classify_quotations(doc: Doc, quoted: Iterable[Quoted]) -> tuple[list[Quoted
         has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
         if looks_like_title(doc.text[q.start:q.end]) and not (has_verb and len(words) > 6):
             non_quotes.append(q)
-        elif len(words) < MIN_QUOTATION_WORDS and not (has_verb and len(words) >= 2):
+        elif len(words) < MIN_QUOTATION_WORDS:
             non_quotes.append(q)
         else:
             quotations.append(q)
@@ -189,8 +193,10 @@ def _verb_attribution(doc: Doc, verb: Token, quotations: list[Quoted], strength:
     content = _trim(doc.text, _cover_quotations(content, quotations), quotations)
     if content is None or content[1] - content[0] < 3:
         return None
-    kind = _kind(content, quotations)
     speaker = speaker_span(doc, subject)
+    attribution_span = (min(verb.idx, speaker[0]), max(verb.idx + len(verb.text), speaker[1]))
+    content = _join_split_quotation(doc.text, content, attribution_span, quotations)
+    kind = _kind(content, quotations, doc.text, attribution_span)
     confidence = round(min(0.95, 0.55 + 0.4 * strength - (0.05 if subject.pos_ == "PRON" else 0.0)), 2)
     return Attribution(kind, content[0], content[1], verb.idx, verb.idx + len(verb.text), speaker[0], speaker[1],
                        subject.i, confidence)
@@ -211,10 +217,15 @@ def _speaker_tokens(subject: Token) -> set[int]:
     return {t.i for t in subject.subtree}
 
 
+def is_standalone(text: str, quotation: Quoted) -> bool:
+    """Long enough to be a quote by itself, not only a partial quote inside reported speech."""
+    return len(text[quotation.start:quotation.end].split()) >= MIN_STANDALONE_WORDS
+
+
 def _nearest_quotation(sentence: Span, verb: Token, quotations: list[Quoted]) -> Quoted | None:
     """The quotation that ends or starts in the verb's sentence, nearest to the verb."""
-    in_sentence = [q for q in quotations if sentence.start_char <= q.end <= sentence.end_char
-                   or sentence.start_char <= q.start < sentence.end_char]
+    in_sentence = [q for q in quotations if (sentence.start_char <= q.end <= sentence.end_char
+                   or sentence.start_char <= q.start < sentence.end_char) and is_standalone(sentence.doc.text, q)]
     if not in_sentence:
         return None
     return min(in_sentence, key=lambda q: min(abs(q.close_end - verb.idx), abs(q.open_start - verb.idx)))
@@ -246,12 +257,39 @@ def _trim(text: str, content: tuple[int, int], quotations: list[Quoted]) -> tupl
     return (start, end) if end > start else None
 
 
-def _kind(content: tuple[int, int], quotations: list[Quoted]) -> str:
+def _join_split_quotation(
+    text: str, content: tuple[int, int], attribution: tuple[int, int], quotations: list[Quoted]
+) -> tuple[int, int]:
+    """'"We made a plea," said Chuck Schumer, "and we were ignored."' is one quotation with the
+    cue inside: join the quotation that resumes right after the speaker and cue."""
+    start, end = content
+    if end > attribution[0]:
+        return content
+    for q in quotations:
+        between = text[attribution[1]:q.open_start]
+        if q.open_start >= attribution[1] and not between.strip(" ,:;—–-") and "\n" not in between:
+            gap = text[end:attribution[0]]
+            if not gap.strip(" ,:;—–-\"'“”‘’"):
+                joined_end = q.end
+                while joined_end > start and text[joined_end - 1] in EDGE_PUNCTUATION:
+                    joined_end -= 1
+                return start, joined_end
+    return content
+
+
+def _kind(content: tuple[int, int], quotations: list[Quoted], text: str = "",
+          attribution: tuple[int, int] | None = None) -> str:
+    """direct: everything said is inside quotation marks (a cue and speaker may interrupt);
+    mixed: quoted and unquoted words; indirect: no quotation."""
     start, end = content
     touching = [q for q in quotations if q.open_start < end and q.close_end > start]
     if not touching:
         return "indirect"
-    if len(touching) == 1 and touching[0].start <= start and end <= touching[0].end:
+    outside = [i for i in range(start, end)
+               if not any(q.open_start <= i < q.close_end for q in touching)
+               and not (attribution is not None and attribution[0] <= i < attribution[1])]
+    if all(not text[i].isalnum() for i in outside) if text else (
+            len(touching) == 1 and touching[0].start <= start and end <= touching[0].end):
         return "direct"
     return "mixed"
 
@@ -279,7 +317,8 @@ def _according_to_attribution(doc: Doc, according: Token, quotations: list[Quote
     if content is None:
         return None
     speaker = speaker_span(doc, source)
-    return Attribution(_kind(content, quotations), content[0], content[1], according.idx, to.idx + len(to.text),
+    return Attribution(_kind(content, quotations, doc.text), content[0], content[1], according.idx,
+                       to.idx + len(to.text),
                        speaker[0], speaker[1], source.i, 0.85)
 
 
@@ -292,7 +331,7 @@ def _continued_quotations(doc: Doc, quotations: list[Quoted], found: list[Attrib
     for q in quotations:
         if any(a.content_start < q.close_end and a.content_end > q.open_start for a in found + continued):
             continue
-        if not _starts_line(doc.text, q.open_start):
+        if not _starts_line(doc.text, q.open_start) or not is_standalone(doc.text, q):
             continue
         previous = [a for a in found if a.content_end <= q.open_start and a.speaker_root is not None]
         if not previous:

@@ -7,8 +7,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import duckdb_extension_fts
 
 from warehouse.migrate import migrate
+
+# The full-text search extension ships in a PyPI package (nothing downloads at run time);
+# its version must match DuckDB's, which is why both are pinned to 1.5.5.
+FTS_EXTENSION = Path(duckdb_extension_fts.__file__).parent / "extensions" / f"v{duckdb.__version__}" / "fts.duckdb_extension"
 
 
 @contextmanager
@@ -23,6 +28,7 @@ def open_warehouse(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckD
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = duckdb.connect(str(path))
     try:
+        connection.load_extension(str(FTS_EXTENSION))
         yield connection
     finally:
         connection.close()

@@ -9,12 +9,12 @@ from warehouse.sql_files import sql_files
 
 
 def refresh_views(path: Path) -> list[str]:
-    """Recreate every view of sql/views; return their names."""
-    views = sql_files("views")
+    """Recreate every view of sql/views and every index of sql/indexes; return their names."""
+    objects = sql_files("views") + sql_files("indexes")
     with open_warehouse(path) as connection:
-        for view in views:
-            connection.execute(view.read_text(encoding="utf-8"))
-    return [view.stem for view in views]
+        for sql_object in objects:
+            connection.execute(sql_object.read_text(encoding="utf-8"))
+    return [sql_object.stem for sql_object in objects]
 
 
 def run_checks(path: Path) -> dict[str, int]:
