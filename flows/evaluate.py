@@ -15,10 +15,9 @@ from flows import PROJECT_ROOT
 from transforms.articles import build_article
 from transforms.documents import Document, InputMetadata
 from transforms.evaluation import DatelineGold, PredictedQuote, QuoteScore, candidate_lemmas, score_quotes
-from transforms.extract import ExtractionRules
+from transforms.extract import ExtractionRules, extract_quotes
 from transforms.gold import GoldArticle
-from transforms.quotes import extract_attributions
-from transforms.sources import Quote, attribute_quotes
+from transforms.sources import Quote
 
 DEFAULT_CORPUS_DIR = PROJECT_ROOT.parent / "shared" / "corpus"
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
@@ -80,8 +79,7 @@ def evaluate_quotes(golds: Iterable[GoldArticle], nlp: Language, rules: Extracti
         started = time.perf_counter()
         extracted = []
         for doc, article in zip(docs, articles, strict=True):
-            attributions = extract_attributions(doc, rules.quotes).attributions
-            quotes, _ = attribute_quotes(doc, article.article_id, article.body_start, attributions, rules.sources)
+            quotes, _ = extract_quotes(doc, article.article_id, article.body_start, rules)
             extracted.append(quotes)
         extract_seconds += time.perf_counter() - started
         for gold, article, quotes in zip(chunk, articles, extracted, strict=True):

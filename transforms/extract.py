@@ -8,13 +8,14 @@ from datetime import datetime
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from transforms.articles import Article, build_article
 from transforms.documents import Document, IngestError
 from transforms.entities import ENTITIES_VERSION, EntityMention, extract_entities
 from transforms.gazetteer import dateline_place_names, government_places
 from transforms.layout import LAYOUT_VERSION, LayoutRules, load_layout_rules
-from transforms.quotes import QUOTES_VERSION, QuoteRules, extract_attributions, load_quote_rules
+from transforms.quotes import QUOTES_VERSION, DocIndex, QuoteRules, extract_attributions, load_quote_rules
 from transforms.sources import (
     SOURCES_VERSION,
     ArticleSource,
@@ -76,11 +77,19 @@ def extract_batch(
     bodies = ((article.body, article) for article in articles)
     for doc, article in nlp.pipe(bodies, as_tuples=True, batch_size=nlp_batch_size, n_process=n_process):
         batch.entity_mentions.extend(extract_entities(doc, article.article_id, article.body_start))
-        attributions = extract_attributions(doc, rules.quotes).attributions
-        quotes, sources = attribute_quotes(doc, article.article_id, article.body_start, attributions, rules.sources)
+        quotes, sources = extract_quotes(doc, article.article_id, article.body_start, rules)
         batch.quotes.extend(quotes)
         batch.article_sources.extend(sources)
     return batch
+
+
+def extract_quotes(
+    doc: Doc, article_id: str, offset: int, rules: ExtractionRules
+) -> tuple[list[Quote], list[ArticleSource]]:
+    """Quotes and their resolved sources from a Doc parsed from raw_text[offset:]."""
+    index = DocIndex.of(doc)
+    attributions = extract_attributions(index, rules.quotes).attributions
+    return attribute_quotes(index, article_id, offset, attributions, rules.sources)
 
 
 def load_extraction_rules(seeds_dir: Path) -> ExtractionRules:

