@@ -191,6 +191,8 @@ def _verb_attribution(index: DocIndex, verb: Token, quotations: list[Quoted], st
     subject = _subject(verb)
     if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
+    if verb.dep_ == "ROOT" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        return None  # a photo caption, not a statement: "Protesters with a banner saying ..."
     sentence = verb.sent
     content: tuple[int, int] | None = None
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)

@@ -142,8 +142,10 @@ class ArticleSourceResolver:
         entity = self.index.entity_at(root.i)
         if entity is not None:
             return self._resolve_entity(entity)
-        if root.pos_ == "PROPN" and root.text[:1].isupper():
-            return self._person(self.index.text[slice(*speaker_span(self.index, root))])
+        mention = self.index.text[slice(*speaker_span(self.index, root))]
+        if root.pos_ == "PROPN" and _looks_like_name(mention) and not any(
+                t.like_num or t.pos_ in ("DET", "NUM") for t in root.lefts):
+            return self._person(mention)  # but "One MP" is not a name
         return self._resolve_noun(root, position)
 
     def _gender_from_honorifics(self, index: DocIndex) -> dict[str, str]:
