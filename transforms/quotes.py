@@ -217,7 +217,12 @@ def _verb_attribution(index: DocIndex, verb: Token, quotations: list[Quoted], st
     if content is None or content[1] - content[0] < 3:
         return None
     speaker = speaker_span(index, subject)
-    attribution_span = (min(verb.idx, speaker[0]), max(verb.idx + len(verb.text), speaker[1]))
+    # The attribution clause: cue, speaker and what hangs on the verb outside the content
+    # ("he told InsideSources", "Trump said Monday").
+    clause_ends = [t.idx + len(t.text) for t in verb.subtree
+                   if verb.i < t.i < sentence.end and not (t.is_punct or t.is_space)
+                   and not (content[0] <= t.idx < content[1]) and not _inside(t.idx, quotations)]
+    attribution_span = (min(verb.idx, speaker[0]), max([verb.idx + len(verb.text), speaker[1], *clause_ends]))
     content = _join_split_quotation(text, content, attribution_span, quotations)
     kind = _kind(content, quotations, text, attribution_span)
     confidence = round(min(0.95, 0.55 + 0.4 * strength - (0.05 if subject.pos_ == "PRON" else 0.0)), 2)
@@ -290,7 +295,7 @@ def _join_split_quotation(
         return content
     for q in quotations:
         between = text[attribution[1]:q.open_start]
-        if q.open_start >= attribution[1] and not between.strip(" ,:;—–-") and "\n" not in between:
+        if q.open_start >= attribution[1] and not between.strip(" ,.:;—–-") and "\n" not in between:
             gap = text[end:attribution[0]]
             if not gap.strip(" ,:;—–-\"'“”‘’"):
                 joined_end = q.end
