@@ -119,12 +119,12 @@ def extract_attributions(index: DocIndex, rules: QuoteRules) -> QuoteExtraction:
     found: list[Attribution] = []
     for token in index.doc:
         is_cue = rules.is_cue(token)
-        is_according = token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+        is_according = token.lower_ == "according" and token.i + 1 < len(index.doc) and index.doc[token.i + 1].lower_ == "to"
         if not (is_cue or is_according) or _inside(token.idx, quotations):
             continue
         if is_cue:
-            attribution = _verb_attribution(index, token, quotations, rules.reporting_verbs.get(
-                token.lemma_.casefold(), rules.reporting_verbs.get(token.lower_, 0.8)))
+            strength = rules.reporting_verbs.get(token.lemma_.casefold(), rules.reporting_verbs.get(token.lower_, 0.8))
+            attribution = _verb_attribution(index, token, quotations, strength, non_quotes)
         else:
             attribution = _according_to_attribution(index, token, quotations)
         if attribution is not None and not _duplicate(attribution, found):
@@ -187,7 +187,9 @@ def _span_chars(tokens: Iterable[Token]) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
-def _verb_attribution(index: DocIndex, verb: Token, quotations: list[Quoted], strength: float) -> Attribution | None:
+def _verb_attribution(
+    index: DocIndex, verb: Token, quotations: list[Quoted], strength: float, terms: list[Quoted]
+) -> Attribution | None:
     subject = _subject(verb)
     if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
@@ -202,11 +204,17 @@ def _verb_attribution(index: DocIndex, verb: Token, quotations: list[Quoted], st
         content = _span_chars(before)
     elif complement is not None and complement.i != subject.i:
         content = _span_chars(t for t in complement.subtree if t.i not in _speaker_tokens(subject))
+    elif any(c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "The death of Walter Munk was announced by the university": what was announced is
+        # the passive subject (with what completes it: "reported by media to have visited ...").
+        passive_subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        completion = [t for c in verb.children if c.dep_ in ("xcomp", "oprd", "ccomp") for t in c.subtree]
+        content = _span_chars(list(passive_subject.subtree) + completion)
     elif verb.dep_ == "parataxis":
         # "What is certain, he said, is that ...": the cue sits inside the statement.
         content = _span_chars(t for t in sentence if not t.is_punct or t.i < sentence.end - 1)
     else:
-        content = _quoted_object(verb, quotations)
+        content = _quoted_object(verb, quotations, terms)
         if content is None:
             nearest = _nearest_quotation(index.text, sentence, verb, quotations)
             content = (nearest.open_start, nearest.close_end) if nearest else None
@@ -230,15 +238,26 @@ def _verb_attribution(index: DocIndex, verb: Token, quotations: list[Quoted], st
                        subject.i, confidence)
 
 
-def _quoted_object(verb: Token, quotations: list[Quoted]) -> tuple[int, int] | None:
-    """The verb's object when it holds a quotation: 'called it "a non-starter"' (mixed)."""
-    objects = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "xcomp", "attr", "dative")]
-    if not objects:
-        return None
+def _quoted_object(verb: Token, quotations: list[Quoted], terms: list[Quoted]) -> tuple[int, int] | None:
+    """The verb's object when it holds a quotation: 'called it "a non-starter"' (mixed).
+
+    A one-word quoted term counts only as a predicate complement ('called the deal "lousy"',
+    'characterised the deaths as "crushing"'), never inside a plain object
+    ('announced its self-styled 'caliphate'' is a scare quote).
+    """
+    complements = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")
+                   or (c.dep_ == "prep" and c.lower_ == "as")]
+    objects = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "dative")] + complements
     span = _span_chars(t for o in objects for t in o.subtree)
-    if span is None or not any(span[0] <= q.open_start and q.close_end <= span[1] + 1 for q in quotations):
+    if span is None:
         return None
-    return span
+    if any(span[0] <= q.open_start and q.close_end <= span[1] + 1 for q in quotations):
+        return span
+    complement_span = _span_chars(t for c in complements for t in c.subtree)
+    if complement_span and any(complement_span[0] <= q.open_start and q.close_end <= complement_span[1] + 1
+                               for q in terms):
+        return span
+    return None
 
 
 def _speaker_tokens(subject: Token) -> set[int]:
@@ -252,8 +271,8 @@ def is_standalone(text: str, quotation: Quoted) -> bool:
 
 def _nearest_quotation(text: str, sentence: Span, verb: Token, quotations: list[Quoted]) -> Quoted | None:
     """The quotation that ends or starts in the verb's sentence, nearest to the verb."""
-    in_sentence = [q for q in quotations if (sentence.start_char <= q.end <= sentence.end_char
-                   or sentence.start_char <= q.start < sentence.end_char) and is_standalone(text, q)]
+    in_sentence = [q for q in quotations if sentence.start_char <= q.end <= sentence.end_char
+                   or sentence.start_char <= q.start < sentence.end_char]
     if not in_sentence:
         return None
     return min(in_sentence, key=lambda q: min(abs(q.close_end - verb.idx), abs(q.open_start - verb.idx)))
@@ -327,31 +346,34 @@ def _kind(content: tuple[int, int], quotations: list[Quoted], text: str = "",
 
 
 def _according_to_attribution(index: DocIndex, according: Token, quotations: list[Quoted]) -> Attribution | None:
-    """'According to X, CONTENT' or 'CONTENT, according to X'."""
-    to = next(c for c in according.children if c.lower_ == "to")
+    """'According to X, CONTENT', 'CONTENT, according to X', or the phrase inside the content
+    ('Six of the murders were, according to agreed facts heard in court, "sexual in nature"')."""
+    doc = index.doc
+    to = doc[according.i + 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
+        source = next((t for t in doc[to.i + 1: according.sent.end] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if source is None:
         return None
-    phrase = {t.i for t in according.subtree}
-    clause = [t for t in according.head.subtree if t.i not in phrase] if according.head.i != according.i else []
-    if not clause:
-        clause = [t for t in according.sent if t.i not in phrase]
-    if not clause:
-        return None  # "according to X." alone says nothing
-    if min(phrase) < min(t.i for t in clause):
-        body = [t for t in clause if t.i > max(phrase)]
+    phrase_end = max(t.i for t in source.subtree) if source.head.i == to.i else source.i
+    sentence = [t for t in according.sent if not t.is_space]
+    before = [t for t in sentence if t.i < according.i]
+    after = [t for t in sentence if t.i > phrase_end]
+    words_before = [t for t in before if not t.is_punct]
+    words_after = [t for t in after if not t.is_punct]
+    if words_before and words_after:
+        content = _span_chars(before + after)  # the phrase sits inside the statement
     else:
-        body = [t for t in clause if t.i < min(phrase)]
-    content = _span_chars(body)
+        content = _span_chars(words_after or words_before)
     if content is None:
-        return None
+        return None  # "according to X." alone says nothing
     content = _trim(index.text, _cover_quotations(content, quotations), quotations)
     if content is None:
         return None
     speaker = speaker_span(index, source)
-    return Attribution(_kind(content, quotations, index.text), content[0], content[1], according.idx,
-                       to.idx + len(to.text),
-                       speaker[0], speaker[1], source.i, 0.85)
+    attribution_span = (according.idx, speaker[1])
+    return Attribution(_kind(content, quotations, index.text, attribution_span), content[0], content[1],
+                       according.idx, to.idx + len(to.text), speaker[0], speaker[1], source.i, 0.85)
 
 
 def _continued_quotations(text: str, quotations: list[Quoted], found: list[Attribution]) -> list[Attribution]:

@@ -22,6 +22,7 @@ SOURCES_VERSION = "sources.v1"
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GENDERED_PRONOUNS = PRONOUN_GENDER | {"his": "m", "himself": "m", "hers": "f", "herself": "f"}
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "monsieur": "m", "m.": "m",
                     "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "mme": "f", "mme.": "f",
                     "madame": "f", "lady": "f", "dame": "f"}
@@ -149,14 +150,25 @@ class ArticleSourceResolver:
         return self._resolve_noun(root, position)
 
     def _gender_from_honorifics(self, index: DocIndex) -> dict[str, str]:
-        """ "Mme Spanton", "Mr. Quirin": the honorific before a name tells its gender."""
+        """What the text says of a person's gender: an honorific before the name ("Mme Spanton",
+        "Mr. Quirin"), or the first personal pronoun after it in the same sentence with no other
+        person between ("Emily Spanton, 39, who has waived her right ...")."""
         doc = index.doc
+        people = [ent for ent in index.ents if ent.label_ == "PERSON"]
         gender: dict[str, str] = {}
-        for ent in index.ents:
-            if ent.label_ == "PERSON" and ent.start > 0:
-                honorific = HONORIFIC_GENDER.get(doc[ent.start - 1].lower_) or HONORIFIC_GENDER.get(doc[ent.start].lower_)
-                if honorific:
-                    gender.setdefault(self._person(ent.text).key, honorific)
+        for number, ent in enumerate(people):
+            key = self._person(ent.text).key
+            honorific = HONORIFIC_GENDER.get(doc[ent.start - 1].lower_) if ent.start > 0 else None
+            honorific = honorific or HONORIFIC_GENDER.get(doc[ent.start].lower_)
+            if honorific:
+                gender.setdefault(key, honorific)
+                continue
+            next_person = people[number + 1].start if number + 1 < len(people) else len(doc)
+            for token in doc[ent.end: min(ent.sent.end, next_person)]:
+                pronoun_gender = GENDERED_PRONOUNS.get(token.lower_)
+                if pronoun_gender:
+                    gender.setdefault(key, pronoun_gender)
+                    break
         return gender
 
     def _named_in_apposition(self, root: Token) -> Span | None:
