@@ -34,6 +34,9 @@ class GoldArticle:
     quotes: tuple[GoldQuote, ...]
     not_quotes: tuple[Span, ...] = ()  # quoted strings that are not quotes: scare quotes, titles
     published_at: str | None = None
+    # Content of attributions left out of this gold subset: a prediction there is neither
+    # right nor wrong (see transforms.evaluation.speech_cue_quotes).
+    ignored: tuple[Span, ...] = ()
 
 
 def _spans(value: object) -> tuple[Span, ...]:
