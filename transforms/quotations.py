@@ -14,6 +14,7 @@ SINGLE_OPENERS = "‘‹"
 SINGLE_CLOSERS = "’›"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
+DOUBLED_APOSTROPHES = "''"
 # Characters after which a straight mark opens rather than closes.
 OPEN_CONTEXT = " \t\n\r([{—–-/:"
 MAX_SINGLE_QUOTED_CHARS = 200
@@ -49,28 +50,38 @@ def find_quoted_spans(text: str) -> list[Quoted]:
     return sorted(doubles + singles, key=lambda q: q.open_start)
 
 
-def _double_marks(text: str) -> list[tuple[int, bool, bool]]:
-    """(position, can_open, can_close) of every double quotation mark."""
-    marks = []
-    for i, char in enumerate(text):
+Mark = tuple[int, int, bool, bool]  # position, width, can_open, can_close
+
+
+def _double_marks(text: str) -> list[Mark]:
+    """Every double quotation mark: curly, straight, and the two apostrophes ('') some
+    newspapers' archives use for one."""
+    marks: list[Mark] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        width = 2 if text.startswith(DOUBLED_APOSTROPHES, i) else 1
         if char in DOUBLE_OPENERS:
-            marks.append((i, True, False))
+            marks.append((i, 1, True, False))
         elif char in DOUBLE_CLOSERS:
-            marks.append((i, False, True))
-        elif char == STRAIGHT_DOUBLE:
+            marks.append((i, 1, False, True))
+        elif char == STRAIGHT_DOUBLE or width == 2:
             before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
+            after = text[i + width] if i + width < len(text) else " "
             can_open = (before in OPEN_CONTEXT or before in DOUBLE_OPENERS) and not after.isspace()
-            marks.append((i, can_open, i > 0 and not before.isspace()))
+            marks.append((i, width, can_open, i > 0 and not before.isspace()))
+        i += width
     return marks
 
 
-def _single_marks(text: str) -> list[tuple[int, bool, bool]]:
+def _single_marks(text: str) -> list[Mark]:
     """Single marks that can delimit a quotation; apostrophes inside or after words cannot open."""
-    marks = []
+    marks: list[Mark] = []
     for i, char in enumerate(text):
         if char not in SINGLE_OPENERS + SINGLE_CLOSERS + STRAIGHT_SINGLE:
             continue
+        if text.startswith(DOUBLED_APOSTROPHES, i) or text.startswith(DOUBLED_APOSTROPHES, i - 1) and i > 0:
+            continue  # half of a doubled apostrophe: a double mark
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         can_open = (before in OPEN_CONTEXT or before in DOUBLE_OPENERS) and after.isalnum()
@@ -78,15 +89,16 @@ def _single_marks(text: str) -> list[tuple[int, bool, bool]]:
         if char in SINGLE_OPENERS:
             can_close = False
         if can_open or can_close:
-            marks.append((i, can_open, can_close))
+            marks.append((i, 1, can_open, can_close))
     return marks
 
 
-def _pair(text: str, marks: list[tuple[int, bool, bool]], allow_paragraphs: bool) -> list[Quoted]:
+def _pair(text: str, marks: list[Mark], allow_paragraphs: bool) -> list[Quoted]:
     pairs: list[Quoted] = []
     open_at: int | None = None
+    open_width = 1
     last_mark = 0  # the open mark, or the mark that continued the quotation in a new paragraph
-    for position, can_open, can_close in marks:
+    for position, width, can_open, can_close in marks:
         if open_at is not None and "\n" in text[last_mark:position]:
             # The paragraph ended with the quotation still open.
             if allow_paragraphs and can_open and _starts_paragraph(text, position):
@@ -95,13 +107,14 @@ def _pair(text: str, marks: list[tuple[int, bool, bool]], allow_paragraphs: bool
             open_at = None
         if open_at is None:
             if can_open:
-                open_at = last_mark = position
+                open_at, open_width, last_mark = position, width, position
         elif can_close:
-            if position > open_at + 1:
-                pairs.append(Quoted(open_at, open_at + 1, position, position + 1, text[position] != "'"))
+            if position > open_at + open_width:
+                pairs.append(Quoted(open_at, open_at + open_width, position, position + width,
+                                    text[position] != "'" or width == 2))
             open_at = None
         elif can_open:
-            open_at = last_mark = position  # two openers in a row: the first was unbalanced
+            open_at, open_width, last_mark = position, width, position  # the first opener was unbalanced
     return pairs
 
 

@@ -230,7 +230,8 @@ def _verb_attribution(
     clause_ends = [t.idx + len(t.text) for t in verb.subtree
                    if verb.i < t.i < sentence.end and not (t.is_punct or t.is_space)
                    and not (content[0] <= t.idx < content[1]) and not _inside(t.idx, quotations)]
-    attribution_span = (min(verb.idx, speaker[0]), max([verb.idx + len(verb.text), speaker[1], *clause_ends]))
+    speaker_phrase_start = min(speaker[0], subject.left_edge.idx)  # "IMF chief economist Maury Obstfeld"
+    attribution_span = (min(verb.idx, speaker_phrase_start), max([verb.idx + len(verb.text), speaker[1], *clause_ends]))
     content = _join_split_quotation(text, content, attribution_span, quotations)
     kind = _kind(content, quotations, text, attribution_span)
     confidence = round(min(0.95, 0.55 + 0.4 * strength - (0.05 if subject.pos_ == "PRON" else 0.0)), 2)
