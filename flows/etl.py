@@ -195,6 +195,8 @@ def etl(
                 n_duplicates=duplicates,
                 n_quarantined=len(pending_errors) + len(errors) + len(extracted.errors),
                 n_entity_mentions=len(extracted.entity_mentions),
+                n_quotes=len(extracted.quotes),
+                n_article_sources=len(extracted.article_sources),
             )
             pending_errors = []
             progress_log.info("batch of %d loaded: %d new, %d already loaded, %d quarantined",

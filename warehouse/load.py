@@ -73,6 +73,8 @@ class RunCounts:
     n_duplicates: int = 0
     n_quarantined: int = 0
     n_entity_mentions: int = 0
+    n_quotes: int = 0
+    n_article_sources: int = 0
 
     def __add__(self, other: "RunCounts") -> "RunCounts":
         return RunCounts(*(a + b for a, b in zip(vars(self).values(), vars(other).values(), strict=True)))
@@ -267,5 +269,6 @@ def finish_run(path: Path, run_id: str, status: str, counts: RunCounts, error_me
         connection.execute(sql_text("runs/finish_run.sql"), [
             run_id, finished_at, status, counts.n_inputs, counts.n_articles_new, counts.n_articles_existing,
             counts.n_duplicates, counts.n_quarantined, counts.n_entity_mentions, error_message,
+            counts.n_quotes, counts.n_article_sources,
         ])
     return finished_at

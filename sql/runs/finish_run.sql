@@ -1,5 +1,6 @@
 -- Close a run with its counts. Parameters: run_id, finished_at, status, n_inputs, n_articles_new,
--- n_articles_existing, n_duplicates, n_quarantined, n_entity_mentions, error_message.
+-- n_articles_existing, n_duplicates, n_quarantined, n_entity_mentions, error_message, n_quotes,
+-- n_article_sources.
 UPDATE runs SET
     finished_at = $2,
     status = $3,
@@ -9,5 +10,7 @@ UPDATE runs SET
     n_duplicates = $7,
     n_quarantined = $8,
     n_entity_mentions = $9,
-    error_message = $10
+    error_message = $10,
+    n_quotes = $11,
+    n_article_sources = $12
 WHERE run_id = $1;

@@ -43,6 +43,9 @@ def test_flow_loads_articles_entities_and_exports(inputs, tmp_path):
     assert summary.counts.n_articles_new == 6
     assert summary.counts.n_quarantined == 0
     assert summary.counts.n_entity_mentions > 100
+    assert summary.counts.n_quotes >= 17  # the seed's 17 and the fixtures'
+    assert run_query(warehouse, "SELECT n_quotes, n_article_sources FROM runs").rows == [
+        (summary.counts.n_quotes, summary.counts.n_article_sources)]
     by_title = {row[0]: row[1:] for row in run_query(
         warehouse, "SELECT coalesce(title, dateline), byline, dateline, agency, publisher, "
                    "CAST(published_at AS DATE) FROM articles").rows}
