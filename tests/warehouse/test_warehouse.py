@@ -108,3 +108,30 @@ def test_queries_are_read_only(warehouse_path):
     assert run_query(warehouse_path, "SELECT count(*) AS n FROM articles").rows == [(0,)]
     with pytest.raises(duckdb.Error):
         run_query(warehouse_path, "DELETE FROM articles")
+
+
+def test_sources_merge_across_articles_unless_affiliations_conflict(warehouse_path, seed_batch, nlp, extraction_rules):
+    load_batch(warehouse_path, "run-1", seed_batch, [(seed_batch.articles[0].article_id, "seed.txt")], [],
+               EXTRACTOR_VERSIONS)
+    others = [
+        '"The ceasefire will not hold," said Thomas Pierret.',
+        '"The talks are over," said Thomas Pierret, a historian at the University of Oxford.',
+    ]
+    documents = [Document(article_id_for(text), f"other-{n}.txt", text, InputMetadata()) for n, text in enumerate(others)]
+    batch = extract_batch(documents, nlp, extraction_rules)
+    load_batch(warehouse_path, "run-2", batch, [(d.article_id, d.source_uri) for d in documents], [],
+               EXTRACTOR_VERSIONS)
+    rows = run_query(warehouse_path, """
+        SELECT a.source_uri, s.source_id, s.affiliation
+        FROM quotes q JOIN articles a USING (article_id) JOIN sources s USING (source_id)
+        WHERE s.name = 'Thomas Pierret' ORDER BY a.source_uri""").rows
+    by_uri = {}
+    for uri, source_id, affiliation in rows:
+        by_uri.setdefault(uri, set()).add((source_id, affiliation))
+    (seed_source,) = by_uri["seeds/seed.txt"]
+    assert seed_source[1] == "University of Edinburgh"
+    assert by_uri["other-0.txt"] == {seed_source}  # no affiliation: the same Thomas Pierret
+    (oxford,) = by_uri["other-1.txt"]
+    assert oxford[0] != seed_source[0]  # another affiliation: another source
+    refresh_views(warehouse_path)
+    assert not any(run_checks(warehouse_path).values())
