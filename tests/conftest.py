@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 import flows  # noqa: F401  (sets Prefect's environment defaults before Prefect is imported)
-from transforms.extract import ExtractionRules, load_extraction_rules
+from transforms.documents import Document, InputMetadata, article_id_for
+from transforms.extract import ExtractionRules, extract_batch, load_extraction_rules
 from transforms.gazetteer import dateline_place_names
 from transforms.layout import LayoutRules, load_layout_rules
 from transforms.nlp import load_pipeline
@@ -33,6 +35,14 @@ def layout_rules() -> LayoutRules:
 @pytest.fixture(scope="session")
 def extraction_rules() -> ExtractionRules:
     return load_extraction_rules(SEEDS_DIR)
+
+
+@pytest.fixture(scope="session")
+def seed_batch(nlp, extraction_rules):
+    """The seed article through every extractor, published 2015-03-21 (DESIGN §3)."""
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    document = Document(article_id_for(text), "seeds/seed.txt", text, InputMetadata())
+    return extract_batch([document], nlp, extraction_rules, default_published_at=datetime(2015, 3, 21))
 
 
 @pytest.fixture(scope="session")

@@ -7,14 +7,11 @@ recall 0.902, pronoun sources 0.76 of 21).
 
 from __future__ import annotations
 
-from datetime import datetime
 
 import pytest
 
 from flows.evaluate import evaluate_quotes
-from tests.conftest import PROJECT_ROOT, SEED_ARTICLE
-from transforms.documents import Document, InputMetadata, article_id_for
-from transforms.extract import extract_batch
+from tests.conftest import PROJECT_ROOT
 from transforms.gold import read_gold_dir
 
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
@@ -40,12 +37,6 @@ SEED_ATTRIBUTIONS = [
     ("he", "JM Berger", "mixed", "What is certain, he said"),
 ]
 
-
-@pytest.fixture(scope="module")
-def seed_batch(nlp, extraction_rules):
-    text = SEED_ARTICLE.read_text(encoding="utf-8")
-    document = Document(article_id_for(text), "seed", text, InputMetadata())
-    return extract_batch([document], nlp, extraction_rules, default_published_at=datetime(2015, 3, 21))
 
 
 def test_seed_yields_the_17_attributions_of_design(seed_batch):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 
 import duckdb
 import polars as pl
 import pytest
 
-from tests.conftest import SEED_ARTICLE
 from transforms.documents import Document, IngestError, InputMetadata, article_id_for
 from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
 from warehouse.connection import open_warehouse, prepare_warehouse
@@ -28,12 +26,6 @@ def warehouse_path(tmp_path):
     prepare_warehouse(path)
     return path
 
-
-@pytest.fixture(scope="module")
-def seed_batch(nlp, extraction_rules):
-    text = SEED_ARTICLE.read_text(encoding="utf-8")
-    document = Document(article_id_for(text), "seeds/seed.txt", text, InputMetadata())
-    return extract_batch([document], nlp, extraction_rules, default_published_at=datetime(2015, 3, 21))
 
 
 def snapshot(path):
