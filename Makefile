@@ -24,9 +24,10 @@ run: $(STAMP) ## load the bundled sample articles into warehouse/wirehouse.duckd
 test: $(STAMP) ## run the test suite
 	$(BIN)/pytest
 
-eval: $(STAMP) ## score the extractors: layout on ../shared, quotes on tests/gold (+ PolNeAR if WIREHOUSE_POLNEAR_DIR)
+eval: $(STAMP) ## score the extractors: layout and dates on ../shared, quotes on tests/gold (+ PolNeAR if WIREHOUSE_POLNEAR_DIR)
 	$(BIN)/wirehouse eval layout
 	$(BIN)/wirehouse eval quotes
+	$(BIN)/wirehouse eval dates
 
 serve: $(STAMP) ## start a local Prefect server and serve the flow hourly over inbox/
 	$(BIN)/wirehouse serve

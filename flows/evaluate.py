@@ -13,13 +13,16 @@ from spacy.language import Language
 
 from flows import PROJECT_ROOT
 from transforms.articles import build_article
+from transforms.dates import resolve_date, speaks_of_future
 from transforms.documents import Document, InputMetadata
 from transforms.evaluation import DatelineGold, PredictedQuote, QuoteScore, candidate_lemmas, score_quotes
 from transforms.extract import ExtractionRules, extract_quotes
 from transforms.gold import GoldArticle
 from transforms.sources import Quote
+from transforms.tempeval import GoldTimex
 
 DEFAULT_CORPUS_DIR = PROJECT_ROOT.parent / "shared" / "corpus"
+DEFAULT_TEMPEVAL_DIR = PROJECT_ROOT.parent / "shared" / "eval" / "tempeval3_platinum"
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 
 
@@ -101,3 +104,28 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
             chunk = []
     if chunk:
         yield chunk
+
+
+@dataclass(frozen=True)
+class DateEvaluation:
+    n_expressions: int
+    n_correct: int
+    misses: list[tuple[str, str, str, str | None]]  # doc, text, gold, resolved
+
+    @property
+    def accuracy(self) -> float:
+        return self.n_correct / self.n_expressions if self.n_expressions else 0.0
+
+
+def evaluate_dates(golds: Iterable[GoldTimex]) -> DateEvaluation:
+    """Resolve every gold DATE expression from its document's creation time and compare values."""
+    n = correct = 0
+    misses = []
+    for gold in golds:
+        resolved = resolve_date(gold.text, gold.published, future=speaks_of_future(gold.context_before))
+        n += 1
+        if resolved.value == gold.value:
+            correct += 1
+        else:
+            misses.append((gold.doc_id, gold.text, gold.value, resolved.value))
+    return DateEvaluation(n, correct, misses)
