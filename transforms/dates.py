@@ -29,7 +29,7 @@ UPCOMING_MONTHS = 3
 # A month-day without a year further ahead than this is taken as last year's.
 MAX_FUTURE_DAYS_WITHOUT_YEAR = 60
 
-_FILLER = re.compile(r"\b(?:on|in|the|of|during|at|by|since|until|from|early|late|mid|fiscal|calendar|"
+_FILLER = re.compile(r"\b(?:on|in|the|of|during|at|by|since|until|from|early|late|mid|fiscal|calendar|just|only|"
                      r"morning|afternoon|evening|night|overnight)\b", re.I)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)

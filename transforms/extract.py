@@ -13,7 +13,9 @@ from spacy.tokens import Doc
 from transforms.articles import Article, build_article
 from transforms.documents import Document, IngestError
 from transforms.entities import ENTITIES_VERSION, EntityMention, extract_entities
+from transforms.events import EVENTS_VERSION, Event, EventRules, extract_events, load_event_rules
 from transforms.gazetteer import dateline_place_names, government_places
+from transforms.places import load_gazetteer
 from transforms.layout import LAYOUT_VERSION, LayoutRules, load_layout_rules
 from transforms.quotes import QUOTES_VERSION, DocIndex, QuoteRules, extract_attributions, load_quote_rules
 from transforms.sources import (
@@ -30,6 +32,7 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "entities": ENTITIES_VERSION,
     "quotes": QUOTES_VERSION,
     "sources": SOURCES_VERSION,
+    "events": EVENTS_VERSION,
 }
 
 
@@ -40,6 +43,7 @@ class ExtractionRules:
     layout: LayoutRules
     quotes: QuoteRules
     sources: SourceRules
+    events: EventRules
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class ExtractedBatch:
     entity_mentions: list[EntityMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     article_sources: list[ArticleSource] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
 
 
@@ -77,9 +82,12 @@ def extract_batch(
     bodies = ((article.body, article) for article in articles)
     for doc, article in nlp.pipe(bodies, as_tuples=True, batch_size=nlp_batch_size, n_process=n_process):
         batch.entity_mentions.extend(extract_entities(doc, article.article_id, article.body_start))
-        quotes, sources = extract_quotes(doc, article.article_id, article.body_start, rules)
+        index = DocIndex.of(doc)
+        quotes, sources = quotes_of(index, article.article_id, article.body_start, rules)
         batch.quotes.extend(quotes)
         batch.article_sources.extend(sources)
+        published = article.published_at.date() if article.published_at else None
+        batch.events.extend(extract_events(index, article.article_id, article.body_start, rules.events, published))
     return batch
 
 
@@ -87,7 +95,12 @@ def extract_quotes(
     doc: Doc, article_id: str, offset: int, rules: ExtractionRules
 ) -> tuple[list[Quote], list[ArticleSource]]:
     """Quotes and their resolved sources from a Doc parsed from raw_text[offset:]."""
-    index = DocIndex.of(doc)
+    return quotes_of(DocIndex.of(doc), article_id, offset, rules)
+
+
+def quotes_of(
+    index: DocIndex, article_id: str, offset: int, rules: ExtractionRules
+) -> tuple[list[Quote], list[ArticleSource]]:
     attributions = extract_attributions(index, rules.quotes).attributions
     return attribute_quotes(index, article_id, offset, attributions, rules.sources)
 
@@ -98,4 +111,5 @@ def load_extraction_rules(seeds_dir: Path) -> ExtractionRules:
         layout=load_layout_rules(seeds_dir, dateline_place_names()),
         quotes=load_quote_rules(seeds_dir),
         sources=load_source_rules(seeds_dir, government_places()),
+        events=load_event_rules(seeds_dir, load_gazetteer(seeds_dir)),
     )

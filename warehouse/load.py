@@ -15,6 +15,7 @@ import pyarrow as pa
 from transforms.articles import Article
 from transforms.documents import IngestError
 from transforms.entities import EntityMention
+from transforms.events import Event
 from transforms.extract import ExtractedBatch
 from transforms.sources import KnownSource, Quote, assign_source_ids
 from warehouse.connection import open_warehouse
@@ -56,6 +57,31 @@ QUOTES_SCHEMA = pa.schema([
     ("cue", pa.string()), ("cue_start", pa.int32()), ("cue_end", pa.int32()),
     ("content", pa.string()), ("content_start", pa.int32()), ("content_end", pa.int32()),
     ("kind", pa.string()), ("confidence", pa.float64()), ("extractor_version", pa.string()), ("run_id", pa.string()),
+])
+EVENTS_SCHEMA = pa.schema([
+    ("event_id", pa.string()), ("article_id", pa.string()), ("event_type", pa.string()), ("event_mode", pa.string()),
+    ("acled_event_type", pa.string()), ("acled_sub_event_type", pa.string()), ("trigger_text", pa.string()),
+    ("trigger_start", pa.int32()), ("trigger_end", pa.int32()), ("sentence_start", pa.int32()),
+    ("sentence_end", pa.int32()), ("event_date", pa.date32()), ("date_precision", pa.string()),
+    ("date_text", pa.string()), ("place_text", pa.string()), ("geonameid", pa.int64()), ("country_iso3", pa.string()),
+    ("admin1", pa.string()), ("latitude", pa.float64()), ("longitude", pa.float64()), ("geo_precision", pa.string()),
+    ("place_note", pa.string()), ("fatalities", pa.int32()), ("fatalities_qualifier", pa.string()),
+    ("injured", pa.int32()), ("injured_qualifier", pa.string()), ("responsibility_status", pa.string()),
+    ("claimed_by", pa.string()), ("modality", pa.string()), ("confidence", pa.float64()),
+    ("extractor_version", pa.string()), ("run_id", pa.string()),
+])
+EVENT_ACTORS_SCHEMA = pa.schema([
+    ("event_id", pa.string()), ("role", pa.string()), ("ord", pa.int32()), ("text", pa.string()),
+    ("canonical", pa.string()), ("sector", pa.string()), ("country_iso3", pa.string()), ("start", pa.int32()),
+    ("end", pa.int32()),
+])
+EVENT_CASUALTIES_SCHEMA = pa.schema([
+    ("event_id", pa.string()), ("ord", pa.int32()), ("kind", pa.string()), ("victim_text", pa.string()),
+    ("victim_category", pa.string()), ("n", pa.int32()), ("qualifier", pa.string()), ("counted_in_total", pa.bool_()),
+])
+EVENT_PLACES_SCHEMA = pa.schema([
+    ("geonameid", pa.int64()), ("place_name", pa.string()), ("country_iso3", pa.string()), ("admin1", pa.string()),
+    ("latitude", pa.float64()), ("longitude", pa.float64()),
 ])
 ERRORS_SCHEMA = pa.schema([
     ("run_id", pa.string()), ("source_uri", pa.string()), ("error_kind", pa.string()),
@@ -192,6 +218,33 @@ def source_tables(
             pa.Table.from_pylist(quotes, schema=QUOTES_SCHEMA))
 
 
+def event_id_for(event: Event) -> str:
+    """Stable event id: the article and the trigger span."""
+    return hashlib.sha256(f"{event.article_id}|{event.trigger_start}|{event.trigger_end}".encode()).hexdigest()[:16]
+
+
+def event_tables(events: Sequence[Event], version: str, run_id: str) -> dict[str, pa.Table]:
+    """Events, their actors, casualty parts and places as Arrow tables."""
+    from_event = [name for name in EVENTS_SCHEMA.names if name not in ("event_id", "extractor_version", "run_id")]
+    rows, actors, casualties, places = [], [], [], {}
+    for event in events:
+        event_id = event_id_for(event)
+        rows.append({"event_id": event_id, **{name: getattr(event, name) for name in from_event},
+                     "extractor_version": version, "run_id": run_id})
+        actors += [{"event_id": event_id, **vars(actor)} for actor in event.actors]
+        casualties += [{"event_id": event_id, "ord": number, **vars(part)} for number, part in enumerate(event.casualties)]
+        if event.geonameid is not None:
+            places[event.geonameid] = {"geonameid": event.geonameid, "place_name": event.place_name,
+                                       "country_iso3": event.country_iso3, "admin1": event.admin1,
+                                       "latitude": event.latitude, "longitude": event.longitude}
+    return {
+        "staged_events": pa.Table.from_pylist(rows, schema=EVENTS_SCHEMA),
+        "staged_event_actors": pa.Table.from_pylist(actors, schema=EVENT_ACTORS_SCHEMA),
+        "staged_event_casualties": pa.Table.from_pylist(casualties, schema=EVENT_CASUALTIES_SCHEMA),
+        "staged_event_places": pa.Table.from_pylist(list(places.values()), schema=EVENT_PLACES_SCHEMA),
+    }
+
+
 LOAD_STATEMENTS = [
     "load/upsert_articles.sql",
     "load/delete_article_segments.sql",
@@ -205,6 +258,8 @@ LOAD_STATEMENTS = [
     "load/insert_article_sources.sql",
     "load/insert_quotes.sql",
     "load/delete_orphan_sources.sql",
+    "load/delete_events.sql",
+    "load/insert_events.sql",
     "load/upsert_article_extractions.sql",
     "load/insert_article_inputs.sql",
     "load/insert_ingest_errors.sql",
@@ -232,7 +287,7 @@ def load_batch(
         "staged_inputs": pa.Table.from_pylist(
             [{"article_id": a, "source_uri": s, "run_id": run_id} for a, s in inputs], schema=INPUTS_SCHEMA),
         "staged_errors": errors_table(errors, run_id, now),
-    }
+    } | event_tables(batch.events, versions["events"], run_id)
     with open_warehouse(path) as connection:
         connection.execute("BEGIN TRANSACTION")
         try:

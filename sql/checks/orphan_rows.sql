@@ -15,4 +15,13 @@ SELECT 'quotes', article_id FROM quotes
 WHERE article_id NOT IN (SELECT article_id FROM articles)
 UNION ALL
 SELECT 'article_sources', article_id FROM article_sources
-WHERE article_id NOT IN (SELECT article_id FROM articles);
+WHERE article_id NOT IN (SELECT article_id FROM articles)
+UNION ALL
+SELECT 'events', article_id FROM events
+WHERE article_id NOT IN (SELECT article_id FROM articles)
+UNION ALL
+SELECT 'event_actors', event_id FROM event_actors
+WHERE event_id NOT IN (SELECT event_id FROM events)
+UNION ALL
+SELECT 'event_casualties', event_id FROM event_casualties
+WHERE event_id NOT IN (SELECT event_id FROM events);

@@ -17,7 +17,7 @@ from warehouse.query import run_query
 from warehouse.views import refresh_views, run_checks
 
 TABLES = ["articles", "article_inputs", "article_segments", "entity_mentions", "article_extractions",
-          "quotes", "sources", "article_sources"]
+          "quotes", "sources", "article_sources", "events", "event_actors", "event_casualties", "places"]
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def warehouse_path(tmp_path):
 
 def snapshot(path):
     with open_warehouse(path, read_only=True) as connection:
-        return {table: connection.execute(f"SELECT * EXCLUDE (run_id) FROM {table} ORDER BY ALL").fetchall()
+        return {table: connection.execute(f"SELECT COLUMNS(c -> c != 'run_id') FROM {table} ORDER BY ALL").fetchall()
                 for table in TABLES}
 
 

@@ -1,0 +1,2 @@
+-- Export of places, in a stable order (geonameid).
+SELECT * FROM places ORDER BY geonameid;
