@@ -98,6 +98,7 @@ def run(
     table.add_row("quarantined (ingest_errors)", f"{counts.n_quarantined:,}")
     table.add_row("entity mentions", f"{counts.n_entity_mentions:,}")
     table.add_row("quotes / article sources", f"{counts.n_quotes:,} / {counts.n_article_sources:,}")
+    table.add_row("events", f"{counts.n_events:,}")
     table.add_row("time taken", f"{summary.seconds:.1f} s")
     table.add_row("warehouse", summary.warehouse_path)
     table.add_row("exports", summary.export_dir or "(not written)")

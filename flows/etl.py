@@ -197,6 +197,7 @@ def etl(
                 n_entity_mentions=len(extracted.entity_mentions),
                 n_quotes=len(extracted.quotes),
                 n_article_sources=len(extracted.article_sources),
+                n_events=len(extracted.events),
             )
             pending_errors = []
             progress_log.info("batch of %d loaded: %d new, %d already loaded, %d quarantined",

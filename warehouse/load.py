@@ -101,6 +101,7 @@ class RunCounts:
     n_entity_mentions: int = 0
     n_quotes: int = 0
     n_article_sources: int = 0
+    n_events: int = 0
 
     def __add__(self, other: "RunCounts") -> "RunCounts":
         return RunCounts(*(a + b for a, b in zip(vars(self).values(), vars(other).values(), strict=True)))
@@ -324,6 +325,6 @@ def finish_run(path: Path, run_id: str, status: str, counts: RunCounts, error_me
         connection.execute(sql_text("runs/finish_run.sql"), [
             run_id, finished_at, status, counts.n_inputs, counts.n_articles_new, counts.n_articles_existing,
             counts.n_duplicates, counts.n_quarantined, counts.n_entity_mentions, error_message,
-            counts.n_quotes, counts.n_article_sources,
+            counts.n_quotes, counts.n_article_sources, counts.n_events,
         ])
     return finished_at
