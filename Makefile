@@ -28,6 +28,7 @@ eval: $(STAMP) ## score the extractors: layout and dates on ../shared, quotes on
 	$(BIN)/wirehouse eval layout
 	$(BIN)/wirehouse eval quotes
 	$(BIN)/wirehouse eval dates
+	$(BIN)/wirehouse eval events
 
 serve: $(STAMP) ## start a local Prefect server and serve the flow hourly over inbox/
 	$(BIN)/wirehouse serve

@@ -271,6 +271,58 @@ def eval_dates(
         console.print(f"[dim]miss[/dim] {doc_id}: {text!r} gold {gold}, resolved {got}")
 
 
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Optional[Path], typer.Option(help="our event gold (default: tests/gold/events)")] = None,
+    show_errors: Annotated[int, typer.Option(help="print this many missed gold events")] = 0,
+) -> None:
+    """Events on our gold, PLOVER gold-standard records and WikiEvents dev and test."""
+    from flows.etl import extraction_rules
+    from flows.evaluate import (
+        DEFAULT_PLOVER_PATH,
+        DEFAULT_WIKIEVENTS_DIR,
+        EVENT_GOLD_DIR,
+        evaluate_event_gold,
+        evaluate_plover,
+        evaluate_wikievents,
+    )
+    from transforms.event_gold import iter_plover, iter_wikievents, read_event_gold_dir
+    from transforms.nlp import load_pipeline
+
+    settings = Settings()
+    nlp = load_pipeline(settings.model)
+    rules = extraction_rules(settings.seeds_dir)
+    golds = read_event_gold_dir(gold or EVENT_GOLD_DIR)
+    score = evaluate_event_gold(golds, nlp, rules)
+    table = Table("gold", "articles", "events gold/found", "P", "R", "type", "country", "killed exact", "date")
+    table.add_row("own gold", str(len(golds)), f"{score.n_gold}/{score.n_predicted}", f"{score.precision:.3f}",
+                  f"{score.recall:.3f}", f"{score.type_accuracy:.3f}", f"{score.country_accuracy:.3f} of "
+                  f"{score.n_with_country}", f"{score.killed_exact:.3f} of {score.n_with_killed}",
+                  f"{score.date_accuracy:.3f} of {score.n_with_date}")
+    console.print(table)
+    for miss in score.misses[:show_errors]:
+        console.print(f"[dim]missed[/dim] {miss}")
+    if DEFAULT_PLOVER_PATH.exists():
+        plover = evaluate_plover(list(iter_plover(DEFAULT_PLOVER_PATH)), nlp, rules)
+        console.print(
+            f"PLOVER records: type right {plover.n_type_correct} of {plover.n_records} "
+            f"({plover.n_type_correct / plover.n_records:.1%}); on the {plover.n_modelled} records of the types "
+            f"modelled (ASSAULT incl. FIGHT, COERCE, PROTEST, SANCTION, AGREE): "
+            f"{plover.n_modelled_correct / max(plover.n_modelled, 1):.1%}; no event found: {plover.n_no_event}; "
+            f"actor matches gold source on {plover.n_actor_correct} of {plover.n_actor_checked} right-typed records")
+    for split in ("dev", "test"):
+        path = DEFAULT_WIKIEVENTS_DIR / f"{split}.jsonl"
+        if not path.exists():
+            continue
+        result = evaluate_wikievents(list(iter_wikievents(path)), nlp, rules)
+        for label, detection in (("attack triggers", result.attack_triggers),
+                                 ("attack sentences", result.attack_sentences),
+                                 ("die sentences", result.die_sentences),
+                                 ("injure sentences", result.injure_sentences)):
+            console.print(f"WikiEvents {split} {label}: P {detection.precision:.3f} R {detection.recall:.3f} "
+                          f"F1 {detection.f1:.3f} (gold {detection.n_gold}, found {detection.n_predicted})")
+
+
 @app.command("serve")
 def serve_command(
     inbox: Annotated[Optional[Path], typer.Option(help="directory to load from (default: inbox/)")] = None,

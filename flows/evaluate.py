@@ -6,7 +6,7 @@ import json
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from spacy.language import Language
@@ -15,8 +15,20 @@ from flows import PROJECT_ROOT
 from transforms.articles import build_article
 from transforms.dates import resolve_date, speaks_of_future
 from transforms.documents import Document, InputMetadata
-from transforms.evaluation import DatelineGold, PredictedQuote, QuoteScore, candidate_lemmas, score_quotes
-from transforms.extract import ExtractionRules, extract_quotes
+from transforms.evaluation import (
+    DatelineGold,
+    DetectionScore,
+    EventScore,
+    PredictedQuote,
+    QuoteScore,
+    candidate_lemmas,
+    score_detection,
+    score_events,
+    score_quotes,
+)
+from transforms.event_gold import GoldEventArticle, PloverRecord, WikiEventsDocument
+from transforms.events import Event
+from transforms.extract import ExtractionRules, extract_batch, extract_quotes
 from transforms.gold import GoldArticle
 from transforms.sources import Quote
 from transforms.tempeval import GoldTimex
@@ -129,3 +141,88 @@ def evaluate_dates(golds: Iterable[GoldTimex]) -> DateEvaluation:
         else:
             misses.append((gold.doc_id, gold.text, gold.value, resolved.value))
     return DateEvaluation(n, correct, misses)
+
+
+DEFAULT_PLOVER_PATH = PROJECT_ROOT.parent / "shared" / "eval" / "plover_gsr" / "PLOVER_GSR_CAMEO.json"
+DEFAULT_WIKIEVENTS_DIR = PROJECT_ROOT.parent / "shared" / "eval" / "wikievents"
+EVENT_GOLD_DIR = PROJECT_ROOT / "tests" / "gold" / "events"
+MODELLED_PLOVER_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "AGREE"})
+
+
+def extracted_events(texts: Iterable[tuple[str, date | None]], nlp: Language, rules: ExtractionRules,
+                     batch_size: int = 64) -> Iterator[list[Event]]:
+    """The events of each text, through the same layout, parse and extraction as the flow."""
+    for chunk in _chunks(texts, batch_size):
+        documents = [Document(f"eval-{n}", f"eval-{n}", text,
+                              InputMetadata(published_at=datetime(d.year, d.month, d.day) if d else None))
+                     for n, (text, d) in enumerate(chunk)]
+        batch = extract_batch(documents, nlp, rules)
+        by_article: dict[str, list[Event]] = {a.article_id: [] for a in batch.articles}
+        for event in batch.events:
+            by_article[event.article_id].append(event)
+        for document in documents:
+            yield by_article.get(document.article_id, [])
+
+
+def evaluate_event_gold(golds: Sequence[GoldEventArticle], nlp: Language, rules: ExtractionRules) -> EventScore:
+    predicted = extracted_events(((g.text, g.published_at) for g in golds), nlp, rules)
+    return score_events(zip(golds, predicted, strict=True))
+
+
+@dataclass(frozen=True)
+class PloverEvaluation:
+    n_records: int
+    n_type_correct: int
+    n_modelled: int  # records whose gold type the extractor models
+    n_modelled_correct: int
+    n_no_event: int
+    n_actor_checked: int
+    n_actor_correct: int
+
+
+def evaluate_plover(records: Sequence[PloverRecord], nlp: Language, rules: ExtractionRules) -> PloverEvaluation:
+    """The first event found in each gold sentence against its PLOVER type and source actor."""
+    n_correct = n_modelled = n_modelled_correct = n_none = n_actor = n_actor_correct = 0
+    for record, events in zip(records, extracted_events(((r.text, None) for r in records), nlp, rules), strict=True):
+        predicted = events[0] if events else None
+        correct = predicted is not None and predicted.event_type == record.event_type
+        n_correct += correct
+        n_none += predicted is None
+        if record.event_type in MODELLED_PLOVER_TYPES:
+            n_modelled += 1
+            n_modelled_correct += correct
+        if correct and record.source_actors:
+            actor = next((a.text.casefold() for a in predicted.actors if a.role == "actor"), "")
+            n_actor += 1
+            n_actor_correct += bool(actor) and any(
+                actor in gold.casefold() or gold.casefold() in actor for gold in record.source_actors if gold)
+    return PloverEvaluation(len(records), n_correct, n_modelled, n_modelled_correct, n_none, n_actor, n_actor_correct)
+
+
+@dataclass(frozen=True)
+class WikiEventsEvaluation:
+    attack_triggers: DetectionScore
+    attack_sentences: DetectionScore
+    die_sentences: DetectionScore
+    injure_sentences: DetectionScore
+
+
+def evaluate_wikievents(documents: Sequence[WikiEventsDocument], nlp: Language,
+                        rules: ExtractionRules) -> WikiEventsEvaluation:
+    """Attack triggers (character overlap), and sentences with an attack, a death or an injury."""
+    attack_triggers, attack_sentences, die_sentences, injure_sentences = [], [], [], []
+    for document, events in zip(documents, extracted_events(((d.text, None) for d in documents), nlp, rules),
+                                strict=True):
+        def sentences_of(spans):
+            return [s for s in document.sentences if any(s[0] <= a < s[1] for a, _ in spans)]
+
+        assaults = [e for e in events if e.event_type == "ASSAULT"]
+        attack_triggers.append((document.attack_triggers, [(e.trigger_start, e.trigger_end) for e in assaults]))
+        attack_sentences.append((sentences_of(document.attack_triggers),
+                                 sentences_of([(e.trigger_start, e.trigger_end) for e in assaults])))
+        die_sentences.append((sentences_of(document.die_triggers),
+                              sentences_of([(e.trigger_start, e.trigger_end) for e in events if e.fatalities])))
+        injure_sentences.append((sentences_of(document.injure_triggers),
+                                 sentences_of([(e.trigger_start, e.trigger_end) for e in events if e.injured])))
+    return WikiEventsEvaluation(score_detection(attack_triggers), score_detection(attack_sentences),
+                                score_detection(die_sentences), score_detection(injure_sentences))

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from transforms.event_gold import GoldEventArticle
+from transforms.events import Event
 from transforms.gold import GoldArticle, GoldQuote
 from transforms.layout import LayoutRules, canonical_place, parse_layout
 
@@ -286,3 +288,113 @@ def _score_article(score: QuoteScore, gold: GoldArticle, predicted: list[Predict
             score.spurious.append((gold.doc_id, text[guess.content_start:guess.content_end][:100]))
         if any(a <= guess.content_start and guess.content_end <= b for a, b in gold.not_quotes):
             score.n_non_quotes_extracted += 1
+
+
+# ---- events ---------------------------------------------------------------------------------
+
+@dataclass
+class EventScore:
+    """Events matched to gold by sentence (the gold trigger inside a predicted event's sentence)."""
+
+    n_gold: int = 0
+    n_predicted: int = 0
+    n_matched: int = 0
+    n_type_correct: int = 0
+    n_with_country: int = 0
+    n_country_correct: int = 0
+    n_with_killed: int = 0
+    n_killed_exact: int = 0
+    n_with_date: int = 0
+    n_date_correct: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _ratio(a: int, b: int) -> float:
+        return a / b if b else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self._ratio(self.n_matched, self.n_predicted)
+
+    @property
+    def recall(self) -> float:
+        return self._ratio(self.n_matched, self.n_gold)
+
+    @property
+    def type_accuracy(self) -> float:
+        return self._ratio(self.n_type_correct, self.n_matched)
+
+    @property
+    def country_accuracy(self) -> float:
+        return self._ratio(self.n_country_correct, self.n_with_country)
+
+    @property
+    def killed_exact(self) -> float:
+        return self._ratio(self.n_killed_exact, self.n_with_killed)
+
+    @property
+    def date_accuracy(self) -> float:
+        return self._ratio(self.n_date_correct, self.n_with_date)
+
+
+def score_events(articles: Iterable[tuple[GoldEventArticle, Sequence[Event]]]) -> EventScore:
+    """Match each gold event to at most one predicted event whose sentence holds its trigger,
+    then judge type, country, killed count and date on the matched pairs."""
+    score = EventScore()
+    for gold, predicted in articles:
+        score.n_gold += len(gold.events)
+        score.n_predicted += len(predicted)
+        used: set[int] = set()
+        for event in gold.events:
+            found = next((p for p, guess in enumerate(predicted) if p not in used
+                          and guess.sentence_start <= event.trigger[0] < guess.sentence_end), None)
+            if found is None:
+                score.misses.append(f"{gold.doc_id}: {gold.text[event.trigger[0]:event.trigger[1]]} ({event.event_type})")
+                continue
+            used.add(found)
+            guess = predicted[found]
+            score.n_matched += 1
+            score.n_type_correct += guess.event_type == event.event_type
+            if event.country_iso3:
+                score.n_with_country += 1
+                score.n_country_correct += guess.country_iso3 == event.country_iso3
+            if event.fatalities is not None:
+                score.n_with_killed += 1
+                score.n_killed_exact += guess.fatalities == event.fatalities
+            if event.event_date is not None:
+                score.n_with_date += 1
+                score.n_date_correct += guess.event_date == event.event_date
+    return score
+
+
+@dataclass
+class DetectionScore:
+    n_gold: int = 0
+    n_predicted: int = 0
+    n_gold_found: int = 0
+    n_predicted_right: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.n_predicted_right / self.n_predicted if self.n_predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.n_gold_found / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_detection(pairs: Iterable[tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]]]) -> DetectionScore:
+    """Spans against gold spans, any character overlap counting as found (per document pairs of
+    (gold spans, predicted spans))."""
+    score = DetectionScore()
+    for gold, predicted in pairs:
+        score.n_gold += len(gold)
+        score.n_predicted += len(predicted)
+        score.n_gold_found += sum(1 for g in gold if any(_overlap([g], *p) for p in predicted))
+        score.n_predicted_right += sum(1 for p in predicted if any(_overlap([g], *p) for g in gold))
+    return score

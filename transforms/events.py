@@ -23,6 +23,7 @@ from transforms.quotes import DocIndex
 
 EVENTS_VERSION = "events.v1"
 
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that"})
 SPECIFIC_PRIORITY = 5  # event_types.csv priority from which a trigger is specific
 ROUNDUP_SUBJECTS = frozenset({"battles", "attacks", "strikes", "fighting", "clashes", "violence", "war", "wars"})
 VAGUE_NUMBERS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens": 10}  # ACLED-style floors
@@ -257,12 +258,20 @@ def _governing_verb(trigger: Token | None) -> Token | None:
 
 
 def _is_specific(priority: int, casualties: Sequence[Casualty], resolved: ResolvedDate, status: str,
-                 place: PlaceMention | None) -> bool:
+                 place: PlaceMention | None, trigger: Token | None, actors: Sequence[EventActor]) -> bool:
     """A generic trigger ("attack", "killed") makes an event only with something concrete: a
     casualty count, a day, or a claim; a specific one ("suicide bombers", "detained") also
-    with a place. "By launching attacks in Yemen and Tunisia, ISIS aims ..." is no event."""
+    with a place, or as a past-tense verb with a named actor ("Hungarian and Romanian officials
+    agreed"). "By launching attacks in Yemen and Tunisia, ISIS aims ..." is no event."""
     concrete = bool(casualties) or resolved.precision == "day" or status != "none"
-    return concrete or (priority >= SPECIFIC_PRIORITY and place is not None and place.match.place is not None)
+    if concrete:
+        return True
+    if priority < SPECIFIC_PRIORITY:
+        return False
+    placed = place is not None and place.match.place is not None
+    acted = (trigger is not None and trigger.tag_ in ("VBD", "VBN") and trigger.pos_ == "VERB"
+             and any(a.role == "actor" and a.text.casefold() not in PRONOUNS for a in actors))
+    return placed or acted
 
 
 def _modality(trigger: Token | None, sentence: Span) -> str:
@@ -354,7 +363,7 @@ def extract_events(
                     if date_span is not None else ResolvedDate("", None, "unknown", None))
         place = _event_place(index, sentence, mentions, rules, dateline, priors)
         status, claimed_by = _responsibility(sentence, actors)
-        if not _is_specific(event_type.priority, casualties, resolved, status, place):
+        if not _is_specific(event_type.priority, casualties, resolved, status, place, trigger, actors):
             continue
         first_actor = next((a for a in actors if a.role == "actor"), None)
         if first_actor is not None:
