@@ -18,7 +18,14 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from transforms.dates import ResolvedDate, resolve_date, speaks_of_future
-from transforms.places import Gazetteer, PlaceMention, country_for_demonym, place_mentions, resolve_place
+from transforms.places import (
+    Gazetteer,
+    PlaceMention,
+    country_for_demonym,
+    place_key,
+    place_mentions,
+    resolve_place,
+)
 from transforms.quotes import DocIndex
 
 EVENTS_VERSION = "events.v1"
@@ -52,6 +59,10 @@ _DENY = re.compile(r"\bdenied\s+(?:any\s+)?(?:responsibility|involvement)\b", re
 _BLAME = re.compile(r"\b(?:blamed|accused)\b", re.I)
 _SUSPECT = re.compile(r"\bsuspected\b", re.I)
 _HYPOTHETICAL = frozenset({"could", "may", "might", "would"})
+# Capitalised words that are never places here, though GeoNames has towns of those names.
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "of", "outside", "from", "into", "to", "around"})
+_NOT_PLACE_WORDS = frozenset({"the", "of", "and", "in", "on", "at", "to", "a", "police", "army", "national", "said",
+                              "today", "yesterday", "president", "government", "people", "text", "report"})
 
 
 @dataclass(frozen=True)
@@ -238,6 +249,8 @@ def _event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMentio
             return PlaceMention(start, start + len(capital.group()), capital.group(), "PHRASE", match)
     inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char
               and not (dateline and dateline[0] <= m.start < dateline[1]) and m.match.place is not None]
+    if not inside:
+        inside = _gazetteer_places(index, sentence, rules.gazetteer, priors)
     with_preposition = [m for m in inside if m.start > 3 and index.text[:m.start].rstrip().split()[-1:] in
                         (["in"], ["of"], ["at"], ["near"], ["into"], ["outside"], ["from"])]
     chosen = (with_preposition or inside)
@@ -299,8 +312,54 @@ def _responsibility(sentence: Span, actors: Sequence[EventActor]) -> tuple[str, 
     return "none", None
 
 
-def _date_expression(sentence: Span) -> Span | None:
-    return next((ent for ent in sentence.ents if ent.label_ == "DATE"), None)
+_DATE_WORDS = re.compile(
+    r"\b(?:(?:last|this|next)\s+(?:week|month|year)|today|yesterday|tonight|(?:on\s+)?(?:last\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*(?:\s+\d{4})?|(?:\w+\s+)?days?\s+(?:later|ago|earlier))\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    text: str
+    start_char: int
+
+
+def _date_expression(sentence: Span) -> DateExpression | None:
+    """The sentence's DATE entity, else a date phrase found by pattern (the small model misses
+    most dates in ALL-CAPS wire copy: "YESTERDAY", "ON 30 DECEMBER")."""
+    entity = next((ent for ent in sentence.ents if ent.label_ == "DATE"), None)
+    if entity is not None:
+        return DateExpression(entity.text, entity.start_char)
+    match = _DATE_WORDS.search(sentence.text)
+    if match is None:
+        return None
+    return DateExpression(match.group(), sentence.start_char + match.start())
+
+
+def _gazetteer_places(index: DocIndex, sentence: Span, gazetteer: Gazetteer, priors: set[str]) -> list[PlaceMention]:
+    """Place names the NER missed, found by looking capitalised words after a preposition up in
+    the gazetteer ("IN PUERTO BELLO" in ALL-CAPS copy): exact keys only, and only countries or
+    towns in a country the article (or its dateline) names."""
+    found: list[PlaceMention] = []
+    tokens = [t for t in sentence if t.is_alpha or t.text == "."]
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            words = tokens[i:i + size]
+            if not all(w.is_alpha and w.text[:1].isupper() for w in words) or any(
+                    w.lower_ in _NOT_PLACE_WORDS for w in words):
+                continue
+            if words[0].i == 0 or index.doc[words[0].i - 1].lower_ not in _PLACE_PREPOSITIONS:
+                continue  # only "in X", "near X", "of X": a capitalised name alone may be a person
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            if any(m.start <= start < m.end for m in found):
+                continue
+            text = index.text[start:end]
+            if place_key(text) not in gazetteer.places_by_key or len(place_key(text)) < 4:
+                continue
+            match = resolve_place(text, gazetteer, priors)
+            if match.place is not None and (match.precision == "country" or match.place.country_iso2 in priors):
+                found.append(PlaceMention(start, end, text, "GAZETTEER", match))
+    return sorted(found, key=lambda m: m.start)
 
 
 def extract_events(

