@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -248,7 +248,7 @@ def _event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMentio
         if match.place is not None:
             return PlaceMention(start, start + len(capital.group()), capital.group(), "PHRASE", match)
     inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char
-              and not (dateline and dateline[0] <= m.start < dateline[1]) and m.match.place is not None]
+              and not (dateline and dateline[0] <= m.start < dateline[1]) and _plausible(m, priors)]
     if not inside:
         inside = _gazetteer_places(index, sentence, rules.gazetteer, priors)
     with_preposition = [m for m in inside if m.start > 3 and index.text[:m.start].rstrip().split()[-1:] in
@@ -270,6 +270,42 @@ def _governing_verb(trigger: Token | None) -> Token | None:
     return None
 
 
+CONCRETE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+BACK_REFERENCE = frozenset({"the", "that", "this", "these", "those"})
+
+
+def _same_event(events: Sequence[Event], event_type: EventType, trigger: Token | None, resolved: ResolvedDate,
+                place: PlaceMention | None) -> Event | None:
+    """The earlier event a sentence refers back to: same type, a generic or definite trigger
+    ("the attack", "the blast"), and no other day or country."""
+    earlier = next((e for e in reversed(events) if e.event_type == event_type.plover_type), None)
+    if earlier is None or trigger is None:
+        return None
+    definite = any(c.lower_ in BACK_REFERENCE for c in trigger.children if c.dep_ == "det")
+    if not (definite or event_type.priority < SPECIFIC_PRIORITY):
+        return None
+    if resolved.precision == "day" and earlier.event_date not in (None, resolved.start):
+        return None
+    if place is not None and place.match.place is not None and earlier.country_iso3 not in (
+            None, place.match.place.country_iso3):
+        return None
+    return earlier
+
+
+def _with_counts(event: Event, casualties: Sequence[Casualty]) -> Event:
+    """The event with the counts a later sentence gives, where it had none."""
+    fatalities, fatalities_qualifier = _total(casualties, "killed")
+    injured, injured_qualifier = _total(casualties, "injured")
+    updates = {}
+    if event.fatalities is None and fatalities is not None:
+        updates |= {"fatalities": fatalities, "fatalities_qualifier": fatalities_qualifier}
+    if event.injured is None and injured is not None:
+        updates |= {"injured": injured, "injured_qualifier": injured_qualifier}
+    if updates:
+        updates["casualties"] = event.casualties + tuple(casualties)
+    return replace(event, **updates)
+
+
 def _is_specific(priority: int, casualties: Sequence[Casualty], resolved: ResolvedDate, status: str,
                  place: PlaceMention | None, trigger: Token | None, actors: Sequence[EventActor]) -> bool:
     """A generic trigger ("attack", "killed") makes an event only with something concrete: a
@@ -285,6 +321,16 @@ def _is_specific(priority: int, casualties: Sequence[Casualty], resolved: Resolv
     acted = (trigger is not None and trigger.tag_ in ("VBD", "VBN") and trigger.pos_ == "VERB"
              and any(a.role == "actor" and a.text.casefold() not in PRONOUNS for a in actors))
     return placed or acted
+
+
+def _plausible(mention: PlaceMention, priors: set[str]) -> bool:
+    """A resolved place that is a country, a big city, or in a country the article names: a
+    town of Greece called Mindanao is not where a Philippine bombing happened."""
+    place = mention.match.place
+    if place is None:
+        return False
+    return (not priors or mention.match.precision == "country" or place.country_iso2 in priors
+            or place.population >= 500_000)
 
 
 def _modality(trigger: Token | None, sentence: Span) -> str:
@@ -423,6 +469,13 @@ def extract_events(
         place = _event_place(index, sentence, mentions, rules, dateline, priors)
         status, claimed_by = _responsibility(sentence, actors)
         if not _is_specific(event_type.priority, casualties, resolved, status, place, trigger, actors):
+            continue
+        if event_type.plover_type not in CONCRETE_TYPES and (trigger is None or trigger.pos_ != "VERB"):
+            continue  # "the accused" is a person, not an accusation
+        earlier = _same_event(events, event_type, trigger, resolved, place)
+        if earlier is not None:
+            # "Dozens died in the attack": a later sentence about the same event adds its counts.
+            events[events.index(earlier)] = _with_counts(earlier, casualties)
             continue
         first_actor = next((a for a in actors if a.role == "actor"), None)
         if first_actor is not None:
