@@ -216,13 +216,15 @@ def evaluate_wikievents(documents: Sequence[WikiEventsDocument], nlp: Language,
         def sentences_of(spans):
             return [s for s in document.sentences if any(s[0] <= a < s[1] for a, _ in spans)]
 
-        assaults = [e for e in events if e.event_type == "ASSAULT"]
-        attack_triggers.append((document.attack_triggers, [(e.trigger_start, e.trigger_end) for e in assaults]))
-        attack_sentences.append((sentences_of(document.attack_triggers),
-                                 sentences_of([(e.trigger_start, e.trigger_end) for e in assaults])))
+        def mentions(selected):  # WikiEvents marks every mention; our events merge later ones
+            return [span for e in selected for span in ((e.trigger_start, e.trigger_end), *e.later_mentions)]
+
+        assaults = mentions(e for e in events if e.event_type == "ASSAULT")
+        attack_triggers.append((document.attack_triggers, assaults))
+        attack_sentences.append((sentences_of(document.attack_triggers), sentences_of(assaults)))
         die_sentences.append((sentences_of(document.die_triggers),
-                              sentences_of([(e.trigger_start, e.trigger_end) for e in events if e.fatalities])))
+                              sentences_of(mentions(e for e in events if e.fatalities))))
         injure_sentences.append((sentences_of(document.injure_triggers),
-                                 sentences_of([(e.trigger_start, e.trigger_end) for e in events if e.injured])))
+                                 sentences_of(mentions(e for e in events if e.injured))))
     return WikiEventsEvaluation(score_detection(attack_triggers), score_detection(attack_sentences),
                                 score_detection(die_sentences), score_detection(injure_sentences))

@@ -164,6 +164,8 @@ class Event:
     confidence: float
     actors: tuple[EventActor, ...] = field(default_factory=tuple)
     casualties: tuple[Casualty, ...] = field(default_factory=tuple)
+    # Triggers of later sentences about the same event ("Dozens died in the attack"), merged in.
+    later_mentions: tuple[tuple[int, int], ...] = field(default_factory=tuple)
 
 
 def _number(text: str) -> int | None:
@@ -292,16 +294,16 @@ def _same_event(events: Sequence[Event], event_type: EventType, trigger: Token |
     return earlier
 
 
-def _with_counts(event: Event, casualties: Sequence[Casualty]) -> Event:
-    """The event with the counts a later sentence gives, where it had none."""
+def _with_counts(event: Event, casualties: Sequence[Casualty], mention: tuple[int, int]) -> Event:
+    """The event with the counts a later sentence gives, where it had none, and its trigger."""
     fatalities, fatalities_qualifier = _total(casualties, "killed")
     injured, injured_qualifier = _total(casualties, "injured")
-    updates = {}
+    updates: dict[str, object] = {"later_mentions": event.later_mentions + (mention,)}
     if event.fatalities is None and fatalities is not None:
         updates |= {"fatalities": fatalities, "fatalities_qualifier": fatalities_qualifier}
     if event.injured is None and injured is not None:
         updates |= {"injured": injured, "injured_qualifier": injured_qualifier}
-    if updates:
+    if "fatalities" in updates or "injured" in updates:
         updates["casualties"] = event.casualties + tuple(casualties)
     return replace(event, **updates)
 
@@ -475,7 +477,8 @@ def extract_events(
         earlier = _same_event(events, event_type, trigger, resolved, place)
         if earlier is not None:
             # "Dozens died in the attack": a later sentence about the same event adds its counts.
-            events[events.index(earlier)] = _with_counts(earlier, casualties)
+            mention = (trigger_start + offset, trigger_start + len(match.group()) + offset)
+            events[events.index(earlier)] = _with_counts(earlier, casualties, mention)
             continue
         first_actor = next((a for a in actors if a.role == "actor"), None)
         if first_actor is not None:
