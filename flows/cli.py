@@ -135,7 +135,7 @@ def sql(
         writer.writerow(result.columns)
         writer.writerows(result.rows)
     elif output_format is OutputFormat.json:
-        records = [dict(zip(result.columns, row)) for row in result.rows]
+        records = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
         sys.stdout.write(json.dumps(records, default=_json_value, ensure_ascii=False, indent=2) + "\n")
     else:
         table = Table(*result.columns)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -213,8 +213,8 @@ def evaluate_wikievents(documents: Sequence[WikiEventsDocument], nlp: Language,
     attack_triggers, attack_sentences, die_sentences, injure_sentences = [], [], [], []
     for document, events in zip(documents, extracted_events(((d.text, None) for d in documents), nlp, rules),
                                 strict=True):
-        def sentences_of(spans):
-            return [s for s in document.sentences if any(s[0] <= a < s[1] for a, _ in spans)]
+        def sentences_of(spans, sentences=document.sentences):
+            return [s for s in sentences if any(s[0] <= a < s[1] for a, _ in spans)]
 
         def mentions(selected):  # WikiEvents marks every mention; our events merge later ones
             return [span for e in selected for span in ((e.trigger_start, e.trigger_end), *e.later_mentions)]
