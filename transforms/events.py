@@ -421,7 +421,8 @@ def extract_events(
     priors = set(prior_countries)
     entities = [(e.start_char, e.end_char, e.text, e.label_) for e in index.ents]
     mentions = place_mentions(entities, rules.gazetteer, priors)
-    priors |= {m.match.place.country_iso2 for m in mentions if m.match.place is not None}
+    # countries the article names (not the countries of every town: "Mindanao" alone would vote Greece)
+    priors |= {m.match.place.country_iso2 for m in mentions if m.match.precision == "country"}
     events: list[Event] = []
     previous_date: date | None = None
     previous_actor: EventActor | None = None
