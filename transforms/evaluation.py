@@ -133,13 +133,36 @@ class PredictedQuote:
     kind: str
 
 
+def ratio(numerator: int, denominator: int) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
 @dataclass
-class QuoteScore:
-    """Counts behind precision, recall and the attribution accuracies."""
+class MatchCounts:
+    """Gold items, predicted items and the pairs matched one to one between them."""
 
     n_gold: int = 0
     n_predicted: int = 0
     n_matched: int = 0
+
+    @property
+    def precision(self) -> float:
+        return ratio(self.n_matched, self.n_predicted)
+
+    @property
+    def recall(self) -> float:
+        return ratio(self.n_matched, self.n_gold)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class QuoteScore(MatchCounts):
+    """Counts behind precision, recall and the attribution accuracies."""
+
     n_exact_matched: int = 0
     n_with_gold_speaker: int = 0
     n_speaker_correct: int = 0
@@ -155,50 +178,33 @@ class QuoteScore:
     missed: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, gold content)
     spurious: list[tuple[str, str]] = field(default_factory=list)
 
-    @staticmethod
-    def _ratio(numerator: int, denominator: int) -> float:
-        return numerator / denominator if denominator else 0.0
-
-    @property
-    def precision(self) -> float:
-        return self._ratio(self.n_matched, self.n_predicted)
-
-    @property
-    def recall(self) -> float:
-        return self._ratio(self.n_matched, self.n_gold)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
     @property
     def exact_precision(self) -> float:
-        return self._ratio(self.n_exact_matched, self.n_predicted)
+        return ratio(self.n_exact_matched, self.n_predicted)
 
     @property
     def exact_recall(self) -> float:
-        return self._ratio(self.n_exact_matched, self.n_gold)
+        return ratio(self.n_exact_matched, self.n_gold)
 
     @property
     def speaker_accuracy(self) -> float:
-        return self._ratio(self.n_speaker_correct, self.n_with_gold_speaker)
+        return ratio(self.n_speaker_correct, self.n_with_gold_speaker)
 
     @property
     def cue_accuracy(self) -> float:
-        return self._ratio(self.n_cue_correct, self.n_with_gold_cue)
+        return ratio(self.n_cue_correct, self.n_with_gold_cue)
 
     @property
     def source_accuracy(self) -> float:
-        return self._ratio(self.n_source_correct, self.n_with_gold_source)
+        return ratio(self.n_source_correct, self.n_with_gold_source)
 
     @property
     def pronoun_accuracy(self) -> float:
-        return self._ratio(self.n_pronoun_correct, self.n_gold_pronoun)
+        return ratio(self.n_pronoun_correct, self.n_gold_pronoun)
 
     @property
     def direct_recall(self) -> float:
-        return self._ratio(self.n_direct_found, self.n_gold_direct)
+        return ratio(self.n_direct_found, self.n_gold_direct)
 
 
 def _length(spans: Iterable[tuple[int, int]]) -> int:
@@ -293,12 +299,9 @@ def _score_article(score: QuoteScore, gold: GoldArticle, predicted: list[Predict
 # ---- events ---------------------------------------------------------------------------------
 
 @dataclass
-class EventScore:
+class EventScore(MatchCounts):
     """Events matched to gold by sentence (the gold trigger inside a predicted event's sentence)."""
 
-    n_gold: int = 0
-    n_predicted: int = 0
-    n_matched: int = 0
     n_type_correct: int = 0
     n_with_country: int = 0
     n_country_correct: int = 0
@@ -308,33 +311,21 @@ class EventScore:
     n_date_correct: int = 0
     misses: list[str] = field(default_factory=list)
 
-    @staticmethod
-    def _ratio(a: int, b: int) -> float:
-        return a / b if b else 0.0
-
-    @property
-    def precision(self) -> float:
-        return self._ratio(self.n_matched, self.n_predicted)
-
-    @property
-    def recall(self) -> float:
-        return self._ratio(self.n_matched, self.n_gold)
-
     @property
     def type_accuracy(self) -> float:
-        return self._ratio(self.n_type_correct, self.n_matched)
+        return ratio(self.n_type_correct, self.n_matched)
 
     @property
     def country_accuracy(self) -> float:
-        return self._ratio(self.n_country_correct, self.n_with_country)
+        return ratio(self.n_country_correct, self.n_with_country)
 
     @property
     def killed_exact(self) -> float:
-        return self._ratio(self.n_killed_exact, self.n_with_killed)
+        return ratio(self.n_killed_exact, self.n_with_killed)
 
     @property
     def date_accuracy(self) -> float:
-        return self._ratio(self.n_date_correct, self.n_with_date)
+        return ratio(self.n_date_correct, self.n_with_date)
 
 
 def score_events(articles: Iterable[tuple[GoldEventArticle, Sequence[Event]]]) -> EventScore:
@@ -368,24 +359,15 @@ def score_events(articles: Iterable[tuple[GoldEventArticle, Sequence[Event]]]) -
 
 
 @dataclass
-class DetectionScore:
-    n_gold: int = 0
-    n_predicted: int = 0
-    n_gold_found: int = 0
+class DetectionScore(MatchCounts):
+    """Overlap matching, not one to one: a gold span is found when any prediction overlaps it,
+    a prediction right when it overlaps any gold span."""
+
     n_predicted_right: int = 0
 
     @property
     def precision(self) -> float:
-        return self.n_predicted_right / self.n_predicted if self.n_predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.n_gold_found / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return ratio(self.n_predicted_right, self.n_predicted)
 
 
 def score_detection(pairs: Iterable[tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]]]) -> DetectionScore:
@@ -395,6 +377,6 @@ def score_detection(pairs: Iterable[tuple[Sequence[tuple[int, int]], Sequence[tu
     for gold, predicted in pairs:
         score.n_gold += len(gold)
         score.n_predicted += len(predicted)
-        score.n_gold_found += sum(1 for g in gold if any(_overlap([g], *p) for p in predicted))
+        score.n_matched += sum(1 for g in gold if any(_overlap([g], *p) for p in predicted))
         score.n_predicted_right += sum(1 for p in predicted if any(_overlap([g], *p) for g in gold))
     return score
