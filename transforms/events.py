@@ -42,11 +42,13 @@ QUALIFIERS = {"at least": "at least", "more than": "more than", "over": "more th
               "around": "about", "nearly": "about", "almost": "about", "some": "about", "up to": "up to"}
 _NUMBER = r"(?:\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "|" + "|".join(VAGUE_NUMBERS) + ")"
 _QUALIFIER = r"(?:(?P<qualifier>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
-_NOT_VICTIM = r"(?!(?:were|was|are|is|have|had|been|and|in|on)\b)"
+_NOT_VICTIM = r"(?!(?:were|was|are|is|have|had|been|and|in|on|other|more|reportedly|also|later|confirmed)\b)"
 _PART = rf"{_QUALIFIER}(?P<n>{_NUMBER})(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
 # "20 tourists and one policeman were killed", "killing 142 people", "39 are confirmed dead"
-_KILLED_AFTER = re.compile(rf"(?P<parts>{_PART}(?:\s*(?:,|and)\s*{_NUMBER}\s+[\w-]+)*)\s+(?:were|was|have been|had been|"
-                           rf"are|have)?\s*(?:confirmed\s+)?(?P<kind>killed|dead|died|injured|wounded|hurt|arrested|"
+# "five other civilians reportedly also died": a few describing words and adverbs may come between.
+_BETWEEN = r"(?:\s+(?:other|more|people|civilians|reportedly|also|later|were|was|are|have|had|been|confirmed))*"
+_KILLED_AFTER = re.compile(rf"(?P<parts>{_PART}(?:\s*(?:,|and)\s*{_NUMBER}\s+[\w-]+)*){_BETWEEN}\s+"
+                           rf"(?P<kind>killed|dead|died|injured|wounded|hurt|arrested|"
                            rf"detained|abducted|kidnapped)\b", re.I)
 _KILLED_BEFORE = re.compile(rf"\b(?P<kind>killing|killed|injuring|wounding|kill|wounded|injured)\s+{_PART}", re.I)
 _CASUALTY_KIND = {"killed": "killed", "dead": "killed", "died": "killed", "killing": "killed", "kill": "killed",
@@ -198,6 +200,19 @@ def casualties_in(sentence: str) -> list[Casualty]:
     return found
 
 
+def _named_victims(index: DocIndex, sentence: Span) -> list[Casualty]:
+    """ "killed Abu Dhabi TV photojournalist Ziad al-Sharabi": a person named as the object of
+    a killing is one death."""
+    victims = []
+    for token in sentence:
+        if token.lemma_ in ("kill", "murder", "assassinate") and token.pos_ == "VERB":
+            for child in token.children:
+                entity = index.entity_at(child.i) if child.dep_ in ("dobj", "nsubjpass") else None
+                if entity is not None and entity.label_ == "PERSON":
+                    victims.append(Casualty("killed", entity.text, None, 1, None, True))
+    return victims
+
+
 def _total(casualties: Sequence[Casualty], kind: str) -> tuple[int | None, str | None]:
     parts = [c for c in casualties if c.kind == kind and c.counted_in_total]
     if not parts:
@@ -294,15 +309,19 @@ def _same_event(events: Sequence[Event], event_type: EventType, trigger: Token |
     return earlier
 
 
-def _with_counts(event: Event, casualties: Sequence[Casualty], mention: tuple[int, int]) -> Event:
-    """The event with the counts a later sentence gives, where it had none, and its trigger."""
+def _with_counts(event: Event, casualties: Sequence[Casualty], mention: tuple[int, int],
+                 additional: bool = False) -> Event:
+    """The event with the counts a later sentence gives, where it had none (or added to its own
+    when the sentence says "other" or "another"), and the later trigger."""
     fatalities, fatalities_qualifier = _total(casualties, "killed")
     injured, injured_qualifier = _total(casualties, "injured")
     updates: dict[str, object] = {"later_mentions": event.later_mentions + (mention,)}
-    if event.fatalities is None and fatalities is not None:
-        updates |= {"fatalities": fatalities, "fatalities_qualifier": fatalities_qualifier}
-    if event.injured is None and injured is not None:
-        updates |= {"injured": injured, "injured_qualifier": injured_qualifier}
+    if fatalities is not None and (event.fatalities is None or additional):
+        updates |= {"fatalities": (event.fatalities or 0) + fatalities if additional else fatalities,
+                    "fatalities_qualifier": fatalities_qualifier or event.fatalities_qualifier}
+    if injured is not None and (event.injured is None or additional):
+        updates |= {"injured": (event.injured or 0) + injured if additional else injured,
+                    "injured_qualifier": injured_qualifier or event.injured_qualifier}
     if "fatalities" in updates or "injured" in updates:
         updates["casualties"] = event.casualties + tuple(casualties)
     return replace(event, **updates)
@@ -462,7 +481,7 @@ def extract_events(
                 index.doc.char_span(a.start, a.end, alignment_mode="expand").root.lemma_.casefold()
                 in rules.non_conflict_causes for a in actors if a.role == "actor"):
             continue  # "A fire killed five": a disaster, not an attack
-        casualties = casualties_in(sentence.text)
+        casualties = casualties_in(sentence.text) or _named_victims(index, sentence)
         fatalities, fatalities_qualifier = _total(casualties, "killed")
         injured, injured_qualifier = _total(casualties, "injured")
         date_span = _date_expression(sentence)
@@ -479,7 +498,8 @@ def extract_events(
         if earlier is not None:
             # "Dozens died in the attack": a later sentence about the same event adds its counts.
             mention = (trigger_start + offset, trigger_start + len(match.group()) + offset)
-            events[events.index(earlier)] = _with_counts(earlier, casualties, mention)
+            additional = bool(re.search(r"\b(?:other|another)\b", sentence.text, re.I))
+            events[events.index(earlier)] = _with_counts(earlier, casualties, mention, additional)
             continue
         first_actor = next((a for a in actors if a.role == "actor"), None)
         if first_actor is not None:
