@@ -87,6 +87,9 @@ def test_floors_on_event_gold(event_gold_score):
     assert score.precision >= 0.60
     assert score.recall >= 0.52
     assert score.type_accuracy >= 0.90
+    assert score.country_accuracy >= 0.85
+    assert score.killed_exact >= 0.85
+    assert score.date_accuracy >= 0.70
 
 
 @pytest.mark.xfail(strict=True, reason="issue 4 target: country >= 95% (0.870 measured: places named only in a "
