@@ -4,12 +4,11 @@ Run it with `wirehouse run INPUT...` or `python -m flows.etl INPUT...`.
 """
 
 import functools
-import itertools
 import logging
 import sys
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +17,7 @@ from prefect import flow, runtime, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.settings import Settings
-from transforms.documents import Document, IngestError, InputFile, discover_inputs, read_documents
+from transforms.documents import Document, IngestError, InputFile, batched, discover_inputs, read_documents
 from transforms.extract import (
     EXTRACTOR_VERSIONS,
     ExtractedBatch,
@@ -129,12 +128,6 @@ def count_documents(files: Sequence[InputFile]) -> int:
         except OSError:
             total += 1
     return total
-
-
-def batched(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
 
 
 def split_batch(items: Sequence[Document | IngestError]) -> tuple[list[Document], list[IngestError], list[tuple[str, str]], int]:

