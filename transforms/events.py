@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from transforms.dates import ResolvedDate, resolve_date, speaks_of_future
 from transforms.places import (
     Gazetteer,
+    PlaceMatch,
     PlaceMention,
     country_for_demonym,
     place_key,
@@ -128,6 +129,8 @@ class Casualty:
     n: int
     qualifier: str | None
     counted_in_total: bool
+    cue_start: int  # the word that says what happened to them ("killed", "dead", "wounded")
+    cue_end: int
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,7 @@ class Event:
     longitude: float | None
     geo_precision: str
     place_note: str | None
+    place_source: str  # sentence | dateline (the article names no place for it) | none
     fatalities: int | None
     fatalities_qualifier: str | None
     injured: int | None
@@ -178,7 +182,7 @@ def _number(text: str) -> int | None:
 
 
 def casualties_in(sentence: str) -> list[Casualty]:
-    """Casualty counts of a sentence, part by part.
+    """Casualty counts of a sentence, part by part, with the offsets of their cue word in it.
 
     Example: "20 tourists and one policeman were killed" -> killed 20 tourists, killed 1
     policeman (total 21); "killing 142 people" -> killed 142; "dozens" counts 12.
@@ -190,26 +194,49 @@ def casualties_in(sentence: str) -> list[Casualty]:
             n = _number(part["n"])
             if n is not None:
                 found.append(Casualty(kind, part["victims"] or "", None, n,
-                                      QUALIFIERS.get((part["qualifier"] or "").casefold()), True))
+                                      QUALIFIERS.get((part["qualifier"] or "").casefold()), True,
+                                      match.start("kind"), match.end("kind")))
     if not found:
         for match in _KILLED_BEFORE.finditer(sentence):
             n = _number(match["n"])
             if n is not None:
                 found.append(Casualty(_CASUALTY_KIND[match["kind"].casefold()], match["victims"] or "", None, n,
-                                      QUALIFIERS.get((match["qualifier"] or "").casefold()), True))
+                                      QUALIFIERS.get((match["qualifier"] or "").casefold()), True,
+                                      match.start("kind"), match.end("kind")))
     return found
+
+
+_NO_CASUALTIES = re.compile(
+    r"\b(?:(?:nobody|no\s+one|none)\s+(?:was|were)\s+(?:reported\s+)?(?P<kind>killed|injured|hurt|wounded)"
+    r"|no\s+(?P<noun>casualties|injuries|deaths|fatalities)\s+(?:were|was|have\s+been)\s+reported"
+    r"|(?:caused|causing|with|without|there\s+were)\s+no\s+(?P<noun2>casualties|injuries|deaths|fatalities))\b", re.I)
+
+
+def no_casualties_in(sentence: str) -> list[Casualty]:
+    """ "nobody was injured", "no casualties were reported": zero counts, which ACLED records as 0.
+    Nobody hurt means nobody killed either; no deaths says nothing of the injured."""
+    match = _NO_CASUALTIES.search(sentence)
+    if match is None:
+        return []
+    group = next(name for name in ("kind", "noun", "noun2") if match[name])
+    cue = (match.start(group), match.end(group))
+    if match[group].casefold() in ("killed", "deaths", "fatalities"):
+        return [Casualty("killed", "", None, 0, None, True, *cue)]
+    return [Casualty("killed", "", None, 0, None, True, *cue), Casualty("injured", "", None, 0, None, True, *cue)]
 
 
 def _named_victims(index: DocIndex, sentence: Span) -> list[Casualty]:
     """ "killed Abu Dhabi TV photojournalist Ziad al-Sharabi": a person named as the object of
-    a killing is one death."""
+    a killing is one death. Cue offsets are relative to the sentence, as casualties_in's."""
     victims = []
     for token in sentence:
         if token.lemma_ in ("kill", "murder", "assassinate") and token.pos_ == "VERB":
             for child in token.children:
                 entity = index.entity_at(child.i) if child.dep_ in ("dobj", "nsubjpass") else None
                 if entity is not None and entity.label_ == "PERSON":
-                    victims.append(Casualty("killed", entity.text, None, 1, None, True))
+                    victims.append(Casualty("killed", entity.text, None, 1, None, True,
+                                            token.idx - sentence.start_char,
+                                            token.idx + len(token.text) - sentence.start_char))
     return victims
 
 
@@ -232,7 +259,10 @@ def _event_type(sentence: str, rules: EventRules) -> tuple[EventType, re.Match[s
 def _actor(index: DocIndex, token: Token, role: str, ord_: int, rules: EventRules,
            previous_actor: EventActor | None) -> EventActor:
     """An actor from its head token: alias canonical name, sector, country from a nationality
-    adjective ("Iraqi armed forces"); "its suicide bombers" is the previous actor's."""
+    adjective ("Iraqi armed forces"); "its suicide bombers" is the previous actor's; "a group,
+    which claimed" is the group."""
+    if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
+        token = token.head.head
     tokens = [t for t in token.subtree if t.i <= token.i]  # the noun phrase up to its head
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = index.text[start:end]
@@ -265,13 +295,29 @@ def _event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMentio
         if match.place is not None:
             return PlaceMention(start, start + len(capital.group()), capital.group(), "PHRASE", match)
     inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char
-              and not (dateline and dateline[0] <= m.start < dateline[1]) and _plausible(m, priors)]
+              and not (dateline and dateline[0] <= m.start < dateline[1]) and _plausible(m, priors)
+              and not _modifies_a_noun(index, m)]
     if not inside:
         inside = _gazetteer_places(index, sentence, rules.gazetteer, priors)
     with_preposition = [m for m in inside if m.start > 3 and index.text[max(0, m.start - 12):m.start].split()[-1:] in
                         (["in"], ["of"], ["at"], ["near"], ["into"], ["outside"], ["from"])]
     chosen = (with_preposition or inside)
     return chosen[-1] if chosen else None
+
+
+PLACE_NOUNS = frozenset({"province", "city", "town", "village", "region", "district", "department", "state",
+                         "governorate", "area", "capital", "border", "county", "municipality", "suburb", "camp"})
+
+
+def _modifies_a_noun(index: DocIndex, mention: PlaceMention) -> bool:
+    """ "a U.S. military convoy", "the Iraqi army": the name describes a noun that is not a place
+    ("Deir Ezzor province" is a place)."""
+    span = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or mention.match.precision != "country":
+        return False
+    root = span.root
+    return (root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i
+            and root.head.lower_ not in PLACE_NOUNS and root.head.pos_ == "NOUN")
 
 
 def _governing_verb(trigger: Token | None) -> Token | None:
@@ -344,6 +390,29 @@ def _is_specific(priority: int, casualties: Sequence[Casualty], resolved: Resolv
     return placed or acted
 
 
+def _place_or_dateline(place: PlaceMention | None, mentions: Sequence[PlaceMention],
+                       dateline_place: PlaceMatch | None, gazetteer: Gazetteer) -> tuple[PlaceMatch | None, str]:
+    """The sentence's place; else the dateline's country (where the story was filed), when no
+    place the article names lies in another country, said so in place_source; else none.
+    A Washington dateline on a story naming Iraq gives nothing."""
+    if place is not None:
+        return place.match, "sentence"
+    filed = dateline_place.place if dateline_place is not None else None
+    if filed is None or any(m.match.place is not None and m.match.place.country_iso2 != filed.country_iso2
+                            for m in mentions):
+        return None, "none"
+    country = gazetteer.countries_by_iso2[filed.country_iso2]
+    return PlaceMatch(dateline_place.text, country, "country", dateline_place.reason), "dateline"
+
+
+def _place_note(match: PlaceMatch | None, source: str) -> str:
+    if match is None:
+        return "no place named in the sentence"
+    if source == "dateline":
+        return "the dateline's country: the story was filed there and the article names no other country"
+    return match.reason
+
+
 def _plausible(mention: PlaceMention, priors: set[str]) -> bool:
     """A resolved place that is a country, a big city, or in a country the article names: a
     town of Greece called Mindanao is not where a Philippine bombing happened."""
@@ -391,16 +460,33 @@ class DateExpression:
     start_char: int
 
 
+def _bare_small_number(text: str) -> bool:
+    """ "28" in "aged 28": the small model calls it a DATE; a date needs more than two digits."""
+    return text.isdigit() and len(text) <= 2
+
+
 def _date_expression(sentence: Span) -> DateExpression | None:
     """The sentence's DATE entity, else a date phrase found by pattern (the small model misses
     most dates in ALL-CAPS wire copy: "YESTERDAY", "ON 30 DECEMBER")."""
-    entity = next((ent for ent in sentence.ents if ent.label_ == "DATE"), None)
+    entity = next((ent for ent in sentence.ents if ent.label_ == "DATE" and not _bare_small_number(ent.text)), None)
     if entity is not None:
         return DateExpression(entity.text, entity.start_char)
     match = _DATE_WORDS.search(sentence.text)
     if match is None:
         return None
     return DateExpression(match.group(), sentence.start_char + match.start())
+
+
+_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                         "southeastern", "southwestern", "north", "south", "east", "west"})
+
+
+def _after_place_preposition(index: DocIndex, i: int) -> bool:
+    """ "in X", "near X", also "in the eastern X"."""
+    j = i - 1
+    while j >= 0 and index.doc[j].lower_ in _DIRECTIONS | {"the"}:
+        j -= 1
+    return j >= 0 and j < i and index.doc[j].lower_ in _PLACE_PREPOSITIONS
 
 
 def _gazetteer_places(index: DocIndex, sentence: Span, gazetteer: Gazetteer, priors: set[str]) -> list[PlaceMention]:
@@ -413,9 +499,9 @@ def _gazetteer_places(index: DocIndex, sentence: Span, gazetteer: Gazetteer, pri
         for i in range(len(tokens) - size + 1):
             words = tokens[i:i + size]
             if not all(w.is_alpha and w.text[:1].isupper() for w in words) or any(
-                    w.lower_ in _NOT_PLACE_WORDS for w in words):
+                    w.lower_ in _NOT_PLACE_WORDS | _DIRECTIONS for w in words):
                 continue
-            if words[0].i == 0 or index.doc[words[0].i - 1].lower_ not in _PLACE_PREPOSITIONS:
+            if not _after_place_preposition(index, words[0].i):
                 continue  # only "in X", "near X", "of X": a capitalised name alone may be a person
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
             if any(m.start <= start < m.end for m in found):
@@ -432,8 +518,11 @@ def _gazetteer_places(index: DocIndex, sentence: Span, gazetteer: Gazetteer, pri
 def extract_events(
     index: DocIndex, article_id: str, offset: int, rules: EventRules, published: date | None,
     dateline: tuple[int, int] | None = None, prior_countries: Iterable[str] = (),
+    dateline_place: PlaceMatch | None = None,
 ) -> list[Event]:
-    """Events of one Doc parsed from raw_text[offset:]; dateline is its span in the Doc's text.
+    """Events of one Doc parsed from raw_text[offset:]; dateline is its span in the Doc's text
+    (when the Doc holds it), dateline_place where the story was filed: the event's place only
+    when the article names no place at all, and then place_source says "dateline".
 
     Round-ups ("The battles have killed thousands of ISIS fighters") are not events.
     """
@@ -442,6 +531,7 @@ def extract_events(
     mentions = place_mentions(entities, rules.gazetteer, priors)
     # countries the article names (not the countries of every town: "Mindanao" alone would vote Greece)
     priors |= {m.match.place.country_iso2 for m in mentions if m.match.precision == "country"}
+    named_places = [m for m in mentions if not _modifies_a_noun(index, m)]
     events: list[Event] = []
     previous_date: date | None = None
     previous_actor: EventActor | None = None
@@ -481,7 +571,10 @@ def extract_events(
                 index.doc.char_span(a.start, a.end, alignment_mode="expand").root.lemma_.casefold()
                 in rules.non_conflict_causes for a in actors if a.role == "actor"):
             continue  # "A fire killed five": a disaster, not an attack
-        casualties = casualties_in(sentence.text) or _named_victims(index, sentence)
+        casualties = [replace(c, cue_start=c.cue_start + sentence.start_char + offset,
+                              cue_end=c.cue_end + sentence.start_char + offset)
+                      for c in (casualties_in(sentence.text) or _named_victims(index, sentence)
+                                or no_casualties_in(sentence.text))]
         fatalities, fatalities_qualifier = _total(casualties, "killed")
         injured, injured_qualifier = _total(casualties, "injured")
         date_span = _date_expression(sentence)
@@ -506,7 +599,8 @@ def extract_events(
             previous_actor = first_actor
         if resolved.precision == "day":
             previous_date = resolved.start
-        p = place.match.place if place is not None else None
+        place_match, place_source = _place_or_dateline(place, named_places, dateline_place, rules.gazetteer)
+        p = place_match.place if place_match is not None else None
         events.append(Event(
             article_id=article_id,
             event_type=event_type.plover_type,
@@ -521,15 +615,16 @@ def extract_events(
             event_date=resolved.start if resolved.precision == "day" else None,
             date_precision=resolved.precision,
             date_text=date_span.text if date_span is not None else None,
-            place_text=place.text if place is not None else None,
+            place_text=place_match.text if place_match is not None else None,
             place_name=p.name if p else None,
             geonameid=p.geonameid if p else None,
             country_iso3=p.country_iso3 if p else None,
             admin1=p.admin1 if p else None,
             latitude=p.latitude if p else None,
             longitude=p.longitude if p else None,
-            geo_precision=place.match.precision if place is not None else "unknown",
-            place_note=place.match.reason if place is not None else "no place named in the sentence",
+            geo_precision=place_match.precision if place_match is not None else "unknown",
+            place_note=_place_note(place_match, place_source),
+            place_source=place_source,
             fatalities=fatalities,
             fatalities_qualifier=fatalities_qualifier,
             injured=injured,

@@ -15,7 +15,7 @@ from transforms.documents import Document, IngestError
 from transforms.entities import ENTITIES_VERSION, EntityMention, extract_entities
 from transforms.events import EVENTS_VERSION, Event, EventRules, extract_events, load_event_rules
 from transforms.gazetteer import dateline_place_names, government_places
-from transforms.places import Gazetteer, load_gazetteer, resolve_place
+from transforms.places import Gazetteer, PlaceMatch, load_gazetteer, resolve_place
 from transforms.layout import LAYOUT_VERSION, LayoutRules, load_layout_rules
 from transforms.quotes import QUOTES_VERSION, DocIndex, QuoteRules, extract_attributions, load_quote_rules
 from transforms.sources import (
@@ -87,8 +87,11 @@ def extract_batch(
         batch.quotes.extend(quotes)
         batch.article_sources.extend(sources)
         published = article.published_at.date() if article.published_at else None
-        batch.events.extend(extract_events(index, article.article_id, article.body_start, rules.events, published,
-                                           prior_countries=dateline_countries(article, rules.events.gazetteer)))
+        filed_at = dateline_place(article, rules.events.gazetteer)
+        batch.events.extend(extract_events(
+            index, article.article_id, article.body_start, rules.events, published,
+            prior_countries={filed_at.place.country_iso2} if filed_at and filed_at.place else set(),
+            dateline_place=filed_at))
     return batch
 
 
@@ -106,12 +109,12 @@ def quotes_of(
     return attribute_quotes(index, article_id, offset, attributions, rules.sources)
 
 
-def dateline_countries(article: Article, gazetteer: Gazetteer) -> set[str]:
-    """The dateline's country: never an event place, but a good prior for the places named."""
+def dateline_place(article: Article, gazetteer: Gazetteer) -> PlaceMatch | None:
+    """Where the story was filed: a prior for the places the article names, and an event's
+    country only when the article names no other."""
     if article.dateline is None:
-        return set()
-    match = resolve_place(article.dateline, gazetteer)
-    return {match.place.country_iso2} if match.place is not None else set()
+        return None
+    return resolve_place(article.dateline, gazetteer)
 
 
 def load_extraction_rules(seeds_dir: Path) -> ExtractionRules:

@@ -65,7 +65,7 @@ EVENTS_SCHEMA = pa.schema([
     ("sentence_end", pa.int32()), ("event_date", pa.date32()), ("date_precision", pa.string()),
     ("date_text", pa.string()), ("place_text", pa.string()), ("geonameid", pa.int64()), ("country_iso3", pa.string()),
     ("admin1", pa.string()), ("latitude", pa.float64()), ("longitude", pa.float64()), ("geo_precision", pa.string()),
-    ("place_note", pa.string()), ("fatalities", pa.int32()), ("fatalities_qualifier", pa.string()),
+    ("place_note", pa.string()), ("place_source", pa.string()), ("fatalities", pa.int32()), ("fatalities_qualifier", pa.string()),
     ("injured", pa.int32()), ("injured_qualifier", pa.string()), ("responsibility_status", pa.string()),
     ("claimed_by", pa.string()), ("modality", pa.string()), ("confidence", pa.float64()),
     ("extractor_version", pa.string()), ("run_id", pa.string()),
@@ -78,6 +78,7 @@ EVENT_ACTORS_SCHEMA = pa.schema([
 EVENT_CASUALTIES_SCHEMA = pa.schema([
     ("event_id", pa.string()), ("ord", pa.int32()), ("kind", pa.string()), ("victim_text", pa.string()),
     ("victim_category", pa.string()), ("n", pa.int32()), ("qualifier", pa.string()), ("counted_in_total", pa.bool_()),
+    ("cue_start", pa.int32()), ("cue_end", pa.int32()),
 ])
 EVENT_PLACES_SCHEMA = pa.schema([
     ("geonameid", pa.int64()), ("place_name", pa.string()), ("country_iso3", pa.string()), ("admin1", pa.string()),
