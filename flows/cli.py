@@ -316,9 +316,14 @@ def eval_events(
             continue
         result = evaluate_wikievents(list(iter_wikievents(path)), nlp, rules)
         for label, detection in (("attack triggers", result.attack_triggers),
+                                 ("die triggers", result.die_triggers),
+                                 ("injure triggers", result.injure_triggers),
                                  ("attack sentences", result.attack_sentences),
                                  ("die sentences", result.die_sentences),
-                                 ("injure sentences", result.injure_sentences)):
+                                 ("injure sentences", result.injure_sentences),
+                                 ("Attacker arguments", result.attacker_arguments),
+                                 ("Victim arguments", result.victim_arguments),
+                                 ("Place arguments", result.place_arguments)):
             console.print(f"WikiEvents {split} {label}: P {detection.precision:.3f} R {detection.recall:.3f} "
                           f"F1 {detection.f1:.3f} (gold {detection.n_gold}, found {detection.n_predicted})")
 

@@ -16,12 +16,14 @@ from transforms.articles import build_article
 from transforms.dates import resolve_date, speaks_of_future
 from transforms.documents import Document, InputMetadata, batched
 from transforms.evaluation import (
+    ArgumentMention,
     DatelineGold,
     DetectionScore,
     EventScore,
     PredictedQuote,
     QuoteScore,
     candidate_lemmas,
+    score_arguments,
     score_detection,
     score_events,
     score_quotes,
@@ -191,29 +193,61 @@ def evaluate_plover(records: Sequence[PloverRecord], nlp: Language, rules: Extra
 @dataclass(frozen=True)
 class WikiEventsEvaluation:
     attack_triggers: DetectionScore
+    die_triggers: DetectionScore
+    injure_triggers: DetectionScore
     attack_sentences: DetectionScore
     die_sentences: DetectionScore
     injure_sentences: DetectionScore
+    attacker_arguments: DetectionScore
+    victim_arguments: DetectionScore
+    place_arguments: DetectionScore
+
+
+def event_arguments(event: Event, sentences: Sequence[tuple[int, int]]) -> list[ArgumentMention]:
+    """Our event's arguments in WikiEvents' three roles: its actor is the attacker, its targets
+    and casualty parts the victims, its place (when named in the sentence) the place."""
+    sentence = next((s for s in sentences if s[0] <= event.trigger_start < s[1]), (-1, -1))
+    arguments = [ArgumentMention("attacker", sentence, a.text) for a in event.actors if a.role == "actor"]
+    arguments += [ArgumentMention("victim", sentence, a.text) for a in event.actors if a.role in ("target", "victim")]
+    arguments += [ArgumentMention("victim", sentence, c.victim_text) for c in event.casualties
+                  if c.victim_text and sentence[0] <= c.cue_start < sentence[1]]
+    if event.place_text and event.place_source == "sentence":
+        arguments.append(ArgumentMention("place", sentence, event.place_text))
+    return arguments
 
 
 def evaluate_wikievents(documents: Sequence[WikiEventsDocument], nlp: Language,
                         rules: ExtractionRules) -> WikiEventsEvaluation:
-    """Attack triggers (character overlap), and sentences with an attack, a death or an injury."""
-    attack_triggers, attack_sentences, die_sentences, injure_sentences = [], [], [], []
+    """Triggers (character overlap: our event triggers for attacks, casualty cue words for deaths
+    and injuries), sentences with an attack, a death or an injury, and the attacker, victim and
+    place arguments of attack, die and injure events (same sentence, head word)."""
+    spans: dict[str, list] = {name: [] for name in ("attack_triggers", "die_triggers", "injure_triggers",
+                                                    "attack_sentences", "die_sentences", "injure_sentences")}
+    arguments = []
     for document, events in zip(documents, extracted_events(((d.text, None) for d in documents), nlp, rules),
                                 strict=True):
-        def sentences_of(spans, sentences=document.sentences):
-            return [s for s in sentences if any(s[0] <= a < s[1] for a, _ in spans)]
+        def sentences_of(found, sentences=document.sentences):
+            return [s for s in sentences if any(s[0] <= a < s[1] for a, _ in found)]
 
-        def mentions(selected):  # WikiEvents marks every mention; our events merge later ones
-            return [span for e in selected for span in ((e.trigger_start, e.trigger_end), *e.later_mentions)]
+        def cues(kind, events=events):
+            return [(c.cue_start, c.cue_end) for e in events for c in e.casualties if c.kind == kind and c.n > 0]
 
-        assaults = mentions(e for e in events if e.event_type == "ASSAULT")
-        attack_triggers.append((document.attack_triggers, assaults))
-        attack_sentences.append((sentences_of(document.attack_triggers), sentences_of(assaults)))
-        die_sentences.append((sentences_of(document.die_triggers),
-                              sentences_of(mentions(e for e in events if e.fatalities))))
-        injure_sentences.append((sentences_of(document.injure_triggers),
-                                 sentences_of(mentions(e for e in events if e.injured))))
-    return WikiEventsEvaluation(score_detection(attack_triggers), score_detection(attack_sentences),
-                                score_detection(die_sentences), score_detection(injure_sentences))
+        # WikiEvents marks every mention; our events merge later ones and keep their triggers
+        assaults = [span for e in events if e.event_type == "ASSAULT"
+                    for span in ((e.trigger_start, e.trigger_end), *e.later_mentions)]
+        spans["attack_triggers"].append((document.attack_triggers, assaults))
+        spans["die_triggers"].append((document.die_triggers, cues("killed")))
+        spans["injure_triggers"].append((document.injure_triggers, cues("injured")))
+        spans["attack_sentences"].append((sentences_of(document.attack_triggers), sentences_of(assaults)))
+        spans["die_sentences"].append((sentences_of(document.die_triggers), sentences_of(cues("killed"))))
+        spans["injure_sentences"].append((sentences_of(document.injure_triggers), sentences_of(cues("injured"))))
+        gold_arguments = [ArgumentMention(a.role, a.sentence, a.text) for a in document.arguments]
+        predicted = [a for e in events if e.event_type == "ASSAULT" or e.fatalities or e.injured
+                     for a in event_arguments(e, document.sentences)]
+        arguments.append((gold_arguments, predicted))
+    return WikiEventsEvaluation(
+        **{name: score_detection(pairs) for name, pairs in spans.items()},
+        attacker_arguments=score_arguments(arguments, "attacker"),
+        victim_arguments=score_arguments(arguments, "victim"),
+        place_arguments=score_arguments(arguments, "place"),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -378,4 +379,43 @@ def score_detection(pairs: Iterable[tuple[Sequence[tuple[int, int]], Sequence[tu
         score.n_predicted += len(predicted)
         score.n_matched += sum(1 for g in gold if any(_overlap([g], *p) for p in predicted))
         score.n_predicted_right += sum(1 for p in predicted if any(_overlap([g], *p) for g in gold))
+    return score
+
+
+@dataclass(frozen=True)
+class ArgumentMention:
+    role: str  # attacker | victim | place
+    sentence: tuple[int, int]
+    text: str
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+
+
+def _head_word(text: str) -> str | None:
+    words = re.findall(r"[^\W\d_]+", text)
+    return words[-1].casefold() if words else None
+
+
+def _same_argument(gold: ArgumentMention, predicted: ArgumentMention) -> bool:
+    """Same role, same sentence, and one's head word (its last word) among the other's words:
+    "general" matches "a Russian major general"."""
+    if gold.role != predicted.role or gold.sentence != predicted.sentence:
+        return False
+    return _head_word(gold.text) in _words(predicted.text) or _head_word(predicted.text) in _words(gold.text)
+
+
+def score_arguments(pairs: Iterable[tuple[Sequence[ArgumentMention], Sequence[ArgumentMention]]],
+                    role: str) -> DetectionScore:
+    """Arguments of one role against gold (per document pairs of (gold, predicted)), matched
+    by sentence and head word, not one to one."""
+    score = DetectionScore()
+    for gold, predicted in pairs:
+        gold = [g for g in gold if g.role == role]
+        predicted = [p for p in predicted if p.role == role]
+        score.n_gold += len(gold)
+        score.n_predicted += len(predicted)
+        score.n_matched += sum(1 for g in gold if any(_same_argument(g, p) for p in predicted))
+        score.n_predicted_right += sum(1 for p in predicted if any(_same_argument(g, p) for g in gold))
     return score

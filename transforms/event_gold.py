@@ -14,6 +14,9 @@ PLOVER_RENAMES = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE
 WIKIEVENTS_ATTACK = "Conflict.Attack"
 WIKIEVENTS_DIE = "Life.Die"
 WIKIEVENTS_INJURE = "Life.Injure"
+# WikiEvents (KAIROS) argument roles of attack, die and injure events, as the three we score.
+WIKIEVENTS_ROLES = {"Attacker": "attacker", "Killer": "attacker", "Injurer": "attacker",
+                    "Victim": "victim", "Target": "victim", "Place": "place"}
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,13 @@ def _actor_texts(actors: object) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class GoldArgument:
+    role: str  # attacker (Attacker, Killer, Injurer) | victim (Victim, Target) | place
+    sentence: Span  # the sentence of the event's trigger
+    text: str
+
+
+@dataclass(frozen=True)
 class WikiEventsDocument:
     doc_id: str
     text: str
@@ -100,6 +110,7 @@ class WikiEventsDocument:
     attack_triggers: tuple[Span, ...]  # Conflict.Attack.* trigger character spans
     die_triggers: tuple[Span, ...]
     injure_triggers: tuple[Span, ...]
+    arguments: tuple[GoldArgument, ...] = ()  # of the attack, die and injure events
 
 
 def _token_spans(document: dict) -> list[Span]:
@@ -124,13 +135,18 @@ def iter_wikievents(path: Path) -> Iterator[WikiEventsDocument]:
             document = json.loads(line)
             tokens = _token_spans(document)
             spans: dict[str, list[Span]] = {WIKIEVENTS_ATTACK: [], WIKIEVENTS_DIE: [], WIKIEVENTS_INJURE: []}
+            arguments: list[GoldArgument] = []
+            sentence_spans = [(s[0][1], s[-1][2]) if s else (0, 0) for s, _ in document["sentences"]]
             for mention in document["event_mentions"]:
                 trigger = mention["trigger"]
                 span = (tokens[trigger["start"]][0], tokens[trigger["end"] - 1][1])
                 for prefix, bucket in spans.items():
                     if mention["event_type"].startswith(prefix):
                         bucket.append(span)
-            sentences = tuple((s[0][1], s[-1][2]) for s, _ in document["sentences"] if s)
-            yield WikiEventsDocument(document["doc_id"], _text_at_offsets(document), sentences,
+                        arguments += [GoldArgument(WIKIEVENTS_ROLES[a["role"]], sentence_spans[trigger["sent_idx"]],
+                                                   a["text"]) for a in mention["arguments"]
+                                      if a["role"] in WIKIEVENTS_ROLES]
+            yield WikiEventsDocument(document["doc_id"], _text_at_offsets(document),
+                                     tuple(s for s in sentence_spans if s != (0, 0)),
                                      tuple(spans[WIKIEVENTS_ATTACK]), tuple(spans[WIKIEVENTS_DIE]),
-                                     tuple(spans[WIKIEVENTS_INJURE]))
+                                     tuple(spans[WIKIEVENTS_INJURE]), tuple(arguments))

@@ -6,10 +6,13 @@ from datetime import date
 
 import pytest
 
-from flows.evaluate import evaluate_event_gold, extracted_events
+from flows.evaluate import DEFAULT_WIKIEVENTS_DIR, evaluate_event_gold, extracted_events
 from tests.conftest import PROJECT_ROOT
-from transforms.event_gold import read_event_gold_dir
+from transforms.evaluation import ArgumentMention, score_arguments
+from transforms.event_gold import iter_wikievents, read_event_gold_dir
 from transforms.events import casualties_in, no_casualties_in
+
+WIKIEVENTS_DEV = DEFAULT_WIKIEVENTS_DIR / "dev.jsonl"
 
 # (PLOVER type, mode, ACLED sub-event type, date, country, place as written, fatalities, actor, claimed by)
 SEED_EVENTS = [
@@ -124,3 +127,28 @@ def test_the_dateline_stands_in_only_when_the_article_names_no_other_place(nlp, 
     assert [(e.country_iso3, e.geo_precision, e.place_source, e.latitude is not None) for e in in_lima] == [
         ("PER", "country", "dateline", True)]
     assert [(e.country_iso3, e.place_source) for e in elsewhere] == [(None, "none")]
+
+
+def test_arguments_match_by_role_sentence_and_head_word():
+    sentence = (0, 80)
+    gold = [ArgumentMention("victim", sentence, "general"), ArgumentMention("place", sentence, "Syria"),
+            ArgumentMention("attacker", (81, 120), "militants")]
+    predicted = [ArgumentMention("victim", sentence, "a Russian major general"),
+                 ArgumentMention("place", sentence, "Damascus"),
+                 ArgumentMention("attacker", sentence, "militants")]  # right words, wrong sentence
+    victims, places, attackers = (score_arguments([(gold, predicted)], role) for role in ("victim", "place", "attacker"))
+    assert (victims.n_matched, victims.n_predicted_right) == (1, 1)
+    assert (places.n_gold, places.n_matched, places.n_predicted_right) == (1, 0, 0)
+    assert (attackers.n_matched, attackers.n_predicted) == (0, 1)
+
+
+@pytest.mark.skipif(not WIKIEVENTS_DEV.exists(), reason="../shared/eval/wikievents is absent")
+def test_wikievents_reader_keeps_attack_die_and_injure_arguments():
+    documents = list(iter_wikievents(WIKIEVENTS_DEV))
+    first = documents[0]
+    assert first.doc_id == "road_ied_8"
+    assert ("victim", "general") in {(a.role, a.text) for a in first.arguments}
+    for document in documents:
+        for argument in document.arguments:
+            assert argument.role in ("attacker", "victim", "place")
+            assert argument.sentence in document.sentences
