@@ -65,7 +65,7 @@ def run(
     export: Annotated[bool, typer.Option(help="write Parquet exports after loading")] = True,
 ) -> None:
     """Load articles into the warehouse (skipping those already loaded) and print a summary."""
-    from flows.etl import etl  # imported here: Prefect is slow to import and `sql` needs none of it
+    from flows.etl import etl_for  # imported here: Prefect is slow to import and `sql` needs none of it
 
     progress_log = logging.getLogger("wirehouse.progress")
     progress_log.setLevel(logging.INFO)
@@ -81,7 +81,7 @@ def run(
         plain.setFormatter(logging.Formatter("%(asctime)s wirehouse %(message)s"))
         progress_log.addHandler(plain)
     try:
-        summary = etl(inputs=[str(p) for p in inputs], warehouse=str(warehouse) if warehouse else None,
+        summary = etl_for(Settings())(inputs=[str(p) for p in inputs], warehouse=str(warehouse) if warehouse else None,
                       published_at=published_at.date() if published_at else None, export=export)
     except Exception as error:
         error_console.print(f"[red]run failed:[/red] {type(error).__name__}: {error}")

@@ -8,13 +8,16 @@ import logging
 import sys
 import time
 import uuid
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from prefect import flow, runtime, task
+from prefect import Flow, flow, runtime, task
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows.settings import Settings
 from transforms.documents import Document, IngestError, InputFile, batched, discover_inputs, read_documents
@@ -25,11 +28,11 @@ from transforms.extract import (
     extract_batch,
     load_extraction_rules,
 )
-from transforms.nlp import load_pipeline, model_identity
+from transforms.nlp import installed_model_identity, load_pipeline
 from warehouse import export as warehouse_export
 from warehouse import load as warehouse_load
 from warehouse.connection import is_io_error, prepare_warehouse
-from warehouse.load import RunCounts
+from warehouse.load import RunCounts, StagedBatch
 from warehouse.views import refresh_views, run_checks
 
 progress_log = logging.getLogger("wirehouse.progress")
@@ -70,7 +73,7 @@ def prepare(warehouse_path: Path) -> list[str]:
 
 @task(name="open-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
 def open_run(warehouse_path: Path, run_id: str, inputs: list[str], model_name: str) -> None:
-    name, version = model_identity(load_pipeline(model_name))
+    name, version = installed_model_identity(model_name)
     flow_run_id = runtime.flow_run.id
     warehouse_load.start_run(warehouse_path, run_id, str(flow_run_id) if flow_run_id else None,
                              inputs, name, version, EXTRACTOR_VERSIONS)
@@ -87,22 +90,56 @@ def find_extracted(warehouse_path: Path, article_ids: list[str]) -> set[str]:
     return warehouse_load.find_extracted(warehouse_path, article_ids, EXTRACTOR_VERSIONS)
 
 
+def warm_worker(model_name: str, seeds_dir: Path) -> None:
+    """Load the model and the rules (gazetteer included) once, when a worker process starts."""
+    load_pipeline(model_name)
+    extraction_rules(seeds_dir)
+
+
+def task_runner_for(settings: Settings) -> TaskRunner:
+    """The task runner the settings name: worker processes on this machine (the model loaded
+    once per process), threads in this process, or Dask (a scheduler address, else a local
+    cluster of `workers` single-threaded workers)."""
+    if settings.task_runner == "threads":
+        return ThreadPoolTaskRunner(max_workers=settings.workers)
+    if settings.task_runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
+                                              "processes": True})
+    return ProcessPoolTaskRunner(max_workers=settings.workers, initializer=warm_worker,
+                                 initargs=(settings.model, settings.seeds_dir))
+
+
 @task(name="extract-batch", cache_policy=NO_CACHE)
-def extract(documents: list[Document], settings: Settings, published_at: datetime | None) -> ExtractedBatch:
-    return extract_batch(
+def extract(documents: list[Document], settings: Settings, published_at: datetime | None, run_id: str,
+            inputs: list[tuple[str, str]], errors: list[IngestError]) -> StagedBatch:
+    """Parse and extract one batch where the task runs (a worker process, a Dask worker) and
+    hand back Arrow tables: the writer only loads them."""
+    batch = extract_batch(
         documents,
         load_pipeline(settings.model),
         extraction_rules(settings.seeds_dir),
         default_published_at=published_at,
         nlp_batch_size=settings.nlp_batch_size,
-        n_process=settings.n_process,
+        n_process=settings.n_process if settings.task_runner == "threads" else 1,
     )
+    counts = RunCounts(
+        n_articles_new=len(batch.articles),
+        n_quarantined=len(errors) + len(batch.errors),
+        n_entity_mentions=len(batch.entity_mentions),
+        n_quotes=len(batch.quotes),
+        n_article_sources=len(batch.article_sources),
+        n_events=len(batch.events),
+    )
+    return warehouse_load.stage_batch(run_id, batch, inputs, errors, EXTRACTOR_VERSIONS, counts)
 
 
 @task(name="load-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
-def load(warehouse_path: Path, run_id: str, batch: ExtractedBatch, inputs: list[tuple[str, str]],
-         errors: list[IngestError]) -> None:
-    warehouse_load.load_batch(warehouse_path, run_id, batch, inputs, errors + batch.errors, EXTRACTOR_VERSIONS)
+def load(warehouse_path: Path, run_id: str, staged: StagedBatch) -> None:
+    warehouse_load.load_staged(warehouse_path, run_id, staged, EXTRACTOR_VERSIONS)
 
 
 @task(name="finish-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
@@ -113,6 +150,16 @@ def finish(warehouse_path: Path, export_dir: Path | None) -> dict[str, int]:
     if export_dir is not None:
         warehouse_export.export_tables(warehouse_path, export_dir)
     return failed
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A batch extracted in the flow's own process, with a future's result()."""
+
+    staged: StagedBatch
+
+    def result(self) -> StagedBatch:
+        return self.staged
 
 
 def count_documents(files: Sequence[InputFile]) -> int:
@@ -149,7 +196,7 @@ def split_batch(items: Sequence[Document | IngestError]) -> tuple[list[Document]
     return list(unique.values()), errors, inputs, duplicates
 
 
-@flow(name="wirehouse-etl")
+@flow(name="wirehouse-etl", task_runner=ThreadPoolTaskRunner(max_workers=1))
 def etl(
     inputs: list[str],
     warehouse: str | None = None,
@@ -160,6 +207,8 @@ def etl(
 
     Articles already loaded with the current extractor versions are skipped by their text
     hash, so re-running over the same inputs (or an inbox that grows) loads only what is new.
+    Called as is, batches are extracted in a thread of this process; `etl_for(settings)` runs
+    it with the task runner the settings name (worker processes by default, or Dask).
     """
     started = time.perf_counter()
     settings = Settings()
@@ -175,29 +224,37 @@ def etl(
         progress_log.info("found %d documents in %d files", total, len(files), extra={"total": total})
         pending_errors = list(discovery_errors)
         counts += RunCounts(n_inputs=len(discovery_errors))
+        # Batches are extracted by the task runner's workers, at most `workers + 1` in flight
+        # (memory stays flat), and loaded here, in order, by the one writer.
+        in_flight: deque[tuple[PrefectFuture[StagedBatch] | Extracted, RunCounts]] = deque()
+
+        def load_oldest() -> RunCounts:
+            future, chunk_counts = in_flight.popleft()
+            staged = future.result()
+            load(warehouse_path, run_id, staged)
+            total = chunk_counts + staged.counts
+            progress_log.info("batch of %d loaded: %d new, %d already loaded, %d quarantined", total.n_inputs,
+                              total.n_articles_new, total.n_articles_existing, total.n_quarantined,
+                              extra={"advance": total.n_inputs})
+            return total
+
         for chunk in batched(read_documents(files, settings.max_input_bytes), settings.batch_size):
             documents, errors, input_pairs, duplicates = split_batch(chunk)
             done = find_extracted(warehouse_path, [d.article_id for d in documents])
             fresh = [d for d in documents if d.article_id not in done]
-            extracted = extract(fresh, settings, default_published_at)
-            load(warehouse_path, run_id, extracted, input_pairs, pending_errors + errors)
-            counts += RunCounts(
-                n_inputs=len(chunk),
-                n_articles_new=len(extracted.articles),
-                n_articles_existing=len(documents) - len(fresh),
-                n_duplicates=duplicates,
-                n_quarantined=len(pending_errors) + len(errors) + len(extracted.errors),
-                n_entity_mentions=len(extracted.entity_mentions),
-                n_quotes=len(extracted.quotes),
-                n_article_sources=len(extracted.article_sources),
-                n_events=len(extracted.events),
-            )
+            arguments = (fresh, settings, default_published_at, run_id, input_pairs, pending_errors + errors)
+            # one batch in all: extract it here rather than start a worker process for it
+            future = Extracted(extract(*arguments)) if total <= settings.batch_size else extract.submit(*arguments)
+            in_flight.append((future, RunCounts(n_inputs=len(chunk), n_articles_existing=len(documents) - len(fresh),
+                                                n_duplicates=duplicates)))
             pending_errors = []
-            progress_log.info("batch of %d loaded: %d new, %d already loaded, %d quarantined",
-                              len(chunk), len(extracted.articles), len(documents) - len(fresh),
-                              len(errors) + len(extracted.errors), extra={"advance": len(chunk)})
+            while len(in_flight) > settings.workers:
+                counts += load_oldest()
+        while in_flight:
+            counts += load_oldest()
         if pending_errors:
-            load(warehouse_path, run_id, ExtractedBatch(), [], pending_errors)
+            load(warehouse_path, run_id, warehouse_load.stage_batch(run_id, ExtractedBatch(), [], pending_errors,
+                                                                    EXTRACTOR_VERSIONS))
             counts += RunCounts(n_quarantined=len(pending_errors))
         failed_checks = finish(warehouse_path, export_dir)
     except BaseException as error:
@@ -207,6 +264,11 @@ def etl(
     warehouse_load.finish_run(warehouse_path, run_id, status, counts)
     return RunSummary(run_id, status, counts, time.perf_counter() - started, str(warehouse_path),
                       str(export_dir) if export_dir else None, failed_checks)
+
+
+def etl_for(settings: Settings) -> Flow:
+    """The flow with the settings' task runner."""
+    return etl.with_options(task_runner=task_runner_for(settings))
 
 
 if __name__ == "__main__":

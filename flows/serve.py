@@ -55,13 +55,13 @@ def serve(inbox: Path, cron: str, port: int = 4200, warehouse: Path | None = Non
         server, api_url = start_local_server(port)
         os.environ["PREFECT_API_URL"] = api_url
         print(f"Prefect server and UI: {api_url.removesuffix('/api')}")
-    from flows.etl import etl  # after PREFECT_API_URL is set, so the flow talks to that server
+    from flows.etl import etl_for  # after PREFECT_API_URL is set, so the flow talks to that server
 
     parameters: dict[str, object] = {"inputs": [str(inbox)]}
     if warehouse is not None:
         parameters["warehouse"] = str(warehouse)
     try:
-        etl.serve(name="inbox", cron=cron, parameters=parameters,
+        etl_for(Settings()).serve(name="inbox", cron=cron, parameters=parameters,
                   description=f"Load new articles from {inbox} on the schedule {cron!r}")
     finally:
         if server is not None:

