@@ -357,9 +357,11 @@ def start_run(
     path: Path, run_id: str, flow_run_id: str | None, inputs: Sequence[str],
     model_name: str, model_version: str, versions: Mapping[str, str],
 ) -> datetime:
-    """Insert the run's row with status 'running'; return its start time."""
+    """Mark runs that never finished as interrupted, insert this run's row with status
+    'running'; return its start time."""
     started_at = utc_now()
     with open_warehouse(path) as connection:
+        connection.execute(sql_text("runs/mark_interrupted_runs.sql"), [started_at])
         connection.execute(sql_text("runs/insert_run.sql"), [
             run_id, flow_run_id, started_at, list(inputs), model_name, model_version,
             json.dumps(dict(versions), sort_keys=True),
