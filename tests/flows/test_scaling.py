@@ -84,3 +84,27 @@ def test_a_run_killed_mid_way_is_completed_by_a_rerun(one_process_warehouse, tmp
     runs = run_query(path, "SELECT status, n_articles_new, error_message FROM runs ORDER BY started_at").rows
     assert [r[0] for r in runs] == ["interrupted", "completed"]
     assert runs[0][1] == partial and "killed" in runs[0][2]
+
+
+def _models_loaded() -> int:
+    from transforms.nlp import load_pipeline
+
+    return load_pipeline.cache_info().currsize
+
+
+def test_dask_local_cluster_gives_the_same_warehouse(one_process_warehouse, tmp_path, monkeypatch):
+    from distributed import Client, LocalCluster
+
+    monkeypatch.setenv("WIREHOUSE_BATCH_SIZE", "6")
+    monkeypatch.setenv("WIREHOUSE_TASK_RUNNER", "dask")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        monkeypatch.setenv("WIREHOUSE_DASK_ADDRESS", cluster.scheduler_address)
+        path = tmp_path / "w.duckdb"
+        summary = etl_for(Settings())(inputs=[str(SAMPLES)], warehouse=str(path), published_at=date(2015, 3, 21),
+                                      export=False)
+        with Client(cluster) as client:  # which workers parsed: the model is loaded once in each that did
+            models_loaded = client.run(_models_loaded)
+    assert summary.status == "completed"
+    assert summary.counts.n_articles_new == 25
+    assert len(models_loaded) == 2 and sum(models_loaded.values()) >= 1
+    assert warehouse_rows(path) == warehouse_rows(one_process_warehouse)
