@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import logging
 import sys
@@ -63,6 +64,7 @@ def run(
         typer.Option(formats=["%Y-%m-%d"], help="publication date for articles whose input gives none (YYYY-MM-DD)"),
     ] = None,
     export: Annotated[bool, typer.Option(help="write Parquet exports after loading")] = True,
+    summary_json: Annotated[Optional[Path], typer.Option(help="also write the run summary here, as JSON")] = None,
 ) -> None:
     """Load articles into the warehouse (skipping those already loaded) and print a summary."""
     from flows.etl import etl_for  # imported here: Prefect is slow to import and `sql` needs none of it
@@ -90,6 +92,8 @@ def run(
         if progress is not None:
             progress.stop()
         progress_log.handlers.clear()
+    if summary_json is not None:
+        summary_json.write_text(json.dumps(dataclasses.asdict(summary), indent=2), encoding="utf-8")
     counts = summary.counts
     table = Table(title=f"run {summary.run_id}: {summary.status}", show_header=False)
     table.add_row("articles loaded", f"{counts.n_articles_new:,}")
@@ -100,6 +104,8 @@ def run(
     table.add_row("quotes / article sources", f"{counts.n_quotes:,} / {counts.n_article_sources:,}")
     table.add_row("events", f"{counts.n_events:,}")
     table.add_row("time taken", f"{summary.seconds:.1f} s")
+    table.add_row("busy seconds by stage", ", ".join(f"{name} {seconds:.1f}"
+                                                       for name, seconds in summary.stage_seconds.items()))
     table.add_row("warehouse", summary.warehouse_path)
     table.add_row("exports", summary.export_dir or "(not written)")
     console.print(table)

@@ -9,7 +9,7 @@ import sys
 import time
 import uuid
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -49,6 +49,9 @@ class RunSummary:
     warehouse_path: str
     export_dir: str | None
     failed_checks: dict[str, int] = field(default_factory=dict)
+    # busy seconds per stage: ingest, load and finish (views, checks, export) in the flow's
+    # process; layout, parse, extract and stage summed over the workers, which run in parallel
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
 def _is_io_error(task, task_run, state) -> bool:
@@ -162,6 +165,11 @@ class Extracted:
         return self.staged
 
 
+def add_seconds(total: dict[str, float], more: Mapping[str, float]) -> None:
+    for name, seconds in more.items():
+        total[name] = total.get(name, 0.0) + seconds
+
+
 def count_documents(files: Sequence[InputFile]) -> int:
     """How many documents the files hold (a JSONL file: its non-blank lines), for progress."""
     total = 0
@@ -219,6 +227,7 @@ def etl(
     prepare(warehouse_path)
     open_run(warehouse_path, run_id, list(inputs), settings.model)
     counts = RunCounts()
+    stage_seconds: dict[str, float] = {}
     try:
         files, discovery_errors, total = discover(list(inputs))
         progress_log.info("found %d documents in %d files", total, len(files), extra={"total": total})
@@ -231,17 +240,22 @@ def etl(
         def load_oldest() -> RunCounts:
             future, chunk_counts = in_flight.popleft()
             staged = future.result()
+            loading = time.perf_counter()
             load(warehouse_path, run_id, staged)
+            add_seconds(stage_seconds, staged.seconds)
+            add_seconds(stage_seconds, {"load": time.perf_counter() - loading})
             total = chunk_counts + staged.counts
             progress_log.info("batch of %d loaded: %d new, %d already loaded, %d quarantined", total.n_inputs,
                               total.n_articles_new, total.n_articles_existing, total.n_quarantined,
                               extra={"advance": total.n_inputs})
             return total
 
+        reading = time.perf_counter()
         for chunk in batched(read_documents(files, settings.max_input_bytes), settings.batch_size):
             documents, errors, input_pairs, duplicates = split_batch(chunk)
             done = find_extracted(warehouse_path, [d.article_id for d in documents])
             fresh = [d for d in documents if d.article_id not in done]
+            add_seconds(stage_seconds, {"ingest": time.perf_counter() - reading})
             arguments = (fresh, settings, default_published_at, run_id, input_pairs, pending_errors + errors)
             # one batch in all: extract it here rather than start a worker process for it
             future = Extracted(extract(*arguments)) if total <= settings.batch_size else extract.submit(*arguments)
@@ -250,20 +264,24 @@ def etl(
             pending_errors = []
             while len(in_flight) > settings.workers:
                 counts += load_oldest()
+            reading = time.perf_counter()
         while in_flight:
             counts += load_oldest()
         if pending_errors:
             load(warehouse_path, run_id, warehouse_load.stage_batch(run_id, ExtractedBatch(), [], pending_errors,
                                                                     EXTRACTOR_VERSIONS))
             counts += RunCounts(n_quarantined=len(pending_errors))
+        finishing = time.perf_counter()
         failed_checks = finish(warehouse_path, export_dir)
+        add_seconds(stage_seconds, {"finish": time.perf_counter() - finishing})
     except BaseException as error:
         warehouse_load.finish_run(warehouse_path, run_id, "failed", counts, f"{type(error).__name__}: {error}")
         raise
     status = "completed" if not failed_checks else "completed_with_failed_checks"
     warehouse_load.finish_run(warehouse_path, run_id, status, counts)
     return RunSummary(run_id, status, counts, time.perf_counter() - started, str(warehouse_path),
-                      str(export_dir) if export_dir else None, failed_checks)
+                      str(export_dir) if export_dir else None, failed_checks,
+                      {name: round(seconds, 3) for name, seconds in stage_seconds.items()})
 
 
 def etl_for(settings: Settings) -> Flow:

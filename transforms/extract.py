@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -56,6 +58,8 @@ class ExtractedBatch:
     article_sources: list[ArticleSource] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
+    # seconds spent in each stage: layout, parse (spaCy), extract (entities, quotes, events)
+    seconds: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 def extract_batch(
@@ -70,6 +74,7 @@ def extract_batch(
 
     An article whose layout cannot be parsed becomes an IngestError; the rest go on.
     """
+    started = time.perf_counter()
     language = nlp.lang
     articles: list[Article] = []
     errors: list[IngestError] = []
@@ -79,8 +84,11 @@ def extract_batch(
         except ValueError as error:
             errors.append(IngestError(document.source_uri, "layout", f"cannot parse the layout: {error}"))
     batch = ExtractedBatch(articles=articles, errors=errors)
+    laid_out = time.perf_counter()
+    extracting = 0.0
     bodies = ((article.body, article) for article in articles)
     for doc, article in nlp.pipe(bodies, as_tuples=True, batch_size=nlp_batch_size, n_process=n_process):
+        parsed = time.perf_counter()
         batch.entity_mentions.extend(extract_entities(doc, article.article_id, article.body_start))
         index = DocIndex.of(doc)
         quotes, sources = quotes_of(index, article.article_id, article.body_start, rules)
@@ -92,6 +100,9 @@ def extract_batch(
             index, article.article_id, article.body_start, rules.events, published,
             prior_countries={filed_at.place.country_iso2} if filed_at and filed_at.place else set(),
             dateline_place=filed_at))
+        extracting += time.perf_counter() - parsed
+    batch.seconds.update(layout=laid_out - started, extract=extracting,
+                         parse=time.perf_counter() - laid_out - extracting)
     return batch
 
 

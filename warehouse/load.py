@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -286,6 +287,7 @@ class StagedBatch:
     article_sources: pa.Table
     quotes: pa.Table
     counts: RunCounts
+    seconds: Mapping[str, float] = field(default_factory=dict)  # layout, parse, extract, stage
 
     def source_records(self) -> SourceRecords:
         return SourceRecords([ArticleSource(**row) for row in self.article_sources.to_pylist()],
@@ -306,6 +308,7 @@ def stage_batch(
     counts: RunCounts = RunCounts(),
 ) -> StagedBatch:
     """Everything of one batch as Arrow tables; pure (no warehouse)."""
+    started = time.perf_counter()
     now = utc_now()
     articles = batch.articles
     tables = {
@@ -317,8 +320,10 @@ def stage_batch(
             [{"article_id": a, "source_uri": s, "run_id": run_id} for a, s in inputs], schema=INPUTS_SCHEMA),
         "staged_errors": errors_table([*errors, *batch.errors], run_id, now),
     } | event_tables(batch.events, versions["events"], run_id)
-    return StagedBatch(tables, _records_table(batch.article_sources, ArticleSource),
-                       _records_table(batch.quotes, Quote), counts)
+    article_sources = _records_table(batch.article_sources, ArticleSource)
+    quotes = _records_table(batch.quotes, Quote)
+    return StagedBatch(tables, article_sources, quotes, counts,
+                       batch.seconds | {"stage": time.perf_counter() - started})
 
 
 def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[str, str]) -> None:
