@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PUBLISHED_AT ?= 2015-03-21
 
-.PHONY: help install run test eval serve clean
+.PHONY: help install run test eval bench serve clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -35,3 +35,6 @@ serve: $(STAMP) ## start a local Prefect server and serve the flow hourly over i
 
 clean: ## remove the environment, Prefect state and the default warehouse
 	rm -rf $(VENV) .prefect warehouse/wirehouse.duckdb warehouse/wirehouse.duckdb.wal warehouse/exports
+
+bench: $(STAMP) ## benchmark bare spaCy against the whole flow on N articles from ../shared/corpus (N=100000)
+	$(BIN)/python bench/run.py --n $(or $(N),100000)

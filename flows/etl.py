@@ -147,10 +147,11 @@ def load(warehouse_path: Path, run_id: str, staged: StagedBatch) -> None:
 
 @task(name="finish-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
 def finish(warehouse_path: Path, export_dir: Path | None) -> dict[str, int]:
-    """Recreate views, run the checks, export Parquet; return the failed checks."""
+    """Recreate views, run the checks, export Parquet (unless the exports were written from the
+    warehouse as it is); return the failed checks."""
     refresh_views(warehouse_path)
     failed = {name: n for name, n in run_checks(warehouse_path).items() if n}
-    if export_dir is not None:
+    if export_dir is not None and not warehouse_export.exports_are_current(warehouse_path, export_dir):
         warehouse_export.export_tables(warehouse_path, export_dir)
     return failed
 
@@ -257,8 +258,9 @@ def etl(
             fresh = [d for d in documents if d.article_id not in done]
             add_seconds(stage_seconds, {"ingest": time.perf_counter() - reading})
             arguments = (fresh, settings, default_published_at, run_id, input_pairs, pending_errors + errors)
-            # one batch in all: extract it here rather than start a worker process for it
-            future = Extracted(extract(*arguments)) if total <= settings.batch_size else extract.submit(*arguments)
+            # nothing new, or one batch in all: extract it here rather than wake a worker process
+            inline = not fresh or total <= settings.batch_size
+            future = Extracted(extract(*arguments)) if inline else extract.submit(*arguments)
             in_flight.append((future, RunCounts(n_inputs=len(chunk), n_articles_existing=len(documents) - len(fresh),
                                                 n_duplicates=duplicates)))
             pending_errors = []

@@ -6,6 +6,7 @@ so a reader sees the old file or the new one, never half of one.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import uuid
@@ -15,6 +16,22 @@ from warehouse.connection import open_warehouse
 from warehouse.sql_files import sql_files, sql_text
 
 PARTITIONED = {"articles": "year_month"}
+STATE_FILE = "_warehouse_state.json"  # what the exports were written from
+
+
+def warehouse_state(path: Path) -> list:
+    with open_warehouse(path, read_only=True) as connection:
+        return list(connection.execute(sql_text("meta/warehouse_state.sql")).fetchone()[:3])
+
+
+def exports_are_current(path: Path, export_dir: Path) -> bool:
+    """True when the exports were written from the warehouse as it is now (a re-run that
+    loaded nothing need not write them again)."""
+    try:
+        written = json.loads((export_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return written == warehouse_state(path)
 
 
 def export_tables(path: Path, export_dir: Path) -> dict[str, Path]:
@@ -37,6 +54,7 @@ def export_tables(path: Path, export_dir: Path) -> dict[str, Path]:
                 relation.to_parquet(str(temporary), compression="zstd")
                 os.replace(temporary, target)
             written[table] = target
+    (export_dir / STATE_FILE).write_text(json.dumps(warehouse_state(path)), encoding="utf-8")
     return written
 
 

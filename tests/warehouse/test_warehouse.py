@@ -10,7 +10,7 @@ import pytest
 from transforms.documents import Document, IngestError, InputMetadata, article_id_for
 from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
 from warehouse.connection import open_warehouse, prepare_warehouse
-from warehouse.export import export_tables
+from warehouse.export import export_tables, exports_are_current
 from warehouse.load import find_extracted, load_batch
 from warehouse.migrate import MigrationError, available_migrations, migrate
 from warehouse.query import run_query
@@ -94,6 +94,10 @@ def test_exports_are_readable_parquet_partitioned_by_month(warehouse_path, seed_
     assert pl.read_parquet(written["ingest_errors"])["error_kind"].to_list() == ["binary"]
     export_tables(warehouse_path, export_dir)  # a second export replaces the first in place
     assert not [p for p in export_dir.iterdir() if p.name.startswith(".")]
+    assert exports_are_current(warehouse_path, export_dir)
+    load_batch(warehouse_path, "run-2", seed_batch, [], [IngestError("worse.bin", "binary", "NUL byte")],
+               EXTRACTOR_VERSIONS)
+    assert not exports_are_current(warehouse_path, export_dir)  # a new quarantine row: export again
 
 
 def test_queries_are_read_only(warehouse_path):
