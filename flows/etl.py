@@ -156,6 +156,32 @@ def finish(warehouse_path: Path, export_dir: Path | None) -> dict[str, int]:
     return failed
 
 
+@dataclass
+class PendingBatch:
+    """New articles gathered across input chunks until a batch is full, with the input rows
+    and quarantined inputs of every chunk read meanwhile."""
+
+    documents: list[Document] = field(default_factory=list)
+    inputs: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+    counts: RunCounts = field(default_factory=RunCounts)
+
+    def add(self, chunk_size: int, documents: list[Document], existing: int, duplicates: int,
+            inputs: list[tuple[str, str]], errors: list[IngestError]) -> None:
+        known = {d.article_id for d in self.documents}
+        new = [d for d in documents if d.article_id not in known]  # the same text in an earlier chunk
+        self.documents += new
+        self.inputs += inputs
+        self.errors += errors
+        self.counts += RunCounts(n_inputs=chunk_size, n_articles_existing=existing,
+                                 n_duplicates=duplicates + len(documents) - len(new))
+
+    def is_full(self, batch_size: int) -> bool:
+        """A batch of new articles, or many input rows with next to nothing new (an unchanged
+        re-run), which are loaded without waiting for the end."""
+        return len(self.documents) >= batch_size or len(self.inputs) >= 20 * batch_size
+
+
 @dataclass(frozen=True)
 class Extracted:
     """A batch extracted in the flow's own process, with a future's result()."""
@@ -232,7 +258,6 @@ def etl(
     try:
         files, discovery_errors, total = discover(list(inputs))
         progress_log.info("found %d documents in %d files", total, len(files), extra={"total": total})
-        pending_errors = list(discovery_errors)
         counts += RunCounts(n_inputs=len(discovery_errors))
         # Batches are extracted by the task runner's workers, at most `workers + 1` in flight
         # (memory stays flat), and loaded here, in order, by the one writer.
@@ -245,34 +270,41 @@ def etl(
             load(warehouse_path, run_id, staged)
             add_seconds(stage_seconds, staged.seconds)
             add_seconds(stage_seconds, {"load": time.perf_counter() - loading})
-            total = chunk_counts + staged.counts
-            progress_log.info("batch of %d loaded: %d new, %d already loaded, %d quarantined", total.n_inputs,
-                              total.n_articles_new, total.n_articles_existing, total.n_quarantined,
-                              extra={"advance": total.n_inputs})
-            return total
+            loaded = chunk_counts + staged.counts
+            progress_log.info("batch of %d loaded: %d new, %d already loaded, %d quarantined", loaded.n_inputs,
+                              loaded.n_articles_new, loaded.n_articles_existing, loaded.n_quarantined,
+                              extra={"advance": loaded.n_inputs})
+            return loaded
 
+        def submit(pending: PendingBatch) -> None:
+            nonlocal counts
+            arguments = (pending.documents, settings, default_published_at, run_id, pending.inputs, pending.errors)
+            # nothing new, or one batch in all: extract it here rather than wake a worker process
+            inline = not pending.documents or total <= settings.batch_size
+            in_flight.append((Extracted(extract(*arguments)) if inline else extract.submit(*arguments),
+                              pending.counts))
+            while len(in_flight) > settings.workers:
+                counts += load_oldest()
+
+        # New articles are gathered across input chunks into full batches, so that re-running
+        # over inputs of which 1% changed makes a few full batches, not a task per chunk.
+        pending = PendingBatch(errors=list(discovery_errors))
         reading = time.perf_counter()
         for chunk in batched(read_documents(files, settings.max_input_bytes), settings.batch_size):
             documents, errors, input_pairs, duplicates = split_batch(chunk)
             done = find_extracted(warehouse_path, [d.article_id for d in documents])
-            fresh = [d for d in documents if d.article_id not in done]
+            pending.add(chunk_size=len(chunk), documents=[d for d in documents if d.article_id not in done],
+                        existing=sum(1 for d in documents if d.article_id in done), duplicates=duplicates,
+                        inputs=input_pairs, errors=errors)
             add_seconds(stage_seconds, {"ingest": time.perf_counter() - reading})
-            arguments = (fresh, settings, default_published_at, run_id, input_pairs, pending_errors + errors)
-            # nothing new, or one batch in all: extract it here rather than wake a worker process
-            inline = not fresh or total <= settings.batch_size
-            future = Extracted(extract(*arguments)) if inline else extract.submit(*arguments)
-            in_flight.append((future, RunCounts(n_inputs=len(chunk), n_articles_existing=len(documents) - len(fresh),
-                                                n_duplicates=duplicates)))
-            pending_errors = []
-            while len(in_flight) > settings.workers:
-                counts += load_oldest()
+            if pending.is_full(settings.batch_size):
+                submit(pending)
+                pending = PendingBatch()
             reading = time.perf_counter()
+        if pending.counts.n_inputs or pending.errors:
+            submit(pending)
         while in_flight:
             counts += load_oldest()
-        if pending_errors:
-            load(warehouse_path, run_id, warehouse_load.stage_batch(run_id, ExtractedBatch(), [], pending_errors,
-                                                                    EXTRACTOR_VERSIONS))
-            counts += RunCounts(n_quarantined=len(pending_errors))
         finishing = time.perf_counter()
         failed_checks = finish(warehouse_path, export_dir)
         add_seconds(stage_seconds, {"finish": time.perf_counter() - finishing})

@@ -141,3 +141,22 @@ def test_a_failed_run_is_recorded_and_keeps_nothing_half_loaded(tmp_path, monkey
     (run,) = run_query(warehouse, "SELECT status, error_message, finished_at IS NOT NULL FROM runs").rows
     assert run[0] == "failed" and "outlets.csv" in run[1] and run[2]
     assert run_query(warehouse, "SELECT count(*) FROM articles").rows == [(0,)]
+
+
+def test_new_articles_are_gathered_across_chunks_into_full_batches():
+    from flows.etl import PendingBatch
+    from transforms.documents import Document, InputMetadata
+
+    def document(n):
+        return Document(f"id-{n}", f"{n}.txt", f"text {n}", InputMetadata())
+
+    pending = PendingBatch()
+    pending.add(chunk_size=4, documents=[document(1)], existing=3, duplicates=0,
+                inputs=[(f"id-{n}", f"{n}.txt") for n in range(1, 5)], errors=[])
+    assert not pending.is_full(batch_size=2)
+    pending.add(chunk_size=2, documents=[document(1), document(2)], existing=0, duplicates=0,
+                inputs=[("id-1", "copy.txt"), ("id-2", "2.txt")], errors=[])
+    assert [d.article_id for d in pending.documents] == ["id-1", "id-2"]  # the same text in two chunks: once
+    assert pending.is_full(batch_size=2)
+    assert (pending.counts.n_inputs, pending.counts.n_articles_existing, pending.counts.n_duplicates) == (6, 3, 1)
+    assert len(pending.inputs) == 6
