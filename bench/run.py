@@ -38,12 +38,22 @@ RESULTS_DIR = PROJECT_ROOT / "bench" / "results"
 TXT_FILES_PER_DIR = 1000
 
 
+def _role(process: psutil.Process) -> str:
+    command = " ".join(process.cmdline())
+    if process.pid == os.getpid() or "flows.etl" in command:
+        return "flow (reader and writer)"
+    if "uvicorn" in command or "prefect" in command and "server" in command:
+        return "Prefect server"
+    return "worker"
+
+
 class PeakMemory:
     """Peak RSS of a process and all its children, sampled every 0.2 s in a thread."""
 
     def __init__(self, pid: int):
         self.process = psutil.Process(pid)
         self.peak_bytes = 0
+        self.peak_by_role: dict[str, int] = {}  # the largest RSS each kind of process reached
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -51,9 +61,12 @@ class PeakMemory:
         total = 0
         for process in [self.process, *self.process.children(recursive=True)]:
             try:
-                total += process.memory_info().rss
+                rss = process.memory_info().rss
+                role = _role(process)
             except psutil.Error:
-                pass
+                continue
+            total += rss
+            self.peak_by_role[role] = max(self.peak_by_role.get(role, 0), rss)
         return total
 
     def _sample(self) -> None:
@@ -75,6 +88,10 @@ class PeakMemory:
     @property
     def peak_gb(self) -> float:
         return round(self.peak_bytes / 1e9, 3)
+
+    @property
+    def peak_gb_by_role(self) -> dict[str, float]:
+        return {role: round(rss / 1e9, 3) for role, rss in self.peak_by_role.items()}
 
 
 def source_records() -> Iterator[dict]:
@@ -196,7 +213,8 @@ def run_flow(label: str, inputs: Path, warehouse: Path, workers: int, words: int
     summary = json.loads(summary_path.read_text(encoding="utf-8"))
     return FlowRun(label, round(wall, 2), round(summary["seconds"], 2), round(wall - summary["seconds"], 2),
                    memory.peak_gb, summary["counts"], summary["stage_seconds"],
-                   round(words / summary["seconds"]) if words else None)
+                   round(words / summary["seconds"]) if words else None,
+                   {"peak_rss_gb_by_process_kind": memory.peak_gb_by_role})
 
 
 def change_one_percent(source: Path, target: Path) -> int:
@@ -289,6 +307,8 @@ def print_result(result: dict) -> None:
     print(f"  flow, cold         {cold['words_per_second']:>9,} words/s  {cold['flow_seconds']:>8.1f} s  "
           f"peak RSS {cold['peak_rss_gb']:.2f} GB  start-up {cold['startup_seconds']:.1f} s")
     print(f"  ratio flow / bare  {result['ratio_flow_to_bare']:.3f}")
+    print("  peak RSS by kind   " + ", ".join(f"{k} {v:.2f} GB"
+                                              for k, v in cold["extra"]["peak_rss_gb_by_process_kind"].items()))
     print("  busy seconds       " + ", ".join(f"{k} {v:.1f}" for k, v in cold["stage_seconds"].items()))
     print(f"  re-run, unchanged  {unchanged['wall_seconds']:>8.1f} s wall ({result['unchanged_share_of_cold']:.1%} "
           f"of cold), flow {unchanged['flow_seconds']:.1f} s")
