@@ -42,7 +42,7 @@ def _role(process: psutil.Process) -> str:
     command = " ".join(process.cmdline())
     if process.pid == os.getpid() or "flows.etl" in command:
         return "flow (reader and writer)"
-    if "uvicorn" in command or "prefect" in command and "server" in command:
+    if "uvicorn" in command or ("prefect" in command and "server" in command):
         return "Prefect server"
     return "worker"
 
