@@ -20,10 +20,16 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows.settings import Settings
-from transforms.documents import Document, IngestError, InputFile, batched, discover_inputs, read_documents
+from transforms.documents import (
+    Document,
+    IngestError,
+    InputFile,
+    batched,
+    discover_inputs,
+    read_documents,
+)
 from transforms.extract import (
     EXTRACTOR_VERSIONS,
-    ExtractedBatch,
     ExtractionRules,
     extract_batch,
     load_extraction_rules,

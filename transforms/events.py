@@ -287,7 +287,8 @@ def _actor(index: DocIndex, token: Token, role: str, ord_: int, rules: EventRule
 def _event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMention], rules: EventRules,
                  dateline: tuple[int, int] | None, priors: set[str]) -> PlaceMention | None:
     """The event's place: "the Tunisian capital", else the last place named with a preposition
-    ("in Yemen", "out of Kobane"), else the last place of the sentence. Never the dateline."""
+    ("in Yemen", "out of Kobane"), else the last place of the sentence. Never the dateline.
+    `mentions` are the article's places, those that only describe a noun left out."""
     capital = _CAPITAL_PHRASE.search(sentence.text)
     if capital:
         start = sentence.start_char + capital.start()
@@ -295,8 +296,7 @@ def _event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMentio
         if match.place is not None:
             return PlaceMention(start, start + len(capital.group()), capital.group(), "PHRASE", match)
     inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char
-              and not (dateline and dateline[0] <= m.start < dateline[1]) and _plausible(m, priors)
-              and not _modifies_a_noun(index, m)]
+              and not (dateline and dateline[0] <= m.start < dateline[1]) and _plausible(m, priors)]
     if not inside:
         inside = _gazetteer_places(index, sentence, rules.gazetteer, priors)
     with_preposition = [m for m in inside if m.start > 3 and index.text[max(0, m.start - 12):m.start].split()[-1:] in
@@ -581,7 +581,7 @@ def extract_events(
         resolved = (resolve_date(date_span.text, published, previous_date,
                                  future=speaks_of_future(index.text[sentence.start_char:date_span.start_char]))
                     if date_span is not None else ResolvedDate("", None, "unknown", None))
-        place = _event_place(index, sentence, mentions, rules, dateline, priors)
+        place = _event_place(index, sentence, named_places, rules, dateline, priors)
         status, claimed_by = _responsibility(sentence, actors)
         if not _is_specific(event_type.priority, casualties, resolved, status, place, trigger, actors):
             continue

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,11 +14,23 @@ from spacy.tokens import Doc
 from transforms.articles import Article, build_article
 from transforms.documents import Document, IngestError
 from transforms.entities import ENTITIES_VERSION, EntityMention, extract_entities
-from transforms.events import EVENTS_VERSION, Event, EventRules, extract_events, load_event_rules
+from transforms.events import (
+    EVENTS_VERSION,
+    Event,
+    EventRules,
+    extract_events,
+    load_event_rules,
+)
 from transforms.gazetteer import dateline_place_names, government_places
-from transforms.places import Gazetteer, PlaceMatch, load_gazetteer, resolve_place
 from transforms.layout import LAYOUT_VERSION, LayoutRules, load_layout_rules
-from transforms.quotes import QUOTES_VERSION, DocIndex, QuoteRules, extract_attributions, load_quote_rules
+from transforms.places import Gazetteer, PlaceMatch, load_gazetteer, resolve_place
+from transforms.quotes import (
+    QUOTES_VERSION,
+    DocIndex,
+    QuoteRules,
+    extract_attributions,
+    load_quote_rules,
+)
 from transforms.sources import (
     SOURCES_VERSION,
     ArticleSource,

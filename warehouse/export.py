@@ -21,7 +21,7 @@ STATE_FILE = "_warehouse_state.json"  # what the exports were written from
 
 def warehouse_state(path: Path) -> list:
     with open_warehouse(path, read_only=True) as connection:
-        return list(connection.execute(sql_text("meta/warehouse_state.sql")).fetchone()[:3])
+        return list(connection.execute(sql_text("meta/warehouse_state.sql")).fetchone())
 
 
 def exports_are_current(path: Path, export_dir: Path) -> bool:

@@ -117,7 +117,6 @@ def test_no_casualties_are_zero_counts():
 
 
 def test_the_dateline_stands_in_only_when_the_article_names_no_other_place(nlp, extraction_rules):
-
     filed_in_lima = ("LIMA, 16 APR 89 (EFE) -- The police arrested three members of the Shining Path "
                      "guerrilla group on Saturday.")
     named_elsewhere = ("WASHINGTON, 16 APR 89 (AP) -- Police arrested three members of a guerrilla group on "
