@@ -54,11 +54,14 @@ class PeakMemory:
         self.process = psutil.Process(pid)
         self.peak_bytes = 0
         self.peak_by_role: dict[str, int] = {}  # the largest RSS each kind of process reached
+        # every 30 s: seconds since start, RSS of the tree and of each kind of process (GB), to
+        # tell growth from a plateau
+        self.timeline: list[tuple[float, float, dict[str, float]]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
-    def _rss(self) -> int:
-        total = 0
+    def _rss(self) -> tuple[int, dict[str, int]]:
+        total, by_role = 0, {}
         for process in [self.process, *self.process.children(recursive=True)]:
             try:
                 rss = process.memory_info().rss
@@ -66,15 +69,22 @@ class PeakMemory:
             except psutil.Error:
                 continue
             total += rss
+            by_role[role] = by_role.get(role, 0) + rss
             self.peak_by_role[role] = max(self.peak_by_role.get(role, 0), rss)
-        return total
+        return total, by_role
 
     def _sample(self) -> None:
+        started = last_entry = time.perf_counter()
         while not self._stop.is_set():
             try:
-                self.peak_bytes = max(self.peak_bytes, self._rss())
+                total, by_role = self._rss()
             except psutil.Error:
                 return
+            self.peak_bytes = max(self.peak_bytes, total)
+            if time.perf_counter() - last_entry >= 30:
+                last_entry = time.perf_counter()
+                self.timeline.append((round(last_entry - started), round(total / 1e9, 3),
+                                      {role: round(rss / 1e9, 3) for role, rss in by_role.items()}))
             self._stop.wait(0.2)
 
     def __enter__(self) -> PeakMemory:
@@ -214,7 +224,7 @@ def run_flow(label: str, inputs: Path, warehouse: Path, workers: int, words: int
     return FlowRun(label, round(wall, 2), round(summary["seconds"], 2), round(wall - summary["seconds"], 2),
                    memory.peak_gb, summary["counts"], summary["stage_seconds"],
                    round(words / summary["seconds"]) if words else None,
-                   {"peak_rss_gb_by_process_kind": memory.peak_gb_by_role})
+                   {"peak_rss_gb_by_process_kind": memory.peak_gb_by_role, "rss_timeline": memory.timeline})
 
 
 def change_one_percent(source: Path, target: Path) -> int:

@@ -98,6 +98,7 @@ def run(
     table = Table(title=f"run {summary.run_id}: {summary.status}", show_header=False)
     table.add_row("articles loaded", f"{counts.n_articles_new:,}")
     table.add_row("already in the warehouse", f"{counts.n_articles_existing:,}")
+    table.add_row("re-extracted (an extractor changed)", f"{counts.n_articles_reextracted:,}")
     table.add_row("duplicates in this run", f"{counts.n_duplicates:,}")
     table.add_row("quarantined (ingest_errors)", f"{counts.n_quarantined:,}")
     table.add_row("entity mentions", f"{counts.n_entity_mentions:,}")

@@ -30,8 +30,10 @@ from transforms.documents import (
 )
 from transforms.extract import (
     EXTRACTOR_VERSIONS,
+    ExtractedBatch,
     ExtractionRules,
     extract_batch,
+    extractors_to_rerun,
     load_extraction_rules,
 )
 from transforms.nlp import installed_model_identity, load_pipeline
@@ -42,6 +44,9 @@ from warehouse.load import RunCounts, StagedBatch
 from warehouse.views import refresh_views, run_checks
 
 progress_log = logging.getLogger("wirehouse.progress")
+# Inputs are read and looked up in the warehouse this many batches at a time: one query per
+# 4,096 articles by default, so that a re-run over unchanged inputs costs little per article.
+LOOKUP_BATCHES = 16
 
 
 @dataclass(frozen=True)
@@ -94,9 +99,10 @@ def discover(inputs: list[str]) -> tuple[list[InputFile], list[IngestError], int
     return files, errors, count_documents(files)
 
 
-@task(name="find-extracted", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
-def find_extracted(warehouse_path: Path, article_ids: list[str]) -> set[str]:
-    return warehouse_load.find_extracted(warehouse_path, article_ids, EXTRACTOR_VERSIONS)
+@task(name="find-stale-extractors", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2,
+      retry_condition_fn=_is_io_error)
+def find_stale(warehouse_path: Path, article_ids: list[str], versions: dict[str, str]) -> dict[str, frozenset[str]]:
+    return warehouse_load.find_stale_extractors(warehouse_path, article_ids, versions)
 
 
 def warm_worker(model_name: str, seeds_dir: Path) -> None:
@@ -123,10 +129,12 @@ def task_runner_for(settings: Settings) -> TaskRunner:
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
-def extract(documents: list[Document], settings: Settings, published_at: datetime | None, run_id: str,
+def extract(documents: list[Document], rerun: dict[str, frozenset[str]], settings: Settings,
+            versions: dict[str, str], published_at: datetime | None, run_id: str,
             inputs: list[tuple[str, str]], errors: list[IngestError]) -> StagedBatch:
     """Parse and extract one batch where the task runs (a worker process, a Dask worker) and
-    hand back Arrow tables: the writer only loads them."""
+    hand back Arrow tables: the writer only loads them. `rerun` names the extractors to run
+    again for articles already loaded; the others get every extractor."""
     batch = extract_batch(
         documents,
         load_pipeline(settings.model),
@@ -134,16 +142,19 @@ def extract(documents: list[Document], settings: Settings, published_at: datetim
         default_published_at=published_at,
         nlp_batch_size=settings.nlp_batch_size,
         n_process=settings.n_process if settings.task_runner == "threads" else 1,
-    )
+        rerun=rerun,
+    ) if documents else ExtractedBatch()  # input rows only: no model to load
+    n_reextracted = sum(1 for article in batch.articles if article.article_id in rerun)
     counts = RunCounts(
-        n_articles_new=len(batch.articles),
+        n_articles_new=len(batch.articles) - n_reextracted,
+        n_articles_reextracted=n_reextracted,
         n_quarantined=len(errors) + len(batch.errors),
         n_entity_mentions=len(batch.entity_mentions),
         n_quotes=len(batch.quotes),
         n_article_sources=len(batch.article_sources),
         n_events=len(batch.events),
     )
-    return warehouse_load.stage_batch(run_id, batch, inputs, errors, EXTRACTOR_VERSIONS, counts)
+    return warehouse_load.stage_batch(run_id, batch, inputs, errors, versions, counts)
 
 
 @task(name="load-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
@@ -164,28 +175,64 @@ def finish(warehouse_path: Path, export_dir: Path | None) -> dict[str, int]:
 
 @dataclass
 class PendingBatch:
-    """New articles gathered across input chunks until a batch is full, with the input rows
-    and quarantined inputs of every chunk read meanwhile."""
+    """Articles to extract, gathered across input chunks until a batch is full, with the
+    input rows and quarantined inputs read meanwhile."""
 
     documents: list[Document] = field(default_factory=list)
-    inputs: list[tuple[str, str]] = field(default_factory=list)
+    rerun: dict[str, frozenset[str]] = field(default_factory=dict)  # already loaded: the extractors to re-run
+    inputs: list[tuple[str, str]] = field(default_factory=list)  # (article_id, source_uri) of every document read
     errors: list[IngestError] = field(default_factory=list)
     counts: RunCounts = field(default_factory=RunCounts)
 
-    def add(self, chunk_size: int, documents: list[Document], existing: int, duplicates: int,
-            inputs: list[tuple[str, str]], errors: list[IngestError]) -> None:
-        known = {d.article_id for d in self.documents}
-        new = [d for d in documents if d.article_id not in known]  # the same text in an earlier chunk
-        self.documents += new
-        self.inputs += inputs
+    def add(self, documents: Sequence[Document], errors: Sequence[IngestError],
+            stale: Mapping[str, frozenset[str]]) -> None:
+        """Add a chunk read: its good documents in input order (repeated texts included), its
+        quarantined inputs, and for the articles the warehouse holds, the extractors out of
+        date (none: the article is skipped)."""
+        waiting = {d.article_id for d in self.documents}
+        skipped: set[str] = set()
+        existing = duplicates = 0
+        for document in documents:
+            article_id = document.article_id
+            self.inputs.append((article_id, document.source_uri))
+            if article_id in waiting or article_id in skipped:
+                duplicates += 1
+            elif article_id in stale and not stale[article_id]:
+                skipped.add(article_id)
+                existing += 1
+            else:
+                waiting.add(article_id)
+                self.documents.append(document)
+                if article_id in stale:
+                    self.rerun[article_id] = extractors_to_rerun(stale[article_id])
         self.errors += errors
-        self.counts += RunCounts(n_inputs=chunk_size, n_articles_existing=existing,
-                                 n_duplicates=duplicates + len(documents) - len(new))
+        self.counts += RunCounts(n_inputs=len(documents) + len(errors), n_articles_existing=existing,
+                                 n_duplicates=duplicates)
 
     def is_full(self, batch_size: int) -> bool:
-        """A batch of new articles, or many input rows with next to nothing new (an unchanged
-        re-run), which are loaded without waiting for the end."""
-        return len(self.documents) >= batch_size or len(self.inputs) >= 20 * batch_size
+        """A batch of articles to extract, or many input rows with next to nothing to extract
+        (an unchanged re-run), which are loaded without waiting for the end."""
+        return len(self.documents) >= batch_size or self.n_read >= LOOKUP_BATCHES * batch_size
+
+    @property
+    def n_read(self) -> int:
+        return len(self.inputs) + len(self.errors)
+
+    def take(self, batch_size: int) -> "PendingBatch":
+        """The first `batch_size` documents with their input rows, and every input row of an
+        article not waiting here; the quarantined inputs and the counts go with them."""
+        documents, self.documents = self.documents[:batch_size], self.documents[batch_size:]
+        waiting = {d.article_id for d in self.documents}
+        taken = PendingBatch(
+            documents,
+            {d.article_id: self.rerun.pop(d.article_id) for d in documents if d.article_id in self.rerun},
+            [pair for pair in self.inputs if pair[0] not in waiting],
+            self.errors,
+            self.counts,
+        )
+        self.inputs = [pair for pair in self.inputs if pair[0] in waiting]
+        self.errors, self.counts = [], RunCounts()
+        return taken
 
 
 @dataclass(frozen=True)
@@ -218,25 +265,6 @@ def count_documents(files: Sequence[InputFile]) -> int:
     return total
 
 
-def split_batch(items: Sequence[Document | IngestError]) -> tuple[list[Document], list[IngestError], list[tuple[str, str]], int]:
-    """Separate good documents (first copy of each text) from errors; list every
-    (article_id, source_uri) pair; count the repeated texts."""
-    unique: dict[str, Document] = {}
-    errors: list[IngestError] = []
-    inputs: list[tuple[str, str]] = []
-    duplicates = 0
-    for item in items:
-        if isinstance(item, IngestError):
-            errors.append(item)
-            continue
-        inputs.append((item.article_id, item.source_uri))
-        if item.article_id in unique:
-            duplicates += 1
-        else:
-            unique[item.article_id] = item
-    return list(unique.values()), errors, inputs, duplicates
-
-
 @flow(name="wirehouse-etl", task_runner=ThreadPoolTaskRunner(max_workers=1))
 def etl(
     inputs: list[str],
@@ -267,48 +295,48 @@ def etl(
         counts += RunCounts(n_inputs=len(discovery_errors))
         # Batches are extracted by the task runner's workers, at most `workers + 1` in flight
         # (memory stays flat), and loaded here, in order, by the one writer.
-        in_flight: deque[tuple[PrefectFuture[StagedBatch] | Extracted, RunCounts]] = deque()
+        in_flight: deque[tuple[PrefectFuture[StagedBatch] | Extracted, RunCounts, int]] = deque()
+        versions = dict(EXTRACTOR_VERSIONS)
 
         def load_oldest() -> RunCounts:
-            future, chunk_counts = in_flight.popleft()
+            future, read_counts, n_read = in_flight.popleft()
             staged = future.result()
             loading = time.perf_counter()
             load(warehouse_path, run_id, staged)
             add_seconds(stage_seconds, staged.seconds)
             add_seconds(stage_seconds, {"load": time.perf_counter() - loading})
-            loaded = chunk_counts + staged.counts
-            progress_log.info("batch of %d loaded: %d new, %d already loaded, %d quarantined", loaded.n_inputs,
-                              loaded.n_articles_new, loaded.n_articles_existing, loaded.n_quarantined,
-                              extra={"advance": loaded.n_inputs})
+            loaded = read_counts + staged.counts
+            progress_log.info("batch of %d inputs loaded: %d new, %d re-extracted, %d quarantined", n_read,
+                              loaded.n_articles_new, loaded.n_articles_reextracted, loaded.n_quarantined,
+                              extra={"advance": n_read})
             return loaded
 
-        def submit(pending: PendingBatch) -> None:
+        def submit(batch: PendingBatch) -> None:
             nonlocal counts
-            arguments = (pending.documents, settings, default_published_at, run_id, pending.inputs, pending.errors)
-            # nothing new, or one batch in all: extract it here rather than wake a worker process
-            inline = not pending.documents or total <= settings.batch_size
+            arguments = (batch.documents, batch.rerun, settings, versions, default_published_at, run_id,
+                         batch.inputs, batch.errors)
+            # nothing to extract, or one batch in all: extract it here rather than wake a worker
+            inline = not batch.documents or total <= settings.batch_size
             in_flight.append((Extracted(extract(*arguments)) if inline else extract.submit(*arguments),
-                              pending.counts))
+                              batch.counts, batch.n_read))
             while len(in_flight) > settings.workers:
                 counts += load_oldest()
 
-        # New articles are gathered across input chunks into full batches, so that re-running
-        # over inputs of which 1% changed makes a few full batches, not a task per chunk.
+        # Inputs are read and looked up LOOKUP_BATCHES batches at a time; the articles to
+        # extract are gathered across chunks into full batches, so that re-running over inputs
+        # of which 1% changed makes a few full batches, not a task per chunk.
         pending = PendingBatch(errors=list(discovery_errors))
         reading = time.perf_counter()
-        for chunk in batched(read_documents(files, settings.max_input_bytes), settings.batch_size):
-            documents, errors, input_pairs, duplicates = split_batch(chunk)
-            done = find_extracted(warehouse_path, [d.article_id for d in documents])
-            pending.add(chunk_size=len(chunk), documents=[d for d in documents if d.article_id not in done],
-                        existing=sum(1 for d in documents if d.article_id in done), duplicates=duplicates,
-                        inputs=input_pairs, errors=errors)
+        for chunk in batched(read_documents(files, settings.max_input_bytes), LOOKUP_BATCHES * settings.batch_size):
+            documents = [item for item in chunk if isinstance(item, Document)]
+            stale = find_stale(warehouse_path, [d.article_id for d in documents], versions)
+            pending.add(documents, [item for item in chunk if isinstance(item, IngestError)], stale)
             add_seconds(stage_seconds, {"ingest": time.perf_counter() - reading})
-            if pending.is_full(settings.batch_size):
-                submit(pending)
-                pending = PendingBatch()
+            while pending.is_full(settings.batch_size):
+                submit(pending.take(settings.batch_size))
             reading = time.perf_counter()
-        if pending.counts.n_inputs or pending.errors:
-            submit(pending)
+        while pending.documents or pending.n_read:
+            submit(pending.take(settings.batch_size))
         while in_flight:
             counts += load_oldest()
         finishing = time.perf_counter()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -47,6 +47,23 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "sources": SOURCES_VERSION,
     "events": EVENTS_VERSION,
 }
+ALL_EXTRACTORS: frozenset[str] = frozenset(EXTRACTOR_VERSIONS)
+# The extractors whose rows are replaced together when one of them changes: a new layout
+# moves the body and every offset in it, so it recomputes everything; quotes point at their
+# sources, so the two are recomputed as one.
+RECOMPUTED_WITH: dict[str, frozenset[str]] = {
+    "layout": ALL_EXTRACTORS,
+    "entities": frozenset({"entities"}),
+    "quotes": frozenset({"quotes", "sources"}),
+    "sources": frozenset({"quotes", "sources"}),
+    "events": frozenset({"events"}),
+}
+
+
+def extractors_to_rerun(stale: Iterable[str]) -> frozenset[str]:
+    """The extractors to re-run for an article whose given extractors are out of date (an
+    extractor the warehouse has never run for it counts as out of date)."""
+    return frozenset().union(*(RECOMPUTED_WITH[name] for name in stale))
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,8 @@ class ExtractedBatch:
     article_sources: list[ArticleSource] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
+    # per article laid out: the extractors that ran (all, unless only some were out of date)
+    extractors: dict[str, frozenset[str]] = field(default_factory=dict)
     # seconds spent in each stage: layout, parse (spaCy), extract (entities, quotes, events)
     seconds: dict[str, float] = field(default_factory=dict, compare=False)
 
@@ -80,11 +99,16 @@ def extract_batch(
     default_published_at: datetime | None = None,
     nlp_batch_size: int = 32,
     n_process: int = 1,
+    rerun: Mapping[str, frozenset[str]] | None = None,
 ) -> ExtractedBatch:
-    """Parse layouts, run spaCy over the bodies with nlp.pipe, extract entities and quotes.
+    """Parse layouts, run spaCy over the bodies with nlp.pipe, extract entities, quotes,
+    sources and events.
 
-    An article whose layout cannot be parsed becomes an IngestError; the rest go on.
+    `rerun` names, for articles already in the warehouse, the extractors to run again (an
+    article it does not name gets every extractor). An article whose layout cannot be parsed
+    becomes an IngestError; the rest go on.
     """
+    rerun = rerun or {}
     started = time.perf_counter()
     language = nlp.lang
     articles: list[Article] = []
@@ -94,23 +118,28 @@ def extract_batch(
             articles.append(build_article(document, rules.layout, language, default_published_at))
         except ValueError as error:
             errors.append(IngestError(document.source_uri, "layout", f"cannot parse the layout: {error}"))
-    batch = ExtractedBatch(articles=articles, errors=errors)
+    batch = ExtractedBatch(articles=articles, errors=errors,
+                           extractors={a.article_id: rerun.get(a.article_id, ALL_EXTRACTORS) for a in articles})
     laid_out = time.perf_counter()
     extracting = 0.0
     bodies = ((article.body, article) for article in articles)
     for doc, article in nlp.pipe(bodies, as_tuples=True, batch_size=nlp_batch_size, n_process=n_process):
         parsed = time.perf_counter()
-        batch.entity_mentions.extend(extract_entities(doc, article.article_id, article.body_start))
+        wanted = batch.extractors[article.article_id]
+        if "entities" in wanted:
+            batch.entity_mentions.extend(extract_entities(doc, article.article_id, article.body_start))
         index = DocIndex.of(doc)
-        quotes, sources = quotes_of(index, article.article_id, article.body_start, rules)
-        batch.quotes.extend(quotes)
-        batch.article_sources.extend(sources)
-        published = article.published_at.date() if article.published_at else None
-        filed_at = dateline_place(article, rules.events.gazetteer)
-        batch.events.extend(extract_events(
-            index, article.article_id, article.body_start, rules.events, published,
-            prior_countries={filed_at.place.country_iso2} if filed_at and filed_at.place else set(),
-            dateline_place=filed_at))
+        if "quotes" in wanted:
+            quotes, sources = quotes_of(index, article.article_id, article.body_start, rules)
+            batch.quotes.extend(quotes)
+            batch.article_sources.extend(sources)
+        if "events" in wanted:
+            published = article.published_at.date() if article.published_at else None
+            filed_at = dateline_place(article, rules.events.gazetteer)
+            batch.events.extend(extract_events(
+                index, article.article_id, article.body_start, rules.events, published,
+                prior_countries={filed_at.place.country_iso2} if filed_at and filed_at.place else set(),
+                dateline_place=filed_at))
         extracting += time.perf_counter() - parsed
     batch.seconds.update(layout=laid_out - started, extract=extracting,
                          parse=time.perf_counter() - laid_out - extracting)

@@ -98,6 +98,7 @@ class RunCounts:
     n_inputs: int = 0
     n_articles_new: int = 0
     n_articles_existing: int = 0
+    n_articles_reextracted: int = 0  # already loaded, some extractor re-run (its version changed)
     n_duplicates: int = 0
     n_quarantined: int = 0
     n_entity_mentions: int = 0
@@ -149,11 +150,12 @@ def entity_mentions_table(mentions: Sequence[EntityMention], version: str, run_i
     )
 
 
-def extractions_table(article_ids: Sequence[str], versions: Mapping[str, str], run_id: str) -> pa.Table:
+def extractions_table(extractors: Mapping[str, frozenset[str]], versions: Mapping[str, str], run_id: str) -> pa.Table:
+    """One row per (article, extractor that ran): the load replaces exactly these rows."""
     rows = [
-        {"article_id": article_id, "extractor": extractor, "extractor_version": version, "run_id": run_id}
-        for article_id in article_ids
-        for extractor, version in sorted(versions.items())
+        {"article_id": article_id, "extractor": extractor, "extractor_version": versions[extractor], "run_id": run_id}
+        for article_id, ran in extractors.items()
+        for extractor in sorted(ran)
     ]
     return pa.Table.from_pylist(rows, schema=EXTRACTIONS_SCHEMA)
 
@@ -164,16 +166,19 @@ def errors_table(errors: Sequence[IngestError], run_id: str, at: datetime) -> pa
     return pa.Table.from_pylist(rows, schema=ERRORS_SCHEMA)
 
 
-def find_extracted(path: Path, article_ids: Iterable[str], versions: Mapping[str, str]) -> set[str]:
-    """The article ids already loaded with every one of the given extractor versions."""
+def find_stale_extractors(path: Path, article_ids: Iterable[str], versions: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """For each of the given articles already in the warehouse, the extractors whose rows
+    were not produced by the given versions (empty: nothing to do). Articles the warehouse
+    does not hold are left out."""
     candidates = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
     if candidates.num_rows == 0:
-        return set()
+        return {}
     staged_versions = pa.table({"extractor": list(versions), "extractor_version": list(versions.values())})
     with open_warehouse(path) as connection:
         connection.register("staged_candidates", candidates)
         connection.register("staged_versions", staged_versions)
-        return {row[0] for row in connection.execute(sql_text("load/select_extracted_articles.sql")).fetchall()}
+        rows = connection.execute(sql_text("load/select_stale_extractors.sql")).fetchall()
+    return {article_id: frozenset(stale) for article_id, stale in rows}
 
 
 def quote_id_for(quote: Quote) -> str:
@@ -307,15 +312,17 @@ def stage_batch(
     versions: Mapping[str, str],
     counts: RunCounts = RunCounts(),
 ) -> StagedBatch:
-    """Everything of one batch as Arrow tables; pure (no warehouse)."""
+    """Everything of one batch as Arrow tables; pure (no warehouse). Only the extractors that
+    ran for an article (batch.extractors) have rows staged, and only those will be replaced."""
     started = time.perf_counter()
     now = utc_now()
-    articles = batch.articles
+    # an article whose layout is current keeps its row and segments; only what ran is replaced
+    laid_out = [a for a in batch.articles if "layout" in batch.extractors[a.article_id]]
     tables = {
-        "staged_articles": articles_table(articles, versions["layout"], run_id, now),
-        "staged_segments": segments_table(articles, versions["layout"], run_id),
+        "staged_articles": articles_table(laid_out, versions["layout"], run_id, now),
+        "staged_segments": segments_table(laid_out, versions["layout"], run_id),
         "staged_entity_mentions": entity_mentions_table(batch.entity_mentions, versions["entities"], run_id),
-        "staged_extractions": extractions_table([a.article_id for a in articles], versions, run_id),
+        "staged_extractions": extractions_table(batch.extractors, versions, run_id),
         "staged_inputs": pa.Table.from_pylist(
             [{"article_id": a, "source_uri": s, "run_id": run_id} for a, s in inputs], schema=INPUTS_SCHEMA),
         "staged_errors": errors_table([*errors, *batch.errors], run_id, now),
@@ -381,6 +388,6 @@ def finish_run(path: Path, run_id: str, status: str, counts: RunCounts, error_me
         connection.execute(sql_text("runs/finish_run.sql"), [
             run_id, finished_at, status, counts.n_inputs, counts.n_articles_new, counts.n_articles_existing,
             counts.n_duplicates, counts.n_quarantined, counts.n_entity_mentions, error_message,
-            counts.n_quotes, counts.n_article_sources, counts.n_events,
+            counts.n_quotes, counts.n_article_sources, counts.n_events, counts.n_articles_reextracted,
         ])
     return finished_at

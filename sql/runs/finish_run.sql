@@ -1,6 +1,6 @@
 -- Close a run with its counts. Parameters: run_id, finished_at, status, n_inputs, n_articles_new,
 -- n_articles_existing, n_duplicates, n_quarantined, n_entity_mentions, error_message, n_quotes,
--- n_article_sources, n_events.
+-- n_article_sources, n_events, n_articles_reextracted.
 UPDATE runs SET
     finished_at = $2,
     status = $3,
@@ -13,5 +13,6 @@ UPDATE runs SET
     error_message = $10,
     n_quotes = $11,
     n_article_sources = $12,
-    n_events = $13
+    n_events = $13,
+    n_articles_reextracted = $14
 WHERE run_id = $1;

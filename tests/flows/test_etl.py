@@ -85,6 +85,27 @@ def test_running_twice_changes_nothing(inputs, tmp_path):
     assert run_query(warehouse, "SELECT count(*) FROM runs WHERE status = 'completed'").rows == [(2,)]
 
 
+def test_a_new_events_version_reextracts_only_events(inputs, tmp_path, monkeypatch):
+    from transforms.extract import EXTRACTOR_VERSIONS
+
+    warehouse = tmp_path / "w.duckdb"
+    first = etl(inputs=[str(inputs)], warehouse=str(warehouse), export=False)
+    before = {table: table_rows(warehouse, table) for table in DATA_TABLES}
+    monkeypatch.setitem(EXTRACTOR_VERSIONS, "events", "events.v999")
+    second = etl(inputs=[str(inputs)], warehouse=str(warehouse), export=False)
+    counts = second.counts
+    assert (counts.n_articles_new, counts.n_articles_reextracted, counts.n_articles_existing) == (0, 6, 0)
+    assert counts.n_events == first.counts.n_events and counts.n_entity_mentions == counts.n_quotes == 0
+    after = {table: table_rows(warehouse, table) for table in DATA_TABLES}
+    kept = [t for t in DATA_TABLES if t not in ("events", "event_actors", "event_casualties", "article_extractions")]
+    assert {t: after[t] for t in kept} == {t: before[t] for t in kept}  # other extractors' rows untouched
+    assert after["event_actors"] == before["event_actors"] and after["event_casualties"] == before["event_casualties"]
+    assert run_query(warehouse, "SELECT DISTINCT extractor_version FROM events").rows == [("events.v999",)]
+    assert run_query(warehouse, "SELECT n_articles_reextracted FROM runs ORDER BY started_at").rows == [(0,), (6,)]
+    third = etl(inputs=[str(inputs)], warehouse=str(warehouse), export=False)
+    assert (third.counts.n_articles_reextracted, third.counts.n_articles_existing) == (0, 6)
+
+
 def test_bad_inputs_are_quarantined_and_the_rest_loads(tmp_path):
     folder = tmp_path / "mixed"
     folder.mkdir()
@@ -143,20 +164,31 @@ def test_a_failed_run_is_recorded_and_keeps_nothing_half_loaded(tmp_path, monkey
     assert run_query(warehouse, "SELECT count(*) FROM articles").rows == [(0,)]
 
 
-def test_new_articles_are_gathered_across_chunks_into_full_batches():
+def test_articles_to_extract_are_gathered_across_chunks_into_full_batches():
     from flows.etl import PendingBatch
-    from transforms.documents import Document, InputMetadata
+    from transforms.documents import Document, IngestError, InputMetadata
 
-    def document(n):
-        return Document(f"id-{n}", f"{n}.txt", f"text {n}", InputMetadata())
+    def document(n, path=None):
+        return Document(f"id-{n}", path or f"{n}.txt", f"text {n}", InputMetadata())
 
     pending = PendingBatch()
-    pending.add(chunk_size=4, documents=[document(1)], existing=3, duplicates=0,
-                inputs=[(f"id-{n}", f"{n}.txt") for n in range(1, 5)], errors=[])
-    assert not pending.is_full(batch_size=2)
-    pending.add(chunk_size=2, documents=[document(1), document(2)], existing=0, duplicates=0,
-                inputs=[("id-1", "copy.txt"), ("id-2", "2.txt")], errors=[])
-    assert [d.article_id for d in pending.documents] == ["id-1", "id-2"]  # the same text in two chunks: once
+    # id-2..id-4 are loaded and current, id-5 is loaded with an old events extractor
+    pending.add([document(n) for n in range(1, 6)], [IngestError("bad.txt", "decode", "not UTF-8")],
+                stale={"id-2": frozenset(), "id-3": frozenset(), "id-4": frozenset(), "id-5": frozenset({"events"})})
+    assert [d.article_id for d in pending.documents] == ["id-1", "id-5"]
+    assert pending.rerun == {"id-5": frozenset({"events"})}
     assert pending.is_full(batch_size=2)
-    assert (pending.counts.n_inputs, pending.counts.n_articles_existing, pending.counts.n_duplicates) == (6, 3, 1)
-    assert len(pending.inputs) == 6
+    pending.add([document(1, "copy.txt"), document(6), document(2, "again.txt")], [], stale={"id-2": frozenset()})
+    assert [d.article_id for d in pending.documents] == ["id-1", "id-5", "id-6"]  # the same text in two chunks: once
+    assert (pending.counts.n_inputs, pending.counts.n_articles_existing, pending.counts.n_duplicates) == (9, 4, 1)
+
+    first = pending.take(batch_size=2)
+    assert [d.article_id for d in first.documents] == ["id-1", "id-5"] and first.rerun == {"id-5": frozenset({"events"})}
+    # every input row goes with its article's batch; rows of skipped articles go with the first
+    assert sorted(first.inputs) == [("id-1", "1.txt"), ("id-1", "copy.txt"), ("id-2", "2.txt"), ("id-2", "again.txt"),
+                                    ("id-3", "3.txt"), ("id-4", "4.txt"), ("id-5", "5.txt")]
+    assert len(first.errors) == 1 and first.counts.n_inputs == 9
+    second = pending.take(batch_size=2)
+    assert [d.article_id for d in second.documents] == ["id-6"] and second.inputs == [("id-6", "6.txt")]
+    assert (second.errors, second.counts.n_inputs, second.rerun) == ([], 0, {})
+    assert not pending.documents and pending.n_read == 0

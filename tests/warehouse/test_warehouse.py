@@ -8,10 +8,10 @@ import polars as pl
 import pytest
 
 from transforms.documents import Document, IngestError, InputMetadata, article_id_for
-from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
+from transforms.extract import EXTRACTOR_VERSIONS, extract_batch, extractors_to_rerun
 from warehouse.connection import open_warehouse, prepare_warehouse
 from warehouse.export import export_tables, exports_are_current
-from warehouse.load import find_extracted, load_batch
+from warehouse.load import find_stale_extractors, load_batch
 from warehouse.migrate import MigrationError, available_migrations, migrate
 from warehouse.query import run_query
 from warehouse.views import refresh_views, run_checks
@@ -62,14 +62,48 @@ def test_loading_a_batch_twice_leaves_the_same_rows(warehouse_path, seed_batch):
     assert run_checks(warehouse_path) == dict.fromkeys(run_checks(warehouse_path), 0)
 
 
-def test_find_extracted_needs_every_current_version(warehouse_path, seed_batch):
+def test_stale_extractors_are_those_of_another_version(warehouse_path, seed_batch):
     article_id = seed_batch.articles[0].article_id
-    assert find_extracted(warehouse_path, [article_id], EXTRACTOR_VERSIONS) == set()
-    load_batch(warehouse_path, "run-1", seed_batch,
-               [(article_id, "a.txt")], [], EXTRACTOR_VERSIONS)
-    assert find_extracted(warehouse_path, [article_id, "unknown"], EXTRACTOR_VERSIONS) == {article_id}
-    newer = EXTRACTOR_VERSIONS | {"entities": "entities.v999"}
-    assert find_extracted(warehouse_path, [article_id], newer) == set()
+    assert find_stale_extractors(warehouse_path, [article_id], EXTRACTOR_VERSIONS) == {}  # not loaded
+    load_batch(warehouse_path, "run-1", seed_batch, [(article_id, "a.txt")], [], EXTRACTOR_VERSIONS)
+    assert find_stale_extractors(warehouse_path, [article_id, "unknown"], EXTRACTOR_VERSIONS) == {article_id: frozenset()}
+    newer = EXTRACTOR_VERSIONS | {"entities": "entities.v999", "events": "events.v999"}
+    assert find_stale_extractors(warehouse_path, [article_id], newer) == {article_id: frozenset({"entities", "events"})}
+    assert find_stale_extractors(warehouse_path, [article_id], EXTRACTOR_VERSIONS | {"coref": "coref.v1"}) == {
+        article_id: frozenset({"coref"})}  # an extractor never run for it
+
+
+def test_a_new_extractor_version_replaces_only_that_extractors_rows(warehouse_path, seed_batch, nlp, extraction_rules):
+    article = seed_batch.articles[0]
+    load_batch(warehouse_path, "run-1", seed_batch, [(article.article_id, "a.txt")], [], EXTRACTOR_VERSIONS)
+    before = snapshot(warehouse_path)
+    newer = EXTRACTOR_VERSIONS | {"events": "events.v999"}
+    rerun = {article.article_id: extractors_to_rerun(find_stale_extractors(warehouse_path, [article.article_id], newer)[article.article_id])}
+    assert rerun == {article.article_id: frozenset({"events"})}
+    document = Document(article.article_id, "a.txt", article.raw_text, InputMetadata())
+    batch = extract_batch([document], nlp, extraction_rules, rerun=rerun)
+    assert batch.events and not batch.entity_mentions and not batch.quotes  # only events were extracted
+    load_batch(warehouse_path, "run-2", batch, [], [], newer)
+    runs_by_table = run_query(warehouse_path, """
+        SELECT 'articles', list(DISTINCT run_id) FROM articles UNION ALL
+        SELECT 'entity_mentions', list(DISTINCT run_id) FROM entity_mentions UNION ALL
+        SELECT 'quotes', list(DISTINCT run_id) FROM quotes UNION ALL
+        SELECT 'events', list(DISTINCT run_id) FROM events ORDER BY 1""").rows
+    assert dict(runs_by_table) == {"articles": ["run-1"], "entity_mentions": ["run-1"], "quotes": ["run-1"],
+                                   "events": ["run-2"]}
+    after = snapshot(warehouse_path)
+    unchanged = [t for t in TABLES if t not in ("events", "article_extractions")]
+    assert {t: after[t] for t in unchanged} == {t: before[t] for t in unchanged}
+    assert len(after["events"]) == len(before["events"])  # same events, new version
+    assert run_query(warehouse_path, "SELECT extractor, extractor_version FROM article_extractions "
+                     "WHERE run_id = 'run-2'").rows == [("events", "events.v999")]
+    assert find_stale_extractors(warehouse_path, [article.article_id], newer) == {article.article_id: frozenset()}
+
+
+def test_a_new_layout_or_quote_version_reruns_what_depends_on_it():
+    assert extractors_to_rerun({"layout"}) == frozenset(EXTRACTOR_VERSIONS)
+    assert extractors_to_rerun({"sources"}) == {"quotes", "sources"}
+    assert extractors_to_rerun(set()) == frozenset()
 
 
 def test_checks_catch_a_corrupted_offset(warehouse_path, seed_batch):
