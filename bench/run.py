@@ -324,7 +324,7 @@ def print_result(result: dict) -> None:
           f"of cold), flow {unchanged['flow_seconds']:.1f} s")
     print(f"  re-run, 1% changed {one_percent['wall_seconds']:>8.1f} s wall "
           f"({result['one_percent_share_of_cold']:.1%} of cold), flow {one_percent['flow_seconds']:.1f} s, "
-          f"{one_percent['counts']['n_articles_new']:,} re-extracted")
+          f"{one_percent['counts']['n_articles_new']:,} new articles extracted")
 
 
 if __name__ == "__main__":

@@ -123,27 +123,36 @@ def extract_batch(
     laid_out = time.perf_counter()
     extracting = 0.0
     bodies = ((article.body, article) for article in articles)
-    for doc, article in nlp.pipe(bodies, as_tuples=True, batch_size=nlp_batch_size, n_process=n_process):
-        parsed = time.perf_counter()
-        wanted = batch.extractors[article.article_id]
-        if "entities" in wanted:
-            batch.entity_mentions.extend(extract_entities(doc, article.article_id, article.body_start))
-        index = DocIndex.of(doc)
-        if "quotes" in wanted:
-            quotes, sources = quotes_of(index, article.article_id, article.body_start, rules)
-            batch.quotes.extend(quotes)
-            batch.article_sources.extend(sources)
-        if "events" in wanted:
-            published = article.published_at.date() if article.published_at else None
-            filed_at = dateline_place(article, rules.events.gazetteer)
-            batch.events.extend(extract_events(
-                index, article.article_id, article.body_start, rules.events, published,
-                prior_countries={filed_at.place.country_iso2} if filed_at and filed_at.place else set(),
-                dateline_place=filed_at))
-        extracting += time.perf_counter() - parsed
+    # Strings spaCy meets while parsing the batch are freed when it ends (spaCy's memory zone):
+    # a worker's vocabulary would otherwise grow with every new word of a long run. Nothing
+    # below keeps a Doc, a Token or a string id past the loop.
+    with nlp.memory_zone():
+        for doc, article in nlp.pipe(bodies, as_tuples=True, batch_size=nlp_batch_size, n_process=n_process):
+            parsed = time.perf_counter()
+            _extract_from(doc, article, batch, rules)
+            extracting += time.perf_counter() - parsed
     batch.seconds.update(layout=laid_out - started, extract=extracting,
                          parse=time.perf_counter() - laid_out - extracting)
     return batch
+
+
+def _extract_from(doc: Doc, article: Article, batch: ExtractedBatch, rules: ExtractionRules) -> None:
+    """Run the extractors wanted for one parsed article and add their records to the batch."""
+    wanted = batch.extractors[article.article_id]
+    if "entities" in wanted:
+        batch.entity_mentions.extend(extract_entities(doc, article.article_id, article.body_start))
+    index = DocIndex.of(doc)
+    if "quotes" in wanted:
+        quotes, sources = quotes_of(index, article.article_id, article.body_start, rules)
+        batch.quotes.extend(quotes)
+        batch.article_sources.extend(sources)
+    if "events" in wanted:
+        published = article.published_at.date() if article.published_at else None
+        filed_at = dateline_place(article, rules.events.gazetteer)
+        batch.events.extend(extract_events(
+            index, article.article_id, article.body_start, rules.events, published,
+            prior_countries={filed_at.place.country_iso2} if filed_at and filed_at.place else set(),
+            dateline_place=filed_at))
 
 
 def extract_quotes(
