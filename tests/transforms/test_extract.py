@@ -64,3 +64,17 @@ def test_extraction_is_deterministic(nlp, extraction_rules):
     first = extract_batch([make_document(text)], nlp, extraction_rules)
     second = extract_batch([make_document(text)], nlp, extraction_rules)
     assert first == second
+
+
+def test_a_batch_leaves_no_new_strings_in_the_vocabulary(nlp, extraction_rules):
+    """A long run must not grow a worker's memory: the words of a batch are freed after it."""
+    def batch_of_new_words(k):
+        texts = [f'"We will go on," said Zorblax{k}x{i} Quenterby of the Flarnish{k}x{i} Front in Kabul. '
+                 f'Two people were killed.' for i in range(20)]
+        return [make_document(text) for text in texts]
+
+    extract_batch(batch_of_new_words(0), nlp, extraction_rules)
+    before = len(nlp.vocab.strings)
+    batch = extract_batch(batch_of_new_words(1), nlp, extraction_rules)
+    assert len(nlp.vocab.strings) == before
+    assert "Zorblax1x0 Quenterby" in {mention.text for mention in batch.entity_mentions}  # records keep their text
