@@ -2,6 +2,7 @@
 INSERT INTO events BY NAME SELECT * FROM staged_events;
 INSERT INTO event_actors BY NAME SELECT * FROM staged_event_actors;
 INSERT INTO event_casualties BY NAME SELECT * FROM staged_event_casualties;
-INSERT OR IGNORE INTO places BY NAME
+INSERT INTO places BY NAME
 SELECT DISTINCT geonameid, place_name AS name, country_iso3, admin1, latitude, longitude
-FROM staged_event_places;
+FROM staged_event_places
+WHERE geonameid NOT IN (SELECT geonameid FROM places);

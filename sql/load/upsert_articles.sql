@@ -1,20 +1,24 @@
--- Upsert the staged articles (grain: article_id). The first source_uri and run stay;
--- the parsed layout is replaced, so a new layout version re-parses old articles in place.
+-- Upsert the staged articles (grain: article_id) without an index: an article already loaded
+-- keeps its first source_uri, run and load time and takes the new parsed layout (a new layout
+-- version re-parses old articles in place); a new one is inserted.
+UPDATE articles SET
+    external_id = staged.external_id,
+    url = staged.url,
+    title = staged.title,
+    byline = staged.byline,
+    dateline = staged.dateline,
+    dateline_date_text = staged.dateline_date_text,
+    agency = staged.agency,
+    publisher = staged.publisher,
+    published_at = staged.published_at,
+    published_at_source = staged.published_at_source,
+    language = staged.language,
+    body_start = staged.body_start,
+    body_end = staged.body_end,
+    word_count = staged.word_count,
+    layout_version = staged.layout_version
+FROM staged_articles AS staged
+WHERE articles.article_id = staged.article_id;
 INSERT INTO articles BY NAME
 SELECT * FROM staged_articles
-ON CONFLICT (article_id) DO UPDATE SET
-    external_id = excluded.external_id,
-    url = excluded.url,
-    title = excluded.title,
-    byline = excluded.byline,
-    dateline = excluded.dateline,
-    dateline_date_text = excluded.dateline_date_text,
-    agency = excluded.agency,
-    publisher = excluded.publisher,
-    published_at = excluded.published_at,
-    published_at_source = excluded.published_at_source,
-    language = excluded.language,
-    body_start = excluded.body_start,
-    body_end = excluded.body_end,
-    word_count = excluded.word_count,
-    layout_version = excluded.layout_version;
+WHERE article_id NOT IN (SELECT article_id FROM articles);

@@ -115,6 +115,16 @@ def test_checks_catch_a_corrupted_offset(warehouse_path, seed_batch):
     assert set(failed) == {"entity_text_matches_raw_text"}
 
 
+def test_checks_catch_a_repeated_row(warehouse_path, seed_batch):
+    load_batch(warehouse_path, "run-1", seed_batch,
+               [(seed_batch.articles[0].article_id, "a.txt")], [], EXTRACTOR_VERSIONS)
+    with open_warehouse(warehouse_path) as connection:
+        assert connection.execute("SELECT count(*) FROM duckdb_indexes()").fetchone() == (0,)  # no index to rewrite
+        connection.execute("INSERT INTO entity_mentions SELECT * FROM entity_mentions LIMIT 1")
+    failed = {name: n for name, n in run_checks(warehouse_path).items() if n}
+    assert failed == {"duplicate_keys": 1}
+
+
 def test_exports_are_readable_parquet_partitioned_by_month(warehouse_path, seed_batch, tmp_path):
     load_batch(warehouse_path, "run-1", seed_batch,
                [(seed_batch.articles[0].article_id, "a.txt")],
