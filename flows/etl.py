@@ -5,6 +5,7 @@ Run it with `wirehouse run INPUT...` or `python -m flows.etl INPUT...`.
 
 import functools
 import logging
+import os
 import sys
 import time
 import uuid
@@ -17,6 +18,7 @@ from pathlib import Path
 from prefect import Flow, flow, runtime, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
+from prefect.settings import get_current_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows.settings import Settings
@@ -352,8 +354,24 @@ def etl(
                       {name: round(seconds, 3) for name, seconds in stage_seconds.items()})
 
 
+def share_api_with_workers() -> None:
+    """Make worker processes report to this process's Prefect API. With no PREFECT_API_URL,
+    Prefect starts a temporary server for the flow, and each worker process would start one of
+    its own (about 220 MB and a few seconds each); starting it here and naming it in the
+    environment, which workers inherit, gives one server for the whole run."""
+    if os.environ.get("PREFECT_API_URL") or get_current_settings().api.url:
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the instance Prefect's own client would start and reuse
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+
+
 def etl_for(settings: Settings) -> Flow:
-    """The flow with the settings' task runner."""
+    """The flow with the settings' task runner (its workers sharing this process's Prefect API)."""
+    if settings.task_runner != "threads":
+        share_api_with_workers()
     return etl.with_options(task_runner=task_runner_for(settings))
 
 
