@@ -48,22 +48,20 @@ EXTRACTOR_VERSIONS: dict[str, str] = {
     "events": EVENTS_VERSION,
 }
 ALL_EXTRACTORS: frozenset[str] = frozenset(EXTRACTOR_VERSIONS)
-# The extractors whose rows are replaced together when one of them changes: a new layout
-# moves the body and every offset in it, so it recomputes everything; quotes point at their
-# sources, so the two are recomputed as one.
+# Extractors whose rows are replaced with more than their own when one of them changes: a new
+# layout moves the body and every offset in it, so it recomputes everything; quotes point at
+# their sources, so the two are recomputed as one. Any other extractor recomputes only itself.
 RECOMPUTED_WITH: dict[str, frozenset[str]] = {
     "layout": ALL_EXTRACTORS,
-    "entities": frozenset({"entities"}),
     "quotes": frozenset({"quotes", "sources"}),
     "sources": frozenset({"quotes", "sources"}),
-    "events": frozenset({"events"}),
 }
 
 
 def extractors_to_rerun(stale: Iterable[str]) -> frozenset[str]:
     """The extractors to re-run for an article whose given extractors are out of date (an
     extractor the warehouse has never run for it counts as out of date)."""
-    return frozenset().union(*(RECOMPUTED_WITH[name] for name in stale))
+    return frozenset().union(*(RECOMPUTED_WITH.get(name, frozenset({name})) for name in stale))
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,7 @@ def test_a_new_extractor_version_replaces_only_that_extractors_rows(warehouse_pa
 def test_a_new_layout_or_quote_version_reruns_what_depends_on_it():
     assert extractors_to_rerun({"layout"}) == frozenset(EXTRACTOR_VERSIONS)
     assert extractors_to_rerun({"sources"}) == {"quotes", "sources"}
+    assert extractors_to_rerun({"entities", "events"}) == {"entities", "events"}
     assert extractors_to_rerun(set()) == frozenset()
 
 
