@@ -185,8 +185,8 @@ def eval_layout(
     corpus: Annotated[Optional[Path], typer.Option(help="folder holding muc34/ and reuters21578/ (default: ../shared/corpus)")] = None,
 ) -> None:
     """Dateline place and date accuracy on MUC-3/4 and Reuters-21578."""
-    from flows.evaluate import DEFAULT_CORPUS_DIR, muc_datelines, reuters_datelines
-    from transforms.evaluation import score_datelines
+    from evaluation import DEFAULT_CORPUS_DIR
+    from evaluation.layout import muc_datelines, reuters_datelines, score_datelines
     from transforms.gazetteer import dateline_place_names
     from transforms.layout import load_layout_rules
 
@@ -214,8 +214,9 @@ def eval_quotes(
 ) -> None:
     """Quote precision, recall and F1 (overlap >= 0.3 and exact), speaker, cue and source accuracy."""
     from flows.etl import extraction_rules
-    from flows.evaluate import GOLD_DIR, evaluate_quotes
-    from transforms.gold import read_gold_dir
+    from evaluation import GOLD_DIR
+    from evaluation.quote_gold import read_gold_dir
+    from evaluation.quotes import evaluate_quotes
     from transforms.nlp import load_pipeline
 
     settings = Settings()
@@ -223,8 +224,8 @@ def eval_quotes(
     rules = extraction_rules(settings.seeds_dir)
     gold_sets = [("own gold", lambda: read_gold_dir(gold or GOLD_DIR), None)]
     if polnear is not None:
-        from transforms.evaluation import speech_cue_quotes
-        from transforms.polnear import iter_polnear
+        from evaluation.polnear import iter_polnear
+        from evaluation.quotes import speech_cue_quotes
 
         speech_verbs = frozenset(verb for verb, strength in rules.quotes.reporting_verbs.items() if strength >= 0.8)
         gold_sets.append((f"PolNeAR {split}, speech cues",
@@ -264,8 +265,9 @@ def eval_dates(
     show_errors: Annotated[int, typer.Option(help="print this many wrong resolutions")] = 10,
 ) -> None:
     """Accuracy of resolved calendar dates on TempEval-3 platinum (from the document's date)."""
-    from flows.evaluate import DEFAULT_TEMPEVAL_DIR, evaluate_dates
-    from transforms.tempeval import iter_tempeval
+    from evaluation import DEFAULT_TEMPEVAL_DIR
+    from evaluation.dates import evaluate_dates
+    from evaluation.tempeval import iter_tempeval
 
     folder = tempeval or DEFAULT_TEMPEVAL_DIR
     if not folder.is_dir():
@@ -285,15 +287,11 @@ def eval_events(
 ) -> None:
     """Events on our gold, PLOVER gold-standard records and WikiEvents dev and test."""
     from flows.etl import extraction_rules
-    from flows.evaluate import (
-        DEFAULT_PLOVER_PATH,
-        DEFAULT_WIKIEVENTS_DIR,
-        EVENT_GOLD_DIR,
-        evaluate_event_gold,
-        evaluate_plover,
-        evaluate_wikievents,
-    )
-    from transforms.event_gold import iter_plover, iter_wikievents, read_event_gold_dir
+    from evaluation import DEFAULT_PLOVER_PATH, DEFAULT_WIKIEVENTS_DIR, EVENT_GOLD_DIR
+    from evaluation.event_gold import read_event_gold_dir
+    from evaluation.events import evaluate_event_gold
+    from evaluation.plover import evaluate_plover, iter_plover
+    from evaluation.wikievents import evaluate_wikievents, iter_wikievents
     from transforms.nlp import load_pipeline
 
     settings = Settings()

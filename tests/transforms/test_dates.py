@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from flows.evaluate import evaluate_dates
+from evaluation.dates import evaluate_dates
 from tests.conftest import SHARED_DIR
 from transforms.dates import resolve_date, speaks_of_future
-from transforms.tempeval import iter_tempeval, parse_timeml
+from evaluation.tempeval import iter_tempeval, parse_timeml
 
 SATURDAY = date(2015, 3, 21)  # the seed article's publication date
 BARDO = date(2015, 3, 18)

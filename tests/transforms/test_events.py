@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
-from flows.evaluate import DEFAULT_WIKIEVENTS_DIR, evaluate_event_gold, extracted_events
+from evaluation import DEFAULT_WIKIEVENTS_DIR
+from evaluation.events import evaluate_event_gold, extracted_events
 from tests.conftest import PROJECT_ROOT
-from transforms.evaluation import ArgumentMention, score_arguments
-from transforms.event_gold import iter_wikievents, read_event_gold_dir
+from evaluation.wikievents import ArgumentMention, score_arguments
+from evaluation.event_gold import read_event_gold_dir
+from evaluation.wikievents import iter_wikievents
 from transforms.events import casualties_in, no_casualties_in
 
 WIKIEVENTS_DEV = DEFAULT_WIKIEVENTS_DIR / "dev.jsonl"

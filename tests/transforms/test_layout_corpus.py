@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from flows.evaluate import muc_datelines, reuters_datelines
+from evaluation.layout import muc_datelines, reuters_datelines, score_datelines
 from tests.conftest import SHARED_DIR
-from transforms.evaluation import score_datelines
 
 CORPUS_DIR = SHARED_DIR / "corpus"
 pytestmark = [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.polnear import iter_polnear, parse_polnear_document
+from evaluation.polnear import iter_polnear, parse_polnear_document
 
 TEXT = (
     '"The bridge will reopen in May," the mayor said on Monday, "and tolls will stay the same."\n'

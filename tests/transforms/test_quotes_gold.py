@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from flows.evaluate import evaluate_quotes
+from evaluation.quotes import evaluate_quotes
 from tests.conftest import PROJECT_ROOT
-from transforms.gold import read_gold_dir
+from evaluation.quote_gold import read_gold_dir
 
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 

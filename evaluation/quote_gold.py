@@ -1,7 +1,7 @@
 """Gold attributions (who said what) for scoring quote extraction, and their JSON form.
 
 Our own gold lives in tests/gold/<slug>.txt (the article text, byte for byte) and
-tests/gold/<slug>.json; PolNeAR is read into the same records (transforms/polnear.py).
+tests/gold/<slug>.json; PolNeAR is read into the same records (evaluation/polnear.py).
 Spans are (start, end) character offsets into the text, end exclusive; a span may come in
 several fragments (PolNeAR allows discontinuous spans).
 """
@@ -35,7 +35,7 @@ class GoldArticle:
     not_quotes: tuple[Span, ...] = ()  # quoted strings that are not quotes: scare quotes, titles
     published_at: str | None = None
     # Content of attributions left out of this gold subset: a prediction there is neither
-    # right nor wrong (see transforms.evaluation.speech_cue_quotes).
+    # right nor wrong (see evaluation.quotes.speech_cue_quotes).
     ignored: tuple[Span, ...] = ()
 
 

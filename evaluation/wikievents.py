@@ -1,0 +1,182 @@
+"""WikiEvents (KAIROS) dev and test: attack, die and injure triggers and their arguments."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from evaluation.counts import DetectionScore, Span, score_detection
+from evaluation.events import extracted_events
+from transforms.events import Event
+from transforms.extract import ExtractionRules
+
+WIKIEVENTS_ATTACK = "Conflict.Attack"
+WIKIEVENTS_DIE = "Life.Die"
+WIKIEVENTS_INJURE = "Life.Injure"
+# WikiEvents (KAIROS) argument roles of attack, die and injure events, as the three we score.
+WIKIEVENTS_ROLES = {"Attacker": "attacker", "Killer": "attacker", "Injurer": "attacker",
+                    "Victim": "victim", "Target": "victim", "Place": "place"}
+
+
+@dataclass(frozen=True)
+class GoldArgument:
+    role: str  # attacker (Attacker, Killer, Injurer) | victim (Victim, Target) | place
+    sentence: Span  # the sentence of the event's trigger
+    text: str
+
+
+@dataclass(frozen=True)
+class WikiEventsDocument:
+    doc_id: str
+    text: str
+    sentences: tuple[Span, ...]
+    attack_triggers: tuple[Span, ...]  # Conflict.Attack.* trigger character spans
+    die_triggers: tuple[Span, ...]
+    injure_triggers: tuple[Span, ...]
+    arguments: tuple[GoldArgument, ...] = ()  # of the attack, die and injure events
+
+
+def _token_spans(document: dict) -> list[Span]:
+    return [(start, end) for sentence, _ in document["sentences"] for _, start, end in sentence]
+
+
+def _text_at_offsets(document: dict) -> str:
+    """The document text laid out at the sentences' own offsets (the `text` field drops the
+    spaces between sentences, so its offsets drift)."""
+    sentences = [(tokens[0][1], sentence_text) for tokens, sentence_text in document["sentences"] if tokens]
+    length = max(start + len(sentence_text) for start, sentence_text in sentences)
+    characters = [" "] * length
+    for start, sentence_text in sentences:
+        characters[start:start + len(sentence_text)] = sentence_text
+    return "".join(characters)
+
+
+def iter_wikievents(path: Path) -> Iterator[WikiEventsDocument]:
+    """WikiEvents documents with the character spans of their attack, die and injure triggers."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            document = json.loads(line)
+            tokens = _token_spans(document)
+            spans: dict[str, list[Span]] = {WIKIEVENTS_ATTACK: [], WIKIEVENTS_DIE: [], WIKIEVENTS_INJURE: []}
+            arguments: list[GoldArgument] = []
+            sentence_spans = [(s[0][1], s[-1][2]) if s else (0, 0) for s, _ in document["sentences"]]
+            for mention in document["event_mentions"]:
+                trigger = mention["trigger"]
+                span = (tokens[trigger["start"]][0], tokens[trigger["end"] - 1][1])
+                for prefix, bucket in spans.items():
+                    if mention["event_type"].startswith(prefix):
+                        bucket.append(span)
+                        arguments += [GoldArgument(WIKIEVENTS_ROLES[a["role"]], sentence_spans[trigger["sent_idx"]],
+                                                   a["text"]) for a in mention["arguments"]
+                                      if a["role"] in WIKIEVENTS_ROLES]
+            yield WikiEventsDocument(document["doc_id"], _text_at_offsets(document),
+                                     tuple(s for s in sentence_spans if s != (0, 0)),
+                                     tuple(spans[WIKIEVENTS_ATTACK]), tuple(spans[WIKIEVENTS_DIE]),
+                                     tuple(spans[WIKIEVENTS_INJURE]), tuple(arguments))
+
+
+@dataclass(frozen=True)
+class ArgumentMention:
+    role: str  # attacker | victim | place
+    sentence: tuple[int, int]
+    text: str
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+
+
+def _head_word(text: str) -> str | None:
+    words = re.findall(r"[^\W\d_]+", text)
+    return words[-1].casefold() if words else None
+
+
+def _same_argument(gold: ArgumentMention, predicted: ArgumentMention) -> bool:
+    """Same role, same sentence, and one's head word (its last word) among the other's words:
+    "general" matches "a Russian major general"."""
+    if gold.role != predicted.role or gold.sentence != predicted.sentence:
+        return False
+    return _head_word(gold.text) in _words(predicted.text) or _head_word(predicted.text) in _words(gold.text)
+
+
+def score_arguments(pairs: Iterable[tuple[Sequence[ArgumentMention], Sequence[ArgumentMention]]],
+                    role: str) -> DetectionScore:
+    """Arguments of one role against gold (per document pairs of (gold, predicted)), matched
+    by sentence and head word, not one to one."""
+    score = DetectionScore()
+    for gold, predicted in pairs:
+        gold = [g for g in gold if g.role == role]
+        predicted = [p for p in predicted if p.role == role]
+        score.n_gold += len(gold)
+        score.n_predicted += len(predicted)
+        score.n_matched += sum(1 for g in gold if any(_same_argument(g, p) for p in predicted))
+        score.n_predicted_right += sum(1 for p in predicted if any(_same_argument(g, p) for g in gold))
+    return score
+
+
+@dataclass(frozen=True)
+class WikiEventsEvaluation:
+    attack_triggers: DetectionScore
+    die_triggers: DetectionScore
+    injure_triggers: DetectionScore
+    attack_sentences: DetectionScore
+    die_sentences: DetectionScore
+    injure_sentences: DetectionScore
+    attacker_arguments: DetectionScore
+    victim_arguments: DetectionScore
+    place_arguments: DetectionScore
+
+
+def event_arguments(event: Event, sentences: Sequence[tuple[int, int]]) -> list[ArgumentMention]:
+    """Our event's arguments in WikiEvents' three roles: its actor is the attacker, its targets
+    and casualty parts the victims, its place (when named in the sentence) the place."""
+    sentence = next((s for s in sentences if s[0] <= event.trigger_start < s[1]), (-1, -1))
+    arguments = [ArgumentMention("attacker", sentence, a.text) for a in event.actors if a.role == "actor"]
+    arguments += [ArgumentMention("victim", sentence, a.text) for a in event.actors if a.role in ("target", "victim")]
+    arguments += [ArgumentMention("victim", sentence, c.victim_text) for c in event.casualties
+                  if c.victim_text and sentence[0] <= c.cue_start < sentence[1]]
+    if event.place_text and event.place_source == "sentence":
+        arguments.append(ArgumentMention("place", sentence, event.place_text))
+    return arguments
+
+
+def evaluate_wikievents(documents: Sequence[WikiEventsDocument], nlp: Language,
+                        rules: ExtractionRules) -> WikiEventsEvaluation:
+    """Triggers (character overlap: our event triggers for attacks, casualty cue words for deaths
+    and injuries), sentences with an attack, a death or an injury, and the attacker, victim and
+    place arguments of attack, die and injure events (same sentence, head word)."""
+    spans: dict[str, list] = {name: [] for name in ("attack_triggers", "die_triggers", "injure_triggers",
+                                                    "attack_sentences", "die_sentences", "injure_sentences")}
+    arguments = []
+    for document, events in zip(documents, extracted_events(((d.text, None) for d in documents), nlp, rules),
+                                strict=True):
+        def sentences_of(found, sentences=document.sentences):
+            return [s for s in sentences if any(s[0] <= a < s[1] for a, _ in found)]
+
+        def cues(kind, events=events):
+            return [(c.cue_start, c.cue_end) for e in events for c in e.casualties if c.kind == kind and c.n > 0]
+
+        # WikiEvents marks every mention; our events merge later ones and keep their triggers
+        assaults = [span for e in events if e.event_type == "ASSAULT"
+                    for span in ((e.trigger_start, e.trigger_end), *e.later_mentions)]
+        spans["attack_triggers"].append((document.attack_triggers, assaults))
+        spans["die_triggers"].append((document.die_triggers, cues("killed")))
+        spans["injure_triggers"].append((document.injure_triggers, cues("injured")))
+        spans["attack_sentences"].append((sentences_of(document.attack_triggers), sentences_of(assaults)))
+        spans["die_sentences"].append((sentences_of(document.die_triggers), sentences_of(cues("killed"))))
+        spans["injure_sentences"].append((sentences_of(document.injure_triggers), sentences_of(cues("injured"))))
+        gold_arguments = [ArgumentMention(a.role, a.sentence, a.text) for a in document.arguments]
+        predicted = [a for e in events if e.event_type == "ASSAULT" or e.fatalities or e.injured
+                     for a in event_arguments(e, document.sentences)]
+        arguments.append((gold_arguments, predicted))
+    return WikiEventsEvaluation(
+        **{name: score_detection(pairs) for name, pairs in spans.items()},
+        attacker_arguments=score_arguments(arguments, "attacker"),
+        victim_arguments=score_arguments(arguments, "victim"),
+        place_arguments=score_arguments(arguments, "place"),
+    )
