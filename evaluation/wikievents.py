@@ -130,6 +130,19 @@ class WikiEventsEvaluation:
     attacker_arguments: DetectionScore
     victim_arguments: DetectionScore
     place_arguments: DetectionScore
+    attack_baseline: DetectionScore  # every word of the kind: "attack", "killed", "injured"
+    die_baseline: DetectionScore
+    injure_baseline: DetectionScore
+
+
+# The trivial baselines: every word of the kind is a trigger.
+BASELINE_WORDS = {"attack": re.compile(r"\battack\w*", re.I),
+                  "die": re.compile(r"\b(?:kill\w*|died|dies|dead|death)\b", re.I),
+                  "injure": re.compile(r"\b(?:injur\w*|wound\w*)", re.I)}
+
+
+def word_spans(text: str, kind: str) -> list[Span]:
+    return [(m.start(), m.end()) for m in BASELINE_WORDS[kind].finditer(text)]
 
 
 def event_arguments(event: Event, sentences: Sequence[tuple[int, int]]) -> list[ArgumentMention]:
@@ -151,7 +164,8 @@ def evaluate_wikievents(documents: Sequence[WikiEventsDocument], nlp: Language,
     and injuries), sentences with an attack, a death or an injury, and the attacker, victim and
     place arguments of attack, die and injure events (same sentence, head word)."""
     spans: dict[str, list] = {name: [] for name in ("attack_triggers", "die_triggers", "injure_triggers",
-                                                    "attack_sentences", "die_sentences", "injure_sentences")}
+                                                    "attack_sentences", "die_sentences", "injure_sentences",
+                                                    "attack_baseline", "die_baseline", "injure_baseline")}
     arguments = []
     for document, events in zip(documents, extracted_events(((d.text, None) for d in documents), nlp, rules),
                                 strict=True):
@@ -162,8 +176,11 @@ def evaluate_wikievents(documents: Sequence[WikiEventsDocument], nlp: Language,
             return [(c.cue_start, c.cue_end) for e in events for c in e.casualties if c.kind == kind and c.n > 0]
 
         # WikiEvents marks every mention; our events merge later ones and keep their triggers
-        assaults = [span for e in events if e.event_type == "ASSAULT"
-                    for span in ((e.trigger_start, e.trigger_end), *e.later_mentions)]
+        assaults = [(m.trigger_start, m.trigger_end) for e in events if e.event_type == "ASSAULT"
+                    for m in e.mentions]
+        for kind, gold in (("attack", document.attack_triggers), ("die", document.die_triggers),
+                           ("injure", document.injure_triggers)):
+            spans[f"{kind}_baseline"].append((gold, word_spans(document.text, kind)))
         spans["attack_triggers"].append((document.attack_triggers, assaults))
         spans["die_triggers"].append((document.die_triggers, cues("killed")))
         spans["injure_triggers"].append((document.injure_triggers, cues("injured")))

@@ -42,7 +42,8 @@ _YEAR = re.compile(r"^(?:the\s+year\s+)?(?P<year>1[89]\d\d|20\d\d)$")
 _SHORT_YEAR = re.compile(r"^'(?P<year>\d\d)$")  # "'58"
 TWO_DIGIT_YEAR_PIVOT = 30  # '29 is 2029, '58 is 1958
 _ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
-_US = re.compile(r"^(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})$")
+_US = re.compile(r"^(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d\d)$")
+_DAY_OF_MONTH = re.compile(r"^(?P<day>\d{1,2})(?:st|nd|rd|th)$")  # "on the 5th"
 _WEEKDAY_PHRASE = re.compile(rf"^(?P<modifier>last|this|next|)\s*(?P<weekday>{_WEEKDAY})$")
 _PERIOD = re.compile(r"^(?P<modifier>last|this|next|past|previous|coming|current)\s+(?P<unit>week|month|year)$")
 _SEASON = re.compile(r"^(?P<modifier>last|this|next|)\s*(?P<season>spring|summer|autumn|fall|winter)"
@@ -89,11 +90,21 @@ def _add_months(day: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+# Times of day and their hedges: "around 2 a.m. Sunday" is Sunday.
+_TIME_OF_DAY = re.compile(r"\b(?:(?:at|around|about|approximately|shortly|just|after|before|until|by)\s+)*"
+                          r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock|hours?\b)|noon|midnight)", re.I)
+# "Monday, March 19, 2018": the explicit date decides; the weekday only repeats it.
+_WEEKDAY_BEFORE_DATE = re.compile(rf"^(?:{_WEEKDAY})\s*,?\s+(?=(?:{_MONTH})\b|\d)")
+
+
 def normalise_expression(text: str) -> str:
-    """Lowercase, drop fillers ("on", "the", "early", "morning") and punctuation at the edges."""
-    lowered = text.casefold().replace("’", "'").strip(" .,;:'\"")
+    """Lowercase, drop times of day, fillers ("on", "the", "early", "morning"), a weekday
+    before an explicit date, and punctuation at the edges."""
+    lowered = _TIME_OF_DAY.sub(" ", text.casefold().replace("’", "'"))
+    lowered = lowered.strip(" .,;:'\"")
     lowered = _FILLER.sub(" ", lowered)
-    return " ".join(lowered.replace("'s", "").split())
+    lowered = " ".join(lowered.replace("'s", "").split()).strip(" .,;:")
+    return _WEEKDAY_BEFORE_DATE.sub("", lowered)
 
 
 def resolve_date(
@@ -125,10 +136,16 @@ def _absolute(text: str, expression: str, published: date | None, future: bool) 
     for pattern in (_ISO, _US):
         match = pattern.match(expression)
         if match:
+            year = int(match["year"])
+            if year < 100:  # "2/22/13"
+                year += 2000 if year < TWO_DIGIT_YEAR_PIVOT else 1900
             try:
-                return _day(text, date(int(match["year"]), int(match["month"]), int(match["day"])))
+                return _day(text, date(year, int(match["month"]), int(match["day"])))
             except ValueError:
                 return unresolved(text)
+    match = _DAY_OF_MONTH.match(expression)
+    if match and published is not None:
+        return _day_of_month(text, int(match["day"]), published)
     match = _YEAR.match(expression)
     if match:
         return _year(text, int(match["year"]))
@@ -163,6 +180,17 @@ def _absolute(text: str, expression: str, published: date | None, future: bool) 
             return unresolved(text)
         return _month(text, _year_of_month(month, published, match["modifier"], future), month)
     return None
+
+
+def _day_of_month(text: str, day_number: int, published: date) -> ResolvedDate:
+    """ "on the 5th": this month's 5th, or last month's when the 5th is still to come."""
+    year, month = published.year, published.month
+    if day_number > published.day:
+        year, month = _add_months(published, -1)
+    try:
+        return _day(text, date(year, month, day_number))
+    except ValueError:
+        return unresolved(text)
 
 
 def _year_of_month(month: int, published: date, modifier: str, future: bool) -> int:

@@ -16,7 +16,7 @@ import pyarrow as pa
 from transforms.articles import Article
 from transforms.documents import IngestError
 from transforms.entities import EntityMention
-from transforms.events import Event
+from transforms.events.records import Event
 from transforms.extract import ExtractedBatch
 from transforms.sources import ArticleSource, KnownSource, Quote, assign_source_ids
 from warehouse.connection import open_warehouse
@@ -69,7 +69,7 @@ EVENTS_SCHEMA = pa.schema([
     ("place_note", pa.string()), ("place_source", pa.string()), ("fatalities", pa.int32()), ("fatalities_qualifier", pa.string()),
     ("injured", pa.int32()), ("injured_qualifier", pa.string()), ("responsibility_status", pa.string()),
     ("claimed_by", pa.string()), ("modality", pa.string()), ("confidence", pa.float64()),
-    ("extractor_version", pa.string()), ("run_id", pa.string()),
+    ("extractor_version", pa.string()), ("run_id", pa.string()), ("event_class", pa.string()), ("address", pa.string()),
 ])
 EVENT_ACTORS_SCHEMA = pa.schema([
     ("event_id", pa.string()), ("role", pa.string()), ("ord", pa.int32()), ("text", pa.string()),
@@ -79,7 +79,12 @@ EVENT_ACTORS_SCHEMA = pa.schema([
 EVENT_CASUALTIES_SCHEMA = pa.schema([
     ("event_id", pa.string()), ("ord", pa.int32()), ("kind", pa.string()), ("victim_text", pa.string()),
     ("victim_category", pa.string()), ("n", pa.int32()), ("qualifier", pa.string()), ("counted_in_total", pa.bool_()),
-    ("cue_start", pa.int32()), ("cue_end", pa.int32()),
+    ("cue_start", pa.int32()), ("cue_end", pa.int32()), ("victim_key", pa.string()),
+])
+EVENT_MENTIONS_SCHEMA = pa.schema([
+    ("event_id", pa.string()), ("ord", pa.int32()), ("trigger_text", pa.string()), ("trigger_start", pa.int32()),
+    ("trigger_end", pa.int32()), ("sentence_start", pa.int32()), ("sentence_end", pa.int32()),
+    ("event_class", pa.string()), ("fatalities", pa.int32()), ("injured", pa.int32()), ("date_text", pa.string()),
 ])
 EVENT_PLACES_SCHEMA = pa.schema([
     ("geonameid", pa.int64()), ("place_name", pa.string()), ("country_iso3", pa.string()), ("admin1", pa.string()),
@@ -232,15 +237,17 @@ def event_id_for(event: Event) -> str:
 
 
 def event_tables(events: Sequence[Event], version: str, run_id: str) -> dict[str, pa.Table]:
-    """Events, their actors, casualty parts and places as Arrow tables."""
+    """Events, their actors, casualty parts, mentions and places as Arrow tables."""
     from_event = [name for name in EVENTS_SCHEMA.names if name not in ("event_id", "extractor_version", "run_id")]
-    rows, actors, casualties, places = [], [], [], {}
+    rows, actors, casualties, mentions, places = [], [], [], [], {}
     for event in events:
         event_id = event_id_for(event)
         rows.append({"event_id": event_id, **{name: getattr(event, name) for name in from_event},
                      "extractor_version": version, "run_id": run_id})
         actors += [{"event_id": event_id, **vars(actor)} for actor in event.actors]
         casualties += [{"event_id": event_id, "ord": number, **vars(part)} for number, part in enumerate(event.casualties)]
+        mentions += [{"event_id": event_id, "ord": number, **vars(mention)}
+                     for number, mention in enumerate(event.mentions)]
         if event.geonameid is not None:
             places[event.geonameid] = {"geonameid": event.geonameid, "place_name": event.place_name,
                                        "country_iso3": event.country_iso3, "admin1": event.admin1,
@@ -249,6 +256,7 @@ def event_tables(events: Sequence[Event], version: str, run_id: str) -> dict[str
         "staged_events": pa.Table.from_pylist(rows, schema=EVENTS_SCHEMA),
         "staged_event_actors": pa.Table.from_pylist(actors, schema=EVENT_ACTORS_SCHEMA),
         "staged_event_casualties": pa.Table.from_pylist(casualties, schema=EVENT_CASUALTIES_SCHEMA),
+        "staged_event_mentions": pa.Table.from_pylist(mentions, schema=EVENT_MENTIONS_SCHEMA),
         "staged_event_places": pa.Table.from_pylist(list(places.values()), schema=EVENT_PLACES_SCHEMA),
     }
 

@@ -29,4 +29,6 @@ GROUP BY event_id, role, ord HAVING count(*) > 1
 UNION ALL
 SELECT 'event_casualties', event_id || ' ' || ord FROM event_casualties GROUP BY event_id, ord HAVING count(*) > 1
 UNION ALL
+SELECT 'event_mentions', event_id || ' ' || ord FROM event_mentions GROUP BY event_id, ord HAVING count(*) > 1
+UNION ALL
 SELECT 'places', CAST(geonameid AS VARCHAR) FROM places GROUP BY geonameid HAVING count(*) > 1;

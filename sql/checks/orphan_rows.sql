@@ -24,4 +24,7 @@ SELECT 'event_actors', event_id FROM event_actors
 WHERE event_id NOT IN (SELECT event_id FROM events)
 UNION ALL
 SELECT 'event_casualties', event_id FROM event_casualties
+WHERE event_id NOT IN (SELECT event_id FROM events)
+UNION ALL
+SELECT 'event_mentions', event_id FROM event_mentions
 WHERE event_id NOT IN (SELECT event_id FROM events);

@@ -19,7 +19,8 @@ from warehouse.query import run_query
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
 DATA_TABLES = ["articles", "article_inputs", "article_segments", "entity_mentions", "article_extractions",
-               "quotes", "sources", "article_sources", "events", "event_actors", "event_casualties", "places"]
+               "quotes", "sources", "article_sources", "events", "event_actors", "event_casualties",
+               "event_mentions", "places"]
 
 
 @pytest.fixture

@@ -1,0 +1,38 @@
+"""Detection: what reports one specific incident, and what does not."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("By launching attacks in Yemen and Tunisia, ISIS aims to show its reach.", id="a-plan"),
+        pytest.param("The battles have killed thousands of ISIS fighters.", id="a-round-up"),
+        pytest.param("Attacks on churches are rare in the country.", id="generic"),
+        pytest.param("The two parties agreed.", id="agreed-alone"),
+        pytest.param("She met reporters after the ceremony.", id="met-no-named-party"),
+        pytest.param("Prices rose in March after a price war between airlines.", id="month-and-metaphor"),
+        pytest.param("The actress died peacefully at her home, aged 97.", id="an-obituary"),
+        pytest.param("The book 'Under Fire' was released in 2015.", id="a-title"),
+    ],
+)
+def test_not_events(events_of, text):
+    assert events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_class"),
+    [
+        pytest.param("Benin and Nigeria signed the free trade agreement on Sunday.", "Agreement",
+                     id="two-parties-sign"),
+        pytest.param("Greek Prime Minister Kyriakos Mitsotakis met with President Donald Trump on Tuesday.",
+                     "Diplomatic event", id="a-meeting-of-named-parties"),
+        pytest.param("A fire broke out in a hotel in Karol Bagh early Tuesday, killing 17 people.",
+                     "Man-made disaster", id="a-hotel-fire"),
+        pytest.param("Gunmen killed a journalist in Aden on Tuesday.", "Attack", id="a-killing"),
+    ],
+)
+def test_events(events_of, text, event_class):
+    assert [e.event_class for e in events_of(text)] == [event_class]

@@ -1,0 +1,105 @@
+"""Detection: whether a typed sentence reports one specific incident.
+
+Not events: round-ups ("The battles have killed thousands"), generic talk ("attacks on
+churches are rare"), a plan ("by launching attacks, ISIS aims to ..."), and verbs without the
+participants that make them events: "agreed", "met" or "released" need who and with whom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from transforms.events.records import Casualty, EventActor
+from transforms.events.rules import EventRules
+from transforms.events.triggers import Trigger
+
+PAST_TAGS = frozenset({"VBD", "VBN"})
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "its", "their", "his", "her", "our"})
+REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "separate", "further", "more"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def is_roundup(verb: Token | None, rules: EventRules) -> bool:
+    """ "The battles have killed thousands of ISIS fighters": a total over many events."""
+    return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in rules.roundup_subjects
+                                    for c in verb.children)
+
+
+def is_specific_noun(trigger: Token) -> bool:
+    """ "an attack", "the blast", "Monday's shooting", "two explosions": one incident, not a kind."""
+    if trigger.tag_ in ("NN", "NNP") or trigger.pos_ == "PROPN":
+        return True
+    return any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
+
+
+def is_event_verb(verb: Token) -> bool:
+    """A verb that reports something done: past tense or passive, or present in a headline
+    ("Gunmen kill five"); not an infinitive or a gerund of purpose ("aims to attack")."""
+    if verb.tag_ in PAST_TAGS or any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if verb.tag_ in ("VB", "VBG") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "xcomp", "csubj"):
+        return False
+    return verb.tag_ in ("VBZ", "VBP", "VBG")
+
+
+def _participants(actors: Sequence[EventActor]) -> tuple[int, int]:
+    sides = sum(1 for a in actors if a.role in ("actor", "claimant"))
+    others = sum(1 for a in actors if a.role in ("target", "victim"))
+    return sides, others
+
+
+def _has_two_sides(trigger: Token, actors: Sequence[EventActor]) -> bool:
+    """ "Benin and Nigeria signed", "X met with Y", "an agreement between X and Y"."""
+    sides, others = _participants(actors)
+    if sides and others:
+        return True
+    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and any(c.dep_ == "conj" for c in subject.children):
+        return True
+    between = next((c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    return between is not None
+
+
+def _named(actors: Sequence[EventActor], trigger: Token) -> bool:
+    doc = trigger.doc
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None and any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in span):
+            return True
+    return False
+
+
+def reports_incident(trigger: Trigger, verb: Token | None, needs: str, actors: Sequence[EventActor],
+                     casualties: Sequence[Casualty], has_date: bool, has_place: bool) -> bool:
+    """Whether the sentence holds what its trigger's family needs to be an event
+    (seeds/events/families.csv): anything concrete, a casualty, a participant, or two."""
+    token = trigger.token
+    as_verb = token.pos_ in ("VERB", "AUX") or (verb is not None and verb.i == token.i)
+    if verb is not None and not is_event_verb(verb):
+        return False  # "aims to attack", "by launching attacks"
+    if not as_verb and token.tag_ in ("NNS", "NNPS") and not is_specific_noun(token) and not (
+            casualties or has_date):
+        return False  # "attacks on churches are rare", "after lightning ISIS offensives in Iraq"
+    if needs == "casualty":
+        return any(c.n > 0 for c in casualties)
+    if needs == "participants":
+        return _has_two_sides(token if as_verb or verb is None else verb, actors) and _named(actors, token)
+    if needs == "participant":
+        return bool(actors) or bool(casualties)
+    concrete = bool(casualties) or has_date or has_place or bool(actors)
+    return concrete or (not as_verb and is_specific_noun(token))
+
+
+def refers_back(trigger: Token) -> bool:
+    """ "the attack", "this explosion", "its attack": a trigger that names an incident told before."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in REFERRING for c in trigger.children)
+
+
+def adds_another(trigger: Token) -> bool:
+    """ "another attack", "a second explosion": a new incident like the one before."""
+    return any(c.lower_ in ADDING for c in trigger.children if c.dep_ in ("det", "amod"))
