@@ -70,6 +70,7 @@ EVENTS_SCHEMA = pa.schema([
     ("injured", pa.int32()), ("injured_qualifier", pa.string()), ("responsibility_status", pa.string()),
     ("claimed_by", pa.string()), ("modality", pa.string()), ("confidence", pa.float64()),
     ("extractor_version", pa.string()), ("run_id", pa.string()), ("event_class", pa.string()), ("address", pa.string()),
+    ("date_source", pa.string()),
 ])
 EVENT_ACTORS_SCHEMA = pa.schema([
     ("event_id", pa.string()), ("role", pa.string()), ("ord", pa.int32()), ("text", pa.string()),

@@ -7,6 +7,9 @@ ALTER TABLE events ALTER COLUMN event_type DROP NOT NULL;
 ALTER TABLE events ADD COLUMN event_class VARCHAR;
 -- The finest place the article gives for the event, as written: "the 100 block of Main Street".
 ALTER TABLE events ADD COLUMN address VARCHAR;
+-- Where event_date came from: a sentence about the event, the article (the nearest day it
+-- names when no sentence about the event names one), or none.
+ALTER TABLE events ADD COLUMN date_source VARCHAR;
 -- A person followed across sentences ("a man" ... "he"), so one victim counts once.
 ALTER TABLE event_casualties ADD COLUMN victim_key VARCHAR;
 

@@ -17,7 +17,7 @@ from transforms.events.actors import event_actors, governing_verb, is_state
 from transforms.events.casualties import numbered_casualties, people_casualties, zero_casualties
 from transforms.events.claims import modality_of, responsibility
 from transforms.events.classify import Sides, Typing, classify
-from transforms.events.dates import sentence_date
+from transforms.events.dates import DateMention, sentence_date
 from transforms.events.detection import adds_another, is_roundup, refers_back, reports_incident
 from transforms.events.merge import SentenceReport, merge_reports
 from transforms.events.places import address_in, event_place, modifies_a_noun
@@ -76,7 +76,8 @@ def _sentence_casualties(sentence: Span, rules: EventRules, offset: int, book: V
     return found or zero_casualties(sentence, rules, offset)
 
 
-def _report(sentence: Span, context: ArticleContext, book: VictimBook) -> SentenceReport | None:
+def _report(sentence: Span, context: ArticleContext, book: VictimBook, found_date: DateMention | None
+            ) -> SentenceReport | None:
     """What a sentence reports, or None when it reports no incident."""
     index, rules, offset = context.index, context.rules, context.offset
     triggers = context.triggers_of(sentence)
@@ -91,11 +92,10 @@ def _report(sentence: Span, context: ArticleContext, book: VictimBook) -> Senten
     casualties = _sentence_casualties(sentence, rules, offset, book)
     if typing is not None:
         typing = _retyped_as_disaster(typing, actors, index, rules)
-    found_date = sentence_date(sentence, context.published, context.previous_day)
     place = event_place(index, sentence, context.named_places, rules, context.dateline, context.priors)
     needs = rules.families[trigger.family].needs if typing is not None else "casualty"
     has_date = found_date is not None and found_date.resolved.precision != "unknown"
-    if not reports_incident(trigger, verb, needs, actors, casualties, has_date, place is not None):
+    if not reports_incident(trigger, verb, needs, actors, casualties, has_date, place is not None, rules.area_nouns):
         return None
     return context.report(sentence, trigger, typing, casualties, found_date, place,
                           address_in(sentence, rules.street_pattern), actors,
@@ -122,7 +122,9 @@ def extract_events(
     book = VictimBook()
     reports = []
     for sentence in index.doc.sents:
-        report = _report(sentence, context, book)
+        found_date = sentence_date(sentence, published, context.previous_day)
+        context.note_date(sentence.start_char, found_date)
+        report = _report(sentence, context, book, found_date)
         if report is not None:
             reports.append(report)
             context.remember(report)

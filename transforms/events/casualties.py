@@ -110,7 +110,9 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _victims(cue: CasualtyCue, tokens: Sequence[Token]) -> list[Token]:
-    if cue.victim == "of":
+    if cue.victim == "of" or (cue.victim == "object" and tokens[0].pos_ == "NOUN"):
+        # "the shooting of Hunter Miller": a noun names its victim with "of", never through the
+        # verb it hangs from ("charged Asia Lawson in a shooting")
         of = next((c for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
         return objects[:1]
@@ -120,16 +122,28 @@ def _victims(cue: CasualtyCue, tokens: Sequence[Token]) -> list[Token]:
         direct = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if passive is not None or direct is not None:
             return [passive if passive is not None else direct]
-        if verb.tag_ == "VBG" and verb.dep_ != "pcomp":
-            return []  # "killing" with no object names no victim
+        if verb.tag_ != "VBN":
+            return []  # "killing" with no object, "who shot at a man": no victim named here
     subject = _subject_of(verb)
     return [subject] if subject is not None else []
 
 
+_UNREAL = frozenset({"would", "could", "might", "may", "will", "shall"})
+
+
 def _negated(tokens: Sequence[Token]) -> bool:
+    """ "was not injured", and what only might have happened: "she would get hurt unless ..." """
     verb = _predicate(tokens)
-    return any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in verb.head.children
-                                                                 if verb.dep_ in ("acomp", "oprd"))
+    heads = [verb, verb.head] if verb.dep_ in ("acomp", "oprd", "xcomp") else [verb]
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _UNREAL) for head in heads for c in head.children)
+
+
+_NOBODY = frozenset({"no", "nobody", "none", "neither", "either", "any", "anyone", "anybody"})
+
+
+def _nobody(head: Token) -> bool:
+    """ "no one else", "either person", "anyone": nobody in particular."""
+    return head.lower_ in _NOBODY or any(t.lower_ in _NOBODY for t in head.subtree if t.i <= head.i)
 
 
 def _cue_tokens(sentence: Span, start: int, end: int) -> list[Token]:
@@ -155,12 +169,12 @@ def people_casualties(sentence: Span, rules: EventRules, offset: int) -> list[Vi
                 continue
             for head in (h for victim in _victims(cue, tokens) for h in _with_conjuncts(victim)):
                 counted = count_victims(head, rules)
-                if counted is None or head.lower_ in ("no", "nobody", "none"):
+                if counted is None or _nobody(head):
                     continue
                 cue_start = sentence.start_char + match.start() + offset
                 parts.append(VictimPart(Casualty(
                     cue.kind, _phrase(head), rules.victim_nouns.get(head.lemma_.casefold()), counted.n,
-                    counted.qualifier, True, cue_start, cue_start + len(match.group())), head))
+                    counted.qualifier, True, cue_start, cue_start + len(match.group()), weak=cue.weak), head))
     return _worst_per_victim(parts)
 
 
@@ -199,7 +213,7 @@ _CASUALTY_KIND = {"killed": "killed", "dead": "killed", "died": "killed", "killi
                   "toll": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured",
                   "injuring": "injured", "wounding": "injured", "arrested": "arrested", "detained": "arrested",
                   "abducted": "abducted", "kidnapped": "abducted"}
-_NOT_VICTIM = r"(?!(?:were|was|are|is|have|had|been|and|in|on|other|more|reportedly|also|later|confirmed)\b)"
+_NOT_VICTIM = r"(?!(?:were|was|are|is|has|have|had|been|and|in|on|other|more|reportedly|also|later|confirmed)\b)"
 # "five other civilians reportedly also died": a few describing words and adverbs may come between.
 _BETWEEN = r"(?:\s+(?:other|more|people|civilians|reportedly|also|later|were|was|are|have|had|been|confirmed))*"
 

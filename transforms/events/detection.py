@@ -74,8 +74,20 @@ def _named(actors: Sequence[EventActor], trigger: Token) -> bool:
     return False
 
 
+def _nobody(token: Token, verb: Token | None) -> bool:
+    for head in (token, verb):
+        for child in head.children if head is not None else ():
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                    child.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in child.children)):
+                return True
+            if child.dep_ == "neg":
+                return True
+    return False
+
+
 def reports_incident(trigger: Trigger, verb: Token | None, needs: str, actors: Sequence[EventActor],
-                     casualties: Sequence[Casualty], has_date: bool, has_place: bool) -> bool:
+                     casualties: Sequence[Casualty], has_date: bool, has_place: bool,
+                     area_nouns: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence holds what its trigger's family needs to be an event
     (seeds/events/families.csv): anything concrete, a casualty, a participant, or two."""
     token = trigger.token
@@ -86,7 +98,11 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, actors: S
             casualties or has_date):
         return False  # "attacks on churches are rare", "after lightning ISIS offensives in Iraq"
     if needs == "casualty":
-        return any(c.n > 0 for c in casualties)
+        return bool(casualties)  # "he later died", "nobody else was hurt": only adds to an incident
+    if _nobody(token, verb):
+        return False  # "no one has been arrested"
+    if needs == "place":
+        return has_place or any(t.lemma_.casefold() in area_nouns for t in token.sent)
     if needs == "participants":
         return _has_two_sides(token if as_verb or verb is None else verb, actors) and _named(actors, token)
     if needs == "participant":

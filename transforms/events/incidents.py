@@ -4,7 +4,7 @@ the sentences merged into one incident (the best count, the first day, every men
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Span
@@ -35,6 +35,17 @@ class ArticleContext:
     named_places: list[PlaceMention]
     previous_actor: EventActor | None = None
     previous_day: date | None = None
+    days: list[tuple[int, DateMention]] = field(default_factory=list)  # (sentence start, a day it names)
+
+    def note_date(self, sentence_start: int, found: DateMention | None) -> None:
+        if found is not None and found.resolved.precision == "day":
+            self.days.append((sentence_start, found))
+
+    def nearest_day(self, sentence_start: int) -> DateMention | None:
+        """The day named last before a sentence, else the first after it: in local news the
+        incident's day is told once, often in a sentence that names no incident word."""
+        before = [d for start, d in self.days if start <= sentence_start]
+        return before[-1] if before else next((d for start, d in self.days if start > sentence_start), None)
 
     def triggers_of(self, sentence: Span) -> list[Trigger]:
         return find_triggers(sentence, self.rules)
@@ -100,6 +111,10 @@ def build_event(reports: Sequence[SentenceReport], context: ArticleContext,
     typing = _typing(reports)
     first = reports[0].mention
     when = _when(reports)
+    date_source = "sentence" if when is not None else "none"
+    if when is None:
+        when = context.nearest_day(first.sentence_start - context.offset)
+        date_source = "article" if when is not None else "none"
     place = next((r.place for r in reports if r.place is not None), None)
     place_match, place_source = place_or_dateline(place, context.named_places, dateline_place,
                                                    context.rules.gazetteer)
@@ -123,6 +138,7 @@ def build_event(reports: Sequence[SentenceReport], context: ArticleContext,
         event_date=when.resolved.start if when is not None and when.resolved.precision == "day" else None,
         date_precision=when.resolved.precision if when is not None else "unknown",
         date_text=when.text if when is not None else None,
+        date_source=date_source,
         place_text=place_match.text if place_match is not None else None,
         place_name=p.name if p else None,
         geonameid=p.geonameid if p else None,

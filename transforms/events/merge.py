@@ -120,8 +120,10 @@ def incident_count(reports: Sequence[SentenceReport], kind: str) -> tuple[int | 
     total: int | None = None
     qualifier: str | None = None
     counted: set[str] = set()
+    deaths = any(p.kind == "killed" and p.n > 0 for r in reports for p in r.casualties)
     for report in reports:
-        parts = [p for p in report.casualties if p.kind == kind and worst.get(p.victim_key or "", kind) == kind]
+        parts = [p for p in report.casualties if p.kind == kind and worst.get(p.victim_key or "", kind) == kind
+                 and not (p.weak and deaths and not _tells_deaths(report))]
         if not parts:
             continue
         n = sum(p.n for p in parts)
@@ -135,6 +137,11 @@ def incident_count(reports: Sequence[SentenceReport], kind: str) -> tuple[int | 
             total, qualifier = n, _qualifier(parts)
         counted |= {p.victim_key for p in parts if p.victim_key}
     return total, qualifier
+
+
+def _tells_deaths(report: SentenceReport) -> bool:
+    """ "One man was killed and another shot": a shooting told beside a death is another victim."""
+    return any(p.kind == "killed" and p.n > 0 for p in report.casualties)
 
 
 def _adds(report: SentenceReport) -> bool:

@@ -34,6 +34,7 @@ class Casualty:
     cue_start: int  # the word that says what happened to them ("killed", "dead", "wounded")
     cue_end: int
     victim_key: str | None = None  # one person followed across sentences ("a man" ... "he"); None for groups
+    weak: bool = False  # "shot", "stabbed": an injury unless the incident's deaths include them
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Event:
     event_date: date | None
     date_precision: str
     date_text: str | None
+    date_source: str  # sentence | article (the nearest day the article names) | none
     place_text: str | None
     place_name: str | None  # the GeoNames name: "Tunis" for "the Tunisian capital"
     geonameid: int | None

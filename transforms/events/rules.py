@@ -57,6 +57,7 @@ class CasualtyCue:
     kind: str  # killed | injured | arrested | abducted
     pattern: re.Pattern[str]
     victim: str  # object (passive subject or active object) | subject | of ("the bodies of two men")
+    weak: bool  # "shot" may have been fatal: an injury only where no death is told
 
 
 @dataclass(frozen=True)
@@ -143,8 +144,8 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         triggers=triggers,
         families=families,
         cues=cues,
-        casualty_cues=tuple(CasualtyCue(row["kind"], re.compile(rf"\b(?:{row['pattern']})\b", re.I), row["victim"])
-                            for row in _rows(folder / "casualty_cues.csv")),
+        casualty_cues=tuple(CasualtyCue(row["kind"], re.compile(rf"\b(?:{row['pattern']})\b", re.I), row["victim"],
+                                        row["certainty"] == "weak") for row in _rows(folder / "casualty_cues.csv")),
         zero_casualties=tuple((re.compile(rf"\b(?:{row['pattern']})", re.I), frozenset(row["kinds"].split("|")))
                               for row in _rows(folder / "zero_casualties.csv")),
         number_words=number_words,

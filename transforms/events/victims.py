@@ -35,8 +35,10 @@ class VictimBook:
             return last
         if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
             return self._name_key(head)
+        other = head.lower_ in ("other", "another") or any(c.lower_ in ("other", "another", "second")
+                                                           for c in head.children)
         refers = any(c.dep_ in ("det", "poss") and c.lower_ in BACK_REFERENCES for c in head.children)
-        if (refers or head.lower_ == "victim") and last is not None:
+        if (refers or head.lower_ == "victim") and last is not None and not other:
             return last
         return f"{head.lemma_.casefold()}#{len(self._keys)}"
 
