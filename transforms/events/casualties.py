@@ -134,7 +134,7 @@ _UNREAL = frozenset({"would", "could", "might", "may", "will", "shall"})
 def _negated(tokens: Sequence[Token]) -> bool:
     """ "was not injured", and what only might have happened: "she would get hurt unless ..." """
     verb = _predicate(tokens)
-    heads = [verb, verb.head] if verb.dep_ in ("acomp", "oprd", "xcomp") else [verb]
+    heads = [verb, verb.head] if verb.dep_ in ("acomp", "oprd", "xcomp", "ccomp") else [verb]
     return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _UNREAL) for head in heads for c in head.children)
 
 
@@ -234,7 +234,7 @@ def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Ite
     number = r"(?:\d[\d,]*|" + "|".join(re.escape(w) for w in words) + ")"
     qualifier = r"(?:(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len,
                                                                                 reverse=True)) + r")\s+)?"
-    part = rf"{qualifier}(?P<n>{number})(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
+    part = rf"{qualifier}(?<!\bno )(?<!\bNo )(?<!\bNO )(?P<n>{number})(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
     after = (rf"(?P<parts>{part}(?:\s*(?:,|and)\s*{number}\s+[\w-]+)*){_BETWEEN}\s+"
              r"(?P<kind>killed|dead|died|injured|wounded|hurt|arrested|detained|abducted|kidnapped)\b")
     before = rf"\b(?P<kind>killing|killed|injuring|wounding|kill|wounded|injured)\s+{part}"

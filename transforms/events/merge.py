@@ -126,9 +126,9 @@ def incident_count(reports: Sequence[SentenceReport], kind: str) -> tuple[int | 
                  and not (p.weak and deaths and not _tells_deaths(report))]
         if not parts:
             continue
-        n = sum(p.n for p in parts)
-        new = sum(p.n for p in parts if p.victim_key is None) + sum(
-            1 for p in parts if p.victim_key and p.victim_key not in counted)
+        keys = {p.victim_key for p in parts if p.victim_key}
+        n = sum(p.n for p in parts if p.victim_key is None) + len(keys)  # "a driver was hurt ... shot him": one
+        new = sum(p.n for p in parts if p.victim_key is None) + len(keys - counted)
         if total is None:
             total, qualifier = n, _qualifier(parts)
         elif sentence_adds_counts(report.mention.trigger_text) or _adds(report):
