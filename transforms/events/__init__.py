@@ -122,7 +122,7 @@ def extract_events(
     book = VictimBook()
     reports = []
     for sentence in index.doc.sents:
-        found_date = sentence_date(sentence, published, context.previous_day)
+        found_date = sentence_date(sentence, published, context.previous_day, rules.report_verbs)
         context.note_date(sentence.start_char, found_date)
         report = _report(sentence, context, book, found_date)
         if report is not None:

@@ -37,6 +37,7 @@ class DateMention:
     text: str
     start: int  # in the Doc's text
     resolved: ResolvedDate
+    reported: bool = False  # the day something was said ("police said Monday"), not the incident's
 
 
 def _is_age_or_duration(text: str, context: str) -> bool:
@@ -56,20 +57,43 @@ def date_expressions(sentence: Span) -> list[tuple[str, int]]:
                 found[entity.start_char] = entity.text
     for match in _DATE_PHRASE.finditer(sentence.text):
         start = sentence.start_char + match.start()
-        if not any(s <= start < s + len(t) for s, t in found.items()):
-            found[start] = match.group()
+        if start not in found or len(match.group()) > len(found[start]):
+            found[start] = match.group()  # "Feb. 26" inside the model's "around 7 p.m. Feb." too
     return sorted(((text, start) for start, text in found.items()), key=lambda pair: pair[1])
 
 
-def sentence_date(sentence: Span, published: date | None, previous_event: date | None) -> DateMention | None:
+def tells_the_report(sentence: Span, start: int, report_verbs: frozenset[str]) -> bool:
+    """ "police said Monday", "identified the victim Tuesday": the day something was said, not
+    the day it happened. "(9/1/1970)" after a name is a birth date."""
+    doc = sentence.doc
+    if doc.text[max(0, start - 1):start] == "(":
+        return True
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.casefold() in report_verbs
+    return False
+
+
+def sentence_date(sentence: Span, published: date | None, previous_event: date | None,
+                  report_verbs: frozenset[str] = frozenset()) -> DateMention | None:
     """The date a sentence gives its incident: the first expression resolving to a day, else the
-    first resolving at all, else the first expression (unresolved)."""
-    mentions = []
+    first resolving at all, else the first expression (unresolved); days of a report ("said
+    Monday") only when nothing else is given."""
+    mentions, reported = [], []
     for text, start in date_expressions(sentence):
         before = sentence.doc.text[sentence.start_char:start]
-        mentions.append(DateMention(text, start, resolve_date(text, published, previous_event,
-                                                              future=speaks_of_future(before))))
-    if not mentions:
-        return None
-    return (next((m for m in mentions if m.resolved.precision == "day"), None)
-            or next((m for m in mentions if m.resolved.precision != "unknown"), None) or mentions[0])
+        told = tells_the_report(sentence, start, report_verbs)
+        found = DateMention(text, start, resolve_date(text, published, previous_event, future=speaks_of_future(before)),
+                            told)
+        (reported if told else mentions).append(found)
+    ranked = ([m for m in mentions if m.resolved.precision == "day"], [m for m in reported if m.resolved.precision == "day"],
+              [m for m in mentions if m.resolved.precision != "unknown"],
+              [m for m in reported if m.resolved.precision != "unknown"], mentions, reported)
+    return next((found[0] for found in ranked if found), None)

@@ -16,6 +16,7 @@ from transforms.events.rules import EventRules
 from transforms.events.triggers import Trigger
 
 PAST_TAGS = frozenset({"VBD", "VBN"})
+MODALS = frozenset({"to", "will", "would", "could", "may", "might", "should", "shall", "must", "can"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "its", "their", "his", "her", "our"})
 REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "separate", "further", "more"})
@@ -40,8 +41,10 @@ def is_event_verb(verb: Token) -> bool:
     ("Gunmen kill five"); not an infinitive or a gerund of purpose ("aims to attack")."""
     if verb.tag_ in PAST_TAGS or any(c.dep_ == "auxpass" for c in verb.children):
         return True
-    if verb.tag_ in ("VB", "VBG") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return False
+    if verb.tag_ in ("VB", "VBG") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return False  # "to attack", "will attack", "could strike"
+    if verb.tag_ == "VB":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # a caption: "Police investigate ..."
     if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "xcomp", "csubj"):
         return False
     return verb.tag_ in ("VBZ", "VBP", "VBG")
@@ -105,6 +108,10 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, actors: S
         return has_place or any(t.lemma_.casefold() in area_nouns for t in token.sent)
     if needs == "participants":
         return _has_two_sides(token if as_verb or verb is None else verb, actors) and _named(actors, token)
+    if needs == "named sides":  # "Libya offered Britain ...", not "police are investigating the shooting"
+        sides = [a for a in actors if a.role in ("actor", "claimant")]
+        others = [a for a in actors if a.role in ("target", "victim")]
+        return bool(sides) and bool(others) and _named(sides, token) and _named(others, token)
     if needs == "participant":
         return bool(actors) or bool(casualties)
     concrete = bool(casualties) or has_date or has_place or bool(actors)

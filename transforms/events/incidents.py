@@ -101,7 +101,8 @@ def _actors(reports: Sequence[SentenceReport]) -> tuple[EventActor, ...]:
 
 def _when(reports: Sequence[SentenceReport]) -> DateMention | None:
     dated = [r.date for r in reports if r.date is not None]
-    return (next((d for d in dated if d.resolved.precision == "day"), None)
+    return (next((d for d in dated if d.resolved.precision == "day" and not d.reported), None)
+            or next((d for d in dated if d.resolved.precision == "day"), None)
             or next((d for d in dated if d.resolved.precision != "unknown"), None))
 
 

@@ -80,6 +80,7 @@ class EventRules:
     count_patterns: CountPatterns  # numbers of dead and wounded written out, built from the two above
     victim_nouns: Mapping[str, str]  # noun -> victim category
     roundup_subjects: frozenset[str]
+    report_verbs: frozenset[str]  # "said Monday", "identified Tuesday": days of the report, not of the incident
     area_nouns: frozenset[str]  # "province", "city": a place name before them is still a place
     street_pattern: re.Pattern[str]  # addresses, from the street nouns of seeds/events/place_nouns.csv
     not_events: re.Pattern[str]  # metaphors and idioms: "price war", "heart attack"
@@ -153,6 +154,8 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         count_patterns=count_patterns(number_words, qualifiers),
         victim_nouns={row["noun"].casefold(): row["category"] for row in _rows(folder / "victim_nouns.csv")},
         roundup_subjects=frozenset(row["noun"].casefold() for row in _rows(folder / "roundup_subjects.csv")),
+        report_verbs=frozenset(row["lemma"] for row in _rows(seeds_dir / "reporting_verbs.csv"))
+        | frozenset(row["lemma"] for row in _rows(folder / "report_verbs.csv")),
         area_nouns=frozenset(row["noun"] for row in place_nouns if row["kind"] == "area"),
         street_pattern=street_pattern([row["noun"] for row in place_nouns if row["kind"] == "street"],
                                       [row["noun"] for row in place_nouns if row["kind"] == "street_numbered"]),
