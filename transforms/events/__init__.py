@@ -128,4 +128,18 @@ def extract_events(
         if report is not None:
             reports.append(report)
             context.remember(report)
-    return [build_event(incident, context, dateline_place) for incident in merge_reports(reports)]
+    incidents = merge_reports(reports)
+    return [build_event(incident, context, dateline_place, _told_elsewhere(incidents, i, offset))
+            for i, incident in enumerate(incidents)]
+
+
+# A story of this many incidents or fewer is about one of them: any day it names may be its day.
+FEW_INCIDENTS = 2
+
+
+def _told_elsewhere(incidents: Sequence[Sequence[SentenceReport]], i: int, offset: int) -> set[int]:
+    """Starts of the sentences that tell incidents other than the i-th, whose days are theirs;
+    none in a story of one or two incidents."""
+    if len(incidents) <= FEW_INCIDENTS:
+        return set()
+    return {r.mention.sentence_start - offset for j, incident in enumerate(incidents) if j != i for r in incident}

@@ -41,11 +41,13 @@ class ArticleContext:
         if found is not None and found.resolved.precision == "day":
             self.days.append((sentence_start, found))
 
-    def nearest_day(self, sentence_start: int) -> DateMention | None:
-        """The day named last before a sentence, else the first after it: in local news the
-        incident's day is told once, often in a sentence that names no incident word."""
-        before = [d for start, d in self.days if start <= sentence_start]
-        return before[-1] if before else next((d for start, d in self.days if start > sentence_start), None)
+    def nearest_day(self, sentence_start: int, elsewhere: set[int]) -> DateMention | None:
+        """The day named last before a sentence, else the first after it, in a sentence that
+        tells no other incident (`elsewhere` holds their starts): in local news the incident's
+        day is often told once, in a sentence with no incident word ("It happened Monday")."""
+        days = [(start, d) for start, d in self.days if start not in elsewhere]
+        before = [d for start, d in days if start <= sentence_start]
+        return before[-1] if before else next((d for start, d in days if start > sentence_start), None)
 
     def triggers_of(self, sentence: Span) -> list[Trigger]:
         return find_triggers(sentence, self.rules)
@@ -107,14 +109,15 @@ def _when(reports: Sequence[SentenceReport]) -> DateMention | None:
 
 
 def build_event(reports: Sequence[SentenceReport], context: ArticleContext,
-                dateline_place: PlaceMatch | None) -> Event:
-    """One Event from the sentences of one incident; its offsets are the first mention's."""
+                dateline_place: PlaceMatch | None, elsewhere: set[int] = frozenset()) -> Event:
+    """One Event from the sentences of one incident; its offsets are the first mention's.
+    `elsewhere` are the starts (in the Doc) of sentences that tell other incidents."""
     typing = _typing(reports)
     first = reports[0].mention
     when = _when(reports)
     date_source = "sentence" if when is not None else "none"
     if when is None:
-        when = context.nearest_day(first.sentence_start - context.offset)
+        when = context.nearest_day(first.sentence_start - context.offset, elsewhere)
         date_source = "article" if when is not None else "none"
     place = next((r.place for r in reports if r.place is not None), None)
     place_match, place_source = place_or_dateline(place, context.named_places, dateline_place,
