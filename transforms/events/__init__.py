@@ -79,17 +79,32 @@ def _sentence_casualties(sentence: Span, rules: EventRules, offset: int, book: V
 def _report(sentence: Span, context: ArticleContext, book: VictimBook, found_date: DateMention | None
             ) -> SentenceReport | None:
     """What a sentence reports, or None when it reports no incident."""
-    index, rules, offset = context.index, context.rules, context.offset
     triggers = context.triggers_of(sentence)
     if not triggers:
         return None
+    casualties = _sentence_casualties(sentence, context.rules, context.offset, book)
+    report = _typed_report(sentence, context, casualties, found_date, triggers)
+    if report is None and any(t.family == "verbal" for t in triggers):
+        # a statement that is no event ("police asked for help"): what else the sentence tells
+        report = _typed_report(sentence, context, casualties, found_date,
+                               [t for t in triggers if t.family != "verbal"])
+    return report
+
+
+def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casualty],
+                  found_date: DateMention | None, triggers: Sequence[Trigger]) -> SentenceReport | None:
+    if not triggers:
+        return None
+    index, rules = context.index, context.rules
     typing = classify(sentence.text, sentence.start_char, triggers, rules, _sides(index, triggers, rules))
-    trigger = typing.trigger if typing is not None else next(t for t in triggers if t.family == "harm")
+    harm = next((t for t in triggers if t.family == "harm"), None)
+    if typing is None and harm is None:
+        return None
+    trigger = typing.trigger if typing is not None else harm
     verb = governing_verb(trigger.token)
     if is_roundup(verb, rules):
         return None
     actors = event_actors(index, trigger.token, verb, rules, context.previous_actor)
-    casualties = _sentence_casualties(sentence, rules, offset, book)
     if typing is not None:
         typing = _retyped_as_disaster(typing, actors, index, rules)
     place = event_place(index, sentence, context.named_places, rules, context.dateline, context.priors)

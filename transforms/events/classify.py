@@ -79,6 +79,11 @@ def classify(text: str, text_start: int, triggers: Sequence[Trigger], rules: Eve
     """
     if not triggers:
         return None
+    said = next((t for t in triggers if t.family == "verbal" and t.token.dep_ == "ROOT"), None)
+    if said is not None:
+        # "Iran threatened to launch a new offensive": what is said, not the offensive it speaks of
+        event_class = rules.classes[said.event_class or rules.families["verbal"].default_class]
+        return Typing(event_class, said, None, said.plover_type or event_class.plover_type, None)
     families = {t.family for t in triggers}
     found = _cue_for(text, families, sides, rules)
     if found is not None:
@@ -91,7 +96,7 @@ def classify(text: str, text_start: int, triggers: Sequence[Trigger], rules: Eve
             return None
         cue = None
         trigger = next(t for t in triggers if t.family == family)
-        event_class = rules.classes[rules.families[family].default_class]
+        event_class = rules.classes[trigger.event_class or rules.families[family].default_class]
     plover = trigger.plover_type or event_class.plover_type
     mode = event_class.plover_mode if plover == event_class.plover_type else None
     return Typing(event_class, trigger, cue, plover, mode)

@@ -16,6 +16,7 @@ from transforms.events.rules import EventRules
 from transforms.events.triggers import Trigger
 
 PAST_TAGS = frozenset({"VBD", "VBN"})
+COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "advcl"})
 MODALS = frozenset({"to", "will", "would", "could", "may", "might", "should", "shall", "must", "can"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "its", "their", "his", "her", "our"})
 REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -77,6 +78,12 @@ def _named(actors: Sequence[EventActor], trigger: Token) -> bool:
     return False
 
 
+def _stated_intent(verb: Token) -> bool:
+    """ "Iran will retaliate", "Libya would hand over": a statement of intent is itself an act
+    (PLOVER codes it); the event's modality says it is future."""
+    return verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
+
+
 def _nobody(token: Token, verb: Token | None) -> bool:
     for head in (token, verb):
         for child in head.children if head is not None else ():
@@ -95,7 +102,7 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, actors: S
     (seeds/events/families.csv): anything concrete, a casualty, a participant, or two."""
     token = trigger.token
     as_verb = token.pos_ in ("VERB", "AUX") or (verb is not None and verb.i == token.i)
-    if verb is not None and not is_event_verb(verb):
+    if verb is not None and not is_event_verb(verb) and not (needs == "named actor" and _stated_intent(verb)):
         return False  # "aims to attack", "by launching attacks"
     if not as_verb and token.tag_ in ("NNS", "NNPS") and not is_specific_noun(token) and not (
             casualties or has_date):
@@ -108,10 +115,10 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, actors: S
         return has_place or any(t.lemma_.casefold() in area_nouns for t in token.sent)
     if needs == "participants":
         return _has_two_sides(token if as_verb or verb is None else verb, actors) and _named(actors, token)
-    if needs == "named sides":  # "Libya offered Britain ...", not "police are investigating the shooting"
+    if needs == "named actor":  # "Libya offered to hand over ...", not "police asked for help"
         sides = [a for a in actors if a.role in ("actor", "claimant")]
-        others = [a for a in actors if a.role in ("target", "victim")]
-        return bool(sides) and bool(others) and _named(sides, token) and _named(others, token)
+        said = verb if verb is not None else token
+        return _named(sides, token) and any(c.dep_ in COMPLEMENTS for c in said.children)
     if needs == "participant":
         return bool(actors) or bool(casualties)
     concrete = bool(casualties) or has_date or has_place or bool(actors)

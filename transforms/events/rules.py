@@ -32,6 +32,7 @@ class TriggerWord:
     pos: frozenset[str]  # NOUN, VERB, ADJ
     family: str  # violence, protest, arrest, ...
     plover_type: str | None  # overrides the class's PLOVER type ("expel" is SANCTION)
+    event_class: str | None  # overrides the family's default class ("agreed to" is an Agreement)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,8 @@ def _triggers(rows: list[dict[str, str]]) -> dict[str, tuple[TriggerWord, ...]]:
     index: dict[str, list[TriggerWord]] = {}
     for row in rows:
         lemmas = tuple(row["lemma"].casefold().split())
-        word = TriggerWord(lemmas, frozenset(row["pos"].split("|")), row["family"], row["plover_type"] or None)
+        word = TriggerWord(lemmas, frozenset(row["pos"].split("|")), row["family"], row["plover_type"] or None,
+                           row["event_class"] or None)
         index.setdefault(lemmas[0], []).append(word)
     # longer phrases first: "open fire" before "open"
     return {k: tuple(sorted(v, key=lambda w: -len(w.lemmas))) for k, v in index.items()}
@@ -136,6 +138,8 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
     triggers = _triggers(_rows(folder / "triggers.csv"))
     if {w.family for words in triggers.values() for w in words} - set(families):
         raise ValueError("seeds/events/triggers.csv names a family that families.csv lacks")
+    if {w.event_class for words in triggers.values() for w in words if w.event_class} - set(classes):
+        raise ValueError("seeds/events/triggers.csv names an event class that event_classes.csv lacks")
     number_words = {row["word"].casefold(): (int(row["n"]), row["vague"] == "true")
                     for row in _rows(folder / "number_words.csv")}
     place_nouns = _rows(folder / "place_nouns.csv")

@@ -31,6 +31,7 @@ class Trigger:
     text: str
     family: str
     plover_type: str | None
+    event_class: str | None = None  # the class the word itself gives, when it overrides its family's
 
 
 def is_shouting(sentence: Span) -> bool:
@@ -90,7 +91,8 @@ def find_triggers(sentence: Span, rules: EventRules) -> list[Trigger]:
         start, end = tokens[i].idx, last.idx + len(last.text)
         relative = (start - sentence.start_char, end - sentence.start_char)
         if not any(a < relative[1] and relative[0] < b for a, b in idioms):
-            found.append(Trigger(tokens[i], start, end, sentence.doc.text[start:end], word.family, word.plover_type))
+            found.append(Trigger(tokens[i], start, end, sentence.doc.text[start:end], word.family, word.plover_type,
+                                 word.event_class))
         i += size
     return found
 
