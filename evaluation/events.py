@@ -32,14 +32,15 @@ def extracted_events(texts: Iterable[tuple[str, date | None]], nlp: Language, ru
             yield by_article.get(document.article_id, [])
 
 
-# PLOVER's verbal types: statements, scored on the PLOVER records, not on our incident gold.
-VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "CONCEDE"})
+# Statements (PLOVER's verbal and cooperative events, typed "Diplomatic event" with a PLOVER type
+# other than a meeting or a sanction) are scored on the PLOVER records, not on our incident gold.
+INCIDENT_DIPLOMACY = frozenset({"CONSULT", "SANCTION"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
 def scored_events(events: Iterable[Event]) -> list[Event]:
-    """The events our incident gold speaks of: every one but PLOVER's verbal types."""
-    return [e for e in events if e.event_type not in VERBAL_TYPES]
+    """The events our incident gold speaks of: every one but statements."""
+    return [e for e in events if not (e.event_class == "Diplomatic event" and e.event_type not in INCIDENT_DIPLOMACY)]
 
 
 def event_regions(event: Event) -> list[tuple[int, int]]:

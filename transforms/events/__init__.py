@@ -18,7 +18,7 @@ from transforms.events.casualties import numbered_casualties, people_casualties,
 from transforms.events.claims import modality_of, responsibility
 from transforms.events.classify import Sides, Typing, classify
 from transforms.events.dates import DateMention, sentence_date
-from transforms.events.detection import adds_another, is_roundup, refers_back, reports_incident
+from transforms.events.detection import SentenceFacts, adds_another, is_roundup, refers_back, reports_incident
 from transforms.events.merge import SentenceReport, merge_reports
 from transforms.events.places import address_in, event_place, modifies_a_noun
 from transforms.events.records import Casualty, Event, EventActor, EventMention
@@ -38,8 +38,8 @@ __all__ = ["EVENTS_VERSION", "Casualty", "Event", "EventActor", "EventMention", 
 def _sides(index: DocIndex, triggers: Sequence[Trigger], rules: EventRules) -> Sides:
     """Who acts and who is acted on around the first trigger of force: "Syrian army" (GOV)
     retakes a town, "rebels" (REB) attack "an army post" (MIL)."""
-    trigger = next((t for t in triggers if t.family == "territory"), None) or next(
-        (t for t in triggers if t.family == "violence"), None)
+    trigger = next((t for family in ("territory", "violence", "weapon", "group") for t in triggers
+                    if t.family == family), None)
     if trigger is None:
         return Sides()
     actors = event_actors(index, trigger.token, governing_verb(trigger.token), rules, None)
@@ -62,6 +62,24 @@ def _retyped_as_disaster(typing: Typing, actors: Sequence[EventActor], index: Do
             event_class = rules.classes[rules.families[family].default_class]
             return Typing(event_class, typing.trigger, None, event_class.plover_type, event_class.plover_mode)
     return typing
+
+
+def _needs(typing: Typing | None, trigger: Trigger, rules: EventRules) -> str:
+    """What the sentence must hold: a statement needs a named speaker; a family that types only
+    by cue ("set up", "defected") needs its cue; else what the class needs
+    (seeds/events/event_classes.csv); words of harm alone need a casualty."""
+    if typing is None:
+        return "casualty"
+    family = rules.families[trigger.family].needs
+    if family in ("named actor", "cue", "harm"):
+        return family
+    return typing.event_class.needs
+
+
+def _strikes(sentence: Span, triggers: Sequence[Trigger], casualties: Sequence[Casualty], rules: EventRules) -> bool:
+    """Whether a sentence tells harm or a hit: a weapon named there did something."""
+    return bool(casualties) or any(t.family in ("violence", "harm") for t in triggers) or any(
+        t.lemma_.casefold() in rules.hit_verbs and t.pos_ == "VERB" for t in sentence)
 
 
 def _sentence_casualties(sentence: Span, rules: EventRules, offset: int, book: VictimBook) -> list[Casualty]:
@@ -108,9 +126,11 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     if typing is not None:
         typing = _retyped_as_disaster(typing, actors, index, rules)
     place = event_place(index, sentence, context.named_places, rules, context.dateline, context.priors)
-    needs = rules.families[trigger.family].needs if typing is not None else "casualty"
-    has_date = found_date is not None and found_date.resolved.precision != "unknown"
-    if not reports_incident(trigger, verb, needs, actors, casualties, has_date, place is not None, rules.area_nouns):
+    needs = _needs(typing, trigger, rules)
+    facts = SentenceFacts(actors, casualties, found_date is not None and found_date.resolved.precision != "unknown",
+                          place is not None, typing is not None and typing.cue is not None,
+                          _strikes(sentence, triggers, casualties, rules))
+    if not reports_incident(trigger, verb, needs, facts, rules):
         return None
     return context.report(sentence, trigger, typing, casualties, found_date, place,
                           address_in(sentence, rules.street_pattern), actors,
@@ -152,9 +172,10 @@ def extract_events(
 FEW_INCIDENTS = 2
 
 
-def _told_elsewhere(incidents: Sequence[Sequence[SentenceReport]], i: int, offset: int) -> set[int]:
-    """Starts of the sentences that tell incidents other than the i-th, whose days are theirs;
-    none in a story of one or two incidents."""
+def _told_elsewhere(incidents: Sequence[Sequence[SentenceReport]], i: int, offset: int) -> list[tuple[int, int]]:
+    """The sentences (Doc offsets) that tell incidents other than the i-th, whose days and
+    places are theirs; none in a story of one or two incidents."""
     if len(incidents) <= FEW_INCIDENTS:
-        return set()
-    return {r.mention.sentence_start - offset for j, incident in enumerate(incidents) if j != i for r in incident}
+        return []
+    return [(r.mention.sentence_start - offset, r.mention.sentence_end - offset)
+            for j, incident in enumerate(incidents) if j != i for r in incident]

@@ -29,6 +29,7 @@ def actor_of(index: DocIndex, token: Token, role: str, ord_: int, rules: EventRu
     which claimed" is the group."""
     if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
         token = token.head.head
+    token = _counted(token, rules)
     tokens = [t for t in token.subtree if t.i <= token.i]  # the noun phrase up to its head
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = index.text[start:end]
@@ -48,6 +49,16 @@ def actor_of(index: DocIndex, token: Token, role: str, ord_: int, rules: EventRu
         if iso2 and country is None:
             country = rules.gazetteer.countries_by_iso2[iso2].country_iso3
     return EventActor(role, ord_, text, alias.canonical if alias else text, sector, country, start, end)
+
+
+def _counted(token: Token, rules: EventRules) -> Token:
+    """ "scores of terrorists", "dozens of soldiers": the people counted, not the count."""
+    if token.lower_ in rules.number_words or token.pos_ == "NUM":
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if counted is not None:
+            return counted
+    return token
 
 
 def governing_verb(trigger: Token | None) -> Token | None:
@@ -81,7 +92,7 @@ def event_actors(index: DocIndex, trigger: Token | None, verb: Token | None, rul
                 elif prep.lower_ in ("on", "against"):
                     add(pobj, "target")
     if verb is not None:
-        for child in verb.children:
+        for child in _with_shared_objects(verb):
             if child.dep_ == "nsubj" and verb.lemma_ == "be":
                 add(child, "target")
             elif child.dep_ == "nsubj":
@@ -95,6 +106,16 @@ def event_actors(index: DocIndex, trigger: Token | None, verb: Token | None, rul
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     add(pobj, "target")  # "met with the IMF", "clashed with police"
     return actors
+
+
+def _with_shared_objects(verb: Token) -> list[Token]:
+    """A verb's children, and the object it shares with a conjoined verb: "killed and wounded
+    scores of terrorists"."""
+    children = list(verb.children)
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
+        for conj in (c for c in children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            children += [c for c in conj.children if c.dep_ == "dobj"]
+    return children
 
 
 def is_state(actor: EventActor, rules: EventRules) -> bool:

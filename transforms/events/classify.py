@@ -15,7 +15,7 @@ from transforms.events.rules import ClassCue, EventClass, EventRules
 from transforms.events.triggers import Trigger
 
 # Which family types a sentence when no cue does, most telling first.
-FAMILY_ORDER = ("abduction", "sexual", "violence", "territory", "withdrawal", "weapons", "base", "protest", "arrest",
+FAMILY_ORDER = ("abduction", "sexual", "violence", "weapon", "territory", "withdrawal", "weapons", "base", "protest", "arrest",
                 "crime", "property", "agreement", "diplomacy", "group", "natural", "accident", "claim", "verbal",
                 "harm")
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
@@ -48,8 +48,10 @@ def _condition_holds(condition: str | None, sides: Sides) -> bool:
         return sides.actor_is_state is True
     if condition == "non_state_actor":
         return sides.actor_is_state is False
-    if condition == "armed_target":
-        return bool(sides.targets & ARMED_SECTORS) and sides.actor != "CVL"
+    if condition == "armed_target":  # an organised armed side attacks soldiers or police: a battle
+        return bool(sides.targets & ARMED_SECTORS) and sides.actor in ARMED_SECTORS
+    if condition == "armed_actor":
+        return sides.actor in ARMED_SECTORS | STATE_SECTORS
     raise ValueError(f"unknown cue condition {condition!r}")
 
 

@@ -8,6 +8,7 @@ participants that make them events: "agreed", "met" or "released" need who and w
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -16,6 +17,7 @@ from transforms.events.rules import EventRules
 from transforms.events.triggers import Trigger
 
 PAST_TAGS = frozenset({"VBD", "VBN"})
+FORCE_FAMILIES = frozenset({"violence", "weapon", "territory", "withdrawal"})
 COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "advcl"})
 MODALS = frozenset({"to", "will", "would", "could", "may", "might", "should", "shall", "must", "can"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "its", "their", "his", "her", "our"})
@@ -58,7 +60,12 @@ def _participants(actors: Sequence[EventActor]) -> tuple[int, int]:
 
 
 def _has_two_sides(trigger: Token, actors: Sequence[EventActor]) -> bool:
-    """ "Benin and Nigeria signed", "X met with Y", "an agreement between X and Y"."""
+    """ "Benin and Nigeria signed", "X met with Y", "an agreement between X and Y", "talks
+    with Y"; a noun needs its own sides ("In a meeting that day he was told" has none)."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in trigger.children) or (
+            any(c.dep_ == "poss" for c in trigger.children)
+            and any(c.dep_ == "prep" and c.lower_ in ("to", "with", "on") for c in trigger.children))
     sides, others = _participants(actors)
     if sides and others:
         return True
@@ -84,6 +91,26 @@ def _stated_intent(verb: Token) -> bool:
     return verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
 
 
+def _argument_of_a_report(noun: Token) -> bool:
+    """ "Thousands of protesters have staged rallies": a plural noun that did or underwent what a
+    reporting verb in the past tense says is a specific group, not a kind."""
+    head = noun.head if noun.dep_ != "pobj" else noun.head.head
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("NUM", "NOUN"):
+        head = head.head  # "Thousands of protesters" -> the verb
+    elif noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        head = noun.head
+    return head.pos_ == "VERB" and head.tag_ in PAST_TAGS
+
+
+def _words_against_words(verb: Token, rules: EventRules) -> bool:
+    """ "Erdogan attacked the proclamation", "withdrew from the treaty": a verb of force or of
+    territory whose object is words, a policy or an agreement."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
+                if o.dep_ in ("pobj", "pcomp")]
+    return any(o.lemma_.casefold() in rules.verbal_objects or o.lower_ in rules.verbal_objects for o in objects)
+
+
 def _nobody(token: Token, verb: Token | None) -> bool:
     for head in (token, verb):
         for child in head.children if head is not None else ():
@@ -95,24 +122,44 @@ def _nobody(token: Token, verb: Token | None) -> bool:
     return False
 
 
-def reports_incident(trigger: Trigger, verb: Token | None, needs: str, actors: Sequence[EventActor],
-                     casualties: Sequence[Casualty], has_date: bool, has_place: bool,
-                     area_nouns: frozenset[str] = frozenset()) -> bool:
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What else a sentence holds, besides its trigger, that makes it an event or not."""
+
+    actors: Sequence[EventActor]
+    casualties: Sequence[Casualty]
+    has_date: bool
+    has_place: bool
+    has_cue: bool  # a class cue typed it (not only the family's default)
+    strikes: bool  # it tells harm or a hit: another violent word, a casualty, "hit", "exploded"
+
+
+def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: SentenceFacts,
+                     rules: EventRules) -> bool:
     """Whether the sentence holds what its trigger's family needs to be an event
-    (seeds/events/families.csv): anything concrete, a casualty, a participant, or two."""
+    (seeds/events/families.csv): anything concrete, a casualty, a place, a cue, a participant,
+    two sides, or a named speaker."""
+    actors, casualties, has_date, has_place = facts.actors, facts.casualties, facts.has_date, facts.has_place
     token = trigger.token
     as_verb = token.pos_ in ("VERB", "AUX") or (verb is not None and verb.i == token.i)
     if verb is not None and not is_event_verb(verb) and not (needs == "named actor" and _stated_intent(verb)):
         return False  # "aims to attack", "by launching attacks"
     if not as_verb and token.tag_ in ("NNS", "NNPS") and not is_specific_noun(token) and not (
-            casualties or has_date):
+            casualties or has_date or _argument_of_a_report(token)):
         return False  # "attacks on churches are rare", "after lightning ISIS offensives in Iraq"
     if needs == "casualty":
         return bool(casualties)  # "he later died", "nobody else was hurt": only adds to an incident
     if _nobody(token, verb):
         return False  # "no one has been arrested"
     if needs == "place":
-        return has_place or any(t.lemma_.casefold() in area_nouns for t in token.sent)
+        return not (verb is not None and _words_against_words(verb, rules)) and (
+            has_place or any(t.lemma_.casefold() in rules.area_nouns for t in token.sent))
+    if needs == "cue":
+        return facts.has_cue
+    if needs == "harm":
+        return facts.strikes
+    if trigger.family in FORCE_FAMILIES and verb is not None and verb.i == token.i and _words_against_words(verb, rules):
+        return False
     if needs == "participants":
         return _has_two_sides(token if as_verb or verb is None else verb, actors) and _named(actors, token)
     if needs == "named actor":  # "Libya offered to hand over ...", not "police asked for help"
@@ -131,5 +178,8 @@ def refers_back(trigger: Token) -> bool:
 
 
 def adds_another(trigger: Token) -> bool:
-    """ "another attack", "a second explosion": a new incident like the one before."""
+    """ "another attack", "a second explosion": a new incident like the one before; "the second
+    blast" is a part of one already told."""
+    if any(c.dep_ == "det" and c.lower_ in REFERRING for c in trigger.children):
+        return False
     return any(c.lower_ in ADDING for c in trigger.children if c.dep_ in ("det", "amod"))

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from transforms.events.classify import Typing
 from transforms.events.dates import DateMention
 from transforms.events.merge import SentenceReport, incident_count
-from transforms.events.places import place_note, place_or_dateline
+from transforms.events.places import place_note, place_or_dateline, plausible
 from transforms.events.records import Casualty, Event, EventActor, EventMention
 from transforms.events.rules import EventRules
 from transforms.events.triggers import Trigger, find_triggers
@@ -41,13 +41,19 @@ class ArticleContext:
         if found is not None and found.resolved.precision == "day":
             self.days.append((sentence_start, found))
 
-    def nearest_day(self, sentence_start: int, elsewhere: set[int]) -> DateMention | None:
-        """The day named last before a sentence, else the first after it, in a sentence that
-        tells no other incident (`elsewhere` holds their starts): in local news the incident's
-        day is often told once, in a sentence with no incident word ("It happened Monday")."""
-        days = [(start, d) for start, d in self.days if start not in elsewhere]
-        before = [d for start, d in days if start <= sentence_start]
-        return before[-1] if before else next((d for start, d in days if start > sentence_start), None)
+    def nearest_day(self, sentence_start: int, elsewhere: Sequence[tuple[int, int]]) -> DateMention | None:
+        """The day named last before a sentence, else the first after it, outside the sentences
+        of other incidents: in local news the incident's day is often told once, in a sentence
+        with no incident word ("It happened Monday")."""
+        return _nearest([(d.start, d) for _, d in self.days], sentence_start, elsewhere)
+
+    def nearest_place(self, sentence_start: int, elsewhere: Sequence[tuple[int, int]]) -> PlaceMention | None:
+        """Likewise the place, but only one named before: a story names where before it tells
+        what ("Two men were shot in Columbus. Police said a third man ..."), while a place
+        named after may be anything ("The group is active in Colombia")."""
+        return _nearest([(m.start, m) for m in self.named_places if plausible(m, self.priors)
+                         and not _in_dateline(m, self.dateline) and m.start < sentence_start],
+                        sentence_start, elsewhere)
 
     def triggers_of(self, sentence: Span) -> list[Trigger]:
         return find_triggers(sentence, self.rules)
@@ -76,6 +82,18 @@ class ArticleContext:
             self.previous_actor = actor
         if report.day is not None:
             self.previous_day = report.day
+
+
+def _in_dateline(mention: PlaceMention, dateline: tuple[int, int] | None) -> bool:
+    return dateline is not None and dateline[0] <= mention.start < dateline[1]
+
+
+def _nearest(found: list, start: int, elsewhere: Sequence[tuple[int, int]]):
+    """The item (a (position, item) pair) last before start, else the first after it, that
+    lies in no span of `elsewhere`."""
+    kept = [(position, item) for position, item in found if not any(a <= position < b for a, b in elsewhere)]
+    before = [item for position, item in kept if position < start]
+    return before[-1] if before else next((item for position, item in kept if position >= start), None)
 
 
 def _typing(reports: Sequence[SentenceReport]) -> Typing:
@@ -109,9 +127,9 @@ def _when(reports: Sequence[SentenceReport]) -> DateMention | None:
 
 
 def build_event(reports: Sequence[SentenceReport], context: ArticleContext,
-                dateline_place: PlaceMatch | None, elsewhere: set[int] = frozenset()) -> Event:
+                dateline_place: PlaceMatch | None, elsewhere: Sequence[tuple[int, int]] = ()) -> Event:
     """One Event from the sentences of one incident; its offsets are the first mention's.
-    `elsewhere` are the starts (in the Doc) of sentences that tell other incidents."""
+    `elsewhere` are the sentences (Doc offsets) that tell other incidents."""
     typing = _typing(reports)
     first = reports[0].mention
     when = _when(reports)
@@ -120,8 +138,13 @@ def build_event(reports: Sequence[SentenceReport], context: ArticleContext,
         when = context.nearest_day(first.sentence_start - context.offset, elsewhere)
         date_source = "article" if when is not None else "none"
     place = next((r.place for r in reports if r.place is not None), None)
+    told_place = place is not None
+    if place is None:
+        place = context.nearest_place(first.sentence_start - context.offset, elsewhere)
     place_match, place_source = place_or_dateline(place, context.named_places, dateline_place,
                                                    context.rules.gazetteer)
+    if place_source == "sentence" and not told_place:
+        place_source = "article"
     p = place_match.place if place_match is not None else None
     fatalities, fatalities_qualifier = incident_count(reports, "killed")
     injured, injured_qualifier = incident_count(reports, "injured")

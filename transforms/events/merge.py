@@ -52,8 +52,14 @@ def sentence_adds_counts(text: str) -> bool:
     return bool(_ADDITIVE.search(text))
 
 
+STATEMENT_KEEPS_APART = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", "AGREE", "AID",
+                                   "COOPERATE", "RETREAT"})
+
+
 def _verbal(report: SentenceReport) -> bool:
-    return report.typing is not None and report.typing.trigger.family == "verbal"
+    """A statement ("Iran threatened ...") is its own event; a sanction told twice is one."""
+    return (report.typing is not None and report.typing.trigger.family == "verbal"
+            and report.typing.plover_type in STATEMENT_KEEPS_APART)
 
 
 def _same_kind(incident: Sequence[SentenceReport], report: SentenceReport) -> bool:

@@ -39,7 +39,7 @@ def event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMention
         if match.place is not None:
             return PlaceMention(start, start + len(capital.group()), capital.group(), "PHRASE", match)
     inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char
-              and not (dateline and dateline[0] <= m.start < dateline[1]) and _plausible(m, priors)]
+              and not (dateline and dateline[0] <= m.start < dateline[1]) and plausible(m, priors)]
     if not inside:
         inside = _gazetteer_places(index, sentence, rules.gazetteer, priors)
     with_preposition = [m for m in inside if m.start > 3 and index.text[max(0, m.start - 12):m.start].split()[-1:] in
@@ -79,10 +79,12 @@ def place_note(match: PlaceMatch | None, source: str) -> str:
         return "no place named in the sentence"
     if source == "dateline":
         return "the dateline's country: the story was filed there and the article names no other country"
+    if source == "article":
+        return f"the nearest place the article names (no sentence about the event names one); {match.reason}"
     return match.reason
 
 
-def _plausible(mention: PlaceMention, priors: set[str]) -> bool:
+def plausible(mention: PlaceMention, priors: set[str]) -> bool:
     """A resolved place that is a country, a big city, or in a country the article names: a
     town of Greece called Mindanao is not where a Philippine bombing happened."""
     place = mention.match.place

@@ -24,6 +24,7 @@ class EventClass:
     plover_type: str | None
     plover_mode: str | None
     violent: bool
+    needs: str  # what a sentence must hold to report one: anything | participant | participants | place
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class EventRules:
     count_patterns: CountPatterns  # numbers of dead and wounded written out, built from the two above
     victim_nouns: Mapping[str, str]  # noun -> victim category
     roundup_subjects: frozenset[str]
+    hit_verbs: frozenset[str]  # "a rocket hit the town": a weapon named did something
+    verbal_objects: frozenset[str]  # "attacked the proclamation": words against words, no attack
     report_verbs: frozenset[str]  # "said Monday", "identified Tuesday": days of the report, not of the incident
     area_nouns: frozenset[str]  # "province", "city": a place name before them is still a place
     street_pattern: re.Pattern[str]  # addresses, from the street nouns of seeds/events/place_nouns.csv
@@ -104,7 +107,8 @@ def _alternation(phrases: list[str]) -> re.Pattern[str]:
 def _classes(rows: list[dict[str, str]]) -> dict[str, EventClass]:
     return {row["event_class"]: EventClass(row["event_class"], row["case_label"], row["acled_event_type"] or None,
                                            row["acled_sub_event_type"] or None, row["plover_type"] or None,
-                                           row["plover_mode"] or None, row["violent"] == "true") for row in rows}
+                                           row["plover_mode"] or None, row["violent"] == "true", row["needs"])
+            for row in rows}
 
 
 def _triggers(rows: list[dict[str, str]]) -> dict[str, tuple[TriggerWord, ...]]:
@@ -158,6 +162,8 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         count_patterns=count_patterns(number_words, qualifiers),
         victim_nouns={row["noun"].casefold(): row["category"] for row in _rows(folder / "victim_nouns.csv")},
         roundup_subjects=frozenset(row["noun"].casefold() for row in _rows(folder / "roundup_subjects.csv")),
+        hit_verbs=frozenset(row["lemma"] for row in _rows(folder / "hit_verbs.csv")),
+        verbal_objects=frozenset(row["noun"].casefold() for row in _rows(folder / "verbal_objects.csv")),
         report_verbs=frozenset(row["lemma"] for row in _rows(seeds_dir / "reporting_verbs.csv"))
         | frozenset(row["lemma"] for row in _rows(folder / "report_verbs.csv")),
         area_nouns=frozenset(row["noun"] for row in place_nouns if row["kind"] == "area"),
