@@ -58,13 +58,13 @@ def count_victims(head: Token, rules: EventRules) -> VictimCount | None:
     own = _number_of(head, rules)
     if own is not None and head.pos_ in ("NUM", "NOUN", "PRON", "DET"):
         return VictimCount(own[0], _qualifier_before(head, rules), own[1])
+    if not _is_person(head, rules):
+        return None  # "two firearms were seized"
     for child in head.children:
         if child.dep_ in ("nummod", "quantmod") or (child.dep_ == "det" and child.lower_ in ("both",)):
             number = _number_of(child, rules)
             if number is not None:
                 return VictimCount(number[0], _qualifier_before(child, rules), number[1])
-    if not _is_person(head, rules):
-        return None
     if head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "them", "people"):
         return None
     return VictimCount(1, None, False)

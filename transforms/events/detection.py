@@ -27,9 +27,11 @@ _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 def is_roundup(verb: Token | None, rules: EventRules) -> bool:
-    """ "The battles have killed thousands of ISIS fighters": a total over many events."""
-    return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in rules.roundup_subjects
-                                    for c in verb.children)
+    """ "The battles have killed thousands of ISIS fighters": a total over many events, told in
+    the perfect; "Suicide bombings Sunday and Monday killed 26 people" is an incident."""
+    if verb is None or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in rules.roundup_subjects for c in verb.children)
 
 
 def is_specific_noun(trigger: Token) -> bool:
