@@ -44,10 +44,10 @@ def is_specific_noun(trigger: Token) -> bool:
 def is_event_verb(verb: Token) -> bool:
     """A verb that reports something done: past tense or passive, or present in a headline
     ("Gunmen kill five"); not an infinitive or a gerund of purpose ("aims to attack")."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return False  # "to attack", "will attack", "could be planned"
     if verb.tag_ in PAST_TAGS or any(c.dep_ == "auxpass" for c in verb.children):
         return True
-    if verb.tag_ in ("VB", "VBG") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
-        return False  # "to attack", "will attack", "could strike"
     if verb.tag_ == "VB":
         return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # a caption: "Police investigate ..."
     if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "xcomp", "csubj"):
@@ -101,7 +101,7 @@ def _argument_of_a_report(noun: Token) -> bool:
         head = head.head  # "Thousands of protesters" -> the verb
     elif noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
         head = noun.head
-    return head.pos_ == "VERB" and head.tag_ in PAST_TAGS
+    return head.pos_ == "VERB" and head.tag_ in PAST_TAGS and is_event_verb(head)
 
 
 def _words_against_words(verb: Token, rules: EventRules) -> bool:
