@@ -47,7 +47,7 @@ def _qualifier_before(token: Token, rules: EventRules) -> str | None:
 def _is_person(token: Token, rules: EventRules) -> bool:
     if token.ent_type_ == "PERSON" or token.lower_ in SINGULAR_PRONOUNS:
         return True
-    if token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON", "ORG", "NORP") and token.is_title:
+    if token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON", "ORG", "NORP", "GPE") and token.is_title:
         return True
     return token.lemma_.casefold() in rules.victim_nouns or bool(_AGE.match(token.lower_))
 
@@ -167,11 +167,11 @@ def people_casualties(sentence: Span, rules: EventRules, offset: int) -> list[Vi
             tokens = _cue_tokens(sentence, match.start(), match.end())
             if not tokens or _negated(tokens):
                 continue
+            cue_start = sentence.start_char + match.start() + offset
             for head in (h for victim in _victims(cue, tokens) for h in _with_conjuncts(victim)):
                 counted = count_victims(head, rules)
                 if counted is None or _nobody(head):
                     continue
-                cue_start = sentence.start_char + match.start() + offset
                 parts.append(VictimPart(Casualty(
                     cue.kind, _phrase(head), rules.victim_nouns.get(head.lemma_.casefold()), counted.n,
                     counted.qualifier, True, cue_start, cue_start + len(match.group()), weak=cue.weak), head))

@@ -142,6 +142,9 @@ def incident_count(reports: Sequence[SentenceReport], kind: str) -> tuple[int | 
         elif n > total:
             total, qualifier = n, _qualifier(parts)
         counted |= {p.victim_key for p in parts if p.victim_key}
+    named = {key for key, worst_kind in worst.items() if key.startswith("name:") and worst_kind == kind}
+    if total is not None and len(named) > total:
+        total = len(named)  # "Wainwright was pronounced dead ... Pitts was pronounced dead": two people
     return total, qualifier
 
 
