@@ -59,7 +59,7 @@ def count_victims(head: Token, rules: EventRules) -> VictimCount | None:
     if own is not None and head.pos_ in ("NUM", "NOUN", "PRON", "DET"):
         return VictimCount(own[0], _qualifier_before(head, rules), own[1])
     if not _is_person(head, rules):
-        return None  # "two firearms were seized"
+        return None  # "two firearms were seized", "21 Pro Video Photo"
     for child in head.children:
         if child.dep_ in ("nummod", "quantmod") or (child.dep_ == "det" and child.lower_ in ("both",)):
             number = _number_of(child, rules)
@@ -234,7 +234,7 @@ def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Ite
     number = r"(?:\d[\d,]*|" + "|".join(re.escape(w) for w in words) + ")"
     qualifier = r"(?:(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len,
                                                                                 reverse=True)) + r")\s+)?"
-    part = rf"{qualifier}(?<!\bno )(?<!\bNo )(?<!\bNO )(?P<n>{number})(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
+    part = rf"{qualifier}(?<!\bno )(?<!\bNo )(?<!\bNO )(?<!,\s)\b(?P<n>{number})(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
     after = (rf"(?P<parts>{part}(?:\s*(?:,|and)\s*{number}\s+[\w-]+)*){_BETWEEN}\s+"
              r"(?P<kind>killed|dead|died|injured|wounded|hurt|arrested|detained|abducted|kidnapped)\b")
     before = rf"\b(?P<kind>killing|killed|injuring|wounding|kill|wounded|injured)\s+{part}"

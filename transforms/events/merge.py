@@ -80,6 +80,9 @@ def _conflicts(incident: Sequence[SentenceReport], report: SentenceReport) -> bo
     day = next((r.day for r in incident if r.day is not None), None)
     if day is not None and report.day is not None and day != report.day:
         return True
+    year = next((r.date.resolved.start.year for r in incident if r.date and r.date.resolved.start), None)
+    if year is not None and report.date and report.date.resolved.start and report.date.resolved.start.year != year:
+        return True  # "the 1997 shooting" is not last night's
     country = next((r.country for r in incident if r.country is not None), None)
     if country is not None and report.country is not None and country != report.country:
         return True
