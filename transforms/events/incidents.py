@@ -4,7 +4,7 @@ the sentences merged into one incident (the best count, the first day, every men
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Span
@@ -72,7 +72,8 @@ class ArticleContext:
                                found_date.text if found_date else None)
         shifted = tuple(EventActor(a.role, a.ord, a.text, a.canonical, a.sector, a.country_iso3, a.start + o,
                                    a.end + o) for a in actors)
-        return SentenceReport(mention, typing, tuple(casualties), found_date, place, address, shifted, claim,
+        dated = replace(found_date, start=found_date.start + o) if found_date is not None else None
+        return SentenceReport(mention, typing, tuple(casualties), dated, place, address, shifted, claim,
                               modality, back, another)
 
     def remember(self, report: SentenceReport) -> None:

@@ -28,7 +28,7 @@ class SentenceReport:
     mention: EventMention
     typing: Typing | None  # None: only words of harm ("he later died"): it can only add to an incident
     casualties: tuple[Casualty, ...]
-    date: DateMention | None
+    date: DateMention | None  # its start, like every offset here, indexes the raw text
     place: PlaceMention | None
     address: str | None
     actors: tuple[EventActor, ...]
@@ -81,7 +81,7 @@ def _conflicts(incident: Sequence[SentenceReport], report: SentenceReport) -> bo
     if day is not None and report.day is not None and day != report.day:
         return True
     year = next((r.date.resolved.start.year for r in incident if r.date and r.date.resolved.start), None)
-    if year is not None and report.date and report.date.resolved.start and report.date.resolved.start.year != year:
+    if year is not None and _own_year(report) not in (None, year):
         return True  # "the 1997 shooting" is not last night's
     country = next((r.country for r in incident if r.country is not None), None)
     if country is not None and report.country is not None and country != report.country:
@@ -90,6 +90,18 @@ def _conflicts(incident: Sequence[SentenceReport], report: SentenceReport) -> bo
     own = report.place.match.place if report.place is not None else None
     return (place is not None and own is not None and place.feature == own.feature == "city"
             and place.geonameid != own.geonameid and not report.refers_back)
+
+
+def _own_year(report: SentenceReport) -> int | None:
+    """The year of the sentence's own incident: a day or month it names, or a year named right
+    before its trigger ("the 1997 shooting"); not "violence since 2011"."""
+    found = report.date
+    if found is None or found.resolved.start is None:
+        return None
+    if found.resolved.precision in ("day", "month"):
+        return found.resolved.start.year
+    close = 0 <= report.mention.trigger_start - (found.start + len(found.text)) <= 12
+    return found.resolved.start.year if close else None
 
 
 def _home(incidents: list[list[SentenceReport]], report: SentenceReport) -> list[SentenceReport] | None:
