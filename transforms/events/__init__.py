@@ -129,11 +129,12 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     needs = _needs(typing, trigger, rules)
     facts = SentenceFacts(actors, casualties, found_date is not None and found_date.resolved.precision != "unknown",
                           place is not None, typing is not None and typing.cue is not None,
-                          _strikes(sentence, triggers, casualties, rules))
+                          _strikes(sentence, triggers, casualties, rules),
+                          any(t.lemma_.casefold() in rules.area_nouns for t in sentence))
     if not reports_incident(trigger, verb, needs, facts, rules):
         return None
     return context.report(sentence, trigger, typing, casualties, found_date, place,
-                          address_in(sentence, rules.street_pattern), actors,
+                          address_in(sentence, rules.street_pattern, context.ents_of(sentence)), actors,
                           responsibility(sentence, actors), modality_of(verb, sentence),
                           refers_back(trigger.token), adds_another(trigger.token))
 
@@ -157,7 +158,8 @@ def extract_events(
     book = VictimBook()
     reports = []
     for sentence in index.doc.sents:
-        found_date = sentence_date(sentence, published, context.previous_day, rules.report_verbs)
+        found_date = sentence_date(sentence, published, context.previous_day, rules.report_verbs,
+                                   context.ents_of(sentence))
         context.note_date(sentence.start_char, found_date)
         report = _report(sentence, context, book, found_date)
         if report is not None:

@@ -162,8 +162,9 @@ class VictimPart:
 def people_casualties(sentence: Span, rules: EventRules, offset: int) -> list[VictimPart]:
     """Casualty parts found through the parse: the victim of each cue word, counted."""
     parts: list[VictimPart] = []
+    text = sentence.text  # spaCy builds a Span's text on every access
     for cue in rules.casualty_cues:
-        for match in cue.pattern.finditer(sentence.text):
+        for match in cue.pattern.finditer(text):
             tokens = _cue_tokens(sentence, match.start(), match.end())
             if not tokens or _negated(tokens):
                 continue
@@ -182,7 +183,7 @@ def _phrase(head: Token) -> str:
     tokens = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("punct",)]
     if not tokens:
         return head.text
-    return head.doc.text[tokens[0].idx:head.idx + len(head.text)]
+    return "".join(t.text_with_ws for t in tokens).strip()  # Doc.text joins every token of the Doc
 
 
 def _worst_per_victim(parts: Iterable[VictimPart]) -> list[VictimPart]:
@@ -199,8 +200,9 @@ def _worst_per_victim(parts: Iterable[VictimPart]) -> list[VictimPart]:
 def zero_casualties(sentence: Span, rules: EventRules, offset: int) -> list[Casualty]:
     """ "nobody was injured", "no casualties were reported": zeros, which ACLED records as 0."""
     found: list[Casualty] = []
+    text = sentence.text
     for pattern, kinds in rules.zero_casualties:
-        match = pattern.search(sentence.text)
+        match = pattern.search(text)
         if match is None:
             continue
         start = sentence.start_char + match.start() + offset

@@ -8,6 +8,7 @@ that resolves to a day wins, then the first that resolves at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -46,16 +47,19 @@ def _is_age_or_duration(text: str, context: str) -> bool:
             or (stripped.isdigit() and len(stripped) <= 2))
 
 
-def date_expressions(sentence: Span) -> list[tuple[str, int]]:
+def date_expressions(sentence: Span, ents: Sequence[Span] | None = None) -> list[tuple[str, int]]:
     """DATE and TIME entities that are not ages or durations, and date phrases by pattern,
-    in text order, as (text, start in the Doc)."""
+    in text order, as (text, start in the Doc). `ents` are the sentence's entities when the
+    caller has them (Span.ents scans the whole Doc on every access)."""
     found: dict[int, str] = {}
-    for entity in sentence.ents:
+    text = sentence.text  # Doc.text joins every token of the Doc: slice the sentence's instead
+    base = sentence.start_char
+    for entity in (sentence.ents if ents is None else ents):
         if entity.label_ in ("DATE", "TIME"):
-            after = sentence.doc.text[entity.end_char:entity.end_char + 12]
+            after = text[entity.end_char - base:entity.end_char - base + 12]
             if not _is_age_or_duration(entity.text, after):
                 found[entity.start_char] = entity.text
-    for match in _DATE_PHRASE.finditer(sentence.text):
+    for match in _DATE_PHRASE.finditer(text):
         start = sentence.start_char + match.start()
         if start not in found or len(match.group()) > len(found[start]):
             found[start] = match.group()  # "Feb. 26" inside the model's "around 7 p.m. Feb." too
@@ -66,7 +70,8 @@ def tells_the_report(sentence: Span, start: int, report_verbs: frozenset[str]) -
     """ "police said Monday", "identified the victim Tuesday": the day something was said, not
     the day it happened. "(9/1/1970)" after a name is a birth date."""
     doc = sentence.doc
-    if doc.text[max(0, start - 1):start] == "(":
+    before = start - sentence.start_char
+    if before > 0 and sentence.text[before - 1] == "(":
         return True
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
@@ -82,13 +87,14 @@ def tells_the_report(sentence: Span, start: int, report_verbs: frozenset[str]) -
 
 
 def sentence_date(sentence: Span, published: date | None, previous_event: date | None,
-                  report_verbs: frozenset[str] = frozenset()) -> DateMention | None:
+                  report_verbs: frozenset[str] = frozenset(), ents: Sequence[Span] | None = None) -> DateMention | None:
     """The date a sentence gives its incident: the first expression resolving to a day, else the
     first resolving at all, else the first expression (unresolved); days of a report ("said
     Monday") only when nothing else is given."""
     mentions, reported = [], []
-    for text, start in date_expressions(sentence):
-        before = sentence.doc.text[sentence.start_char:start]
+    sentence_text = sentence.text
+    for text, start in date_expressions(sentence, ents):
+        before = sentence_text[:start - sentence.start_char]
         told = tells_the_report(sentence, start, report_verbs)
         found = DateMention(text, start, resolve_date(text, published, previous_event, future=speaks_of_future(before)),
                             told)

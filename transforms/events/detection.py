@@ -134,6 +134,7 @@ class SentenceFacts:
     has_place: bool
     has_cue: bool  # a class cue typed it (not only the family's default)
     strikes: bool  # it tells harm or a hit: another violent word, a casualty, "hit", "exploded"
+    names_an_area: bool = False  # "the province", "a village": a place without a name
 
 
 def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: SentenceFacts,
@@ -155,7 +156,7 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
         return False  # "no one has been arrested"
     if needs == "place":
         return not (verb is not None and _words_against_words(verb, rules)) and (
-            has_place or any(t.lemma_.casefold() in rules.area_nouns for t in token.sent))
+            has_place or facts.names_an_area)
     if needs == "cue":
         return facts.has_cue
     if needs == "harm":

@@ -3,6 +3,7 @@ the sentences merged into one incident (the best count, the first day, every men
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -36,6 +37,7 @@ class ArticleContext:
     previous_actor: EventActor | None = None
     previous_day: date | None = None
     days: list[tuple[int, DateMention]] = field(default_factory=list)  # (sentence start, a day it names)
+    entity_starts: list[int] | None = None  # where index.ents start, for ents_of
 
     def note_date(self, sentence_start: int, found: DateMention | None) -> None:
         if found is not None and found.resolved.precision == "day":
@@ -57,6 +59,18 @@ class ArticleContext:
 
     def triggers_of(self, sentence: Span) -> list[Trigger]:
         return find_triggers(sentence, self.rules)
+
+    def ents_of(self, sentence: Span) -> list[Span]:
+        """The entities inside a sentence, from the index (Span.ents scans the whole Doc)."""
+        starts = self._entity_starts()
+        first = bisect_left(starts, sentence.start_char)
+        last = bisect_left(starts, sentence.end_char)
+        return [e for e in self.index.ents[first:last] if e.end_char <= sentence.end_char]
+
+    def _entity_starts(self) -> list[int]:
+        if self.entity_starts is None:
+            self.entity_starts = [e.start_char for e in self.index.ents]
+        return self.entity_starts
 
     def report(self, sentence: Span, trigger: Trigger, typing: Typing | None, casualties: Sequence[Casualty],
                found_date: DateMention | None, place: PlaceMention | None, address: str | None,

@@ -34,17 +34,19 @@ class Trigger:
     event_class: str | None = None  # the class the word itself gives, when it overrides its family's
 
 
-def is_shouting(sentence: Span) -> bool:
+def is_shouting(text: str) -> bool:
     """ALL-CAPS copy (MUC wire reports), where the small model's tags and lemmas are unreliable."""
-    letters = [c for c in sentence.text if c.isalpha()]
+    letters = [c for c in text if c.isalpha()]
     return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
-def base_forms(token: Token) -> list[str]:
-    """The lemma, then crude base forms of the lower-case word for copy the lemmatizer fails on
-    ("KILLED" -> "kill", "BOMBS" -> "bomb")."""
+def base_forms(token: Token, shouting: bool = True) -> list[str]:
+    """The lemma and the lower-case word; in ALL-CAPS copy, which the lemmatizer fails on, also
+    crude base forms ("KILLED" -> "kill", "BOMBS" -> "bomb")."""
     word = token.lower_
     forms = [token.lemma_.casefold(), word]
+    if not shouting:
+        return forms
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)] + replacement
@@ -54,17 +56,17 @@ def base_forms(token: Token) -> list[str]:
     return forms
 
 
-def _particle_phrase(word: TriggerWord, head: Token) -> bool:
+def _particle_phrase(word: TriggerWord, head: Token, shouting: bool) -> bool:
     """ "pushed it out": a verb and its particle with words between."""
-    return len(word.lemmas) == 2 and word.lemmas[0] in base_forms(head) and any(
+    return len(word.lemmas) == 2 and word.lemmas[0] in base_forms(head, shouting) and any(
         c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word.lemmas[1] and c.i > head.i for c in head.children)
 
 
 def _fits(word: TriggerWord, tokens: list[Token], shouting: bool) -> bool:
     if len(tokens) < len(word.lemmas):
         return False
-    adjacent = all(lemma in base_forms(token) for lemma, token in zip(word.lemmas, tokens, strict=False))
-    if not adjacent and not _particle_phrase(word, tokens[0]):
+    adjacent = _adjacent(word, tokens, shouting)
+    if not adjacent and not _particle_phrase(word, tokens[0], shouting):
         return False
     head = tokens[0]
     allowed = LOOSE_POS if shouting else word.pos | ({"PROPN"} if word.family in PROPER_FAMILIES else set())
@@ -73,9 +75,10 @@ def _fits(word: TriggerWord, tokens: list[Token], shouting: bool) -> bool:
 
 def find_triggers(sentence: Span, rules: EventRules) -> list[Trigger]:
     """Every trigger of a sentence, left to right; a phrase consumes the words it covers."""
-    shouting = is_shouting(sentence)
+    text = sentence.text  # Doc.text joins every token of the Doc: slice the sentence's instead
+    shouting = is_shouting(text)
     tokens = list(sentence)
-    idioms = [(m.start(), m.end()) for m in rules.not_events.finditer(sentence.text)]
+    idioms = [(m.start(), m.end()) for m in rules.not_events.finditer(text)]
     found: list[Trigger] = []
     i = 0
     while i < len(tokens):
@@ -86,20 +89,20 @@ def find_triggers(sentence: Span, rules: EventRules) -> list[Trigger]:
         if _is_a_date(tokens, i):
             i += 1
             continue
-        size = len(word.lemmas) if _adjacent(word, tokens[i:]) else 1
+        size = len(word.lemmas) if _adjacent(word, tokens[i:], shouting) else 1
         last = tokens[i + size - 1]
         start, end = tokens[i].idx, last.idx + len(last.text)
         relative = (start - sentence.start_char, end - sentence.start_char)
         if not any(a < relative[1] and relative[0] < b for a, b in idioms):
-            found.append(Trigger(tokens[i], start, end, sentence.doc.text[start:end], word.family, word.plover_type,
+            found.append(Trigger(tokens[i], start, end, text[relative[0]:relative[1]], word.family, word.plover_type,
                                  word.event_class))
         i += size
     return found
 
 
-def _adjacent(word: TriggerWord, tokens: list[Token]) -> bool:
+def _adjacent(word: TriggerWord, tokens: list[Token], shouting: bool) -> bool:
     return len(tokens) >= len(word.lemmas) and all(
-        lemma in base_forms(token) for lemma, token in zip(word.lemmas, tokens, strict=False))
+        lemma in base_forms(token, shouting) for lemma, token in zip(word.lemmas, tokens, strict=False))
 
 
 def _is_a_date(tokens: list[Token], i: int) -> bool:
@@ -111,7 +114,7 @@ def _is_a_date(tokens: list[Token], i: int) -> bool:
 
 
 def _word_at(tokens: list[Token], i: int, rules: EventRules, shouting: bool) -> TriggerWord | None:
-    for form in dict.fromkeys(base_forms(tokens[i])):
+    for form in dict.fromkeys(base_forms(tokens[i], shouting)):
         for word in rules.triggers.get(form, ()):
             if _fits(word, tokens[i:], shouting):
                 return word
