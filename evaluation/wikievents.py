@@ -9,10 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from evaluation.counts import DetectionScore, Span, score_detection
 from evaluation.events import extracted_events
 from transforms.events import Event
+from transforms.events.rules import EventRules
+from transforms.events.triggers import find_triggers
 from transforms.extract import ExtractionRules
 
 WIKIEVENTS_ATTACK = "Conflict.Attack"
@@ -158,42 +162,64 @@ def event_arguments(event: Event, sentences: Sequence[tuple[int, int]]) -> list[
     return arguments
 
 
+def _event_sentences(doc: Doc, events: Sequence[Event], wanted) -> list[SpacySpan]:
+    """The sentences (of the raw text's parse) of the mentions of the events `wanted` accepts."""
+    found = {}
+    for event in events:
+        for mention in event.mentions:
+            if wanted(event, mention):
+                span = doc.char_span(mention.sentence_start, mention.sentence_end, alignment_mode="expand")
+                if span is not None:
+                    found[span.start_char] = span
+    return list(found.values())
+
+
+def predicted_triggers(doc: Doc, events: Sequence[Event], rules: EventRules) -> dict[str, list[Span]]:
+    """Our triggers in WikiEvents' terms: in the sentences of our attack events, every word our
+    trigger lexicon calls violence; in the sentences where we count deaths (injuries), every word
+    our casualty cues read as a death (an injury). The extractor keeps one trigger a sentence;
+    WikiEvents marks them all."""
+    attack = [(t.start, t.end) for sentence in _event_sentences(doc, events, lambda e, m: e.event_type == "ASSAULT")
+              for t in find_triggers(sentence, rules) if t.family in ("violence", "weapon")]
+    found = {"attack": attack}
+    for kind, counted in (("die", lambda e, m: bool(m.fatalities)), ("injure", lambda e, m: bool(m.injured))):
+        casualty = "killed" if kind == "die" else "injured"
+        found[kind] = [(s.start_char + match.start(), s.start_char + match.end())
+                       for s in _event_sentences(doc, events, counted)
+                       for cue in rules.casualty_cues if cue.kind == casualty
+                       for match in cue.pattern.finditer(s.text)]
+    return found
+
+
 def evaluate_wikievents(documents: Sequence[WikiEventsDocument], nlp: Language,
                         rules: ExtractionRules) -> WikiEventsEvaluation:
-    """Triggers (character overlap: our event triggers for attacks, casualty cue words for deaths
-    and injuries), sentences with an attack, a death or an injury, and the attacker, victim and
-    place arguments of attack, die and injure events (same sentence, head word)."""
+    """Triggers (character overlap, see predicted_triggers), sentences with an attack, a death or
+    an injury, and the attacker, victim and place arguments of attack, die and injure events
+    (same sentence, head word); beside each trigger figure, the every-word-of-the-kind baseline."""
     spans: dict[str, list] = {name: [] for name in ("attack_triggers", "die_triggers", "injure_triggers",
                                                     "attack_sentences", "die_sentences", "injure_sentences",
                                                     "attack_baseline", "die_baseline", "injure_baseline")}
     arguments = []
-    for document, events in zip(documents, extracted_events(((d.text, None) for d in documents), nlp, rules),
-                                strict=True):
-        def sentences_of(found, sentences=document.sentences):
-            return [s for s in sentences if any(s[0] <= a < s[1] for a, _ in found)]
-
-        def cues(kind, events=events):
-            return [(c.cue_start, c.cue_end) for e in events for c in e.casualties if c.kind == kind and c.n > 0]
-
-        # WikiEvents marks every mention; our events merge later ones and keep their triggers
-        assaults = [(m.trigger_start, m.trigger_end) for e in events if e.event_type == "ASSAULT"
-                    for m in e.mentions]
+    docs = nlp.pipe(d.text for d in documents)
+    for document, events, doc in zip(documents, extracted_events(((d.text, None) for d in documents), nlp, rules),
+                                     docs, strict=True):
+        predicted = predicted_triggers(doc, events, rules.events)
         for kind, gold in (("attack", document.attack_triggers), ("die", document.die_triggers),
                            ("injure", document.injure_triggers)):
             spans[f"{kind}_baseline"].append((gold, word_spans(document.text, kind)))
-        spans["attack_triggers"].append((document.attack_triggers, assaults))
-        spans["die_triggers"].append((document.die_triggers, cues("killed")))
-        spans["injure_triggers"].append((document.injure_triggers, cues("injured")))
-        spans["attack_sentences"].append((sentences_of(document.attack_triggers), sentences_of(assaults)))
-        spans["die_sentences"].append((sentences_of(document.die_triggers), sentences_of(cues("killed"))))
-        spans["injure_sentences"].append((sentences_of(document.injure_triggers), sentences_of(cues("injured"))))
+            spans[f"{kind}_triggers"].append((gold, predicted[kind]))
+            spans[f"{kind}_sentences"].append((_sentences_of(gold, document.sentences),
+                                               _sentences_of(predicted[kind], document.sentences)))
         gold_arguments = [ArgumentMention(a.role, a.sentence, a.text) for a in document.arguments]
-        predicted = [a for e in events if e.event_type == "ASSAULT" or e.fatalities or e.injured
-                     for a in event_arguments(e, document.sentences)]
-        arguments.append((gold_arguments, predicted))
+        arguments.append((gold_arguments, [a for e in events if e.event_type == "ASSAULT" or e.fatalities or e.injured
+                                           for a in event_arguments(e, document.sentences)]))
     return WikiEventsEvaluation(
         **{name: score_detection(pairs) for name, pairs in spans.items()},
         attacker_arguments=score_arguments(arguments, "attacker"),
         victim_arguments=score_arguments(arguments, "victim"),
         place_arguments=score_arguments(arguments, "place"),
     )
+
+
+def _sentences_of(found: Sequence[Span], sentences: Sequence[Span]) -> list[Span]:
+    return [s for s in sentences if any(s[0] <= a < s[1] for a, _ in found)]
