@@ -1,0 +1,80 @@
+"""Scorers: each figure and its trivial baseline computed right on literal cases."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from evaluation import DEFAULT_CASE_PATH, DEFAULT_GVA_DIR
+from evaluation.case2021 import NO_EVENT, iter_case, predicted_label
+from evaluation.event_gold import GoldEvent, GoldEventArticle
+from evaluation.events import score_events, scored_events, sentence_spans
+from evaluation.gva import GvaArticle, IncidentFigures, incident_figures, iter_gva, score_gva
+from evaluation.labels import score_labels
+from transforms.events.records import Event, EventMention
+
+
+def _event(start: int, end: int, event_class: str = "Attack", fatalities: int | None = None,
+           event_date: date | None = None, event_type: str | None = "ASSAULT") -> Event:
+    mention = EventMention("attack", start, start + 6, start, end, event_class, fatalities, None, None)
+    return Event("a", event_class, event_type, None, None, None, "attack", start, start + 6, start, end,
+                 event_date, "day" if event_date else "unknown", None, "none", None, None, None, None, None,
+                 None, None, "unknown", None, "none", None, fatalities, None, None, None, "none", None,
+                 "asserted", 0.5, mentions=(mention,))
+
+
+def test_labels_weighted_and_macro_f1():
+    score = score_labels(["A", "A", "B", "C"], ["A", "B", "B", NO_EVENT])
+    by_label = {c.label: c for c in score.per_class}
+    assert score.accuracy == 0.5
+    assert (by_label["A"].precision, by_label["A"].recall) == (1.0, 0.5)
+    assert (by_label["B"].precision, by_label["B"].recall) == (0.5, 1.0)
+    assert by_label["C"].f1 == 0.0  # NONE is never a class of its own
+    assert score.weighted_f1 == pytest.approx((2 * (2 / 3) + 1 * (2 / 3) + 0) / 4)
+    assert score.macro_f1 == pytest.approx((2 / 3 + 2 / 3 + 0) / 3)
+    assert ("C", NO_EVENT, 1) in score.confusions
+
+
+def test_case_label_of_the_first_classed_event():
+    labels = {"Attack": "ATTACK", "Grenade": "GRENADE"}
+    assert predicted_label([_event(0, 10, "Grenade"), _event(20, 30)], labels) == "GRENADE"
+    assert predicted_label([], labels) == NO_EVENT
+
+
+def test_gva_takes_the_largest_counts_and_the_deadliest_events_day():
+    quiet, deadly = _event(0, 10, fatalities=0, event_date=date(2018, 3, 5)), _event(20, 30, fatalities=2,
+                                                                                  event_date=date(2018, 3, 4))
+    assert incident_figures([quiet, deadly]) == IncidentFigures(2, 0, date(2018, 3, 4))
+    assert incident_figures([]) == IncidentFigures(0, 0, None)
+    article = GvaArticle("g", "text", date(2018, 3, 5), 2, 0, date(2018, 3, 4), None)
+    score = score_gva([(article, [quiet, deadly]), (article, [])])
+    figures = {name: (value, baseline) for name, value, baseline, _, _ in score.figures()}
+    assert figures["killed exact"] == (0.5, 0.0)  # always 0 is never right here
+    assert figures["incident date exact"] == (0.5, 0.0)  # the publication date neither
+
+
+def test_own_gold_matches_by_sentence_and_leaves_statements_out():
+    text = "Gunmen attacked a bus on Monday. Nothing else happened. Police said more."
+    gold = GoldEventArticle("d", text, date(2018, 3, 6), (GoldEvent((7, 15), (), "Attack", "ASSAULT", None,
+                                                                    "Attack", date(2018, 3, 5), None, None, 1,
+                                                                    None, None),), True)
+    statement = _event(56, 73, "Diplomatic event", event_type="ACCUSE")
+    assert scored_events([statement]) == []
+    score = score_events([(gold, [_event(0, 32, fatalities=1, event_date=date(2018, 3, 5)), statement])])
+    assert (score.n_gold, score.n_predicted, score.n_matched) == (1, 1, 1)
+    assert (score.class_accuracy, score.killed_exact, score.date_accuracy) == (1.0, 1.0, 1.0)
+    assert score.baseline.n_predicted == len(sentence_spans(text)) == 3
+    assert score.baseline.n_matched == 1
+
+
+@pytest.mark.skipif(not (DEFAULT_GVA_DIR / "dev.jsonl").exists(), reason="../shared/eval/gva is absent")
+def test_gva_reader():
+    articles = list(iter_gva(DEFAULT_GVA_DIR / "dev.jsonl"))
+    assert len(articles) == 208
+    assert sum(a.n_killed == 0 for a in articles) == 161  # always 0: 0.774
+
+
+@pytest.mark.skipif(not DEFAULT_CASE_PATH.exists(), reason="../shared/eval/case2021 is absent")
+def test_case_reader_has_the_30_classes():
+    assert len({s.label for s in iter_case(DEFAULT_CASE_PATH)}) == 30
