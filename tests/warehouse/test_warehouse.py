@@ -63,6 +63,24 @@ def test_loading_a_batch_twice_leaves_the_same_rows(warehouse_path, seed_batch):
     assert run_checks(warehouse_path) == dict.fromkeys(run_checks(warehouse_path), 0)
 
 
+def test_each_incident_is_one_row_with_every_mention(warehouse_path, seed_batch):
+    load_batch(warehouse_path, "run-1", seed_batch,
+               [(seed_batch.articles[0].article_id, "a.txt")], [], EXTRACTOR_VERSIONS)
+    refresh_views(warehouse_path)
+    rows = run_query(warehouse_path, """
+        SELECT o.event_class, o.n_mentions, o.fatalities, e.date_source, e.acled_sub_event_type
+        FROM event_overview AS o JOIN events AS e USING (event_id) ORDER BY e.trigger_start""").rows
+    assert [(event_class, n) for event_class, n, *_ in rows] == [
+        (e.event_class, len(e.mentions)) for e in sorted(seed_batch.events, key=lambda e: e.trigger_start)]
+    assert ("Attack", 21, "sentence", "Attack") in [(c, k, d, a) for c, _, k, d, a in rows]
+    assert run_query(warehouse_path, "SELECT count(*) FROM event_mentions").rows == [
+        (sum(len(e.mentions) for e in seed_batch.events),)]
+    with open_warehouse(warehouse_path) as connection:
+        connection.execute("UPDATE event_mentions SET trigger_start = trigger_start + 1 WHERE ord = 1")
+    failed = {name: n for name, n in run_checks(warehouse_path).items() if n}
+    assert set(failed) == {"event_offsets_match_text"}
+
+
 def test_stale_extractors_are_those_of_another_version(warehouse_path, seed_batch):
     article_id = seed_batch.articles[0].article_id
     assert find_stale_extractors(warehouse_path, [article_id], EXTRACTOR_VERSIONS) == {}  # not loaded
