@@ -44,8 +44,9 @@ def is_specific_noun(trigger: Token) -> bool:
 def is_event_verb(verb: Token) -> bool:
     """A verb that reports something done: past tense or passive, or present in a headline
     ("Gunmen kill five"); not an infinitive or a gerund of purpose ("aims to attack")."""
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
-        return False  # "to attack", "will attack", "could be planned"
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if auxiliaries & MODALS and not auxiliaries >= {"to", "have"}:
+        return False  # "to attack", "will attack", "could be planned"; not "claimed to have seized"
     if verb.tag_ in PAST_TAGS or any(c.dep_ == "auxpass" for c in verb.children):
         return True
     if verb.tag_ == "VB":
@@ -65,9 +66,14 @@ def _has_two_sides(trigger: Token, actors: Sequence[EventActor]) -> bool:
     """ "Benin and Nigeria signed", "X met with Y", "an agreement between X and Y", "talks
     with Y"; a noun needs its own sides ("In a meeting that day he was told" has none)."""
     if trigger.pos_ in ("NOUN", "PROPN"):
-        return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in trigger.children) or (
+        return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "against", "on")
+                   for c in trigger.children) or (
             any(c.dep_ == "poss" for c in trigger.children)
             and any(c.dep_ == "prep" and c.lower_ in ("to", "with", "on") for c in trigger.children))
+    if any(c.dep_ == "nsubj" for c in trigger.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("with", "to", "between") and any(g.dep_ == "pobj" for g in c.children)
+            for c in trigger.children):
+        return True  # "ten rebels surrendered to security forces"
     sides, others = _participants(actors)
     if sides and others:
         return True
@@ -164,6 +170,8 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if trigger.family in FORCE_FAMILIES and verb is not None and verb.i == token.i and _words_against_words(verb, rules):
         return False
     if needs == "participants":
+        if not as_verb and _has_two_sides(token, actors):
+            return True  # "an agreement with rebellious soldiers", "sanctions against Russia"
         return _has_two_sides(token if as_verb or verb is None else verb, actors) and _named(actors, token)
     if needs == "named actor":  # "Libya offered to hand over ...", not "police asked for help"
         sides = [a for a in actors if a.role in ("actor", "claimant")]
