@@ -109,9 +109,12 @@ def event_actors(index: DocIndex, trigger: Token | None, verb: Token | None, rul
 
 
 def _with_shared_objects(verb: Token) -> list[Token]:
-    """A verb's children, and the object it shares with a conjoined verb: "killed and wounded
-    scores of terrorists"."""
+    """A verb's children, the object it shares with a conjoined verb ("killed and wounded
+    scores of terrorists"), and the subject it shares with the verb it is conjoined to ("Russia
+    strikes back at US, expels diplomats")."""
     children = list(verb.children)
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        children += [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
         for conj in (c for c in children if c.dep_ == "conj" and c.pos_ == "VERB"):
             children += [c for c in conj.children if c.dep_ == "dobj"]
