@@ -72,6 +72,14 @@ def _nearest(triggers: Sequence[Trigger], families: frozenset[str], position: in
     return min(fitting, key=lambda t: abs(t.start - position))
 
 
+def _main_verb(token, rules: EventRules) -> bool:
+    """The sentence's main verb, or what its reporting verb reports ("X has accused Y, a member
+    of the team said")."""
+    if token.dep_ == "ROOT":
+        return True
+    return token.dep_ == "ccomp" and token.head.dep_ == "ROOT" and token.head.lemma_.casefold() in rules.report_verbs
+
+
 def classify(text: str, text_start: int, triggers: Sequence[Trigger], rules: EventRules,
              sides: Sides = Sides()) -> Typing | None:
     """Type a sentence (text starting at text_start in the Doc) that has triggers.
@@ -81,7 +89,7 @@ def classify(text: str, text_start: int, triggers: Sequence[Trigger], rules: Eve
     """
     if not triggers:
         return None
-    said = next((t for t in triggers if t.family == "verbal" and t.token.dep_ == "ROOT"), None)
+    said = next((t for t in triggers if t.family == "verbal" and _main_verb(t.token, rules)), None)
     if said is not None:
         # "Iran threatened to launch a new offensive": what is said, not the offensive it speaks of
         event_class = rules.classes[said.event_class or rules.families["verbal"].default_class]
