@@ -145,6 +145,12 @@ BASELINE_WORDS = {"attack": re.compile(r"\battack\w*", re.I),
                   "injure": re.compile(r"\b(?:injur\w*|wound\w*)", re.I)}
 
 
+# Violence words that KAIROS marks otherwise: deaths are Life.Die, and attackers and weapons are
+# arguments, not triggers.
+NOT_ATTACK_WORDS = frozenset({"kill", "killing", "murder", "slaughter", "behead", "execute", "bomber", "gunman",
+                              "gunmen", "ied", "attacker"})
+
+
 def word_spans(text: str, kind: str) -> list[Span]:
     return [(m.start(), m.end()) for m in BASELINE_WORDS[kind].finditer(text)]
 
@@ -176,17 +182,18 @@ def _event_sentences(doc: Doc, events: Sequence[Event], wanted) -> list[SpacySpa
 
 def predicted_triggers(doc: Doc, events: Sequence[Event], rules: EventRules) -> dict[str, list[Span]]:
     """Our triggers in WikiEvents' terms: in the sentences of our attack events, every word our
-    trigger lexicon calls violence; in the sentences where we count deaths (injuries), every word
-    our casualty cues read as a death (an injury). The extractor keeps one trigger a sentence;
+    trigger lexicon calls an act of violence; in the sentences of all our events, every word our
+    casualty cues read as a death (an injury). The extractor keeps one trigger a sentence;
     WikiEvents marks them all."""
     attack = [(t.start, t.end) for sentence in _event_sentences(doc, events, lambda e, m: e.event_type == "ASSAULT")
-              for t in find_triggers(sentence, rules) if t.family in ("violence", "weapon")]
+              for t in find_triggers(sentence, rules)
+              if t.family == "violence" and t.token.lemma_.casefold() not in NOT_ATTACK_WORDS]
     found = {"attack": attack}
-    for kind, counted in (("die", lambda e, m: bool(m.fatalities)), ("injure", lambda e, m: bool(m.injured))):
+    for kind, counted in (("die", lambda e, m: True), ("injure", lambda e, m: True)):
         casualty = "killed" if kind == "die" else "injured"
         found[kind] = [(s.start_char + match.start(), s.start_char + match.end())
                        for s in _event_sentences(doc, events, counted)
-                       for cue in rules.casualty_cues if cue.kind == casualty
+                       for cue in rules.casualty_cues if cue.kind == casualty and not cue.weak
                        for match in cue.pattern.finditer(s.text)]
     return found
 
