@@ -29,7 +29,7 @@ def case_result(nlp, extraction_rules):
 
 
 def test_gva_dev_floors(gva_figures):
-    """Measured when set: killed 0.899, injured 0.827, date 0.673 (baselines 0.774, 0.630, 0.264)."""
+    """Measured when set: killed 0.899, injured 0.822, date 0.663 (baselines 0.774, 0.630, 0.264)."""
     assert gva_figures["killed exact"][0] >= 0.89
     assert gva_figures["injured exact"][0] >= 0.82
     assert gva_figures["incident date exact"][0] >= 0.66
@@ -37,7 +37,7 @@ def test_gva_dev_floors(gva_figures):
 
 
 @pytest.mark.xfail(strict=True, reason="issue 10 targets: GVA dev killed >= 0.90, injured >= 0.85, date >= 0.85; "
-                                       "0.899 / 0.827 / 0.673 measured (round-up articles of many shootings, "
+                                       "0.899 / 0.822 / 0.663 measured (round-up articles of many shootings, "
                                        "incidents dated by the day they were reported)")
 def test_gva_dev_targets(gva_figures):
     assert gva_figures["killed exact"][0] >= 0.90
@@ -46,11 +46,11 @@ def test_gva_dev_targets(gva_figures):
 
 
 def test_case_dev_floor(case_result):
-    """Measured when set: weighted F1 0.645 (majority class 0.007, untuned keyword rules 0.45)."""
-    assert case_result.score.weighted_f1 >= 0.64 > case_result.majority.weighted_f1
+    """Measured when set: weighted F1 0.685 (majority class 0.007, untuned keyword rules 0.45)."""
+    assert case_result.score.weighted_f1 >= 0.68 > case_result.majority.weighted_f1
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 target: CASE dev weighted F1 >= 0.70; 0.645 measured (snippets "
+@pytest.mark.xfail(strict=True, reason="issue 10 target: CASE dev weighted F1 >= 0.70; 0.685 measured (snippets "
                                        "with no incident word we know, diplomacy and crime told in few words)")
 def test_case_dev_target(case_result):
     assert case_result.score.weighted_f1 >= 0.70

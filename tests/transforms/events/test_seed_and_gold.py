@@ -71,20 +71,20 @@ def test_event_gold_has_50_articles_15_without_violence():
 
 
 def test_floors_on_event_gold(event_gold_score):
-    """Floors just under the figures measured when set (issue 10: P 0.798, R 0.602, class 0.732,
-    country 0.788 then 0.776 of more matched events, killed 0.448, day 0.822, each far above its baseline); they only go up."""
+    """Floors just under the figures measured when set (issue 10: P 0.798, R 0.636, class 0.760,
+    country 0.776, killed 0.467, day 0.792, each far above its baseline); they only go up."""
     score = event_gold_score
     assert score.precision >= 0.79
-    assert score.recall >= 0.60
-    assert score.class_accuracy >= 0.72
+    assert score.recall >= 0.63
+    assert score.class_accuracy >= 0.75
     assert score.country_accuracy >= 0.77
-    assert score.killed_exact >= 0.44
+    assert score.killed_exact >= 0.46
     assert score.date_accuracy >= 0.78
     assert score.precision > score.baseline.precision and score.f1 > score.baseline.f1
 
 
 @pytest.mark.xfail(strict=True, reason="issue 10 target: event precision >= 0.85 and recall >= 0.80 on own gold; "
-                                       "0.798 / 0.602 measured (ALL-CAPS MUC copy, two incidents in one sentence, "
+                                       "0.798 / 0.636 measured (ALL-CAPS MUC copy, two incidents in one sentence, "
                                        "background diplomacy)")
 def test_event_gold_target(event_gold_score):
     assert event_gold_score.precision >= 0.85 and event_gold_score.recall >= 0.80
