@@ -123,32 +123,49 @@ def sql(
     warehouse: WarehouseOption = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="table, csv or json")] = OutputFormat.table,
 ) -> None:
-    """Run a read-only query (text or --file) and print the result."""
+    """Run read-only queries (text or --file) on the warehouse alone and print every result.
+
+    Only queries run (SELECT, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN, CALL); the connection can open
+    no other file, attach no database, load no extension and change no setting."""
     import duckdb
 
-    from warehouse.query import run_query
+    from warehouse.query import QueryRefused, run_queries
 
     if (query is None) == (file is None):
         error_console.print("[red]error:[/red] give a QUERY or --file, not both")
         raise typer.Exit(2)
     try:
         text = query if query is not None else file.read_text(encoding="utf-8")
-        result = run_query(_warehouse_path(warehouse), text, list(param or []))
-    except (duckdb.Error, OSError) as error:
-        error_console.print(f"[red]error:[/red] {error}")
+        results = run_queries(_warehouse_path(warehouse), text, list(param or []))
+    except (duckdb.Error, OSError, QueryRefused, UnicodeDecodeError) as error:
+        error_console.print(f"[red]error:[/red] {_one_line(error)}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
-    if output_format is OutputFormat.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(result.columns)
-        writer.writerows(result.rows)
-    elif output_format is OutputFormat.json:
-        records = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
-        sys.stdout.write(json.dumps(records, default=_json_value, ensure_ascii=False, indent=2) + "\n")
-    else:
+    if output_format is OutputFormat.json:
+        records = [[dict(zip(r.columns, row, strict=True)) for row in r.rows] for r in results]
+        shown = records[0] if len(records) == 1 else [{"statement": r.statement, "rows": rows}
+                                                       for r, rows in zip(results, records, strict=True)]
+        sys.stdout.write(json.dumps(shown, default=_json_value, ensure_ascii=False, indent=2) + "\n")
+        return
+    for number, result in enumerate(results):
+        if output_format is OutputFormat.csv:
+            if number:
+                sys.stdout.write("\n")
+            writer = csv.writer(sys.stdout)
+            writer.writerow(result.columns)
+            writer.writerows(result.rows)
+            continue
+        if len(results) > 1:
+            console.print(result.statement, style="bold", soft_wrap=True, highlight=False)
         table = Table(*result.columns)
         for row in result.rows:
             table.add_row(*("" if value is None else str(value) for value in row))
         console.print(table)
+
+
+def _one_line(error: BaseException) -> str:
+    """An error's message on one line (DuckDB adds the query with a caret below it)."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[0] if lines else type(error).__name__
 
 
 def _json_value(value: object) -> object:

@@ -1,0 +1,71 @@
+"""`wirehouse sql` is read-only: it reaches nothing but the warehouse (issue 11, problem 1)."""
+
+import hashlib
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from warehouse.connection import prepare_warehouse
+from warehouse.query import QueryRefused, run_queries, run_query
+
+
+@pytest.fixture
+def warehouse_path(tmp_path):
+    path = tmp_path / "wirehouse.duckdb"
+    prepare_warehouse(path)
+    return path
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("statement", [
+    "copy (select 'x' as a) to '{warehouse}' (format csv)",
+    "attach '{other}' as o (read_only false)",
+    "export database '{folder}'",
+    "install httpfs",
+    "load fts",
+    "set threads = 1",
+    "delete from articles",
+    "create table t as select 1",
+    "select 1; copy (select 1) to '{other}'",
+])
+def test_statements_that_write_or_reach_out_are_refused_and_change_nothing(warehouse_path, tmp_path, statement):
+    query = statement.format(warehouse=warehouse_path, other=tmp_path / "other.duckdb", folder=tmp_path / "dump")
+    before = digest(warehouse_path)
+    with pytest.raises(QueryRefused, match="refused: wirehouse sql runs read-only queries"):
+        run_queries(warehouse_path, query)
+    assert digest(warehouse_path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wirehouse.duckdb"]
+
+
+def test_queries_cannot_read_files_outside_the_warehouse(warehouse_path, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for you", encoding="utf-8")
+    with pytest.raises(duckdb.PermissionException):
+        run_queries(warehouse_path, f"select * from read_text('{secret}')")
+    with pytest.raises(duckdb.PermissionException):
+        run_queries(warehouse_path, f"select * from read_csv('{secret}')")
+
+
+def test_every_statement_of_a_string_gives_its_result(warehouse_path):
+    results = run_queries(warehouse_path, "select 1 as a; select count(*) as n from articles; describe runs")
+    assert [r.statement for r in results] == ["select 1 as a", "select count(*) as n from articles", "describe runs"]
+    assert results[0].rows == [(1,)] and results[1].rows == [(0,)]
+    assert "run_id" in {row[0] for row in results[2].rows}
+    assert run_query(warehouse_path, "select $1::int + 1", [41]).rows == [(42,)]
+    with pytest.raises(QueryRefused, match="one statement"):
+        run_queries(warehouse_path, "select $1; select 2", [1])
+
+
+def test_the_cli_prints_each_result_and_one_line_refusals(warehouse_path):
+    runner = CliRunner()
+    shown = runner.invoke(app, ["sql", "-w", str(warehouse_path), "-f", "csv", "select 1 as a; select 2 as b"])
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout == "a\n1\n\nb\n2\n"
+    refused = runner.invoke(app, ["sql", "-w", str(warehouse_path), f"copy (select 1) to '{warehouse_path}'"])
+    assert refused.exit_code == 1
+    assert refused.stderr.count("\n") == 1 and "COPY refused" in refused.stderr
