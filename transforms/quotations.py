@@ -6,6 +6,8 @@ Unbalanced marks degrade to fewer spans, never to an exception.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 DOUBLE_OPENERS = "“„«"
@@ -33,6 +35,39 @@ class Quoted:
     double: bool
 
 
+class Quotations:
+    """Quotations in text order, looked up by position in log time: an article of thousands of
+    quotations must not cost thousands of scans per reporting verb."""
+
+    def __init__(self, quotations: Iterable[Quoted]):
+        self.items = sorted(quotations, key=_open_start)
+        self._longest = max((q.close_end - q.open_start for q in self.items), default=0)
+
+    def __iter__(self) -> Iterator[Quoted]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def touching(self, start: int, end: int) -> list[Quoted]:
+        """The quotations, marks included, that overlap [start, end), in text order."""
+        first = bisect_left(self.items, start - self._longest, key=_open_start)
+        last = bisect_left(self.items, end, lo=first, key=_open_start)
+        return [q for q in self.items[first:last] if q.close_end > start]
+
+    def after(self, position: int) -> list[Quoted]:
+        """The quotations that open at or after `position`, in text order."""
+        return self.items[bisect_left(self.items, position, key=_open_start):]
+
+    def holds(self, position: int) -> bool:
+        """True when `position` lies between the marks of a quotation."""
+        return any(q.start <= position < q.end for q in self.touching(position, position + 1))
+
+
+def _open_start(quoted: Quoted) -> int:
+    return quoted.open_start
+
+
 def find_quoted_spans(text: str) -> list[Quoted]:
     """Pair quotation marks in text, double marks first, then single marks outside them.
 
@@ -41,11 +76,11 @@ def find_quoted_spans(text: str) -> list[Quoted]:
     mark is dropped.
     """
     doubles = _pair(text, _double_marks(text), allow_paragraphs=True)
-    inside_double = [(q.open_start, q.close_end) for q in doubles]
+    inside_double = Quotations(doubles)
     singles = [
         q for q in _pair(text, _single_marks(text), allow_paragraphs=False)
         if q.close_end - q.open_start <= MAX_SINGLE_QUOTED_CHARS
-        and not any(a <= q.open_start < b for a, b in inside_double)
+        and not inside_double.touching(q.open_start, q.open_start + 1)
     ]
     return sorted(doubles + singles, key=lambda q: q.open_start)
 

@@ -8,13 +8,15 @@ marks). Speakers are kept as written ("he"); transforms/sources.py resolves them
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.quotations import Quoted, find_quoted_spans, looks_like_title
+from transforms.quotations import Quotations, Quoted, find_quoted_spans, looks_like_title
 
 QUOTES_VERSION = "quotes.v1"
 
@@ -84,7 +86,7 @@ class Attribution:
 @dataclass(frozen=True)
 class QuoteExtraction:
     attributions: list[Attribution]
-    quotations: list[Quoted]  # real quotations
+    quotations: Quotations  # real quotations
     non_quotes: list[Quoted]  # scare quotes, titles, single terms
 
 
@@ -115,31 +117,26 @@ def extract_attributions(index: DocIndex, rules: QuoteRules) -> QuoteExtraction:
     'According to Mathieu Guidere, ... ISIS is "capable of ..."' (mixed),
     'What is certain, he said, is that ...' (mixed, the cue inside the content).
     """
-    quotations, non_quotes = classify_quotations(index, find_quoted_spans(index.text))
+    real, non_quotes = classify_quotations(index, find_quoted_spans(index.text))
+    quotations = Quotations(real)
     found: list[Attribution] = []
+    seen: set[tuple[int | None, int]] = set()  # (cue, content start) of what is found
     for token in index.doc:
         is_cue = rules.is_cue(token)
         is_according = token.lower_ == "according" and token.i + 1 < len(index.doc) and index.doc[token.i + 1].lower_ == "to"
-        if not (is_cue or is_according) or _inside(token.idx, quotations):
+        if not (is_cue or is_according) or quotations.holds(token.idx):
             continue
         if is_cue:
             strength = rules.reporting_verbs.get(token.lemma_.casefold(), rules.reporting_verbs.get(token.lower_, 0.8))
             attribution = _verb_attribution(index, token, quotations, strength, non_quotes)
         else:
             attribution = _according_to_attribution(index, token, quotations)
-        if attribution is not None and not _duplicate(attribution, found):
+        if attribution is not None and (attribution.cue_start, attribution.content_start) not in seen:
+            seen.add((attribution.cue_start, attribution.content_start))
             found.append(attribution)
     found.extend(_continued_quotations(index.text, quotations, found))
     found.sort(key=lambda a: (a.content_start, a.cue_start or 0))
-    return QuoteExtraction(found, quotations, non_quotes)
-
-
-def _inside(position: int, quotations: list[Quoted]) -> bool:
-    return any(q.start <= position < q.end for q in quotations)
-
-
-def _duplicate(candidate: Attribution, found: list[Attribution]) -> bool:
-    return any(a.cue_start == candidate.cue_start and a.content_start == candidate.content_start for a in found)
+    return QuoteExtraction(found, quotations.items, non_quotes)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -188,7 +185,7 @@ def _span_chars(tokens: Iterable[Token]) -> tuple[int, int] | None:
 
 
 def _verb_attribution(
-    index: DocIndex, verb: Token, quotations: list[Quoted], strength: float, terms: list[Quoted]
+    index: DocIndex, verb: Token, quotations: Quotations, strength: float, terms: list[Quoted]
 ) -> Attribution | None:
     subject = _subject(verb)
     if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
@@ -229,7 +226,7 @@ def _verb_attribution(
     # ("he told InsideSources", "Trump said Monday").
     clause_ends = [t.idx + len(t.text) for t in verb.subtree
                    if verb.i < t.i < sentence.end and not (t.is_punct or t.is_space)
-                   and not (content[0] <= t.idx < content[1]) and not _inside(t.idx, quotations)]
+                   and not (content[0] <= t.idx < content[1]) and not quotations.holds(t.idx)]
     speaker_phrase_start = min(speaker[0], subject.left_edge.idx)  # "IMF chief economist Maury Obstfeld"
     attribution_span = (min(verb.idx, speaker_phrase_start), max([verb.idx + len(verb.text), speaker[1], *clause_ends]))
     content = _join_split_quotation(text, content, attribution_span, quotations)
@@ -239,7 +236,7 @@ def _verb_attribution(
                        subject.i, confidence)
 
 
-def _quoted_object(verb: Token, quotations: list[Quoted], terms: list[Quoted]) -> tuple[int, int] | None:
+def _quoted_object(verb: Token, quotations: Quotations, terms: list[Quoted]) -> tuple[int, int] | None:
     """The verb's object when it holds a quotation: 'called it "a non-starter"' (mixed).
 
     A one-word quoted term counts only as a predicate complement ('called the deal "lousy"',
@@ -252,7 +249,7 @@ def _quoted_object(verb: Token, quotations: list[Quoted], terms: list[Quoted]) -
     span = _span_chars(t for o in objects for t in o.subtree)
     if span is None:
         return None
-    if any(span[0] <= q.open_start and q.close_end <= span[1] + 1 for q in quotations):
+    if any(span[0] <= q.open_start and q.close_end <= span[1] + 1 for q in quotations.touching(span[0], span[1] + 1)):
         return span
     complement_span = _span_chars(t for c in complements for t in c.subtree)
     if complement_span and any(complement_span[0] <= q.open_start and q.close_end <= complement_span[1] + 1
@@ -270,32 +267,32 @@ def is_standalone(text: str, quotation: Quoted) -> bool:
     return len(text[quotation.start:quotation.end].split()) >= MIN_STANDALONE_WORDS
 
 
-def _nearest_quotation(text: str, sentence: Span, verb: Token, quotations: list[Quoted]) -> Quoted | None:
+def _nearest_quotation(text: str, sentence: Span, verb: Token, quotations: Quotations) -> Quoted | None:
     """The quotation that ends or starts in the verb's sentence, nearest to the verb."""
-    in_sentence = [q for q in quotations if sentence.start_char <= q.end <= sentence.end_char
+    in_sentence = [q for q in quotations.touching(sentence.start_char - 1, sentence.end_char + 1)
+                   if sentence.start_char <= q.end <= sentence.end_char
                    or sentence.start_char <= q.start < sentence.end_char]
     if not in_sentence:
         return None
     return min(in_sentence, key=lambda q: min(abs(q.close_end - verb.idx), abs(q.open_start - verb.idx)))
 
 
-def _cover_quotations(content: tuple[int, int], quotations: list[Quoted]) -> tuple[int, int]:
+def _cover_quotations(content: tuple[int, int], quotations: Quotations) -> tuple[int, int]:
     """Widen a content span to every quotation it touches (a quote over several sentences)."""
     start, end = content
-    for q in quotations:
-        if q.open_start < end and q.close_end > start:
-            start, end = min(start, q.open_start), max(end, q.close_end)
+    for q in quotations.touching(start, end):
+        start, end = min(start, q.open_start), max(end, q.close_end)
     return start, end
 
 
-def _trim(text: str, content: tuple[int, int], quotations: list[Quoted]) -> tuple[int, int] | None:
+def _trim(text: str, content: tuple[int, int], quotations: Quotations) -> tuple[int, int] | None:
     """Drop edge punctuation and a quotation's own marks: content is what was said."""
     start, end = content
     while start < end and text[start] in EDGE_PUNCTUATION:
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCTUATION:
         end -= 1
-    for q in quotations:
+    for q in quotations.touching(start, end):
         if q.open_start == start and q.close_end >= end:
             start = q.start
         if q.close_end == end and q.open_start <= start:
@@ -306,31 +303,33 @@ def _trim(text: str, content: tuple[int, int], quotations: list[Quoted]) -> tupl
 
 
 def _join_split_quotation(
-    text: str, content: tuple[int, int], attribution: tuple[int, int], quotations: list[Quoted]
+    text: str, content: tuple[int, int], attribution: tuple[int, int], quotations: Quotations
 ) -> tuple[int, int]:
     """'"We made a plea," said Chuck Schumer, "and we were ignored."' is one quotation with the
     cue inside: join the quotation that resumes right after the speaker and cue."""
     start, end = content
     if end > attribution[0]:
         return content
-    for q in quotations:
-        between = text[attribution[1]:q.open_start]
-        if q.open_start >= attribution[1] and not between.strip(" ,.:;—–-") and "\n" not in between:
-            gap = text[end:attribution[0]]
-            if not gap.strip(" ,:;—–-\"'“”‘’"):
-                joined_end = q.end
-                while joined_end > start and text[joined_end - 1] in EDGE_PUNCTUATION:
-                    joined_end -= 1
-                return start, joined_end
-    return content
+    if text[end:attribution[0]].strip(" ,:;—–-\"'“”‘’"):
+        return content  # words between the quotation and the cue: no split quotation
+    resumed = next(iter(quotations.after(attribution[1])), None)
+    if resumed is None:
+        return content
+    between = text[attribution[1]:resumed.open_start]
+    if between.strip(" ,.:;—–-") or "\n" in between:
+        return content
+    joined_end = resumed.end
+    while joined_end > start and text[joined_end - 1] in EDGE_PUNCTUATION:
+        joined_end -= 1
+    return start, joined_end
 
 
-def _kind(content: tuple[int, int], quotations: list[Quoted], text: str,
+def _kind(content: tuple[int, int], quotations: Quotations, text: str,
           attribution: tuple[int, int] | None = None) -> str:
     """direct: everything said is inside quotation marks (a cue and speaker may interrupt);
     mixed: quoted and unquoted words; indirect: no quotation."""
     start, end = content
-    touching = [q for q in quotations if q.open_start < end and q.close_end > start]
+    touching = quotations.touching(start, end)
     if not touching:
         return "indirect"
     covered = sorted([(q.open_start, q.close_end) for q in touching] + ([attribution] if attribution else []))
@@ -345,7 +344,7 @@ def _kind(content: tuple[int, int], quotations: list[Quoted], text: str,
     return "mixed"
 
 
-def _according_to_attribution(index: DocIndex, according: Token, quotations: list[Quoted]) -> Attribution | None:
+def _according_to_attribution(index: DocIndex, according: Token, quotations: Quotations) -> Attribution | None:
     """'According to X, CONTENT', 'CONTENT, according to X', or the phrase inside the content
     ('Six of the murders were, according to agreed facts heard in court, "sexual in nature"')."""
     doc = index.doc
@@ -376,25 +375,34 @@ def _according_to_attribution(index: DocIndex, according: Token, quotations: lis
                        according.idx, to.idx + len(to.text), speaker[0], speaker[1], source.i, 0.85)
 
 
-def _continued_quotations(text: str, quotations: list[Quoted], found: list[Attribution]) -> list[Attribution]:
+def _continued_quotations(text: str, quotations: Quotations, found: list[Attribution]) -> list[Attribution]:
     """A quotation that opens a paragraph with no cue of its own continues the previous speaker.
 
     Example: '"We will rebuild," she said.\\n\\n"It will take years."' -> both are hers.
     """
     continued: list[Attribution] = []
+    by_start = sorted(found, key=lambda a: a.content_start)
+    starts = [a.content_start for a in by_start]
+    reach = list(accumulate((a.content_end for a in by_start), max))  # furthest end among the first k
+    speakers = sorted((a for a in found if a.speaker_root is not None), key=lambda a: a.content_end)
+    speaker_ends = [a.content_end for a in speakers]
+    continued_reach = -1
     for q in quotations:
-        if any(a.content_start < q.close_end and a.content_end > q.open_start for a in found + continued):
-            continue
+        n_before = bisect_left(starts, q.close_end)
+        if (n_before and reach[n_before - 1] > q.open_start) or continued_reach > q.open_start:
+            continue  # already part of a quote found
         if not _starts_line(text, q.open_start) or not is_standalone(text, q):
             continue
-        previous = [a for a in found if a.content_end <= q.open_start and a.speaker_root is not None]
-        if not previous:
+        n_previous = bisect_right(speaker_ends, q.open_start)
+        if not n_previous:
             continue
-        last = max(previous, key=lambda a: a.content_end)
+        # the quote that ends last before this one (the first found, of several ending there)
+        last = speakers[bisect_left(speaker_ends, speaker_ends[n_previous - 1])]
         if text.count("\n\n", last.content_end, q.open_start) > 1:
             continue  # more than one paragraph away: too far to assume the same speaker
         continued.append(Attribution("direct", q.start, q.end, None, None, None, None, last.speaker_root, 0.6,
                                      continues=True))
+        continued_reach = max(continued_reach, q.end)
     return continued
 
 

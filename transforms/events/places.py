@@ -8,6 +8,7 @@ convoy" names no place; "the Tunisian capital" is Tunis.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from typing import TYPE_CHECKING
@@ -27,6 +28,10 @@ _NOT_PLACE_WORDS = frozenset({"the", "of", "and", "in", "on", "at", "to", "a", "
                               "today", "yesterday", "president", "government", "people", "text", "report"})
 
 
+def _start(mention: PlaceMention) -> int:
+    return mention.start
+
+
 def event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMention], rules: EventRules,
                  dateline: tuple[int, int] | None, priors: set[str]) -> PlaceMention | None:
     """The event's place: "the Tunisian capital", else the last place named with a preposition
@@ -38,8 +43,10 @@ def event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMention
         match = resolve_place(capital.group(), rules.gazetteer, priors)
         if match.place is not None:
             return PlaceMention(start, start + len(capital.group()), capital.group(), "PHRASE", match)
-    inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char
-              and not (dateline and dateline[0] <= m.start < dateline[1]) and plausible(m, priors)]
+    first = bisect_left(mentions, sentence.start_char, key=_start)  # mentions are in text order
+    last = bisect_left(mentions, sentence.end_char, lo=first, key=_start)
+    inside = [m for m in mentions[first:last]
+              if not (dateline and dateline[0] <= m.start < dateline[1]) and plausible(m, priors)]
     if not inside:
         inside = _gazetteer_places(index, sentence, rules.gazetteer, priors)
     with_preposition = [m for m in inside if m.start > 3 and index.text[max(0, m.start - 12):m.start].split()[-1:] in
