@@ -145,7 +145,11 @@ def extract(documents: list[Document], rerun: dict[str, frozenset[str]], setting
         nlp_batch_size=settings.nlp_batch_size,
         n_process=settings.n_process if settings.task_runner == "threads" else 1,
         rerun=rerun,
+        nlp_batch_chars=settings.nlp_batch_chars,
     ) if documents else ExtractedBatch()  # input rows only: no model to load
+    # an article quarantined whole (not one already loaded) has no row for its inputs to point at
+    quarantined = {e.article_id for e in batch.errors if e.article_id and e.article_id not in rerun}
+    inputs = [pair for pair in inputs if pair[0] not in quarantined]
     n_reextracted = sum(1 for article in batch.articles if article.article_id in rerun)
     counts = RunCounts(
         n_articles_new=len(batch.articles) - n_reextracted,

@@ -53,8 +53,11 @@ class IngestError:
     """An input that could not become a Document, with the reason in plain words."""
 
     source_uri: str
-    error_kind: str  # not_found | unsupported_format | empty | binary | undecodable | too_large | invalid_json | invalid_record | unreadable
+    # not_found | unsupported_format | empty | binary | undecodable | too_large | invalid_json |
+    # invalid_record | unreadable, or, for an article read but failed later: layout | parse | extract
+    error_kind: str
     message: str
+    article_id: str | None = None  # the article's id when it was read but failed later
 
 
 class InputRejected(ValueError):

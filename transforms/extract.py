@@ -22,6 +22,7 @@ from transforms.events import (
     load_event_rules,
 )
 from transforms.gazetteer import dateline_place_names, government_places
+from transforms.parsing import GROUP_CHARS, parse_texts
 from transforms.layout import LAYOUT_VERSION, LayoutRules, load_layout_rules
 from transforms.places import Gazetteer, PlaceMatch, load_gazetteer, resolve_place
 from transforms.quotes import (
@@ -99,61 +100,104 @@ def extract_batch(
     nlp_batch_size: int = 32,
     n_process: int = 1,
     rerun: Mapping[str, frozenset[str]] | None = None,
+    nlp_batch_chars: int = GROUP_CHARS,
 ) -> ExtractedBatch:
     """Parse layouts, run spaCy over the bodies with nlp.pipe, extract entities, quotes,
     sources and events.
 
     `rerun` names, for articles already in the warehouse, the extractors to run again (an
-    article it does not name gets every extractor). An article whose layout cannot be parsed
-    becomes an IngestError; the rest go on.
+    article it does not name gets every extractor). An article that fails to be laid out, parsed
+    or extracted from becomes an IngestError with its article_id; the rest go on.
     """
     rerun = rerun or {}
     started = time.perf_counter()
-    language = nlp.lang
-    articles: list[Article] = []
-    errors: list[IngestError] = []
+    batch = ExtractedBatch()
     for document in documents:
         try:
-            articles.append(build_article(document, rules.layout, language, default_published_at))
-        except ValueError as error:
-            errors.append(IngestError(document.source_uri, "layout", f"cannot parse the layout: {error}"))
-    batch = ExtractedBatch(articles=articles, errors=errors,
-                           extractors={a.article_id: rerun.get(a.article_id, ALL_EXTRACTORS) for a in articles})
+            article = build_article(document, rules.layout, nlp.lang, default_published_at)
+        except Exception as error:  # one article's failure is quarantined, never the batch's
+            batch.errors.append(article_error(document.source_uri, document.article_id, "layout", error))
+            continue
+        batch.articles.append(article)
+        batch.extractors[article.article_id] = rerun.get(article.article_id, ALL_EXTRACTORS)
     laid_out = time.perf_counter()
     extracting = 0.0
-    bodies = ((article.body, article) for article in articles)
+    failed: set[str] = set()
     # Strings spaCy meets while parsing the batch are freed when it ends (spaCy's memory zone):
     # a worker's vocabulary would otherwise grow with every new word of a long run. Nothing
     # below keeps a Doc, a Token or a string id past the loop.
     with nlp.memory_zone():
-        for doc, article in nlp.pipe(bodies, as_tuples=True, batch_size=nlp_batch_size, n_process=n_process):
+        for article, doc in parse_texts(nlp, [(a.body, a) for a in batch.articles], nlp_batch_size, n_process,
+                                        nlp_batch_chars):
             parsed = time.perf_counter()
-            _extract_from(doc, article, batch, rules)
+            if isinstance(doc, Exception):
+                batch.errors.append(article_error(article.source_uri, article.article_id, "parse", doc))
+                failed.add(article.article_id)
+                continue
+            try:
+                records = _extract_from(doc, article, batch.extractors[article.article_id], rules)
+            except Exception as error:
+                batch.errors.append(article_error(article.source_uri, article.article_id, "extract", error))
+                failed.add(article.article_id)
+            else:
+                records.add_to(batch)
             extracting += time.perf_counter() - parsed
+    if failed:
+        batch.articles[:] = [a for a in batch.articles if a.article_id not in failed]
+        for article_id in failed:
+            del batch.extractors[article_id]
     batch.seconds.update(layout=laid_out - started, extract=extracting,
                          parse=time.perf_counter() - laid_out - extracting)
     return batch
 
 
-def _extract_from(doc: Doc, article: Article, batch: ExtractedBatch, rules: ExtractionRules) -> None:
-    """Run the extractors wanted for one parsed article and add their records to the batch."""
-    wanted = batch.extractors[article.article_id]
+def article_error(source_uri: str, article_id: str, stage: str, error: BaseException) -> IngestError:
+    """The quarantine row of an article that failed at `stage` (layout, parse or extract)."""
+    first_line = next((line for line in str(error).splitlines() if line.strip()), "")
+    return IngestError(source_uri, stage, f"cannot {STAGE_VERBS[stage]} the article: "
+                                          f"{type(error).__name__}: {first_line}"[:500], article_id)
+
+
+STAGE_VERBS = {"layout": "lay out", "parse": "parse", "extract": "extract from"}
+
+
+@dataclass
+class ArticleRecords:
+    """What the extractors found in one article, added to the batch only when all succeeded."""
+
+    entity_mentions: list[EntityMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    article_sources: list[ArticleSource] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    events_seconds: float = 0.0
+
+    def add_to(self, batch: ExtractedBatch) -> None:
+        batch.entity_mentions.extend(self.entity_mentions)
+        batch.quotes.extend(self.quotes)
+        batch.article_sources.extend(self.article_sources)
+        batch.events.extend(self.events)
+        if self.events_seconds:
+            batch.seconds["events"] = batch.seconds.get("events", 0.0) + self.events_seconds
+
+
+def _extract_from(doc: Doc, article: Article, wanted: frozenset[str], rules: ExtractionRules) -> ArticleRecords:
+    """Run the extractors wanted for one parsed article."""
+    records = ArticleRecords()
     if "entities" in wanted:
-        batch.entity_mentions.extend(extract_entities(doc, article.article_id, article.body_start))
+        records.entity_mentions = extract_entities(doc, article.article_id, article.body_start)
     index = DocIndex.of(doc)
     if "quotes" in wanted:
-        quotes, sources = quotes_of(index, article.article_id, article.body_start, rules)
-        batch.quotes.extend(quotes)
-        batch.article_sources.extend(sources)
+        records.quotes, records.article_sources = quotes_of(index, article.article_id, article.body_start, rules)
     if "events" in wanted:
         started = time.perf_counter()
         published = article.published_at.date() if article.published_at else None
         filed_at = dateline_place(article, rules.events.gazetteer)
-        batch.events.extend(extract_events(
+        records.events = extract_events(
             index, article.article_id, article.body_start, rules.events, published,
             prior_countries={filed_at.place.country_iso2} if filed_at and filed_at.place else set(),
-            dateline_place=filed_at))
-        batch.seconds["events"] = batch.seconds.get("events", 0.0) + time.perf_counter() - started
+            dateline_place=filed_at)
+        records.events_seconds = time.perf_counter() - started
+    return records
 
 
 def extract_quotes(

@@ -93,7 +93,7 @@ EVENT_PLACES_SCHEMA = pa.schema([
 ])
 ERRORS_SCHEMA = pa.schema([
     ("run_id", pa.string()), ("source_uri", pa.string()), ("error_kind", pa.string()),
-    ("message", pa.string()), ("at", pa.timestamp("us")),
+    ("message", pa.string()), ("at", pa.timestamp("us")), ("article_id", pa.string()),
 ])
 
 
@@ -167,8 +167,8 @@ def extractions_table(extractors: Mapping[str, frozenset[str]], versions: Mappin
 
 
 def errors_table(errors: Sequence[IngestError], run_id: str, at: datetime) -> pa.Table:
-    rows = [{"run_id": run_id, "source_uri": e.source_uri, "error_kind": e.error_kind, "message": e.message, "at": at}
-            for e in errors]
+    rows = [{"run_id": run_id, "source_uri": e.source_uri, "error_kind": e.error_kind, "message": e.message, "at": at,
+             "article_id": e.article_id} for e in errors]
     return pa.Table.from_pylist(rows, schema=ERRORS_SCHEMA)
 
 
