@@ -34,7 +34,7 @@ serve: $(STAMP) ## start a local Prefect server and serve the flow hourly over i
 	$(BIN)/wirehouse serve
 
 clean: ## remove the environment, Prefect state and the default warehouse
-	rm -rf $(VENV) .prefect warehouse/wirehouse.duckdb warehouse/wirehouse.duckdb.wal warehouse/exports
+	rm -rf $(VENV) .prefect warehouse/wirehouse.duckdb warehouse/wirehouse.duckdb.wal warehouse/wirehouse.duckdb.lock warehouse/exports
 
 bench: $(STAMP) ## benchmark bare spaCy against the whole flow on N articles from ../shared/corpus (N=100000)
 	$(BIN)/python bench/run.py --n $(or $(N),100000)

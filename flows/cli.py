@@ -45,6 +45,8 @@ class ProgressHandler(logging.Handler):
         self.task_id = progress.add_task("articles", total=None)
 
     def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING:  # waiting for another run, a run that could not be recorded
+            self.progress.console.print(record.getMessage(), style="yellow", soft_wrap=True, highlight=False)
         if hasattr(record, "total"):
             self.progress.update(self.task_id, total=record.total)
         if hasattr(record, "advance"):

@@ -42,6 +42,7 @@ from transforms.nlp import installed_model_identity, load_pipeline
 from warehouse import export as warehouse_export
 from warehouse import load as warehouse_load
 from warehouse.connection import is_io_error, prepare_warehouse
+from warehouse.lock import writer_lock
 from warehouse.load import RunCounts, StagedBatch
 from warehouse.views import refresh_views, run_checks
 
@@ -291,6 +292,15 @@ def etl(
     export_dir = settings.exports_for(warehouse_path) if export else None
     default_published_at = datetime(published_at.year, published_at.month, published_at.day) if published_at else None
     run_id = uuid.uuid4().hex
+    with writer_lock(warehouse_path, run_id, settings.lock_timeout_seconds, on_wait=progress_log.warning):
+        return _run_holding_the_lock(settings, run_id, list(inputs), warehouse_path, export_dir,
+                                     default_published_at, started)
+
+
+def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], warehouse_path: Path,
+                          export_dir: Path | None, default_published_at: datetime | None,
+                          started: float) -> RunSummary:
+    """The run itself, by the one writer of the warehouse."""
     prepare(warehouse_path)
     open_run(warehouse_path, run_id, list(inputs), settings.model)
     counts = RunCounts()
@@ -349,13 +359,31 @@ def etl(
         failed_checks = finish(warehouse_path, export_dir)
         add_seconds(stage_seconds, {"finish": time.perf_counter() - finishing})
     except BaseException as error:
-        warehouse_load.finish_run(warehouse_path, run_id, "failed", counts, f"{type(error).__name__}: {error}")
+        record_finish(warehouse_path, run_id, "failed", counts, f"{type(error).__name__}: {error}")
         raise
     status = "completed" if not failed_checks else "completed_with_failed_checks"
-    warehouse_load.finish_run(warehouse_path, run_id, status, counts)
+    record_finish(warehouse_path, run_id, status, counts)
     return RunSummary(run_id, status, counts, time.perf_counter() - started, str(warehouse_path),
                       str(export_dir) if export_dir else None, failed_checks,
                       {name: round(seconds, 3) for name, seconds in stage_seconds.items()})
+
+
+def record_finish(warehouse_path: Path, run_id: str, status: str, counts: RunCounts,
+                  error_message: str | None = None, attempts: int = 5) -> None:
+    """Close the run's row, retrying while the file is busy (a reader holding it for a moment):
+    the final status and cause are always recorded, or said on stderr when they cannot be."""
+    for attempt in range(1, attempts + 1):
+        try:
+            warehouse_load.finish_run(warehouse_path, run_id, status, counts, error_message)
+            return
+        except Exception as error:
+            if attempt == attempts or not is_io_error(error):
+                progress_log.error("could not record run %s as %s (%s): %s: %s", run_id, status,
+                                   error_message or "no error", type(error).__name__, error)
+                if status != "failed":
+                    raise
+                return
+            time.sleep(attempt)
 
 
 def share_api_with_workers() -> None:

@@ -34,6 +34,8 @@ class Settings(BaseSettings):
                          description="worker processes (or local Dask workers); batches in flight = workers + 1")
     dask_address: str | None = Field(None, description="Dask scheduler (tcp://host:8786); unset: a local cluster")
     max_input_bytes: int = Field(5 * 1024 * 1024, ge=1, description="larger inputs are quarantined")
+    lock_timeout_seconds: float = Field(3600, ge=0, description="how long a run waits for another run "
+                                        "writing the same warehouse before it gives up")
     inbox_dir: Path = Field(PROJECT_ROOT / "inbox", description="directory the scheduled flow loads from")
     schedule_cron: str = Field("0 * * * *", description="cron of the scheduled flow (default hourly)")
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
 import transforms.extract
 from flows.etl import etl
-from tests.conftest import SEED_ARTICLE
+from tests.conftest import FIXTURES_DIR, PROJECT_ROOT, SEED_ARTICLE
 from transforms.documents import article_id_for
+from warehouse.lock import WarehouseBusy, lock_path_for, writer_lock
 from warehouse.query import run_query
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
@@ -65,3 +69,38 @@ def test_a_long_article_and_a_failing_one_leave_the_rest_of_the_batch_loaded(tmp
     again = etl(inputs=[str(folder)], warehouse=str(warehouse), export=False)
     assert (again.counts.n_articles_existing, again.counts.n_quarantined) == (2, 1)
     assert run_query(warehouse, "SELECT count(*) FROM ingest_errors").rows == [(2,)]
+
+
+def test_two_runs_on_one_warehouse_both_load_one_after_the_other(tmp_path):
+    """Two `wirehouse run` processes on one warehouse at once, batches of one article: the
+    second waits for the first (and says so), then loads; both runs are recorded completed."""
+    from prefect.settings import PREFECT_API_URL
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    shutil.copy(SEED_ARTICLE, first / "seed.txt")
+    shutil.copytree(FIXTURES_DIR / "articles", second)
+    warehouse = tmp_path / "w.duckdb"
+    environment = os.environ | {"PREFECT_API_URL": PREFECT_API_URL.value(), "WIREHOUSE_BATCH_SIZE": "1",
+                                "WIREHOUSE_TASK_RUNNER": "threads", "WIREHOUSE_WORKERS": "1"}
+    runs = [subprocess.Popen([sys.executable, "-m", "flows.etl", str(folder), "--warehouse", str(warehouse),
+                              "--no-export"], cwd=PROJECT_ROOT, env=environment, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for folder in (first, second)]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert sum("waiting for run" in stderr for _, stderr in outputs) == 1, outputs
+    assert run_query(warehouse, "SELECT status, count(*) FROM runs GROUP BY ALL").rows == [("completed", 2)]
+    assert run_query(warehouse, "SELECT count(*) FROM articles").rows == [(6,)]
+    assert not lock_path_for(warehouse).read_text(encoding="utf-8")  # released, holder cleared
+
+
+def test_a_run_that_cannot_get_the_warehouse_in_time_says_who_holds_it(tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    heard = []
+    with writer_lock(warehouse, "holder-run", timeout_seconds=5):
+        with pytest.raises(WarehouseBusy, match="still being written by run holder-run"):
+            with writer_lock(warehouse, "late-run", timeout_seconds=0.6, on_wait=heard.append):
+                pass
+    assert len(heard) == 1 and "waiting for run holder-run (pid" in heard[0]
+    with writer_lock(warehouse, "late-run", timeout_seconds=0):  # free again
+        pass
