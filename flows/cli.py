@@ -7,7 +7,7 @@ import dataclasses
 import json
 import logging
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -69,6 +69,9 @@ def run(
     summary_json: Annotated[Optional[Path], typer.Option(help="also write the run summary here, as JSON")] = None,
 ) -> None:
     """Load articles into the warehouse (skipping those already loaded) and print a summary."""
+    if published_at is not None and published_at > datetime.now() + timedelta(days=1):
+        error_console.print(f"[red]error:[/red] --published-at {published_at:%Y-%m-%d} is in the future")
+        raise typer.Exit(2)
     from flows.etl import etl_for  # imported here: Prefect is slow to import and `sql` needs none of it
 
     progress_log = logging.getLogger("wirehouse.progress")
@@ -114,6 +117,10 @@ def run(
     console.print(table)
     if summary.failed_checks:
         error_console.print(f"[red]failed checks: {summary.failed_checks}[/red]")
+        raise typer.Exit(1)
+    if summary.status == "nothing_read":
+        error_console.print("[red]error:[/red] no article was read: every input is missing or quarantined "
+                            "(see ingest_errors), or none was given", soft_wrap=True)
         raise typer.Exit(1)
 
 

@@ -22,12 +22,12 @@ from prefect.settings import get_current_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows.settings import Settings
+from transforms.discovery import discover_inputs
 from transforms.documents import (
     Document,
     IngestError,
     InputFile,
     batched,
-    discover_inputs,
     read_documents,
 )
 from transforms.extract import (
@@ -343,8 +343,10 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
         # of which 1% changed makes a few full batches, not a task per chunk.
         pending = PendingBatch(errors=list(discovery_errors))
         reading = time.perf_counter()
+        n_documents = 0
         for chunk in batched(read_documents(files, settings.max_input_bytes), LOOKUP_BATCHES * settings.batch_size):
             documents = [item for item in chunk if isinstance(item, Document)]
+            n_documents += len(documents)
             stale = find_stale(warehouse_path, [d.article_id for d in documents], versions)
             pending.add(documents, [item for item in chunk if isinstance(item, IngestError)], stale)
             add_seconds(stage_seconds, {"ingest": time.perf_counter() - reading})
@@ -361,7 +363,10 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
     except BaseException as error:
         record_finish(warehouse_path, run_id, "failed", counts, f"{type(error).__name__}: {error}")
         raise
-    status = "completed" if not failed_checks else "completed_with_failed_checks"
+    # a run that read no article at all (every input missing or quarantined, or none given) is
+    # no success: the CLI exits non-zero on it
+    status = ("nothing_read" if not n_documents else "completed" if not failed_checks
+              else "completed_with_failed_checks")
     record_finish(warehouse_path, run_id, status, counts)
     return RunSummary(run_id, status, counts, time.perf_counter() - started, str(warehouse_path),
                       str(export_dir) if export_dir else None, failed_checks,

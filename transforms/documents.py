@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import io
 import itertools
 import json
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -17,6 +19,8 @@ JSONL_SUFFIXES = frozenset({".jsonl"})
 # above which decoded text is treated as binary rather than as an article.
 MAX_CONTROL_CHAR_SHARE = 0.05
 NUL = b"\x00"
+# A publication date this far after now is a typo or a placeholder (2999-01-01), not news.
+FUTURE_TOLERANCE = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -73,43 +77,33 @@ def article_id_for(raw_text: str) -> str:
     return hashlib.sha256(raw_text.encode("utf-8")).hexdigest()[:16]
 
 
-def discover_inputs(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[IngestError]]:
-    """Expand the paths a user gave into input files, in a stable order.
+# Byte order marks and their encodings; UTF-32's little-endian mark starts with UTF-16's, so it
+# is tried first.
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
-    A directory is walked recursively for .txt and .jsonl files (hidden entries are
-    ignored); any other file found in it is reported, not skipped silently. A file
-    named explicitly is read as JSONL when it ends in .jsonl, else as plain text.
-    """
-    files: list[InputFile] = []
-    errors: list[IngestError] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative_parts = child.relative_to(path).parts
-                if any(part.startswith(".") for part in relative_parts) or not child.is_file():
-                    continue
-                suffix = child.suffix.lower()
-                if suffix in TEXT_SUFFIXES:
-                    files.append(InputFile(child, "txt"))
-                elif suffix in JSONL_SUFFIXES:
-                    files.append(InputFile(child, "jsonl"))
-                else:
-                    errors.append(IngestError(str(child), "unsupported_format",
-                                              f"not a .txt or .jsonl file: {child.name}"))
-        elif path.is_file():
-            files.append(InputFile(path, "jsonl" if path.suffix.lower() in JSONL_SUFFIXES else "txt"))
-        else:
-            errors.append(IngestError(str(path), "not_found", f"no such file or directory: {path}"))
-    return files, errors
+
+def bom_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding a byte order mark at the start names, or None."""
+    return next((encoding for bom, encoding in BOMS if data.startswith(bom)), None)
 
 
 def decode_text(data: bytes, max_bytes: int) -> str:
-    """Decode article bytes as UTF-8 (a BOM is dropped), refusing what is not an article."""
+    """Decode article bytes as UTF-8 (a BOM is dropped), or as UTF-16 or UTF-32 when a byte
+    order mark says so, refusing what is not an article."""
     if len(data) > max_bytes:
         raise InputRejected("too_large", f"{len(data):,} bytes is over the limit of {max_bytes:,} bytes")
     if not data.strip():
         raise InputRejected("empty", "the input holds no text" if data else "the input is empty (0 bytes)")
+    encoding = bom_encoding(data)
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise InputRejected("undecodable", f"not valid {encoding.upper()} after its byte order mark: "
+                                               f"{error.reason} at byte {error.start}") from None
+        check_text(text)
+        return text
     if NUL in data:
         raise InputRejected("binary", f"NUL byte at position {data.index(NUL)}: binary data, not text")
     try:
@@ -162,10 +156,26 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Document | IngestError]:
         yield IngestError(str(path), "unreadable", f"cannot read the file: {error.strerror or error}")
         return
     with handle:
-        for line_number, line in enumerate(handle, start=1):
+        encoding = bom_encoding(handle.peek(4)[:4]) if hasattr(handle, "peek") else None
+        lines = (_as_utf8(io.TextIOWrapper(handle, encoding=encoding, errors="replace"))
+                 if encoding else handle)
+        texts_by_id: dict[str, tuple[str, int]] = {}  # record uri -> (article id, line) of its first text
+        for line_number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
-            yield parse_jsonl_record(line, f"{path}#line{line_number}", str(path), max_bytes)
+            record = parse_jsonl_record(line, f"{path}#line{line_number}", str(path), max_bytes)
+            if isinstance(record, Document) and record.metadata.external_id is not None:
+                first = texts_by_id.setdefault(record.source_uri, (record.article_id, line_number))
+                if first[0] != record.article_id:
+                    record = IngestError(f"{path}#line{line_number}", "duplicate_id",
+                                         f"id {record.metadata.external_id!r} is already used on line {first[1]} "
+                                         f"by a different text")
+            yield record
+
+
+def _as_utf8(lines: Iterable[str]) -> Iterator[bytes]:
+    for line in lines:
+        yield line.encode("utf-8")
 
 
 def parse_jsonl_record(line: bytes, line_uri: str, file_uri: str, max_bytes: int) -> Document | IngestError:
@@ -180,7 +190,7 @@ def parse_jsonl_record(line: bytes, line_uri: str, file_uri: str, max_bytes: int
         except UnicodeDecodeError as error:
             raise InputRejected("undecodable", f"not valid UTF-8 at byte {error.start} ({error.reason})") from None
         except json.JSONDecodeError as error:
-            raise InputRejected("invalid_json", f"not valid JSON: {error.msg} at column {error.colno}") from None
+            raise InputRejected("invalid_json", f"not valid JSON ({error.msg}, column {error.colno})") from None
         if not isinstance(record, dict):
             raise InputRejected("invalid_record", f"expected a JSON object, got {type(record).__name__}")
         external_id = record.get("id")
@@ -222,6 +232,10 @@ def parse_timestamp(value: object) -> datetime | None:
         raise InputRejected("invalid_record", f"published_at is not an ISO 8601 date: {value!r}") from None
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    latest = datetime.now(timezone.utc).replace(tzinfo=None) + FUTURE_TOLERANCE
+    if parsed > latest:
+        raise InputRejected("invalid_record", f"published_at {value.strip()!r} is in the future "
+                                              f"(more than a day after {latest - FUTURE_TOLERANCE:%Y-%m-%d %H:%M} UTC)")
     return parsed
 
 

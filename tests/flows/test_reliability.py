@@ -8,8 +8,10 @@ import subprocess
 import sys
 
 import pytest
+from typer.testing import CliRunner
 
 import transforms.extract
+from flows.cli import app
 from flows.etl import etl
 from tests.conftest import FIXTURES_DIR, PROJECT_ROOT, SEED_ARTICLE
 from transforms.documents import article_id_for
@@ -104,3 +106,25 @@ def test_a_run_that_cannot_get_the_warehouse_in_time_says_who_holds_it(tmp_path)
     assert len(heard) == 1 and "waiting for run holder-run (pid" in heard[0]
     with writer_lock(warehouse, "late-run", timeout_seconds=0):  # free again
         pass
+
+
+def test_a_run_that_reads_nothing_exits_non_zero_and_says_why(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "broken.txt").symlink_to(tmp_path / "gone.txt")
+    warehouse = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, ["run", str(folder), str(tmp_path / "missing.txt"), "--warehouse", str(warehouse),
+                                      "--no-export"])
+    assert result.exit_code == 1
+    assert "no article was read" in result.stderr
+    assert run_query(warehouse, "SELECT status, n_inputs, n_quarantined FROM runs").rows == [("nothing_read", 3, 3)]
+    assert sorted(r[0] for r in run_query(warehouse, "SELECT error_kind FROM ingest_errors").rows) == [
+        "broken_link", "not_found", "symlink_loop"]
+
+
+def test_a_publication_date_in_the_future_is_refused_by_the_cli(tmp_path):
+    result = CliRunner().invoke(app, ["run", str(SEED_ARTICLE), "--published-at", "2999-01-01",
+                                      "--warehouse", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 2 and "in the future" in result.stderr
+    assert not (tmp_path / "w.duckdb").exists()

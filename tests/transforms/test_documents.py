@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime
 
 import pytest
@@ -10,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES_DIR
+from transforms.discovery import discover_inputs
 from transforms.documents import (
     Document,
     IngestError,
     InputRejected,
     article_id_for,
     decode_text,
-    discover_inputs,
     parse_jsonl_record,
     read_documents,
 )
@@ -44,6 +45,43 @@ def test_decode_text_refuses_what_is_not_an_article(data, error_kind):
 
 def test_decode_text_drops_the_bom_and_keeps_everything_else():
     assert decode_text("\ufeffCafé\r\nsaid".encode("utf-8"), LIMIT) == "Café\r\nsaid"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(encoding):
+    text = "Le président a dit « non » à Genève.\n"
+    data = ("\ufeff" + text).encode(encoding) if encoding.endswith("-be") else text.encode(encoding)
+    assert decode_text(data, LIMIT) == text
+
+
+def test_utf16_jsonl_is_read_line_by_line(tmp_path):
+    path = tmp_path / "wide.jsonl"
+    lines = [json.dumps({"id": "a", "text": "Première dépêche."}), json.dumps({"id": "b", "text": "Second wire."})]
+    path.write_bytes("\n".join(lines).encode("utf-16"))
+    documents = list(read_documents(discover_inputs([path])[0], LIMIT))
+    assert [d.raw_text for d in documents] == ["Première dépêche.", "Second wire."]
+
+
+def test_the_same_jsonl_id_with_another_text_is_quarantined(tmp_path):
+    path = tmp_path / "ids.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [{"id": "x", "text": "First text."}, {"id": "x", "text": "First text."},
+                                                     {"id": "x", "text": "Another text."}]), encoding="utf-8")
+    results = list(read_documents([*discover_inputs([path])[0]], LIMIT))
+    assert [type(r).__name__ for r in results] == ["Document", "Document", "IngestError"]
+    assert results[2].error_kind == "duplicate_id" and "already used on line 1" in results[2].message
+    assert results[2].source_uri.endswith("ids.jsonl#line3")
+
+
+def test_a_publication_date_in_the_future_is_refused():
+    result = parse_jsonl_record(b'{"id": "f", "text": "Body.", "published_at": "2999-01-01"}', "f.jsonl#line1",
+                                "f.jsonl", LIMIT)
+    assert isinstance(result, IngestError) and result.error_kind == "invalid_record"
+    assert "'2999-01-01' is in the future" in result.message
+
+
+def test_json_errors_read_as_one_sentence():
+    result = parse_jsonl_record(b'{"text": "unterminated', "f.jsonl#line1", "f.jsonl", LIMIT)
+    assert result.message == "not valid JSON (Unterminated string starting at, column 10)"
 
 
 def test_article_id_is_a_hash_of_the_text():
@@ -89,6 +127,36 @@ def test_discovery_walks_directories_and_reports_what_it_cannot_read(tmp_path):
     files, errors = discover_inputs([tmp_path, tmp_path / "missing.txt"])
     assert [(f.path.name, f.kind) for f in files] == [("a.txt", "txt"), ("b.TXT", "txt"), ("c.jsonl", "jsonl")]
     assert sorted(e.error_kind for e in errors) == ["not_found", "unsupported_format"]
+
+
+def test_links_that_cannot_be_followed_are_reported_and_linked_directories_read(tmp_path):
+    inputs, elsewhere = tmp_path / "inputs", tmp_path / "elsewhere"
+    inputs.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "linked.txt").write_text("Linked article.")
+    (inputs / "a.txt").write_text("Alpha.")
+    (inputs / "to_elsewhere").symlink_to(elsewhere, target_is_directory=True)
+    (inputs / "back_up").symlink_to(inputs, target_is_directory=True)  # a loop through a parent
+    (inputs / "self").symlink_to(inputs / "self")  # a link to itself
+    (inputs / "broken.txt").symlink_to(tmp_path / "gone.txt")
+    files, errors = discover_inputs([inputs])
+    assert [f.path.name for f in files] == ["a.txt", "linked.txt"]
+    assert sorted((e.error_kind, e.source_uri.rsplit("/", 1)[1]) for e in errors) == [
+        ("broken_link", "broken.txt"), ("symlink_loop", "back_up"), ("symlink_loop", "self")]
+    assert all(e.message for e in errors)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root lists a directory whatever its mode")
+def test_a_directory_that_cannot_be_listed_is_reported(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("Alpha.")
+    locked.chmod(0)
+    try:
+        files, errors = discover_inputs([tmp_path])
+    finally:
+        locked.chmod(0o755)
+    assert files == [] and [(e.error_kind, e.source_uri) for e in errors] == [("unreadable", str(locked))]
 
 
 def test_read_documents_streams_good_and_bad_together(tmp_path):
