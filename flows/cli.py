@@ -118,6 +118,10 @@ def run(
     if summary.failed_checks:
         error_console.print(f"[red]failed checks: {summary.failed_checks}[/red]")
         raise typer.Exit(1)
+    if summary.export_error:
+        error_console.print(f"[red]error:[/red] the run is loaded, but its Parquet exports could not be written: "
+                            f"{summary.export_error} (retry with `wirehouse export`)", soft_wrap=True, highlight=False)
+        raise typer.Exit(1)
     if summary.status == "nothing_read":
         error_console.print("[red]error:[/red] no article was read: every input is missing or quarantined "
                             "(see ingest_errors), or none was given", soft_wrap=True)
@@ -189,14 +193,17 @@ def export_command(
     to: Annotated[Optional[Path], typer.Option("--to", help="directory (default: exports/ beside the warehouse)")] = None,
 ) -> None:
     """Write every table as Parquet (zstd); articles partitioned by publication year-month."""
+    import duckdb
+
     from warehouse.export import export_tables
 
     warehouse_path = _warehouse_path(warehouse)
     target = to or Settings().exports_for(warehouse_path)
     try:
         written = export_tables(warehouse_path, target)
-    except FileNotFoundError as error:
-        error_console.print(f"[red]error:[/red] {error}")
+    except (duckdb.Error, OSError) as error:
+        error_console.print(f"[red]error:[/red] cannot export {warehouse_path} to {target}: {_one_line(error)}",
+                            soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     for table, path in written.items():
         console.print(f"{table}: {path}")

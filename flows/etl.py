@@ -63,9 +63,10 @@ class RunSummary:
     warehouse_path: str
     export_dir: str | None
     failed_checks: dict[str, int] = field(default_factory=dict)
-    # busy seconds per stage: ingest, load and finish (views, checks, export) in the flow's
+    # busy seconds per stage: ingest, load, finish (views, checks) and export in the flow's
     # process; layout, parse, extract and stage summed over the workers, which run in parallel
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    export_error: str | None = None  # the exports could not be written (the run itself is loaded)
 
 
 def _is_io_error(task, task_run, state) -> bool:
@@ -170,14 +171,18 @@ def load(warehouse_path: Path, run_id: str, staged: StagedBatch) -> None:
 
 
 @task(name="finish-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
-def finish(warehouse_path: Path, export_dir: Path | None) -> dict[str, int]:
-    """Recreate views, run the checks, export Parquet (unless the exports were written from the
-    warehouse as it is); return the failed checks."""
+def finish(warehouse_path: Path) -> dict[str, int]:
+    """Recreate views and run the checks; return the failed checks."""
     refresh_views(warehouse_path)
-    failed = {name: n for name, n in run_checks(warehouse_path).items() if n}
-    if export_dir is not None and not warehouse_export.exports_are_current(warehouse_path, export_dir):
+    return {name: n for name, n in run_checks(warehouse_path).items() if n}
+
+
+@task(name="export-parquet", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
+def export(warehouse_path: Path, export_dir: Path) -> None:
+    """Write the Parquet exports after the run is recorded (so runs.parquet holds its final
+    status), unless every table's fingerprint says they are current."""
+    if not warehouse_export.exports_are_current(warehouse_path, export_dir):
         warehouse_export.export_tables(warehouse_path, export_dir)
-    return failed
 
 
 @dataclass
@@ -358,7 +363,7 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
         while in_flight:
             counts += load_oldest()
         finishing = time.perf_counter()
-        failed_checks = finish(warehouse_path, export_dir)
+        failed_checks = finish(warehouse_path)
         add_seconds(stage_seconds, {"finish": time.perf_counter() - finishing})
     except BaseException as error:
         record_finish(warehouse_path, run_id, "failed", counts, f"{type(error).__name__}: {error}")
@@ -368,9 +373,17 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
     status = ("nothing_read" if not n_documents else "completed" if not failed_checks
               else "completed_with_failed_checks")
     record_finish(warehouse_path, run_id, status, counts)
+    export_error = None
+    if export_dir is not None:
+        exporting = time.perf_counter()
+        try:
+            export(warehouse_path, export_dir)
+        except Exception as error:  # the run is loaded and recorded; only its exports are missing
+            export_error = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+        add_seconds(stage_seconds, {"export": time.perf_counter() - exporting})
     return RunSummary(run_id, status, counts, time.perf_counter() - started, str(warehouse_path),
                       str(export_dir) if export_dir else None, failed_checks,
-                      {name: round(seconds, 3) for name, seconds in stage_seconds.items()})
+                      {name: round(seconds, 3) for name, seconds in stage_seconds.items()}, export_error)
 
 
 def record_finish(warehouse_path: Path, run_id: str, status: str, counts: RunCounts,

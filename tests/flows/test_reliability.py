@@ -128,3 +128,34 @@ def test_a_publication_date_in_the_future_is_refused_by_the_cli(tmp_path):
                                       "--warehouse", str(tmp_path / "w.duckdb")])
     assert result.exit_code == 2 and "in the future" in result.stderr
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_exports_follow_every_table_and_hold_the_final_run_status(tmp_path):
+    import polars as pl
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+        shutil.copy(SEED_ARTICLE, folder / "seed.txt")  # the same text at a second path: one more input row
+    warehouse = tmp_path / "w.duckdb"
+    etl(inputs=[str(first)], warehouse=str(warehouse))
+    summary = etl(inputs=[str(second)], warehouse=str(warehouse))
+    exports = tmp_path / "exports"
+    assert summary.counts.n_articles_existing == 1 and summary.export_error is None
+    assert pl.read_parquet(exports / "article_inputs.parquet").height == 2
+    assert pl.read_parquet(exports / "runs.parquet")["status"].to_list() == ["completed", "completed"]
+
+
+def test_export_errors_are_one_line_and_leave_nothing_behind(tmp_path):
+    runner = CliRunner()
+    not_duckdb = tmp_path / "notes.duckdb"
+    not_duckdb.write_text("not a database", encoding="utf-8")
+    result = runner.invoke(app, ["export", "--warehouse", str(not_duckdb), "--to", str(tmp_path / "out")])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "not a valid DuckDB" in result.stderr
+    assert not (tmp_path / "out").exists()
+    a_file = tmp_path / "a_file"
+    a_file.write_text("", encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    etl(inputs=[str(SEED_ARTICLE)], warehouse=str(warehouse), export=False)
+    result = runner.invoke(app, ["export", "--warehouse", str(warehouse), "--to", str(a_file)])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "cannot export" in result.stderr
