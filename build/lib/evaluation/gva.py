@@ -1,0 +1,122 @@
+"""Gun Violence Archive news (../shared/eval/gva): killed, injured and incident date per article.
+
+Each article is one incident the archive recorded from it. We score the article as an analyst
+would read our tables: killed = the largest `events.fatalities` of the article (0 when it has
+no event or no count), injured likewise, date = the `event_date` of its deadliest event.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from spacy.language import Language
+
+from evaluation.counts import ratio
+from evaluation.events import extracted_events
+from transforms.events import Event
+from transforms.extract import ExtractionRules
+
+# Best known figures on a held-out split (DESIGN §4): spaCy sm features + SVC trained on train.
+BEST_KNOWN = {"killed": 0.837, "injured": 0.742, "date": 0.774}
+
+
+@dataclass(frozen=True)
+class GvaArticle:
+    article_id: str
+    text: str
+    published_at: date
+    n_killed: int
+    n_injured: int
+    incident_date: date | None
+    address: str | None
+
+
+def iter_gva(path: Path) -> Iterator[GvaArticle]:
+    """One article per line: {id, text, published_at, gold: {n_killed, n_injured, shooting_date, address}}."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            gold = record["gold"]
+            yield GvaArticle(record["id"], record["text"], date.fromisoformat(record["published_at"]),
+                             int(gold["n_killed"]), int(gold["n_injured"]),
+                             date.fromisoformat(gold["shooting_date"]) if gold.get("shooting_date") else None,
+                             gold.get("address") or None)
+
+
+@dataclass(frozen=True)
+class IncidentFigures:
+    """What the warehouse says of an article's incident."""
+
+    killed: int
+    injured: int
+    incident_date: date | None
+
+
+def incident_figures(events: Sequence[Event]) -> IncidentFigures:
+    """The largest counts among the article's events, and the date of the deadliest one (the
+    first of the deadliest when several tie)."""
+    if not events:
+        return IncidentFigures(0, 0, None)
+    deadliest = max(events, key=lambda e: (e.fatalities or 0, e.injured or 0, -e.trigger_start))
+    return IncidentFigures(max(e.fatalities or 0 for e in events), max(e.injured or 0 for e in events),
+                           deadliest.event_date)
+
+
+@dataclass
+class GvaScore:
+    """Exact matches of the system and of the trivial baselines (always 0, the publication date)."""
+
+    n_articles: int = 0
+    n_killed: int = 0
+    n_injured: int = 0
+    n_both: int = 0
+    n_date: int = 0
+    n_dated: int = 0  # articles whose gold has an incident date
+    baseline_killed: int = 0
+    baseline_injured: int = 0
+    baseline_both: int = 0
+    baseline_date: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def figures(self) -> list[tuple[str, float, float, str, float | None]]:
+        """(measure, system, baseline, baseline name, best known)."""
+        n, dated = self.n_articles, self.n_dated
+        return [
+            ("killed exact", ratio(self.n_killed, n), ratio(self.baseline_killed, n), "always 0", BEST_KNOWN["killed"]),
+            ("injured exact", ratio(self.n_injured, n), ratio(self.baseline_injured, n), "always 0",
+             BEST_KNOWN["injured"]),
+            ("both exact", ratio(self.n_both, n), ratio(self.baseline_both, n), "always 0", None),
+            ("incident date exact", ratio(self.n_date, dated), ratio(self.baseline_date, dated), "publication date",
+             BEST_KNOWN["date"]),
+        ]
+
+
+def score_gva(pairs: Iterable[tuple[GvaArticle, Sequence[Event]]]) -> GvaScore:
+    score = GvaScore()
+    for article, events in pairs:
+        got = incident_figures(events)
+        killed_right, injured_right = got.killed == article.n_killed, got.injured == article.n_injured
+        score.n_articles += 1
+        score.n_killed += killed_right
+        score.n_injured += injured_right
+        score.n_both += killed_right and injured_right
+        score.baseline_killed += article.n_killed == 0
+        score.baseline_injured += article.n_injured == 0
+        score.baseline_both += article.n_killed == 0 and article.n_injured == 0
+        if article.incident_date is not None:
+            score.n_dated += 1
+            score.n_date += got.incident_date == article.incident_date
+            score.baseline_date += article.published_at == article.incident_date
+        if not (killed_right and injured_right and got.incident_date == article.incident_date):
+            score.misses.append(f"{article.article_id}: killed {got.killed}/{article.n_killed} injured "
+                                f"{got.injured}/{article.n_injured} date {got.incident_date}/{article.incident_date}")
+    return score
+
+
+def evaluate_gva(articles: Sequence[GvaArticle], nlp: Language, rules: ExtractionRules) -> GvaScore:
+    predicted = extracted_events(((a.text, a.published_at) for a in articles), nlp, rules)
+    return score_gva(zip(articles, predicted, strict=True))

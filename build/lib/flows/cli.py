@@ -1,0 +1,369 @@
+"""The `wirehouse` command: run the flow, query the warehouse, export Parquet."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import logging
+import sys
+from datetime import date, datetime, timedelta
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from flows.settings import Settings
+
+app = typer.Typer(help="wirehouse: raw news articles to a DuckDB warehouse.", no_args_is_help=True,
+                  pretty_exceptions_show_locals=False,
+                  add_completion=False)
+console = Console()
+error_console = Console(stderr=True)
+
+WarehouseOption = Annotated[
+    Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB file (default: warehouse/wirehouse.duckdb)")
+]
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ProgressHandler(logging.Handler):
+    """Turns the flow's progress log records into a rich progress bar."""
+
+    def __init__(self, progress: Progress):
+        super().__init__()
+        self.progress = progress
+        self.task_id = progress.add_task("articles", total=None)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING:  # waiting for another run, a run that could not be recorded
+            self.progress.console.print(record.getMessage(), style="yellow", soft_wrap=True, highlight=False)
+        if hasattr(record, "total"):
+            self.progress.update(self.task_id, total=record.total)
+        if hasattr(record, "advance"):
+            self.progress.advance(self.task_id, record.advance)
+
+
+def _warehouse_path(warehouse: Path | None) -> Path:
+    return warehouse if warehouse is not None else Settings().warehouse_path
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[Path], typer.Argument(help=".txt files, directories of them (recursive), or .jsonl files")],
+    warehouse: WarehouseOption = None,
+    published_at: Annotated[
+        Optional[datetime],
+        typer.Option(formats=["%Y-%m-%d"], help="publication date for articles whose input gives none (YYYY-MM-DD)"),
+    ] = None,
+    export: Annotated[bool, typer.Option(help="write Parquet exports after loading")] = True,
+    summary_json: Annotated[Optional[Path], typer.Option(help="also write the run summary here, as JSON")] = None,
+) -> None:
+    """Load articles into the warehouse (skipping those already loaded) and print a summary."""
+    if published_at is not None and published_at > datetime.now() + timedelta(days=1):
+        error_console.print(f"[red]error:[/red] --published-at {published_at:%Y-%m-%d} is in the future")
+        raise typer.Exit(2)
+    from flows.etl import etl_for  # imported here: Prefect is slow to import and `sql` needs none of it
+
+    progress_log = logging.getLogger("wirehouse.progress")
+    progress_log.setLevel(logging.INFO)
+    progress_log.propagate = False
+    progress = None
+    if sys.stderr.isatty():
+        progress = Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            console=error_console, transient=True)
+        progress_log.addHandler(ProgressHandler(progress))
+        progress.start()
+    else:
+        plain = logging.StreamHandler(sys.stderr)
+        plain.setFormatter(logging.Formatter("%(asctime)s wirehouse %(message)s"))
+        progress_log.addHandler(plain)
+    try:
+        summary = etl_for(Settings())(inputs=[str(p) for p in inputs], warehouse=str(warehouse) if warehouse else None,
+                      published_at=published_at.date() if published_at else None, export=export)
+    except Exception as error:
+        error_console.print(f"[red]run failed:[/red] {type(error).__name__}: {error}")
+        raise typer.Exit(1) from None
+    finally:
+        if progress is not None:
+            progress.stop()
+        progress_log.handlers.clear()
+    if summary_json is not None:
+        summary_json.write_text(json.dumps(dataclasses.asdict(summary), indent=2), encoding="utf-8")
+    counts = summary.counts
+    table = Table(title=f"run {summary.run_id}: {summary.status}", show_header=False)
+    table.add_row("articles loaded", f"{counts.n_articles_new:,}")
+    table.add_row("already in the warehouse", f"{counts.n_articles_existing:,}")
+    table.add_row("re-extracted (an extractor changed)", f"{counts.n_articles_reextracted:,}")
+    table.add_row("duplicates in this run", f"{counts.n_duplicates:,}")
+    table.add_row("quarantined (ingest_errors)", f"{counts.n_quarantined:,}")
+    table.add_row("entity mentions", f"{counts.n_entity_mentions:,}")
+    table.add_row("quotes / article sources", f"{counts.n_quotes:,} / {counts.n_article_sources:,}")
+    table.add_row("events", f"{counts.n_events:,}")
+    table.add_row("time taken", f"{summary.seconds:.1f} s")
+    table.add_row("busy seconds by stage", ", ".join(f"{name} {seconds:.1f}"
+                                                       for name, seconds in summary.stage_seconds.items()))
+    table.add_row("warehouse", summary.warehouse_path)
+    table.add_row("exports", summary.export_dir or "(not written)")
+    console.print(table)
+    if summary.failed_checks:
+        error_console.print(f"[red]failed checks: {summary.failed_checks}[/red]")
+        raise typer.Exit(1)
+    if summary.export_error:
+        error_console.print(f"[red]error:[/red] the run is loaded, but its Parquet exports could not be written: "
+                            f"{summary.export_error} (retry with `wirehouse export`)", soft_wrap=True, highlight=False)
+        raise typer.Exit(1)
+    if summary.status == "nothing_read":
+        error_console.print("[red]error:[/red] no article was read: every input is missing or quarantined "
+                            "(see ingest_errors), or none was given", soft_wrap=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def sql(
+    query: Annotated[Optional[str], typer.Argument(help="SQL to run read-only, e.g. \"select title from articles\"")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", help="run the query in this .sql file (e.g. sql/analysis/...)")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="value bound to $1, $2, ... in order")] = None,
+    warehouse: WarehouseOption = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="table, csv or json")] = OutputFormat.table,
+) -> None:
+    """Run read-only queries (text or --file) on the warehouse alone and print every result.
+
+    Only queries run (SELECT, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN, CALL); the connection can open
+    no other file, attach no database, load no extension and change no setting."""
+    import duckdb
+
+    from warehouse.query import QueryRefused, run_queries
+
+    if (query is None) == (file is None):
+        error_console.print("[red]error:[/red] give a QUERY or --file, not both")
+        raise typer.Exit(2)
+    try:
+        text = query if query is not None else file.read_text(encoding="utf-8")
+        results = run_queries(_warehouse_path(warehouse), text, list(param or []))
+    except (duckdb.Error, OSError, QueryRefused, UnicodeDecodeError) as error:
+        error_console.print(f"[red]error:[/red] {_one_line(error)}", soft_wrap=True, highlight=False)
+        raise typer.Exit(1) from None
+    if output_format is OutputFormat.json:
+        records = [[dict(zip(r.columns, row, strict=True)) for row in r.rows] for r in results]
+        shown = records[0] if len(records) == 1 else [{"statement": r.statement, "rows": rows}
+                                                       for r, rows in zip(results, records, strict=True)]
+        sys.stdout.write(json.dumps(shown, default=_json_value, ensure_ascii=False, indent=2) + "\n")
+        return
+    for number, result in enumerate(results):
+        if output_format is OutputFormat.csv:
+            if number:
+                sys.stdout.write("\n")
+            writer = csv.writer(sys.stdout)
+            writer.writerow(result.columns)
+            writer.writerows(result.rows)
+            continue
+        if len(results) > 1:
+            console.print(result.statement, style="bold", soft_wrap=True, highlight=False)
+        table = Table(*result.columns)
+        for row in result.rows:
+            table.add_row(*("" if value is None else str(value) for value in row))
+        console.print(table)
+
+
+def _one_line(error: BaseException) -> str:
+    """An error's message on one line (DuckDB adds the query with a caret below it)."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[0] if lines else type(error).__name__
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+@app.command("export")
+def export_command(
+    warehouse: WarehouseOption = None,
+    to: Annotated[Optional[Path], typer.Option("--to", help="directory (default: exports/ beside the warehouse)")] = None,
+) -> None:
+    """Write every table as Parquet (zstd); articles partitioned by publication year-month."""
+    import duckdb
+
+    from warehouse.export import export_tables
+
+    warehouse_path = _warehouse_path(warehouse)
+    target = to or Settings().exports_for(warehouse_path)
+    try:
+        written = export_tables(warehouse_path, target)
+    except (duckdb.Error, OSError) as error:
+        error_console.print(f"[red]error:[/red] cannot export {warehouse_path} to {target}: {_one_line(error)}",
+                            soft_wrap=True, highlight=False)
+        raise typer.Exit(1) from None
+    for table, path in written.items():
+        console.print(f"{table}: {path}")
+
+
+eval_app = typer.Typer(help="Score the extractors against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("layout")
+def eval_layout(
+    corpus: Annotated[Optional[Path], typer.Option(help="folder holding muc34/ and reuters21578/ (default: ../shared/corpus)")] = None,
+) -> None:
+    """Dateline place and date accuracy on MUC-3/4 and Reuters-21578."""
+    from evaluation import DEFAULT_CORPUS_DIR
+    from evaluation.layout import muc_datelines, reuters_datelines, score_datelines
+    from transforms.gazetteer import dateline_place_names
+    from transforms.layout import load_layout_rules
+
+    corpus_dir = corpus or DEFAULT_CORPUS_DIR
+    if not (corpus_dir / "muc34").is_dir():
+        error_console.print(f"[red]error:[/red] no corpus at {corpus_dir} (expected muc34/ and reuters21578/)")
+        raise typer.Exit(1)
+    rules = load_layout_rules(Settings().seeds_dir, dateline_place_names())
+    table = Table("corpus", "articles", "dateline place", "dateline date", "commonest misses (gold, parsed, n)")
+    for name, golds in [("MUC-3/4", muc_datelines(corpus_dir)), ("Reuters-21578", reuters_datelines(corpus_dir))]:
+        score = score_datelines(golds, rules)
+        table.add_row(name, f"{score.n_articles:,}", f"{score.place_accuracy:.1%}",
+                      f"{score.date_accuracy:.1%} of {score.n_dated:,}" if score.n_dated else "-",
+                      "; ".join(f"{g} / {p} / {n}" for g, p, n in score.misses[:4]))
+    console.print(table)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: Annotated[Optional[Path], typer.Option(help="folder of <slug>.txt + <slug>.json gold (default: tests/gold)")] = None,
+    polnear: Annotated[Optional[Path], typer.Option(envvar="WIREHOUSE_POLNEAR_DIR",
+                                                    help="unpacked PolNeAR data folder (or WIREHOUSE_POLNEAR_DIR)")] = None,
+    split: Annotated[str, typer.Option(help="PolNeAR split: train, dev or test")] = "dev",
+    show_errors: Annotated[int, typer.Option(help="print this many missed and spurious quotes per gold set")] = 0,
+) -> None:
+    """Quote precision, recall and F1 (overlap >= 0.3 and exact), speaker, cue and source accuracy."""
+    from flows.etl import extraction_rules
+    from evaluation import GOLD_DIR
+    from evaluation.quote_gold import read_gold_dir
+    from evaluation.quotes import evaluate_quotes
+    from transforms.nlp import load_pipeline
+
+    settings = Settings()
+    nlp = load_pipeline(settings.model)
+    rules = extraction_rules(settings.seeds_dir)
+    gold_sets = [("own gold", lambda: read_gold_dir(gold or GOLD_DIR), None)]
+    if polnear is not None:
+        from evaluation.polnear import iter_polnear
+        from evaluation.quotes import speech_cue_quotes
+
+        speech_verbs = frozenset(verb for verb, strength in rules.quotes.reporting_verbs.items() if strength >= 0.8)
+        gold_sets.append((f"PolNeAR {split}, speech cues",
+                          lambda: (speech_cue_quotes(g, speech_verbs) for g in iter_polnear(polnear, split)),
+                          speech_verbs))
+        gold_sets.append((f"PolNeAR {split}, all cues", lambda: iter_polnear(polnear, split), None))
+    else:
+        error_console.print("PolNeAR not scored: pass --polnear DIR or set WIREHOUSE_POLNEAR_DIR")
+    table = Table("gold", "articles", "quotes", "P", "R", "F1", "exact P/R", "speaker", "cue", "source",
+                  "pronoun", "direct R", "extract/parse")
+    for name, golds, only_cues in gold_sets:
+        result = evaluate_quotes(golds(), nlp, rules, only_cues=only_cues)
+        s = result.score
+        table.add_row(
+            name, str(result.n_articles), f"{s.n_gold}/{s.n_predicted}", f"{s.precision:.3f}", f"{s.recall:.3f}",
+            f"{s.f1:.3f}", f"{s.exact_precision:.2f}/{s.exact_recall:.2f}", f"{s.speaker_accuracy:.3f}",
+            f"{s.cue_accuracy:.3f}", f"{s.source_accuracy:.3f}" if s.n_with_gold_source else "-",
+            f"{s.pronoun_accuracy:.3f} of {s.n_gold_pronoun}" if s.n_gold_pronoun else "-",
+            f"{s.direct_recall:.3f}" if s.n_gold_direct else "-",
+            f"{result.extract_seconds / result.parse_seconds:.1%}",
+        )
+        for label, rows in (("missed", s.missed), ("spurious", s.spurious)):
+            for doc_id, text in rows[:show_errors]:
+                console.print(f"[dim]{name} {label}[/dim] {doc_id}: {text}")
+    console.print(table)
+    console.print("P/R/F1: content matched one-to-one at character overlap >= 0.3 of the gold span; "
+                  "speech cues: PolNeAR attributions whose cue is a speech verb of seeds/reporting_verbs.csv "
+                  "(strength >= 0.8) or 'according to', scored against our quotes with such cues; all cues adds belief and evidence cues (thinks, shows); "
+                  "speaker, cue, source: accuracy on matched quotes; extract/parse: quote and source "
+                  "extraction time as a share of the spaCy parse")
+
+
+@eval_app.command("dates")
+def eval_dates(
+    tempeval: Annotated[Optional[Path], typer.Option(help="TempEval-3 platinum .tml folder "
+                                                          "(default: ../shared/eval/tempeval3_platinum)")] = None,
+    show_errors: Annotated[int, typer.Option(help="print this many wrong resolutions")] = 10,
+) -> None:
+    """Accuracy of resolved calendar dates on TempEval-3 platinum (from the document's date)."""
+    from evaluation import DEFAULT_TEMPEVAL_DIR
+    from evaluation.dates import evaluate_dates
+    from evaluation.tempeval import iter_tempeval
+
+    folder = tempeval or DEFAULT_TEMPEVAL_DIR
+    if not folder.is_dir():
+        error_console.print(f"[red]error:[/red] no TempEval-3 folder at {folder}")
+        raise typer.Exit(1)
+    result = evaluate_dates(iter_tempeval(folder))
+    console.print(f"TempEval-3 platinum: {result.n_correct} of {result.n_expressions} calendar dates resolved "
+                  f"right: {result.accuracy:.1%} (plain dateparser: 66.7%, DESIGN §4)")
+    for doc_id, text, gold, got in result.misses[:show_errors]:
+        console.print(f"[dim]miss[/dim] {doc_id}: {text!r} gold {gold}, resolved {got}")
+
+
+@eval_app.command("events")
+def eval_events(
+    gva_split: Annotated[str, typer.Option(help="GVA split to score: dev (report) or train (study and tune)")] = "dev",
+    show_errors: Annotated[int, typer.Option(help="print this many misses per gold set")] = 0,
+) -> None:
+    """Events on every gold set present: own gold, GVA news, CASE 2021, PLOVER, WikiEvents,
+    TempEval-3; each figure beside its trivial baseline, the best known figure and the target."""
+    from evaluation.report import build_event_report
+    from flows.etl import extraction_rules
+    from transforms.nlp import load_pipeline
+
+    settings = Settings()
+    report = build_event_report(load_pipeline(settings.model), extraction_rules(settings.seeds_dir),
+                                settings.seeds_dir, gva_split, show_errors)
+    table = Table("gold set", "measure", "wirehouse", "trivial baseline", "best known", "target", "detail")
+    for f in report.figures:
+        value = f"{f.value:.3f}" if f.beats_baseline else f"[red]{f.value:.3f}[/red]"
+        baseline = f"{f.baseline:.3f} ({f.baseline_name})" if f.baseline is not None else "-"
+        table.add_row(f.gold_set, f.measure, value, baseline, f"{f.best_known:.3f}" if f.best_known else "-",
+                      f"{f.target:.2f}" if f.target else "-", f.detail)
+    console.print(table)
+    if report.case is not None:
+        per_class = Table("CASE class", "P", "R", "F1", "n")
+        for c in report.case.score.per_class:
+            per_class.add_row(c.label, f"{c.precision:.2f}", f"{c.recall:.2f}", f"{c.f1:.2f}", str(c.support))
+        console.print(per_class)
+        console.print("commonest CASE confusions (gold -> predicted, n): " + "; ".join(
+            f"{g} -> {p} {n}" for g, p, n in report.case.score.confusions[:15]))
+    for name, rows in report.errors.items():
+        for row in rows:
+            console.print(f"[dim]{name}[/dim] {row}")
+    for note in report.notes:
+        error_console.print(note)
+    console.print("red: at or below its trivial baseline. Own gold: a gold event is found when its trigger "
+                  "(or a mention) lies in a sentence of one of the predicted event's mentions, one to one; "
+                  "PLOVER's verbal events are left out there (tests/gold/events/README.md).")
+
+
+@app.command("serve")
+def serve_command(
+    inbox: Annotated[Optional[Path], typer.Option(help="directory to load from (default: inbox/)")] = None,
+    cron: Annotated[Optional[str], typer.Option(help="cron schedule (default: hourly, \"0 * * * *\")")] = None,
+    warehouse: WarehouseOption = None,
+    port: Annotated[int, typer.Option(help="port of the local Prefect server")] = 4200,
+) -> None:
+    """Start a local Prefect server and load the inbox on a schedule until interrupted."""
+    from flows.serve import serve
+
+    settings = Settings()
+    serve(inbox or settings.inbox_dir, cron or settings.schedule_cron, port=port, warehouse=warehouse)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,431 @@
+"""The main flow: discover inputs, parse, NLP in batches, load, refresh views, export, record the run.
+
+Run it with `wirehouse run INPUT...` or `python -m flows.etl INPUT...`.
+"""
+
+import functools
+import logging
+import os
+import sys
+import time
+import uuid
+from collections import deque
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from prefect import Flow, flow, runtime, task
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
+from prefect.settings import get_current_settings
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+from flows.settings import Settings
+from transforms.discovery import discover_inputs
+from transforms.documents import (
+    Document,
+    IngestError,
+    InputFile,
+    batched,
+    read_documents,
+)
+from transforms.extract import (
+    EXTRACTOR_VERSIONS,
+    ExtractedBatch,
+    ExtractionRules,
+    extract_batch,
+    extractors_to_rerun,
+    load_extraction_rules,
+)
+from transforms.nlp import installed_model_identity, load_pipeline
+from warehouse import export as warehouse_export
+from warehouse import load as warehouse_load
+from warehouse.connection import is_io_error, prepare_warehouse
+from warehouse.lock import writer_lock
+from warehouse.load import RunCounts, StagedBatch
+from warehouse.views import refresh_views, run_checks
+
+progress_log = logging.getLogger("wirehouse.progress")
+# Inputs are read and looked up in the warehouse this many batches at a time: one query per
+# 4,096 articles by default, so that a re-run over unchanged inputs costs little per article.
+LOOKUP_BATCHES = 16
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What the CLI prints after a run."""
+
+    run_id: str
+    status: str
+    counts: RunCounts
+    seconds: float
+    warehouse_path: str
+    export_dir: str | None
+    failed_checks: dict[str, int] = field(default_factory=dict)
+    # busy seconds per stage: ingest, load, finish (views, checks) and export in the flow's
+    # process; layout, parse, extract and stage summed over the workers, which run in parallel
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    export_error: str | None = None  # the exports could not be written (the run itself is loaded)
+
+
+def _is_io_error(task, task_run, state) -> bool:
+    """Retry warehouse calls only on I/O failures (a locked file, a full disk), never on bugs."""
+    try:
+        state.result()
+    except Exception as error:
+        return is_io_error(error)
+    return False
+
+
+@functools.lru_cache(maxsize=2)
+def extraction_rules(seeds_dir: Path) -> ExtractionRules:
+    """The rule sets of seeds/, loaded once per process."""
+    return load_extraction_rules(seeds_dir)
+
+
+@task(name="prepare-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
+def prepare(warehouse_path: Path) -> list[str]:
+    return prepare_warehouse(warehouse_path)
+
+
+@task(name="open-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
+def open_run(warehouse_path: Path, run_id: str, inputs: list[str], model_name: str) -> None:
+    name, version = installed_model_identity(model_name)
+    flow_run_id = runtime.flow_run.id
+    warehouse_load.start_run(warehouse_path, run_id, str(flow_run_id) if flow_run_id else None,
+                             inputs, name, version, EXTRACTOR_VERSIONS)
+
+
+@task(name="discover-inputs", cache_policy=NO_CACHE)
+def discover(inputs: list[str]) -> tuple[list[InputFile], list[IngestError], int]:
+    files, errors = discover_inputs(inputs)
+    return files, errors, count_documents(files)
+
+
+@task(name="find-stale-extractors", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2,
+      retry_condition_fn=_is_io_error)
+def find_stale(warehouse_path: Path, article_ids: list[str], versions: dict[str, str]) -> dict[str, frozenset[str]]:
+    return warehouse_load.find_stale_extractors(warehouse_path, article_ids, versions)
+
+
+def warm_worker(model_name: str, seeds_dir: Path) -> None:
+    """Load the model and the rules (gazetteer included) once, when a worker process starts."""
+    load_pipeline(model_name)
+    extraction_rules(seeds_dir)
+
+
+def task_runner_for(settings: Settings) -> TaskRunner:
+    """The task runner the settings name: worker processes on this machine (the model loaded
+    once per process), threads in this process, or Dask (a scheduler address, else a local
+    cluster of `workers` single-threaded workers)."""
+    if settings.task_runner == "threads":
+        return ThreadPoolTaskRunner(max_workers=settings.workers)
+    if settings.task_runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
+                                              "processes": True})
+    return ProcessPoolTaskRunner(max_workers=settings.workers, initializer=warm_worker,
+                                 initargs=(settings.model, settings.seeds_dir))
+
+
+@task(name="extract-batch", cache_policy=NO_CACHE)
+def extract(documents: list[Document], rerun: dict[str, frozenset[str]], settings: Settings,
+            versions: dict[str, str], published_at: datetime | None, run_id: str,
+            inputs: list[tuple[str, str]], errors: list[IngestError]) -> StagedBatch:
+    """Parse and extract one batch where the task runs (a worker process, a Dask worker) and
+    hand back Arrow tables: the writer only loads them. `rerun` names the extractors to run
+    again for articles already loaded; the others get every extractor."""
+    batch = extract_batch(
+        documents,
+        load_pipeline(settings.model),
+        extraction_rules(settings.seeds_dir),
+        default_published_at=published_at,
+        nlp_batch_size=settings.nlp_batch_size,
+        n_process=settings.n_process if settings.task_runner == "threads" else 1,
+        rerun=rerun,
+        nlp_batch_chars=settings.nlp_batch_chars,
+    ) if documents else ExtractedBatch()  # input rows only: no model to load
+    # an article quarantined whole (not one already loaded) has no row for its inputs to point at
+    quarantined = {e.article_id for e in batch.errors if e.article_id and e.article_id not in rerun}
+    inputs = [pair for pair in inputs if pair[0] not in quarantined]
+    n_reextracted = sum(1 for article in batch.articles if article.article_id in rerun)
+    counts = RunCounts(
+        n_articles_new=len(batch.articles) - n_reextracted,
+        n_articles_reextracted=n_reextracted,
+        n_quarantined=len(errors) + len(batch.errors),
+        n_entity_mentions=len(batch.entity_mentions),
+        n_quotes=len(batch.quotes),
+        n_article_sources=len(batch.article_sources),
+        n_events=len(batch.events),
+    )
+    return warehouse_load.stage_batch(run_id, batch, inputs, errors, versions, counts)
+
+
+@task(name="load-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
+def load(warehouse_path: Path, run_id: str, staged: StagedBatch) -> None:
+    warehouse_load.load_staged(warehouse_path, run_id, staged, EXTRACTOR_VERSIONS)
+
+
+@task(name="finish-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
+def finish(warehouse_path: Path) -> dict[str, int]:
+    """Recreate views and run the checks; return the failed checks."""
+    refresh_views(warehouse_path)
+    return {name: n for name, n in run_checks(warehouse_path).items() if n}
+
+
+@task(name="export-parquet", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
+def export(warehouse_path: Path, export_dir: Path) -> None:
+    """Write the Parquet exports after the run is recorded (so runs.parquet holds its final
+    status), unless every table's fingerprint says they are current."""
+    if not warehouse_export.exports_are_current(warehouse_path, export_dir):
+        warehouse_export.export_tables(warehouse_path, export_dir)
+
+
+@dataclass
+class PendingBatch:
+    """Articles to extract, gathered across input chunks until a batch is full, with the
+    input rows and quarantined inputs read meanwhile."""
+
+    documents: list[Document] = field(default_factory=list)
+    rerun: dict[str, frozenset[str]] = field(default_factory=dict)  # already loaded: the extractors to re-run
+    inputs: list[tuple[str, str]] = field(default_factory=list)  # (article_id, source_uri) of every document read
+    errors: list[IngestError] = field(default_factory=list)
+    counts: RunCounts = field(default_factory=RunCounts)
+
+    def add(self, documents: Sequence[Document], errors: Sequence[IngestError],
+            stale: Mapping[str, frozenset[str]]) -> None:
+        """Add a chunk read: its good documents in input order (repeated texts included), its
+        quarantined inputs, and for the articles the warehouse holds, the extractors out of
+        date (none: the article is skipped)."""
+        waiting = {d.article_id for d in self.documents}
+        skipped: set[str] = set()
+        existing = duplicates = 0
+        for document in documents:
+            article_id = document.article_id
+            self.inputs.append((article_id, document.source_uri))
+            if article_id in waiting or article_id in skipped:
+                duplicates += 1
+            elif article_id in stale and not stale[article_id]:
+                skipped.add(article_id)
+                existing += 1
+            else:
+                waiting.add(article_id)
+                self.documents.append(document)
+                if article_id in stale:
+                    self.rerun[article_id] = extractors_to_rerun(stale[article_id])
+        self.errors += errors
+        self.counts += RunCounts(n_inputs=len(documents) + len(errors), n_articles_existing=existing,
+                                 n_duplicates=duplicates)
+
+    def is_full(self, batch_size: int) -> bool:
+        """A batch of articles to extract, or many input rows with next to nothing to extract
+        (an unchanged re-run), which are loaded without waiting for the end."""
+        return len(self.documents) >= batch_size or self.n_read >= LOOKUP_BATCHES * batch_size
+
+    @property
+    def n_read(self) -> int:
+        return len(self.inputs) + len(self.errors)
+
+    def take(self, batch_size: int) -> "PendingBatch":
+        """The first `batch_size` documents with their input rows, and every input row of an
+        article not waiting here; the quarantined inputs and the counts go with them."""
+        documents, self.documents = self.documents[:batch_size], self.documents[batch_size:]
+        waiting = {d.article_id for d in self.documents}
+        taken = PendingBatch(
+            documents,
+            {d.article_id: self.rerun.pop(d.article_id) for d in documents if d.article_id in self.rerun},
+            [pair for pair in self.inputs if pair[0] not in waiting],
+            self.errors,
+            self.counts,
+        )
+        self.inputs = [pair for pair in self.inputs if pair[0] in waiting]
+        self.errors, self.counts = [], RunCounts()
+        return taken
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A batch extracted in the flow's own process, with a future's result()."""
+
+    staged: StagedBatch
+
+    def result(self) -> StagedBatch:
+        return self.staged
+
+
+def add_seconds(total: dict[str, float], more: Mapping[str, float]) -> None:
+    for name, seconds in more.items():
+        total[name] = total.get(name, 0.0) + seconds
+
+
+def count_documents(files: Sequence[InputFile]) -> int:
+    """How many documents the files hold (a JSONL file: its non-blank lines), for progress."""
+    total = 0
+    for input_file in files:
+        if input_file.kind != "jsonl":
+            total += 1
+            continue
+        try:
+            with input_file.path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        except OSError:
+            total += 1
+    return total
+
+
+@flow(name="wirehouse-etl", task_runner=ThreadPoolTaskRunner(max_workers=1))
+def etl(
+    inputs: list[str],
+    warehouse: str | None = None,
+    published_at: date | None = None,
+    export: bool = True,
+) -> RunSummary:
+    """Load news articles from .txt files, directories of them, or .jsonl files into DuckDB.
+
+    Articles already loaded with the current extractor versions are skipped by their text
+    hash, so re-running over the same inputs (or an inbox that grows) loads only what is new.
+    Called as is, batches are extracted in a thread of this process; `etl_for(settings)` runs
+    it with the task runner the settings name (worker processes by default, or Dask).
+    """
+    started = time.perf_counter()
+    settings = Settings()
+    warehouse_path = Path(warehouse) if warehouse else settings.warehouse_path
+    export_dir = settings.exports_for(warehouse_path) if export else None
+    default_published_at = datetime(published_at.year, published_at.month, published_at.day) if published_at else None
+    run_id = uuid.uuid4().hex
+    with writer_lock(warehouse_path, run_id, settings.lock_timeout_seconds, on_wait=progress_log.warning):
+        return _run_holding_the_lock(settings, run_id, list(inputs), warehouse_path, export_dir,
+                                     default_published_at, started)
+
+
+def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], warehouse_path: Path,
+                          export_dir: Path | None, default_published_at: datetime | None,
+                          started: float) -> RunSummary:
+    """The run itself, by the one writer of the warehouse."""
+    prepare(warehouse_path)
+    open_run(warehouse_path, run_id, list(inputs), settings.model)
+    counts = RunCounts()
+    stage_seconds: dict[str, float] = {}
+    try:
+        files, discovery_errors, total = discover(list(inputs))
+        progress_log.info("found %d documents in %d files", total, len(files), extra={"total": total})
+        counts += RunCounts(n_inputs=len(discovery_errors))
+        # Batches are extracted by the task runner's workers, at most `workers + 1` in flight
+        # (memory stays flat), and loaded here, in order, by the one writer.
+        in_flight: deque[tuple[PrefectFuture[StagedBatch] | Extracted, RunCounts, int]] = deque()
+        versions = dict(EXTRACTOR_VERSIONS)
+
+        def load_oldest() -> RunCounts:
+            future, read_counts, n_read = in_flight.popleft()
+            staged = future.result()
+            loading = time.perf_counter()
+            load(warehouse_path, run_id, staged)
+            add_seconds(stage_seconds, staged.seconds)
+            add_seconds(stage_seconds, {"load": time.perf_counter() - loading})
+            loaded = read_counts + staged.counts
+            progress_log.info("batch of %d inputs loaded: %d new, %d re-extracted, %d quarantined", n_read,
+                              loaded.n_articles_new, loaded.n_articles_reextracted, loaded.n_quarantined,
+                              extra={"advance": n_read})
+            return loaded
+
+        def submit(batch: PendingBatch) -> None:
+            nonlocal counts
+            arguments = (batch.documents, batch.rerun, settings, versions, default_published_at, run_id,
+                         batch.inputs, batch.errors)
+            # nothing to extract, or one batch in all: extract it here rather than wake a worker
+            inline = not batch.documents or total <= settings.batch_size
+            in_flight.append((Extracted(extract(*arguments)) if inline else extract.submit(*arguments),
+                              batch.counts, batch.n_read))
+            while len(in_flight) > settings.workers:
+                counts += load_oldest()
+
+        # Inputs are read and looked up LOOKUP_BATCHES batches at a time; the articles to
+        # extract are gathered across chunks into full batches, so that re-running over inputs
+        # of which 1% changed makes a few full batches, not a task per chunk.
+        pending = PendingBatch(errors=list(discovery_errors))
+        reading = time.perf_counter()
+        n_documents = 0
+        for chunk in batched(read_documents(files, settings.max_input_bytes), LOOKUP_BATCHES * settings.batch_size):
+            documents = [item for item in chunk if isinstance(item, Document)]
+            n_documents += len(documents)
+            stale = find_stale(warehouse_path, [d.article_id for d in documents], versions)
+            pending.add(documents, [item for item in chunk if isinstance(item, IngestError)], stale)
+            add_seconds(stage_seconds, {"ingest": time.perf_counter() - reading})
+            while pending.is_full(settings.batch_size):
+                submit(pending.take(settings.batch_size))
+            reading = time.perf_counter()
+        while pending.documents or pending.n_read:
+            submit(pending.take(settings.batch_size))
+        while in_flight:
+            counts += load_oldest()
+        finishing = time.perf_counter()
+        failed_checks = finish(warehouse_path)
+        add_seconds(stage_seconds, {"finish": time.perf_counter() - finishing})
+    except BaseException as error:
+        record_finish(warehouse_path, run_id, "failed", counts, f"{type(error).__name__}: {error}")
+        raise
+    # a run that read no article at all (every input missing or quarantined, or none given) is
+    # no success: the CLI exits non-zero on it
+    status = ("nothing_read" if not n_documents else "completed" if not failed_checks
+              else "completed_with_failed_checks")
+    record_finish(warehouse_path, run_id, status, counts)
+    export_error = None
+    if export_dir is not None:
+        exporting = time.perf_counter()
+        try:
+            export(warehouse_path, export_dir)
+        except Exception as error:  # the run is loaded and recorded; only its exports are missing
+            export_error = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+        add_seconds(stage_seconds, {"export": time.perf_counter() - exporting})
+    return RunSummary(run_id, status, counts, time.perf_counter() - started, str(warehouse_path),
+                      str(export_dir) if export_dir else None, failed_checks,
+                      {name: round(seconds, 3) for name, seconds in stage_seconds.items()}, export_error)
+
+
+def record_finish(warehouse_path: Path, run_id: str, status: str, counts: RunCounts,
+                  error_message: str | None = None, attempts: int = 5) -> None:
+    """Close the run's row, retrying while the file is busy (a reader holding it for a moment):
+    the final status and cause are always recorded, or said on stderr when they cannot be."""
+    for attempt in range(1, attempts + 1):
+        try:
+            warehouse_load.finish_run(warehouse_path, run_id, status, counts, error_message)
+            return
+        except Exception as error:
+            if attempt == attempts or not is_io_error(error):
+                progress_log.error("could not record run %s as %s (%s): %s: %s", run_id, status,
+                                   error_message or "no error", type(error).__name__, error)
+                if status != "failed":
+                    raise
+                return
+            time.sleep(attempt)
+
+
+def share_api_with_workers() -> None:
+    """Make worker processes report to this process's Prefect API. With no PREFECT_API_URL,
+    Prefect starts a temporary server for the flow, and each worker process would start one of
+    its own (about 220 MB and a few seconds each); starting it here and naming it in the
+    environment, which workers inherit, gives one server for the whole run."""
+    if os.environ.get("PREFECT_API_URL") or get_current_settings().api.url:
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the instance Prefect's own client would start and reuse
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+
+
+def etl_for(settings: Settings) -> Flow:
+    """The flow with the settings' task runner (its workers sharing this process's Prefect API)."""
+    if settings.task_runner != "threads":
+        share_api_with_workers()
+    return etl.with_options(task_runner=task_runner_for(settings))
+
+
+if __name__ == "__main__":
+    from flows.cli import app
+
+    sys.exit(app(["run", *sys.argv[1:]]))

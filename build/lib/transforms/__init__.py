@@ -1,0 +1,1 @@
+"""Pure extraction code: text and spaCy Docs in, frozen records with character offsets out."""

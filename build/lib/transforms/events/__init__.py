@@ -1,0 +1,183 @@
+"""Events: what happened, who did it to whom, where, when and how many, in ACLED and PLOVER terms.
+
+A chain of steps over a parsed article: triggers find the words that may report an incident,
+classify types the sentence, casualties counts victims, dates and places say when and where,
+actors and claims who and how sure, detection keeps what reports one specific incident, and
+merge folds the sentences about the same incident into one event with every mention kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from spacy.tokens import Span
+
+from transforms.events.actors import event_actors, governing_verb, is_state
+from transforms.events.casualties import numbered_casualties, people_casualties, zero_casualties
+from transforms.events.claims import modality_of, responsibility
+from transforms.events.classify import Sides, Typing, classify
+from transforms.events.dates import DateMention, sentence_date
+from transforms.events.detection import SentenceFacts, adds_another, is_roundup, refers_back, reports_incident
+from transforms.events.merge import SentenceReport, merge_reports
+from transforms.events.places import address_in, event_place, modifies_a_noun
+from transforms.events.records import Casualty, Event, EventActor, EventMention
+from transforms.events.rules import EventRules, load_event_rules
+from transforms.events.triggers import Trigger
+from transforms.events.victims import VictimBook
+from transforms.events.incidents import ArticleContext, build_event
+from transforms.places import PlaceMatch, place_mentions
+from transforms.quotes import DocIndex
+
+EVENTS_VERSION = "events.v2"
+
+__all__ = ["EVENTS_VERSION", "Casualty", "Event", "EventActor", "EventMention", "EventRules", "extract_events",
+           "load_event_rules"]
+
+
+def _sides(index: DocIndex, triggers: Sequence[Trigger], rules: EventRules) -> Sides:
+    """Who acts and who is acted on around the first trigger of force: "Syrian army" (GOV)
+    retakes a town, "rebels" (REB) attack "an army post" (MIL)."""
+    trigger = next((t for family in ("territory", "violence", "weapon", "group") for t in triggers
+                    if t.family == family), None)
+    if trigger is None:
+        return Sides()
+    actors = event_actors(index, trigger.token, governing_verb(trigger.token), rules, None)
+    actor = next((a for a in actors if a.role == "actor"), None)
+    return Sides(actor.sector if actor else None, is_state(actor, rules) if actor else None,
+                 frozenset(a.sector for a in actors if a.role == "target" and a.sector))
+
+
+def _retyped_as_disaster(typing: Typing, actors: Sequence[EventActor], index: DocIndex,
+                         rules: EventRules) -> Typing:
+    """ "A fire killed five": what killed them is a disaster, not an attacker."""
+    if not typing.event_class.violent:
+        return typing
+    for actor in (a for a in actors if a.role == "actor"):
+        span = index.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        lemma = span.root.lemma_.casefold() if span is not None else ""
+        if lemma in rules.non_conflict_causes:
+            family = next((w.family for w in rules.triggers.get(lemma, ()) if w.family in ("accident", "natural")),
+                          "accident")
+            event_class = rules.classes[rules.families[family].default_class]
+            return Typing(event_class, typing.trigger, None, event_class.plover_type, event_class.plover_mode)
+    return typing
+
+
+def _needs(typing: Typing | None, trigger: Trigger, rules: EventRules) -> str:
+    """What the sentence must hold: a statement needs a named speaker; a family that types only
+    by cue ("set up", "defected") needs its cue; else what the class needs
+    (seeds/events/event_classes.csv); words of harm alone need a casualty."""
+    if typing is None:
+        return "casualty"
+    family = rules.families[trigger.family].needs
+    if family in ("named actor", "cue", "harm"):
+        return family
+    return typing.event_class.needs
+
+
+def _strikes(sentence: Span, triggers: Sequence[Trigger], casualties: Sequence[Casualty], rules: EventRules) -> bool:
+    """Whether a sentence tells harm or a hit: a weapon named there did something."""
+    return bool(casualties) or any(t.family in ("violence", "harm") for t in triggers) or any(
+        t.lemma_.casefold() in rules.hit_verbs and t.pos_ == "VERB" for t in sentence)
+
+
+def _sentence_casualties(sentence: Span, rules: EventRules, offset: int, book: VictimBook) -> list[Casualty]:
+    numbered = [c for c in numbered_casualties(sentence.text, rules)]
+    base = sentence.start_char + offset
+    numbered = [Casualty(c.kind, c.victim_text, c.victim_category, c.n, c.qualifier, c.counted_in_total,
+                         c.cue_start + base, c.cue_end + base) for c in numbered]
+    covered = {(c.kind, c.cue_start) for c in numbered}
+    people = [p for p in people_casualties(sentence, rules, offset)
+              if (p.casualty.kind, p.casualty.cue_start) not in covered]
+    found = numbered + book.keyed(people)
+    return found or zero_casualties(sentence, rules, offset)
+
+
+def _report(sentence: Span, context: ArticleContext, book: VictimBook, found_date: DateMention | None
+            ) -> SentenceReport | None:
+    """What a sentence reports, or None when it reports no incident."""
+    triggers = context.triggers_of(sentence)
+    if not triggers:
+        return None
+    casualties = _sentence_casualties(sentence, context.rules, context.offset, book)
+    report = _typed_report(sentence, context, casualties, found_date, triggers)
+    if report is None and any(t.family == "verbal" for t in triggers):
+        # a statement that is no event ("police asked for help"): what else the sentence tells
+        report = _typed_report(sentence, context, casualties, found_date,
+                               [t for t in triggers if t.family != "verbal"])
+    return report
+
+
+def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casualty],
+                  found_date: DateMention | None, triggers: Sequence[Trigger]) -> SentenceReport | None:
+    if not triggers:
+        return None
+    index, rules = context.index, context.rules
+    typing = classify(sentence.text, sentence.start_char, triggers, rules, _sides(index, triggers, rules))
+    harm = next((t for t in triggers if t.family == "harm"), None)
+    if typing is None and harm is None:
+        return None
+    trigger = typing.trigger if typing is not None else harm
+    verb = governing_verb(trigger.token)
+    if is_roundup(verb, rules):
+        return None
+    actors = event_actors(index, trigger.token, verb, rules, context.previous_actor)
+    if typing is not None:
+        typing = _retyped_as_disaster(typing, actors, index, rules)
+    place = event_place(index, sentence, context.named_places, rules, context.dateline, context.priors)
+    needs = _needs(typing, trigger, rules)
+    facts = SentenceFacts(actors, casualties, found_date is not None and found_date.resolved.precision != "unknown",
+                          place is not None, typing is not None and typing.cue is not None,
+                          _strikes(sentence, triggers, casualties, rules),
+                          any(t.lemma_.casefold() in rules.area_nouns for t in sentence))
+    if not reports_incident(trigger, verb, needs, facts, rules):
+        return None
+    return context.report(sentence, trigger, typing, casualties, found_date, place,
+                          address_in(sentence, rules.street_pattern, context.ents_of(sentence)), actors,
+                          responsibility(sentence, actors), modality_of(verb, sentence),
+                          refers_back(trigger.token), adds_another(trigger.token))
+
+
+def extract_events(
+    index: DocIndex, article_id: str, offset: int, rules: EventRules, published: date | None,
+    dateline: tuple[int, int] | None = None, prior_countries: Iterable[str] = (),
+    dateline_place: PlaceMatch | None = None,
+) -> list[Event]:
+    """Events of one Doc parsed from raw_text[offset:]; dateline is its span in the Doc's text
+    (when the Doc holds it), dateline_place where the story was filed: the event's country only
+    when the article names no place at all (place_source says "dateline").
+    """
+    priors = set(prior_countries)
+    entities = [(e.start_char, e.end_char, e.text, e.label_) for e in index.ents]
+    mentions = place_mentions(entities, rules.gazetteer, priors)
+    # countries the article names (not the countries of every town: "Mindanao" alone would vote Greece)
+    priors |= {m.match.place.country_iso2 for m in mentions if m.match.precision == "country"}
+    named_places = [m for m in mentions if not modifies_a_noun(index, m, rules.area_nouns)]
+    context = ArticleContext(index, article_id, offset, rules, published, dateline, priors, named_places)
+    book = VictimBook()
+    reports = []
+    for sentence in index.doc.sents:
+        found_date = sentence_date(sentence, published, context.previous_day, rules.report_verbs,
+                                   context.ents_of(sentence))
+        context.note_date(sentence.start_char, found_date)
+        report = _report(sentence, context, book, found_date)
+        if report is not None:
+            reports.append(report)
+            context.remember(report)
+    incidents = merge_reports(reports)
+    return [build_event(incident, context, dateline_place, _told_elsewhere(incidents, i, offset))
+            for i, incident in enumerate(incidents)]
+
+
+# A story of this many incidents or fewer is about one of them: any day it names may be its day.
+FEW_INCIDENTS = 2
+
+
+def _told_elsewhere(incidents: Sequence[Sequence[SentenceReport]], i: int, offset: int) -> list[tuple[int, int]]:
+    """The sentences (Doc offsets) that tell incidents other than the i-th, whose days and
+    places are theirs; none in a story of one or two incidents."""
+    if len(incidents) <= FEW_INCIDENTS:
+        return []
+    return [(r.mention.sentence_start - offset, r.mention.sentence_end - offset)
+            for j, incident in enumerate(incidents) if j != i for r in incident]

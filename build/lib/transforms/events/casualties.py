@@ -1,0 +1,281 @@
+"""Casualties: how many were killed, injured, arrested or abducted, from numbers and from people.
+
+"20 tourists and one policeman were killed" is 20 + 1; "A man was shot and killed" is one
+death; "two others injured" two injuries; "He was taken to the hospital, where he later died"
+one death and no injury; "nobody was hurt" a zero. Each part keeps the offsets of its cue word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from transforms.events.records import Casualty
+
+if TYPE_CHECKING:
+    from transforms.events.rules import CasualtyCue, EventRules
+
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+WORSE = {"killed": 3, "injured": 2, "abducted": 1, "arrested": 0}
+_AGE = re.compile(r"^\d+-year-olds?$|^\d+$")
+_SUBJECTS = ("nsubjpass", "nsubj")
+
+
+@dataclass(frozen=True)
+class VictimCount:
+    n: int
+    qualifier: str | None
+    vague: bool
+
+
+def _number_of(token: Token, rules: EventRules) -> tuple[int, bool] | None:
+    word = token.lower_.replace(",", "")
+    if word.isdigit():
+        return int(word), False
+    return rules.number_words.get(word)
+
+
+def _qualifier_before(token: Token, rules: EventRules) -> str | None:
+    before = " ".join(t.lower_ for t in token.doc[max(0, token.i - 3):token.i])
+    return next((q for phrase, q in rules.qualifiers.items() if before.endswith(phrase)), None)
+
+
+def _is_person(token: Token, rules: EventRules) -> bool:
+    if token.ent_type_ == "PERSON" or token.lower_ in SINGULAR_PRONOUNS:
+        return True
+    if token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON", "ORG", "NORP", "GPE") and token.is_title:
+        return True
+    return token.lemma_.casefold() in rules.victim_nouns or bool(_AGE.match(token.lower_))
+
+
+def count_victims(head: Token, rules: EventRules) -> VictimCount | None:
+    """How many people a victim noun phrase names: "two men" 2, "a 26-year-old woman" 1,
+    "he" 1, "dozens of people" 12 (vague), "the victims" unknown (None)."""
+    own = _number_of(head, rules)
+    if own is not None and head.pos_ in ("NUM", "NOUN", "PRON", "DET"):
+        return VictimCount(own[0], _qualifier_before(head, rules), own[1])
+    if not _is_person(head, rules):
+        return None  # "two firearms were seized", "21 Pro Video Photo"
+    for child in head.children:
+        if child.dep_ in ("nummod", "quantmod") or (child.dep_ == "det" and child.lower_ in ("both",)):
+            number = _number_of(child, rules)
+            if number is not None:
+                return VictimCount(number[0], _qualifier_before(child, rules), number[1])
+    if head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "them", "people"):
+        return None
+    return VictimCount(1, None, False)
+
+
+def _with_conjuncts(head: Token) -> list[Token]:
+    """ "a man and a woman", "Adams and Hepburn": every conjoined noun."""
+    heads = [head]
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            heads.extend(_with_conjuncts(child))
+    return heads
+
+
+def _predicate(tokens: Sequence[Token]) -> Token:
+    """The verb or adjective of a cue ("shot" in "fatally shot", "taken" in "taken to hospital"),
+    or the verb a noun cue hangs from ("condition" -> "was")."""
+    for token in tokens:
+        if token.pos_ in ("VERB", "ADJ") and token.lower_ != "fatally":
+            return token
+    token = tokens[0]
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, of the verb it is conjoined to ("was shot and killed"), of the
+    verb an adjective completes ("found dead"), or the noun a clause describes ("a man who died")."""
+    for token in (verb, verb.head if verb.dep_ in ("conj", "oprd", "acomp", "xcomp", "advcl") else None):
+        if token is None:
+            continue
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                return token.head
+            return subject
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
+
+
+def _victims(cue: CasualtyCue, tokens: Sequence[Token]) -> list[Token]:
+    if cue.victim == "of" or (cue.victim == "object" and tokens[0].pos_ == "NOUN"):
+        # "the shooting of Hunter Miller": a noun names its victim with "of", never through the
+        # verb it hangs from ("charged Asia Lawson in a shooting")
+        of = next((c for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+        return objects[:1]
+    verb = _predicate(tokens)
+    if cue.victim == "object":
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        direct = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if passive is not None or direct is not None:
+            return [passive if passive is not None else direct]
+        if verb.tag_ != "VBN":
+            return []  # "killing" with no object, "who shot at a man": no victim named here
+    subject = _subject_of(verb)
+    return [subject] if subject is not None else []
+
+
+_UNREAL = frozenset({"would", "could", "might", "may", "will", "shall"})
+
+
+def _negated(tokens: Sequence[Token]) -> bool:
+    """ "was not injured", and what only might have happened: "she would get hurt unless ..." """
+    verb = _predicate(tokens)
+    heads = [verb, verb.head] if verb.dep_ in ("acomp", "oprd", "xcomp", "ccomp") else [verb]
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _UNREAL) for head in heads for c in head.children)
+
+
+_NOBODY = frozenset({"no", "nobody", "none", "neither", "either", "any", "anyone", "anybody"})
+
+
+def _nobody(head: Token) -> bool:
+    """ "no one else", "either person", "anyone": nobody in particular."""
+    return head.lower_ in _NOBODY or any(t.lower_ in _NOBODY for t in head.subtree if t.i <= head.i)
+
+
+def _cue_tokens(sentence: Span, start: int, end: int) -> list[Token]:
+    span = sentence.doc.char_span(sentence.start_char + start, sentence.start_char + end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+@dataclass(frozen=True)
+class VictimPart:
+    """A casualty part before its victim is named across sentences: the victim's head token."""
+
+    casualty: Casualty
+    victim: Token | None
+
+
+def people_casualties(sentence: Span, rules: EventRules, offset: int) -> list[VictimPart]:
+    """Casualty parts found through the parse: the victim of each cue word, counted."""
+    parts: list[VictimPart] = []
+    text = sentence.text  # spaCy builds a Span's text on every access
+    for cue in rules.casualty_cues:
+        for match in cue.pattern.finditer(text):
+            tokens = _cue_tokens(sentence, match.start(), match.end())
+            if not tokens or _negated(tokens):
+                continue
+            cue_start = sentence.start_char + match.start() + offset
+            for head in (h for victim in _victims(cue, tokens) for h in _with_conjuncts(victim)):
+                counted = count_victims(head, rules)
+                if counted is None or _nobody(head):
+                    continue
+                parts.append(VictimPart(Casualty(
+                    cue.kind, _phrase(head), rules.victim_nouns.get(head.lemma_.casefold()), counted.n,
+                    counted.qualifier, True, cue_start, cue_start + len(match.group()), weak=cue.weak), head))
+    return _worst_per_victim(parts)
+
+
+def _phrase(head: Token) -> str:
+    tokens = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("punct",)]
+    if not tokens:
+        return head.text
+    return "".join(t.text_with_ws for t in tokens).strip()  # Doc.text joins every token of the Doc
+
+
+def _worst_per_victim(parts: Iterable[VictimPart]) -> list[VictimPart]:
+    """One part per victim: "was shot and killed" is a death, not a death and an injury."""
+    best: dict[int, VictimPart] = {}
+    for part in parts:
+        key = part.victim.i if part.victim is not None else -len(best) - 1
+        held = best.get(key)
+        if held is None or WORSE[part.casualty.kind] > WORSE[held.casualty.kind]:
+            best[key] = part
+    return sorted(best.values(), key=lambda p: p.casualty.cue_start)
+
+
+def zero_casualties(sentence: Span, rules: EventRules, offset: int) -> list[Casualty]:
+    """ "nobody was injured", "no casualties were reported": zeros, which ACLED records as 0."""
+    found: list[Casualty] = []
+    text = sentence.text
+    for pattern, kinds in rules.zero_casualties:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        start = sentence.start_char + match.start() + offset
+        for kind in sorted(kinds - {c.kind for c in found}):
+            found.append(Casualty(kind, "", None, 0, None, True, start, start + len(match.group())))
+    return found
+
+
+_CASUALTY_KIND = {"killed": "killed", "dead": "killed", "died": "killed", "killing": "killed", "kill": "killed",
+                  "toll": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured",
+                  "injuring": "injured", "wounding": "injured", "arrested": "arrested", "detained": "arrested",
+                  "abducted": "abducted", "kidnapped": "abducted"}
+_NOT_VICTIM = r"(?!(?:were|was|are|is|has|have|had|been|and|in|on|other|more|reportedly|also|later|confirmed)\b)"
+# "five other civilians reportedly also died": a few describing words and adverbs may come between.
+_BETWEEN = r"(?:\s+(?:other|more|people|civilians|reportedly|also|later|were|was|are|have|had|been|confirmed))*"
+
+
+@dataclass(frozen=True)
+class CountPatterns:
+    after: re.Pattern[str]  # "20 tourists and one policeman were killed"
+    before: re.Pattern[str]  # "killing 142 people"
+    toll: re.Pattern[str]  # "the death toll rose to 39"
+    part: re.Pattern[str]
+
+
+def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Iterable[str]) -> CountPatterns:
+    """The number patterns, built from seeds/events/number_words.csv and qualifiers.csv. Words
+    that count a single person ("a", "both") are left to the parse."""
+    words = sorted((w for w, (n, _) in number_words.items() if n > 2 or " " in w or w in ("one", "two")),
+                   key=len, reverse=True)
+    number = r"(?:\d[\d,]*|" + "|".join(re.escape(w) for w in words) + ")"
+    qualifier = r"(?:(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len,
+                                                                                reverse=True)) + r")\s+)?"
+    part = rf"{qualifier}(?<!\bno )(?<!\bNo )(?<!\bNO )(?<!,\s)\b(?P<n>{number})(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
+    after = (rf"(?P<parts>{part}(?:\s*(?:,|and)\s*{number}\s+[\w-]+)*){_BETWEEN}\s+"
+             r"(?P<kind>killed|dead|died|injured|wounded|hurt|arrested|detained|abducted|kidnapped)\b")
+    before = rf"\b(?P<kind>killing|killed|injuring|wounding|kill|wounded|injured)\s+{part}"
+    toll = rf"\bdeath (?P<kind>toll)\b(?:\s+\w+){{0,4}}?\s+(?:to|of|at|is|was|reached|hit|stands at)\s+{part}"
+    return CountPatterns(re.compile(after, re.I), re.compile(before, re.I), re.compile(toll, re.I),
+                         re.compile(part, re.I))
+
+
+def _count(text: str, rules: EventRules) -> int | None:
+    text = text.casefold().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    found = rules.number_words.get(text)
+    return found[0] if found else None
+
+
+def numbered_casualties(text: str, rules: EventRules) -> list[Casualty]:
+    """Counts written as numbers, part by part, cue offsets relative to the text.
+
+    Example: "20 tourists and one policeman were killed" -> killed 20 tourists, killed 1
+    policeman (total 21); "killing 142 people" -> killed 142; "dozens" counts 12.
+    """
+    patterns = rules.count_patterns
+    found: list[Casualty] = []
+    for match in patterns.after.finditer(text):
+        kind = _CASUALTY_KIND[match["kind"].casefold()]
+        for part in patterns.part.finditer(match["parts"]):
+            n = _count(part["n"], rules)
+            if n is not None:
+                found.append(Casualty(kind, part["victims"] or "", None, n,
+                                      rules.qualifiers.get((part["qualifier"] or "").casefold()), True,
+                                      match.start("kind"), match.end("kind")))
+    if found:
+        return found
+    for pattern in (patterns.before, patterns.toll):
+        for match in pattern.finditer(text):
+            n = _count(match["n"], rules)
+            if n is not None:
+                found.append(Casualty(_CASUALTY_KIND[match["kind"].casefold()], match["victims"] or "", None, n,
+                                      rules.qualifiers.get((match["qualifier"] or "").casefold()), True,
+                                      match.start("kind"), match.end("kind")))
+    return found

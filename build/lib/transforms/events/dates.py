@@ -1,0 +1,105 @@
+"""When: the incident date a sentence gives, resolved with the news conventions of transforms.dates.
+
+"Monday, March 19, 2018", "Feb. 22, 2013", "early Sunday", "last night", "2/22/13", "on the
+5th" are all days; "a 13-year-old boy" and "aged 28" are ages, not dates. The first expression
+that resolves to a day wins, then the first that resolves at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span
+
+from transforms.dates import MONTHS, WEEKDAYS, ResolvedDate, resolve_date, speaks_of_future
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
+# Date phrases the small model misses, most of all in ALL-CAPS wire copy ("ON 30 DECEMBER").
+_DATE_PHRASE = re.compile(
+    rf"\b(?:(?:(?:early|late)\s+)?(?:(?:last|this|next)\s+)?(?:{_WEEKDAY})(?:\s*,\s*(?:{_MONTH})\.?\s+\d{{1,2}}"
+    rf"(?:,?\s+\d{{4}})?|\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+(?:{_MONTH})\.?(?:\s+\d{{4}})?"
+    r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)"
+    r"|(?:last|this)\s+(?:night|morning|afternoon|evening|week|month|year)|yesterday|today|tonight|overnight"
+    r"|the\s+\d{1,2}(?:st|nd|rd|th)\b"
+    r"|(?:\w+\s+)?days?\s+(?:later|ago|earlier))\b", re.I)
+_AGE = re.compile(r"\d+[- ]years?[- ]old|\baged?\b|\byears? old\b|\bage of\b", re.I)
+_DURATION = re.compile(r"^(?:for\s+)?(?:the\s+)?(?:past|last|next)?\s*(?:\d+|a|an|one|two|three|few|several)\s+"
+                       r"(?:hours?|minutes?|weeks?|months?|years?|decades?)$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int  # in the Doc's text
+    resolved: ResolvedDate
+    reported: bool = False  # the day something was said ("police said Monday"), not the incident's
+
+
+def _is_age_or_duration(text: str, context: str) -> bool:
+    stripped = text.strip()
+    return (bool(_AGE.search(text)) or bool(_AGE.search(context)) or bool(_DURATION.match(stripped))
+            or (stripped.isdigit() and len(stripped) <= 2))
+
+
+def date_expressions(sentence: Span, ents: Sequence[Span] | None = None) -> list[tuple[str, int]]:
+    """DATE and TIME entities that are not ages or durations, and date phrases by pattern,
+    in text order, as (text, start in the Doc). `ents` are the sentence's entities when the
+    caller has them (Span.ents scans the whole Doc on every access)."""
+    found: dict[int, str] = {}
+    text = sentence.text  # Doc.text joins every token of the Doc: slice the sentence's instead
+    base = sentence.start_char
+    for entity in (sentence.ents if ents is None else ents):
+        if entity.label_ in ("DATE", "TIME"):
+            after = text[entity.end_char - base:entity.end_char - base + 12]
+            if not _is_age_or_duration(entity.text, after):
+                found[entity.start_char] = entity.text
+    for match in _DATE_PHRASE.finditer(text):
+        start = sentence.start_char + match.start()
+        if start not in found or len(match.group()) > len(found[start]):
+            found[start] = match.group()  # "Feb. 26" inside the model's "around 7 p.m. Feb." too
+    return sorted(((text, start) for start, text in found.items()), key=lambda pair: pair[1])
+
+
+def tells_the_report(sentence: Span, start: int, report_verbs: frozenset[str]) -> bool:
+    """ "police said Monday", "identified the victim Tuesday": the day something was said, not
+    the day it happened. "(9/1/1970)" after a name is a birth date."""
+    doc = sentence.doc
+    before = start - sentence.start_char
+    if before > 0 and sentence.text[before - 1] == "(":
+        return True
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.casefold() in report_verbs
+    return False
+
+
+def sentence_date(sentence: Span, published: date | None, previous_event: date | None,
+                  report_verbs: frozenset[str] = frozenset(), ents: Sequence[Span] | None = None) -> DateMention | None:
+    """The date a sentence gives its incident: the first expression resolving to a day, else the
+    first resolving at all, else the first expression (unresolved); days of a report ("said
+    Monday") only when nothing else is given."""
+    mentions, reported = [], []
+    sentence_text = sentence.text
+    for text, start in date_expressions(sentence, ents):
+        before = sentence_text[:start - sentence.start_char]
+        told = tells_the_report(sentence, start, report_verbs)
+        found = DateMention(text, start, resolve_date(text, published, previous_event, future=speaks_of_future(before)),
+                            told)
+        (reported if told else mentions).append(found)
+    ranked = ([m for m in mentions if m.resolved.precision == "day"], [m for m in reported if m.resolved.precision == "day"],
+              [m for m in mentions if m.resolved.precision != "unknown"],
+              [m for m in reported if m.resolved.precision != "unknown"], mentions, reported)
+    return next((found[0] for found in ranked if found), None)

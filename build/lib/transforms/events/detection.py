@@ -1,0 +1,199 @@
+"""Detection: whether a typed sentence reports one specific incident.
+
+Not events: round-ups ("The battles have killed thousands"), generic talk ("attacks on
+churches are rare"), a plan ("by launching attacks, ISIS aims to ..."), and verbs without the
+participants that make them events: "agreed", "met" or "released" need who and with whom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from transforms.events.records import Casualty, EventActor
+from transforms.events.rules import EventRules
+from transforms.events.triggers import Trigger
+
+PAST_TAGS = frozenset({"VBD", "VBN"})
+FORCE_FAMILIES = frozenset({"violence", "weapon", "territory", "withdrawal"})
+COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "advcl"})
+MODALS = frozenset({"to", "will", "would", "could", "may", "might", "should", "shall", "must", "can"})
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "its", "their", "his", "her", "our"})
+REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "separate", "further", "more"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def is_roundup(verb: Token | None, rules: EventRules) -> bool:
+    """ "The battles have killed thousands of ISIS fighters": a total over many events, told in
+    the perfect; "Suicide bombings Sunday and Monday killed 26 people" is an incident."""
+    if verb is None or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in rules.roundup_subjects for c in verb.children)
+
+
+def is_specific_noun(trigger: Token) -> bool:
+    """ "an attack", "the blast", "Monday's shooting", "two explosions": one incident, not a kind."""
+    if trigger.tag_ in ("NN", "NNP") or trigger.pos_ == "PROPN":
+        return True
+    return any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
+
+
+def is_event_verb(verb: Token) -> bool:
+    """A verb that reports something done: past tense or passive, or present in a headline
+    ("Gunmen kill five"); not an infinitive or a gerund of purpose ("aims to attack")."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if auxiliaries & MODALS and not auxiliaries >= {"to", "have"}:
+        return False  # "to attack", "will attack", "could be planned"; not "claimed to have seized"
+    if verb.tag_ in PAST_TAGS or any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if verb.tag_ == "VB":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # a caption: "Police investigate ..."
+    if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "xcomp", "csubj"):
+        return False
+    return verb.tag_ in ("VBZ", "VBP", "VBG")
+
+
+def _participants(actors: Sequence[EventActor]) -> tuple[int, int]:
+    sides = sum(1 for a in actors if a.role in ("actor", "claimant"))
+    others = sum(1 for a in actors if a.role in ("target", "victim"))
+    return sides, others
+
+
+def _has_two_sides(trigger: Token, actors: Sequence[EventActor]) -> bool:
+    """ "Benin and Nigeria signed", "X met with Y", "an agreement between X and Y", "talks
+    with Y"; a noun needs its own sides ("In a meeting that day he was told" has none)."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "against", "on")
+                   for c in trigger.children) or (
+            any(c.dep_ == "poss" for c in trigger.children)
+            and any(c.dep_ == "prep" and c.lower_ in ("to", "with", "on") for c in trigger.children))
+    if any(c.dep_ == "nsubj" for c in trigger.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("with", "to", "between") and any(g.dep_ == "pobj" for g in c.children)
+            for c in trigger.children):
+        return True  # "ten rebels surrendered to security forces"
+    sides, others = _participants(actors)
+    if sides and others:
+        return True
+    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and any(c.dep_ == "conj" for c in subject.children):
+        return True
+    between = next((c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    return between is not None
+
+
+def _named(actors: Sequence[EventActor], trigger: Token) -> bool:
+    doc = trigger.doc
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None and any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in span):
+            return True
+    return False
+
+
+def _stated_intent(verb: Token) -> bool:
+    """ "Iran will retaliate", "Libya would hand over": a statement of intent is itself an act
+    (PLOVER codes it); the event's modality says it is future."""
+    return verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
+
+
+def _argument_of_a_report(noun: Token) -> bool:
+    """ "Thousands of protesters have staged rallies": a plural noun that did or underwent what a
+    reporting verb in the past tense says is a specific group, not a kind."""
+    head = noun.head if noun.dep_ != "pobj" else noun.head.head
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("NUM", "NOUN"):
+        head = head.head  # "Thousands of protesters" -> the verb
+    elif noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        head = noun.head
+    # "Japan decides new sanctions": a headline's present tense, said of its object ("such attacks
+    # aim to show" is a kind, not an incident)
+    headline = noun.dep_ == "dobj" and head.dep_ == "ROOT" and head.tag_ in ("VBZ", "VBP")
+    return head.pos_ == "VERB" and (head.tag_ in PAST_TAGS or headline) and is_event_verb(head)
+
+
+def _words_against_words(verb: Token, rules: EventRules) -> bool:
+    """ "Erdogan attacked the proclamation", "withdrew from the treaty": a verb of force or of
+    territory whose object is words, a policy or an agreement."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
+                if o.dep_ in ("pobj", "pcomp")]
+    return any(o.lemma_.casefold() in rules.verbal_objects or o.lower_ in rules.verbal_objects for o in objects)
+
+
+def _nobody(token: Token, verb: Token | None) -> bool:
+    for head in (token, verb):
+        for child in head.children if head is not None else ():
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                    child.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in child.children)):
+                return True
+            if child.dep_ == "neg":
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What else a sentence holds, besides its trigger, that makes it an event or not."""
+
+    actors: Sequence[EventActor]
+    casualties: Sequence[Casualty]
+    has_date: bool
+    has_place: bool
+    has_cue: bool  # a class cue typed it (not only the family's default)
+    strikes: bool  # it tells harm or a hit: another violent word, a casualty, "hit", "exploded"
+    names_an_area: bool = False  # "the province", "a village": a place without a name
+
+
+def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: SentenceFacts,
+                     rules: EventRules) -> bool:
+    """Whether the sentence holds what its trigger's family needs to be an event
+    (seeds/events/families.csv): anything concrete, a casualty, a place, a cue, a participant,
+    two sides, or a named speaker."""
+    actors, casualties, has_date, has_place = facts.actors, facts.casualties, facts.has_date, facts.has_place
+    token = trigger.token
+    as_verb = token.pos_ in ("VERB", "AUX") or (verb is not None and verb.i == token.i)
+    if verb is not None and not is_event_verb(verb) and not (needs == "named actor" and _stated_intent(verb)):
+        return False  # "aims to attack", "by launching attacks"
+    if not as_verb and token.tag_ in ("NNS", "NNPS") and not is_specific_noun(token) and not (
+            casualties or has_date or _argument_of_a_report(token)):
+        return False  # "attacks on churches are rare", "after lightning ISIS offensives in Iraq"
+    if needs == "casualty":
+        return bool(casualties)  # "he later died", "nobody else was hurt": only adds to an incident
+    if _nobody(token, verb):
+        return False  # "no one has been arrested"
+    if needs == "place":
+        return not (verb is not None and _words_against_words(verb, rules)) and (
+            has_place or facts.names_an_area)
+    if needs == "cue":
+        return facts.has_cue
+    if needs == "harm":
+        return facts.strikes
+    if trigger.family in FORCE_FAMILIES and verb is not None and verb.i == token.i and _words_against_words(verb, rules):
+        return False
+    if needs == "participants":
+        if not as_verb and _has_two_sides(token, actors):
+            return True  # "an agreement with rebellious soldiers", "sanctions against Russia"
+        return _has_two_sides(token if as_verb or verb is None else verb, actors) and _named(actors, token)
+    if needs == "named actor":  # "Libya offered to hand over ...", not "police asked for help"
+        sides = [a for a in actors if a.role in ("actor", "claimant")]
+        said = verb if verb is not None else token
+        return _named(sides, token) and any(c.dep_ in COMPLEMENTS for c in said.children)
+    if needs == "participant":
+        return bool(actors) or bool(casualties)
+    concrete = bool(casualties) or has_date or has_place or bool(actors)
+    return concrete or (not as_verb and is_specific_noun(token))
+
+
+def refers_back(trigger: Token) -> bool:
+    """ "the attack", "this explosion", "its attack": a trigger that names an incident told before."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in REFERRING for c in trigger.children)
+
+
+def adds_another(trigger: Token) -> bool:
+    """ "another attack", "a second explosion": a new incident like the one before; "the second
+    blast" is a part of one already told."""
+    if any(c.dep_ == "det" and c.lower_ in REFERRING for c in trigger.children):
+        return False
+    return any(c.lower_ in ADDING for c in trigger.children if c.dep_ in ("det", "amod"))

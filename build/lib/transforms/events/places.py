@@ -1,0 +1,166 @@
+"""Where: the place of an event (GeoNames through the gazetteer), the dateline's country when the
+article names none, and the finest place text the article gives ("the 100 block of Main Street").
+
+The dateline is where a story was filed, never where something happened; "a U.S. military
+convoy" names no place; "the Tunisian capital" is Tunis.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from transforms.places import Gazetteer, PlaceMatch, PlaceMention, place_key, resolve_place
+from transforms.quotes import DocIndex
+
+if TYPE_CHECKING:
+    from transforms.events.rules import EventRules
+
+_CAPITAL_PHRASE = re.compile(r"\bthe\s+[A-Z][a-z]+\s+capital\b")
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "of", "outside", "from", "into", "to", "around"})
+# Capitalised words that are never places here, though GeoNames has towns of those names.
+_NOT_PLACE_WORDS = frozenset({"the", "of", "and", "in", "on", "at", "to", "a", "police", "army", "national", "said",
+                              "today", "yesterday", "president", "government", "people", "text", "report"})
+
+
+def _start(mention: PlaceMention) -> int:
+    return mention.start
+
+
+def event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMention], rules: EventRules,
+                 dateline: tuple[int, int] | None, priors: set[str]) -> PlaceMention | None:
+    """The event's place: "the Tunisian capital", else the last place named with a preposition
+    ("in Yemen", "out of Kobane"), else the last place of the sentence. Never the dateline.
+    `mentions` are the article's places, those that only describe a noun left out."""
+    capital = _CAPITAL_PHRASE.search(sentence.text)
+    if capital:
+        start = sentence.start_char + capital.start()
+        match = resolve_place(capital.group(), rules.gazetteer, priors)
+        if match.place is not None:
+            return PlaceMention(start, start + len(capital.group()), capital.group(), "PHRASE", match)
+    first = bisect_left(mentions, sentence.start_char, key=_start)  # mentions are in text order
+    last = bisect_left(mentions, sentence.end_char, lo=first, key=_start)
+    inside = [m for m in mentions[first:last]
+              if not (dateline and dateline[0] <= m.start < dateline[1]) and plausible(m, priors)]
+    if not inside:
+        inside = _gazetteer_places(index, sentence, rules.gazetteer, priors)
+    with_preposition = [m for m in inside if m.start > 3 and index.text[max(0, m.start - 12):m.start].split()[-1:] in
+                        (["in"], ["of"], ["at"], ["near"], ["into"], ["outside"], ["from"])]
+    chosen = (with_preposition or inside)
+    return chosen[-1] if chosen else None
+
+
+def modifies_a_noun(index: DocIndex, mention: PlaceMention, area_nouns: frozenset[str]) -> bool:
+    """ "a U.S. military convoy", "the Iraqi army": the name describes a noun that is not a place
+    ("Deir Ezzor province" is a place)."""
+    span = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or mention.match.precision != "country":
+        return False
+    root = span.root
+    return (root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i
+            and root.head.lower_ not in area_nouns and root.head.pos_ == "NOUN")
+
+
+def place_or_dateline(place: PlaceMention | None, mentions: Sequence[PlaceMention],
+                       dateline_place: PlaceMatch | None, gazetteer: Gazetteer) -> tuple[PlaceMatch | None, str]:
+    """The sentence's place; else the dateline's country (where the story was filed), when no
+    place the article names lies in another country, said so in place_source; else none.
+    A Washington dateline on a story naming Iraq gives nothing."""
+    if place is not None:
+        return place.match, "sentence"
+    filed = dateline_place.place if dateline_place is not None else None
+    if filed is None or any(m.match.place is not None and m.match.place.country_iso2 != filed.country_iso2
+                            for m in mentions):
+        return None, "none"
+    country = gazetteer.countries_by_iso2[filed.country_iso2]
+    return PlaceMatch(dateline_place.text, country, "country", dateline_place.reason), "dateline"
+
+
+def place_note(match: PlaceMatch | None, source: str) -> str:
+    if match is None:
+        return "no place named in the sentence"
+    if source == "dateline":
+        return "the dateline's country: the story was filed there and the article names no other country"
+    if source == "article":
+        return f"the nearest place the article names (no sentence about the event names one); {match.reason}"
+    return match.reason
+
+
+def plausible(mention: PlaceMention, priors: set[str]) -> bool:
+    """A resolved place that is a country, a big city, or in a country the article names: a
+    town of Greece called Mindanao is not where a Philippine bombing happened."""
+    place = mention.match.place
+    if place is None:
+        return False
+    return (not priors or mention.match.precision == "country" or place.country_iso2 in priors
+            or place.population >= 500_000)
+
+
+_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                         "southeastern", "southwestern", "north", "south", "east", "west"})
+
+
+def _after_place_preposition(index: DocIndex, i: int) -> bool:
+    """ "in X", "near X", also "in the eastern X"."""
+    j = i - 1
+    while j >= 0 and index.doc[j].lower_ in _DIRECTIONS | {"the"}:
+        j -= 1
+    return j >= 0 and j < i and index.doc[j].lower_ in _PLACE_PREPOSITIONS
+
+
+def _gazetteer_places(index: DocIndex, sentence: Span, gazetteer: Gazetteer, priors: set[str]) -> list[PlaceMention]:
+    """Place names the NER missed, found by looking capitalised words after a preposition up in
+    the gazetteer ("IN PUERTO BELLO" in ALL-CAPS copy): exact keys only, and only countries or
+    towns in a country the article (or its dateline) names."""
+    found: list[PlaceMention] = []
+    tokens = [t for t in sentence if t.is_alpha or t.text == "."]
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            words = tokens[i:i + size]
+            if not all(w.is_alpha and w.text[:1].isupper() for w in words) or any(
+                    w.lower_ in _NOT_PLACE_WORDS | _DIRECTIONS for w in words):
+                continue
+            if not _after_place_preposition(index, words[0].i):
+                continue  # only "in X", "near X", "of X": a capitalised name alone may be a person
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            if any(m.start <= start < m.end for m in found):
+                continue
+            text = index.text[start:end]
+            if place_key(text) not in gazetteer.places_by_key or len(place_key(text)) < 4:
+                continue
+            match = resolve_place(text, gazetteer, priors)
+            if match.place is not None and (match.precision == "country" or match.place.country_iso2 in priors):
+                found.append(PlaceMention(start, end, text, "GAZETTEER", match))
+    return sorted(found, key=lambda m: m.start)
+
+
+
+
+def _suffixes(words: Sequence[str]) -> str:
+    return "|".join(sorted({w.capitalize() for w in words} | {w.upper() for w in words}, key=len, reverse=True))
+
+
+def street_pattern(street_nouns: Sequence[str], numbered_nouns: Sequence[str]) -> re.Pattern[str]:
+    """An address as local news writes it: "the 100 block of Brushwood Drive", "619 Waddell
+    Avenue", "Northwest 15th Avenue and 69th Street", "County Road 49"; capitalised names only.
+    Numbered nouns ("Court", "Way") make an address only after a number: "the Supreme Court" is none."""
+    word = r"(?:[A-Z0-9][\w'.-]*|of|de|la|del|the)"
+    name = rf"[A-Z0-9][\w'.-]*\s+(?:{word}\s+){{0,4}}?"
+    street = rf"{name}(?:{_suffixes(street_nouns)})\b\.?(?:\s+\d+\b)?"
+    any_street = rf"{name}(?:{_suffixes([*street_nouns, *numbered_nouns])})\b\.?"
+    numbered = rf"(?:the\s+)?(?:\d{{1,5}}[-\s]?(?:hundred\s+)?block\s+of\s+|\d{{1,6}}\s+){any_street}"
+    return re.compile(rf"{numbered}|{street}(?:\s+(?:and|&)\s+{street})?")
+
+
+def address_in(sentence: Span, pattern: re.Pattern[str], ents: Sequence[Span] | None = None) -> str | None:
+    """The finest place a sentence gives: a street address, else a named facility (FAC)."""
+    match = pattern.search(sentence.text)
+    if match is not None:
+        return match.group().strip(" .")
+    facility = next((e for e in (sentence.ents if ents is None else ents) if e.label_ == "FAC"), None)
+    return facility.text if facility is not None else None

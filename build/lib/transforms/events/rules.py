@@ -1,0 +1,178 @@
+"""The event rules: word lists and patterns from seeds/events/*.csv, read once into a frozen object."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from transforms.events.casualties import CountPatterns, count_patterns
+from transforms.events.places import street_pattern
+from transforms.places import Gazetteer
+
+
+@dataclass(frozen=True)
+class EventClass:
+    """One of the 30 classes: an ACLED sub-event type or one of five other kinds."""
+
+    name: str
+    case_label: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    plover_type: str | None
+    plover_mode: str | None
+    violent: bool
+    needs: str  # what a sentence must hold to report one: anything | participant | participants | place
+
+
+@dataclass(frozen=True)
+class TriggerWord:
+    lemmas: tuple[str, ...]  # one word, or a phrase of lemmas: ("open", "fire")
+    pos: frozenset[str]  # NOUN, VERB, ADJ
+    family: str  # violence, protest, arrest, ...
+    plover_type: str | None  # overrides the class's PLOVER type ("expel" is SANCTION)
+    event_class: str | None  # overrides the family's default class ("agreed to" is an Agreement)
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    default_class: str
+    needs: str  # anything | casualty | participant | participants
+
+
+@dataclass(frozen=True)
+class ClassCue:
+    """A sentence pattern that types an event: the most specific cue that fits wins."""
+
+    event_class: str
+    pattern: re.Pattern[str]
+    priority: int
+    families: frozenset[str]  # the cue types sentences with a trigger of these families
+    condition: str | None  # state_actor | non_state_actor
+
+
+@dataclass(frozen=True)
+class CasualtyCue:
+    kind: str  # killed | injured | arrested | abducted
+    pattern: re.Pattern[str]
+    victim: str  # object (passive subject or active object) | subject | of ("the bodies of two men")
+    weak: bool  # "shot" may have been fatal: an injury only where no death is told
+
+
+@dataclass(frozen=True)
+class ActorAlias:
+    canonical: str
+    sector: str | None
+    country_iso3: str | None
+
+
+@dataclass(frozen=True)
+class EventRules:
+    classes: Mapping[str, EventClass]
+    triggers: Mapping[str, tuple[TriggerWord, ...]]  # first lemma -> words starting with it
+    families: Mapping[str, Family]
+    cues: tuple[ClassCue, ...]  # highest priority first
+    casualty_cues: tuple[CasualtyCue, ...]
+    zero_casualties: tuple[tuple[re.Pattern[str], frozenset[str]], ...]
+    number_words: Mapping[str, tuple[int, bool]]  # word -> (n, vague)
+    qualifiers: Mapping[str, str]
+    count_patterns: CountPatterns  # numbers of dead and wounded written out, built from the two above
+    victim_nouns: Mapping[str, str]  # noun -> victim category
+    roundup_subjects: frozenset[str]
+    hit_verbs: frozenset[str]  # "a rocket hit the town": a weapon named did something
+    verbal_objects: frozenset[str]  # "attacked the proclamation": words against words, no attack
+    report_verbs: frozenset[str]  # "said Monday", "identified Tuesday": days of the report, not of the incident
+    area_nouns: frozenset[str]  # "province", "city": a place name before them is still a place
+    street_pattern: re.Pattern[str]  # addresses, from the street nouns of seeds/events/place_nouns.csv
+    not_events: re.Pattern[str]  # metaphors and idioms: "price war", "heart attack"
+    aliases: Mapping[str, ActorAlias]  # casefolded alias -> actor
+    sectors: Mapping[str, str]  # noun -> sector
+    non_conflict_causes: frozenset[str]  # "fire", "accident": what kills without being an attack
+    gazetteer: Gazetteer
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b", re.I)
+
+
+def _classes(rows: list[dict[str, str]]) -> dict[str, EventClass]:
+    return {row["event_class"]: EventClass(row["event_class"], row["case_label"], row["acled_event_type"] or None,
+                                           row["acled_sub_event_type"] or None, row["plover_type"] or None,
+                                           row["plover_mode"] or None, row["violent"] == "true", row["needs"])
+            for row in rows}
+
+
+def _triggers(rows: list[dict[str, str]]) -> dict[str, tuple[TriggerWord, ...]]:
+    index: dict[str, list[TriggerWord]] = {}
+    for row in rows:
+        lemmas = tuple(row["lemma"].casefold().split())
+        word = TriggerWord(lemmas, frozenset(row["pos"].split("|")), row["family"], row["plover_type"] or None,
+                           row["event_class"] or None)
+        index.setdefault(lemmas[0], []).append(word)
+    # longer phrases first: "open fire" before "open"
+    return {k: tuple(sorted(v, key=lambda w: -len(w.lemmas))) for k, v in index.items()}
+
+
+def _cues(rows: list[dict[str, str]]) -> tuple[ClassCue, ...]:
+    cues = [ClassCue(row["event_class"], re.compile(rf"\b(?:{row['pattern']})", re.I), int(row["priority"]),
+                     frozenset(filter(None, row["families"].split("|"))), row["condition"] or None) for row in rows]
+    return tuple(sorted(cues, key=lambda c: -c.priority))
+
+
+def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
+    """Every rule file of seeds/events/, checked for consistency (a cue or a family naming a
+    class that does not exist is an error, not a silent miss)."""
+    folder = seeds_dir / "events"
+    classes = _classes(_rows(folder / "event_classes.csv"))
+    families = {row["family"]: Family(row["family"], row["default_class"], row["needs"])
+                for row in _rows(folder / "families.csv")}
+    cues = _cues(_rows(folder / "class_cues.csv"))
+    unknown = ({f.default_class for f in families.values()} | {c.event_class for c in cues}) - set(classes)
+    if unknown:
+        raise ValueError(f"seeds/events: unknown event classes {sorted(unknown)}")
+    triggers = _triggers(_rows(folder / "triggers.csv"))
+    if {w.family for words in triggers.values() for w in words} - set(families):
+        raise ValueError("seeds/events/triggers.csv names a family that families.csv lacks")
+    if {w.event_class for words in triggers.values() for w in words if w.event_class} - set(classes):
+        raise ValueError("seeds/events/triggers.csv names an event class that event_classes.csv lacks")
+    number_words = {row["word"].casefold(): (int(row["n"]), row["vague"] == "true")
+                    for row in _rows(folder / "number_words.csv")}
+    place_nouns = _rows(folder / "place_nouns.csv")
+    qualifiers = {row["phrase"].casefold(): row["qualifier"] for row in _rows(folder / "qualifiers.csv")}
+    return EventRules(
+        classes=classes,
+        triggers=triggers,
+        families=families,
+        cues=cues,
+        casualty_cues=tuple(CasualtyCue(row["kind"], re.compile(rf"\b(?:{row['pattern']})\b", re.I), row["victim"],
+                                        row["certainty"] == "weak") for row in _rows(folder / "casualty_cues.csv")),
+        zero_casualties=tuple((re.compile(rf"\b(?:{row['pattern']})", re.I), frozenset(row["kinds"].split("|")))
+                              for row in _rows(folder / "zero_casualties.csv")),
+        number_words=number_words,
+        qualifiers=qualifiers,
+        count_patterns=count_patterns(number_words, qualifiers),
+        victim_nouns={row["noun"].casefold(): row["category"] for row in _rows(folder / "victim_nouns.csv")},
+        roundup_subjects=frozenset(row["noun"].casefold() for row in _rows(folder / "roundup_subjects.csv")),
+        hit_verbs=frozenset(row["lemma"] for row in _rows(folder / "hit_verbs.csv")),
+        verbal_objects=frozenset(row["noun"].casefold() for row in _rows(folder / "verbal_objects.csv")),
+        report_verbs=frozenset(row["lemma"] for row in _rows(seeds_dir / "reporting_verbs.csv"))
+        | frozenset(row["lemma"] for row in _rows(folder / "report_verbs.csv")),
+        area_nouns=frozenset(row["noun"] for row in place_nouns if row["kind"] == "area"),
+        street_pattern=street_pattern([row["noun"] for row in place_nouns if row["kind"] == "street"],
+                                      [row["noun"] for row in place_nouns if row["kind"] == "street_numbered"]),
+        not_events=_alternation([row["phrase"] for row in _rows(folder / "not_events.csv")]),
+        aliases={row["alias"].casefold(): ActorAlias(row["canonical"], row["sector"] or None, row["country_iso3"] or None)
+                 for row in _rows(folder / "actor_aliases.csv")},
+        sectors={row["noun"].casefold(): row["sector"] for row in _rows(folder / "actor_sectors.csv")},
+        non_conflict_causes=frozenset(row["noun"].casefold() for row in _rows(folder / "non_conflict_causes.csv")),
+        gazetteer=gazetteer,
+    )

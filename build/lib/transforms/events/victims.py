@@ -1,0 +1,59 @@
+"""Victims followed across sentences: "a man" ... "he" ... "the victim" is one person, so a man
+who was shot and later died counts as one death and no injury."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from transforms.events.casualties import SINGULAR_PRONOUNS, VictimPart
+from transforms.events.records import Casualty
+
+BACK_REFERENCES = frozenset({"the", "this", "that"})
+
+
+class VictimBook:
+    """The people an article has named as victims so far, in order, each with a key."""
+
+    def __init__(self) -> None:
+        self._keys: list[str] = []
+        self._names: dict[str, str] = {}  # a word of a name -> its key
+
+    def _name_key(self, head: Token) -> str:
+        words = [t.lower_ for t in head.subtree if t.pos_ == "PROPN"] or [head.lower_]
+        known = next((self._names[w] for w in words if w in self._names), None)
+        key = known or "name:" + " ".join(words)
+        for word in words:
+            self._names.setdefault(word, key)
+        return key
+
+    def _key(self, head: Token) -> str:
+        last = self._keys[-1] if self._keys else None
+        if head.lower_ in SINGULAR_PRONOUNS and last is not None:
+            return last
+        if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+            return self._name_key(head)
+        other = head.lower_ in ("other", "another") or any(c.lower_ in ("other", "another", "second")
+                                                           for c in head.children)
+        refers = any(c.dep_ in ("det", "poss") and c.lower_ in BACK_REFERENCES for c in head.children)
+        if (refers or head.lower_ == "victim") and last is not None and not other:
+            return last
+        return f"{head.lemma_.casefold()}#{len(self._keys)}"
+
+    def keyed(self, parts: Iterable[VictimPart]) -> list[Casualty]:
+        """The parts' casualties, a single person's with the key that follows them."""
+        found = []
+        for part in parts:
+            if part.victim is None or part.casualty.n != 1:
+                found.append(part.casualty)
+                continue
+            key = self._key(part.victim)
+            if key not in self._keys:
+                self._keys.append(key)
+            else:
+                self._keys.remove(key)
+                self._keys.append(key)  # the latest named is the one "he" means next
+            found.append(replace(part.casualty, victim_key=key))
+        return found

@@ -1,0 +1,87 @@
+"""Parquet exports (zstd), one per table; articles partitioned by publication year-month.
+
+Each export is written under a temporary name beside its target and renamed into place,
+so a reader sees the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import duckdb
+
+from warehouse.connection import open_warehouse
+from warehouse.sql_files import sql_files, sql_text
+
+PARTITIONED = {"articles": "year_month"}
+STATE_FILE = "_warehouse_state.json"  # the fingerprint of every table the exports were written from
+
+
+def export_fingerprints(connection: duckdb.DuckDBPyConnection) -> dict[str, list[int]]:
+    """Per exported table, [rows, digest of every row] of what its export query returns now."""
+    fingerprint = sql_text("meta/export_fingerprint.sql")
+    return {query.stem: list(connection.sql(sql_text(f"export/{query.name}")).query("export_rows", fingerprint).fetchone())
+            for query in sql_files("export")}
+
+
+def exports_are_current(path: Path, export_dir: Path) -> bool:
+    """True when every export was written from the tables as they are now (a re-run that
+    changed nothing need not write them again; any changed row, in any table, makes them stale)."""
+    try:
+        written = json.loads((export_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    with open_warehouse(path, read_only=True) as connection:
+        return written == export_fingerprints(connection)
+
+
+def export_tables(path: Path, export_dir: Path) -> dict[str, Path]:
+    """Write every table of sql/export to export_dir; return table -> written path. The
+    fingerprints written beside them are of the same read-only snapshot."""
+    written: dict[str, Path] = {}
+    with open_warehouse(path, read_only=True) as connection:
+        created = not export_dir.exists()
+        try:
+            export_dir.mkdir(parents=True, exist_ok=True)
+            connection.execute("BEGIN TRANSACTION")  # one snapshot for every table and the fingerprints
+            for query in sql_files("export"):
+                written[query.stem] = _write_table(connection, query.stem, export_dir)
+            state = export_fingerprints(connection)
+            connection.execute("COMMIT")
+            (export_dir / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
+        except BaseException:
+            if created and export_dir.exists() and not any(export_dir.iterdir()):
+                export_dir.rmdir()  # leave no empty folder behind a failed first export
+            raise
+    return written
+
+
+def _write_table(connection: duckdb.DuckDBPyConnection, table: str, export_dir: Path) -> Path:
+    relation = connection.sql(sql_text(f"export/{table}.sql"))
+    temporary = export_dir / f".{table}.{uuid.uuid4().hex}.tmp"
+    partition_column = PARTITIONED.get(table)
+    if partition_column:
+        target = export_dir / table
+        relation.to_parquet(str(temporary), compression="zstd", partition_by=[partition_column])
+        _swap_directory(temporary, target)
+    else:
+        target = export_dir / f"{table}.parquet"
+        relation.to_parquet(str(temporary), compression="zstd")
+        os.replace(temporary, target)
+    return target
+
+
+def _swap_directory(new: Path, target: Path) -> None:
+    """Put a freshly written directory in place of the old one; each file inside was
+    complete before the rename."""
+    if target.exists():
+        retired = target.with_name(f".{target.name}.{uuid.uuid4().hex}.old")
+        os.replace(target, retired)
+        os.replace(new, target)
+        shutil.rmtree(retired)
+    else:
+        os.replace(new, target)

@@ -1,0 +1,402 @@
+"""Bulk loading of extracted batches: Arrow tables in, one transaction per batch."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from transforms.articles import Article
+from transforms.documents import IngestError
+from transforms.entities import EntityMention
+from transforms.events.records import Event
+from transforms.extract import ExtractedBatch
+from transforms.sources import ArticleSource, KnownSource, Quote, assign_source_ids
+from warehouse.connection import open_warehouse
+from warehouse.sql_files import sql_text
+
+ARTICLES_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("source_uri", pa.string()), ("external_id", pa.string()),
+    ("url", pa.string()), ("raw_text", pa.string()), ("title", pa.string()), ("byline", pa.string()),
+    ("dateline", pa.string()), ("dateline_date_text", pa.string()), ("agency", pa.string()),
+    ("publisher", pa.string()), ("published_at", pa.timestamp("us")), ("published_at_source", pa.string()),
+    ("language", pa.string()), ("body_start", pa.int32()), ("body_end", pa.int32()),
+    ("word_count", pa.int32()), ("layout_version", pa.string()), ("run_id", pa.string()),
+    ("loaded_at", pa.timestamp("us")),
+])
+INPUTS_SCHEMA = pa.schema([("article_id", pa.string()), ("source_uri", pa.string()), ("run_id", pa.string())])
+SEGMENTS_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("kind", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+    ("value", pa.string()), ("extractor_version", pa.string()), ("run_id", pa.string()),
+])
+ENTITY_MENTIONS_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("label", pa.string()), ("text", pa.string()), ("start", pa.int32()),
+    ("end", pa.int32()), ("entity_id", pa.string()), ("extractor_version", pa.string()), ("run_id", pa.string()),
+])
+EXTRACTIONS_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("extractor", pa.string()), ("extractor_version", pa.string()), ("run_id", pa.string()),
+])
+SOURCES_SCHEMA = pa.schema([
+    ("source_id", pa.string()), ("source_key", pa.string()), ("name", pa.string()), ("kind", pa.string()),
+    ("affiliation", pa.string()), ("extractor_version", pa.string()), ("run_id", pa.string()),
+])
+ARTICLE_SOURCES_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("source_id", pa.string()), ("mention_text", pa.string()),
+    ("description", pa.string()), ("affiliation", pa.string()), ("n_quotes", pa.int32()),
+    ("extractor_version", pa.string()), ("run_id", pa.string()),
+])
+QUOTES_SCHEMA = pa.schema([
+    ("quote_id", pa.string()), ("article_id", pa.string()), ("source_id", pa.string()),
+    ("speaker_text", pa.string()), ("speaker_start", pa.int32()), ("speaker_end", pa.int32()),
+    ("cue", pa.string()), ("cue_start", pa.int32()), ("cue_end", pa.int32()),
+    ("content", pa.string()), ("content_start", pa.int32()), ("content_end", pa.int32()),
+    ("kind", pa.string()), ("confidence", pa.float64()), ("extractor_version", pa.string()), ("run_id", pa.string()),
+])
+EVENTS_SCHEMA = pa.schema([
+    ("event_id", pa.string()), ("article_id", pa.string()), ("event_type", pa.string()), ("event_mode", pa.string()),
+    ("acled_event_type", pa.string()), ("acled_sub_event_type", pa.string()), ("trigger_text", pa.string()),
+    ("trigger_start", pa.int32()), ("trigger_end", pa.int32()), ("sentence_start", pa.int32()),
+    ("sentence_end", pa.int32()), ("event_date", pa.date32()), ("date_precision", pa.string()),
+    ("date_text", pa.string()), ("place_text", pa.string()), ("geonameid", pa.int64()), ("country_iso3", pa.string()),
+    ("admin1", pa.string()), ("latitude", pa.float64()), ("longitude", pa.float64()), ("geo_precision", pa.string()),
+    ("place_note", pa.string()), ("place_source", pa.string()), ("fatalities", pa.int32()), ("fatalities_qualifier", pa.string()),
+    ("injured", pa.int32()), ("injured_qualifier", pa.string()), ("responsibility_status", pa.string()),
+    ("claimed_by", pa.string()), ("modality", pa.string()), ("confidence", pa.float64()),
+    ("extractor_version", pa.string()), ("run_id", pa.string()), ("event_class", pa.string()), ("address", pa.string()),
+    ("date_source", pa.string()),
+])
+EVENT_ACTORS_SCHEMA = pa.schema([
+    ("event_id", pa.string()), ("role", pa.string()), ("ord", pa.int32()), ("text", pa.string()),
+    ("canonical", pa.string()), ("sector", pa.string()), ("country_iso3", pa.string()), ("start", pa.int32()),
+    ("end", pa.int32()),
+])
+EVENT_CASUALTIES_SCHEMA = pa.schema([
+    ("event_id", pa.string()), ("ord", pa.int32()), ("kind", pa.string()), ("victim_text", pa.string()),
+    ("victim_category", pa.string()), ("n", pa.int32()), ("qualifier", pa.string()), ("counted_in_total", pa.bool_()),
+    ("cue_start", pa.int32()), ("cue_end", pa.int32()), ("victim_key", pa.string()),
+])
+EVENT_MENTIONS_SCHEMA = pa.schema([
+    ("event_id", pa.string()), ("ord", pa.int32()), ("trigger_text", pa.string()), ("trigger_start", pa.int32()),
+    ("trigger_end", pa.int32()), ("sentence_start", pa.int32()), ("sentence_end", pa.int32()),
+    ("event_class", pa.string()), ("fatalities", pa.int32()), ("injured", pa.int32()), ("date_text", pa.string()),
+])
+EVENT_PLACES_SCHEMA = pa.schema([
+    ("geonameid", pa.int64()), ("place_name", pa.string()), ("country_iso3", pa.string()), ("admin1", pa.string()),
+    ("latitude", pa.float64()), ("longitude", pa.float64()),
+])
+ERRORS_SCHEMA = pa.schema([
+    ("run_id", pa.string()), ("source_uri", pa.string()), ("error_kind", pa.string()),
+    ("message", pa.string()), ("at", pa.timestamp("us")), ("article_id", pa.string()),
+])
+
+
+@dataclass(frozen=True)
+class RunCounts:
+    """What a run read and wrote, for the runs table and the summary."""
+
+    n_inputs: int = 0
+    n_articles_new: int = 0
+    n_articles_existing: int = 0
+    n_articles_reextracted: int = 0  # already loaded, some extractor re-run (its version changed)
+    n_duplicates: int = 0
+    n_quarantined: int = 0
+    n_entity_mentions: int = 0
+    n_quotes: int = 0
+    n_article_sources: int = 0
+    n_events: int = 0
+
+    def __add__(self, other: "RunCounts") -> "RunCounts":
+        return RunCounts(*(a + b for a, b in zip(vars(self).values(), vars(other).values(), strict=True)))
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def articles_table(articles: Sequence[Article], layout_version: str, run_id: str, loaded_at: datetime) -> pa.Table:
+    from_article = [name for name in ARTICLES_SCHEMA.names if name not in ("layout_version", "run_id", "loaded_at")]
+    rows = [
+        {name: getattr(article, name) for name in from_article}
+        | {"layout_version": layout_version, "run_id": run_id, "loaded_at": loaded_at}
+        for article in articles
+    ]
+    return pa.Table.from_pylist(rows, schema=ARTICLES_SCHEMA)
+
+
+def segments_table(articles: Sequence[Article], layout_version: str, run_id: str) -> pa.Table:
+    rows = [
+        {"article_id": article.article_id, "kind": segment.kind, "start": segment.start, "end": segment.end,
+         "value": segment.value, "extractor_version": layout_version, "run_id": run_id}
+        for article in articles
+        for segment in article.segments
+    ]
+    return pa.Table.from_pylist(rows, schema=SEGMENTS_SCHEMA)
+
+
+def entity_mentions_table(mentions: Sequence[EntityMention], version: str, run_id: str) -> pa.Table:
+    return pa.table(
+        {
+            "article_id": [m.article_id for m in mentions],
+            "label": [m.label for m in mentions],
+            "text": [m.text for m in mentions],
+            "start": [m.start for m in mentions],
+            "end": [m.end for m in mentions],
+            "entity_id": [m.entity_id for m in mentions],
+            "extractor_version": [version] * len(mentions),
+            "run_id": [run_id] * len(mentions),
+        },
+        schema=ENTITY_MENTIONS_SCHEMA,
+    )
+
+
+def extractions_table(extractors: Mapping[str, frozenset[str]], versions: Mapping[str, str], run_id: str) -> pa.Table:
+    """One row per (article, extractor that ran): the load replaces exactly these rows."""
+    rows = [
+        {"article_id": article_id, "extractor": extractor, "extractor_version": versions[extractor], "run_id": run_id}
+        for article_id, ran in extractors.items()
+        for extractor in sorted(ran)
+    ]
+    return pa.Table.from_pylist(rows, schema=EXTRACTIONS_SCHEMA)
+
+
+def errors_table(errors: Sequence[IngestError], run_id: str, at: datetime) -> pa.Table:
+    rows = [{"run_id": run_id, "source_uri": e.source_uri, "error_kind": e.error_kind, "message": e.message, "at": at,
+             "article_id": e.article_id} for e in errors]
+    return pa.Table.from_pylist(rows, schema=ERRORS_SCHEMA)
+
+
+def find_stale_extractors(path: Path, article_ids: Iterable[str], versions: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """For each of the given articles already in the warehouse, the extractors whose rows
+    were not produced by the given versions (empty: nothing to do). Articles the warehouse
+    does not hold are left out."""
+    candidates = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
+    if candidates.num_rows == 0:
+        return {}
+    staged_versions = pa.table({"extractor": list(versions), "extractor_version": list(versions.values())})
+    with open_warehouse(path) as connection:
+        connection.register("staged_candidates", candidates)
+        connection.register("staged_versions", staged_versions)
+        rows = connection.execute(sql_text("load/select_stale_extractors.sql")).fetchall()
+    return {article_id: frozenset(stale) for article_id, stale in rows}
+
+
+def quote_id_for(quote: Quote) -> str:
+    """Stable quote id: the article and the spans of content and cue."""
+    key = f"{quote.article_id}|{quote.content_start}|{quote.content_end}|{quote.cue_start}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def source_tables(
+    connection: duckdb.DuckDBPyConnection, batch: SourceRecords, versions: Mapping[str, str], run_id: str
+) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """Give every article source and quote its source_id, merging with the sources already
+    in the warehouse (transforms.sources.assign_source_ids); return sources, article
+    sources and quotes as Arrow tables."""
+    keys = pa.table({"source_key": pa.array(sorted({s.source_key for s in batch.article_sources}), pa.string())})
+    connection.register("staged_source_keys", keys)
+    known = [KnownSource(*row) for row in connection.execute(sql_text("load/select_known_sources.sql")).fetchall()]
+    incoming = [(s.source_key, s.affiliation) for s in batch.article_sources]
+    ids = assign_source_ids(incoming, known)
+    by_article_key = {(s.article_id, s.source_key): ids[(s.source_key, s.affiliation)] for s in batch.article_sources}
+    sources: dict[str, dict] = {}
+    for source in batch.article_sources:
+        source_id = ids[(source.source_key, source.affiliation)]
+        entry = sources.setdefault(source_id, {
+            "source_id": source_id, "source_key": source.source_key, "name": source.name, "kind": source.kind,
+            "affiliation": None, "extractor_version": versions["sources"], "run_id": run_id})
+        entry["affiliation"] = entry["affiliation"] or source.affiliation
+    article_sources = [
+        {"article_id": s.article_id, "source_id": by_article_key[(s.article_id, s.source_key)],
+         "mention_text": s.mention_text, "description": s.description, "affiliation": s.affiliation,
+         "n_quotes": s.n_quotes, "extractor_version": versions["sources"], "run_id": run_id}
+        for s in batch.article_sources
+    ]
+    quotes = [
+        {"quote_id": quote_id_for(q), "article_id": q.article_id,
+         "source_id": by_article_key.get((q.article_id, q.source_key)) if q.source_key else None,
+         "speaker_text": q.speaker_text, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
+         "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end, "content": q.content,
+         "content_start": q.content_start, "content_end": q.content_end, "kind": q.kind,
+         "confidence": q.confidence, "extractor_version": versions["quotes"], "run_id": run_id}
+        for q in batch.quotes
+    ]
+    return (pa.Table.from_pylist(list(sources.values()), schema=SOURCES_SCHEMA),
+            pa.Table.from_pylist(article_sources, schema=ARTICLE_SOURCES_SCHEMA),
+            pa.Table.from_pylist(quotes, schema=QUOTES_SCHEMA))
+
+
+def event_id_for(event: Event) -> str:
+    """Stable event id: the article and the trigger span."""
+    return hashlib.sha256(f"{event.article_id}|{event.trigger_start}|{event.trigger_end}".encode()).hexdigest()[:16]
+
+
+def event_tables(events: Sequence[Event], version: str, run_id: str) -> dict[str, pa.Table]:
+    """Events, their actors, casualty parts, mentions and places as Arrow tables."""
+    from_event = [name for name in EVENTS_SCHEMA.names if name not in ("event_id", "extractor_version", "run_id")]
+    rows, actors, casualties, mentions, places = [], [], [], [], {}
+    for event in events:
+        event_id = event_id_for(event)
+        rows.append({"event_id": event_id, **{name: getattr(event, name) for name in from_event},
+                     "extractor_version": version, "run_id": run_id})
+        actors += [{"event_id": event_id, **vars(actor)} for actor in event.actors]
+        casualties += [{"event_id": event_id, "ord": number, **vars(part)} for number, part in enumerate(event.casualties)]
+        mentions += [{"event_id": event_id, "ord": number, **vars(mention)}
+                     for number, mention in enumerate(event.mentions)]
+        if event.geonameid is not None:
+            places[event.geonameid] = {"geonameid": event.geonameid, "place_name": event.place_name,
+                                       "country_iso3": event.country_iso3, "admin1": event.admin1,
+                                       "latitude": event.latitude, "longitude": event.longitude}
+    return {
+        "staged_events": pa.Table.from_pylist(rows, schema=EVENTS_SCHEMA),
+        "staged_event_actors": pa.Table.from_pylist(actors, schema=EVENT_ACTORS_SCHEMA),
+        "staged_event_casualties": pa.Table.from_pylist(casualties, schema=EVENT_CASUALTIES_SCHEMA),
+        "staged_event_mentions": pa.Table.from_pylist(mentions, schema=EVENT_MENTIONS_SCHEMA),
+        "staged_event_places": pa.Table.from_pylist(list(places.values()), schema=EVENT_PLACES_SCHEMA),
+    }
+
+
+LOAD_STATEMENTS = [
+    "load/upsert_articles.sql",
+    "load/delete_article_segments.sql",
+    "load/insert_article_segments.sql",
+    "load/delete_entity_mentions.sql",
+    "load/insert_entity_mentions.sql",
+    "load/delete_quotes.sql",
+    "load/delete_article_sources.sql",
+    "load/insert_new_sources.sql",
+    "load/fill_source_affiliations.sql",
+    "load/insert_article_sources.sql",
+    "load/insert_quotes.sql",
+    "load/delete_orphan_sources.sql",
+    "load/delete_events.sql",
+    "load/insert_events.sql",
+    "load/upsert_article_extractions.sql",
+    "load/insert_article_inputs.sql",
+    "load/insert_ingest_errors.sql",
+]
+
+
+@dataclass(frozen=True)
+class SourceRecords:
+    """Article sources and quotes before their source ids exist (those need the warehouse)."""
+
+    article_sources: Sequence[ArticleSource]
+    quotes: Sequence[Quote]
+
+
+@dataclass(frozen=True)
+class StagedBatch:
+    """One batch as Arrow tables, built where it was extracted (a worker process or a Dask
+    worker) so that the single writer only runs SQL. Quotes and article sources travel as
+    Arrow too, keyed by source_key until the load gives them source ids."""
+
+    tables: Mapping[str, pa.Table]
+    article_sources: pa.Table
+    quotes: pa.Table
+    counts: RunCounts
+    seconds: Mapping[str, float] = field(default_factory=dict)  # layout, parse, extract, stage
+
+    def source_records(self) -> SourceRecords:
+        return SourceRecords([ArticleSource(**row) for row in self.article_sources.to_pylist()],
+                             [Quote(**row) for row in self.quotes.to_pylist()])
+
+
+def _records_table(records: Sequence, record_type: type) -> pa.Table:
+    names = [f.name for f in fields(record_type)]
+    return pa.Table.from_pylist([vars(r) for r in records]) if records else pa.table({n: [] for n in names})
+
+
+def stage_batch(
+    run_id: str,
+    batch: ExtractedBatch,
+    inputs: Sequence[tuple[str, str]],
+    errors: Sequence[IngestError],
+    versions: Mapping[str, str],
+    counts: RunCounts = RunCounts(),
+) -> StagedBatch:
+    """Everything of one batch as Arrow tables; pure (no warehouse). Only the extractors that
+    ran for an article (batch.extractors) have rows staged, and only those will be replaced."""
+    started = time.perf_counter()
+    now = utc_now()
+    # an article whose layout is current keeps its row and segments; only what ran is replaced
+    laid_out = [a for a in batch.articles if "layout" in batch.extractors[a.article_id]]
+    tables = {
+        "staged_articles": articles_table(laid_out, versions["layout"], run_id, now),
+        "staged_segments": segments_table(laid_out, versions["layout"], run_id),
+        "staged_entity_mentions": entity_mentions_table(batch.entity_mentions, versions["entities"], run_id),
+        "staged_extractions": extractions_table(batch.extractors, versions, run_id),
+        "staged_inputs": pa.Table.from_pylist(
+            [{"article_id": a, "source_uri": s, "run_id": run_id} for a, s in inputs], schema=INPUTS_SCHEMA),
+        "staged_errors": errors_table([*errors, *batch.errors], run_id, now),
+    } | event_tables(batch.events, versions["events"], run_id)
+    article_sources = _records_table(batch.article_sources, ArticleSource)
+    quotes = _records_table(batch.quotes, Quote)
+    return StagedBatch(tables, article_sources, quotes, counts,
+                       batch.seconds | {"stage": time.perf_counter() - started})
+
+
+def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[str, str]) -> None:
+    """Load one staged batch in one transaction: articles upserted, their child rows replaced,
+    sources merged with those already known, every (article, path) pair and every
+    quarantined input recorded. All or nothing: a batch killed half-way leaves no row."""
+    with open_warehouse(path) as connection:
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            sources, article_sources, quotes = source_tables(connection, staged.source_records(), versions, run_id)
+            tables = dict(staged.tables) | {"staged_sources": sources, "staged_article_sources": article_sources,
+                                            "staged_quotes": quotes}
+            for name, table in tables.items():
+                connection.register(name, table)
+            for statement in LOAD_STATEMENTS:
+                connection.execute(sql_text(statement))
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def load_batch(
+    path: Path,
+    run_id: str,
+    batch: ExtractedBatch,
+    inputs: Sequence[tuple[str, str]],
+    errors: Sequence[IngestError],
+    versions: Mapping[str, str],
+) -> None:
+    """Stage and load one batch in one transaction (batch.errors are quarantined too)."""
+    load_staged(path, run_id, stage_batch(run_id, batch, inputs, errors, versions), versions)
+
+
+def start_run(
+    path: Path, run_id: str, flow_run_id: str | None, inputs: Sequence[str],
+    model_name: str, model_version: str, versions: Mapping[str, str],
+) -> datetime:
+    """Mark runs that never finished as interrupted, insert this run's row with status
+    'running'; return its start time."""
+    started_at = utc_now()
+    with open_warehouse(path) as connection:
+        connection.execute(sql_text("runs/mark_interrupted_runs.sql"), [started_at])
+        connection.execute(sql_text("runs/insert_run.sql"), [
+            run_id, flow_run_id, started_at, list(inputs), model_name, model_version,
+            json.dumps(dict(versions), sort_keys=True),
+        ])
+    return started_at
+
+
+def finish_run(path: Path, run_id: str, status: str, counts: RunCounts, error_message: str | None = None) -> datetime:
+    """Close the run's row with its counts and final status; return the finish time."""
+    finished_at = utc_now()
+    with open_warehouse(path) as connection:
+        connection.execute(sql_text("runs/finish_run.sql"), [
+            run_id, finished_at, status, counts.n_inputs, counts.n_articles_new, counts.n_articles_existing,
+            counts.n_duplicates, counts.n_quarantined, counts.n_entity_mentions, error_message,
+            counts.n_quotes, counts.n_article_sources, counts.n_events, counts.n_articles_reextracted,
+        ])
+    return finished_at
