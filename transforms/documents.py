@@ -7,6 +7,7 @@ import hashlib
 import io
 import itertools
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ JSONL_SUFFIXES = frozenset({".jsonl"})
 # above which decoded text is treated as binary rather than as an article.
 MAX_CONTROL_CHAR_SHARE = 0.05
 NUL = b"\x00"
+SURROGATE = re.compile("[\ud800-\udfff]")
 # A publication date this far after now is a typo or a placeholder (2999-01-01), not news.
 FUTURE_TOLERANCE = timedelta(days=1)
 
@@ -117,8 +119,18 @@ def decode_text(data: bytes, max_bytes: int) -> str:
     return text
 
 
+def check_unicode(value: str, field: str) -> None:
+    """Refuse a lone surrogate (JSON can escape one, "\\ud800"): it is no character, and no
+    UTF-8 (the warehouse's encoding) can hold it."""
+    surrogate = SURROGATE.search(value)
+    if surrogate:
+        raise InputRejected("undecodable", f"{field} holds a lone surrogate U+{ord(surrogate.group()):04X} "
+                                           f"at position {surrogate.start()}: not valid Unicode")
+
+
 def check_text(text: str) -> None:
-    """Refuse decoded text that is blank or mostly control characters."""
+    """Refuse decoded text that is blank, mostly control characters, or not valid Unicode."""
+    check_unicode(text, "the text")
     if not text.strip():
         raise InputRejected("empty", "the input holds only whitespace")
     controls = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f")
@@ -194,6 +206,7 @@ def parse_jsonl_record(line: bytes, line_uri: str, file_uri: str, max_bytes: int
         if not isinstance(record, dict):
             raise InputRejected("invalid_record", f"expected a JSON object, got {type(record).__name__}")
         external_id = record.get("id")
+        check_unicode(str(external_id), "field 'id'")
         uri = f"{file_uri}#{external_id}" if external_id not in (None, "") else line_uri
         text = record.get("text")
         if not isinstance(text, str):
@@ -217,6 +230,7 @@ def _optional_str(record: dict, key: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise InputRejected("invalid_record", f"field '{key}' must be a string, got {type(value).__name__}")
+    check_unicode(value, f"field '{key}'")
     return value
 
 

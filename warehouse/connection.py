@@ -15,6 +15,11 @@ from warehouse.migrate import migrate
 # its version must match DuckDB's, which is why both are pinned to 1.5.5.
 FTS_EXTENSION = Path(duckdb_extension_fts.__file__).parent / "extensions" / f"v{duckdb.__version__}" / "fts.duckdb_extension"
 
+# The writer shares the machine with the parsing workers: DuckDB's default (80% of RAM, every
+# core) let the final checks and a batch's checkpoint spike the writer's memory. Queries spill
+# to disk past the limit instead.
+WRITER_CONFIG = {"memory_limit": "1GB", "threads": 2}
+
 
 @contextmanager
 def open_warehouse(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -26,7 +31,7 @@ def open_warehouse(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckD
         connection = duckdb.connect(str(path), read_only=True)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        connection = duckdb.connect(str(path))
+        connection = duckdb.connect(str(path), config=dict(WRITER_CONFIG))
     try:
         connection.load_extension(str(FTS_EXTENSION))
         yield connection
