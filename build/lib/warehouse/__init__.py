@@ -1,1 +1,0 @@
-"""The only code that opens DuckDB: connect, migrate, load, query and export."""
