@@ -169,12 +169,15 @@ def test_read_documents_streams_good_and_bad_together(tmp_path):
     assert kinds == ["document", "document", "document", "empty", "too_large"]
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=300))
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2_000))
 def test_no_bytes_crash_the_ingest(data):
+    """Random bytes as a text file or a JSONL line: decoded, or refused with a reason."""
     try:
         text = decode_text(data, LIMIT)
     except InputRejected as error:
         assert error.error_kind in {"empty", "binary", "undecodable", "too_large"}
     else:
         assert text.strip()
+        text.encode("utf-8")  # whatever is decoded can be stored
+    assert isinstance(parse_jsonl_record(data, "f.jsonl#line1", "f.jsonl", LIMIT), (Document, IngestError))

@@ -9,7 +9,7 @@ import json
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from transforms.documents import Document, IngestError, InputRejected, decode_text, parse_jsonl_record
+from transforms.documents import Document, IngestError, parse_jsonl_record
 from transforms.extract import extract_batch
 
 LIMIT = 200_000
@@ -46,15 +46,3 @@ def test_random_text_through_jsonl_layout_and_extraction(nlp, extraction_rules, 
             documents.append(record)
     batch = extract_batch(documents, nlp, extraction_rules)
     assert_accounted_for(documents, batch)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=2_000))
-def test_random_bytes_are_decoded_or_refused(data):
-    try:
-        text = decode_text(data, LIMIT)
-    except InputRejected as error:
-        assert error.error_kind in {"empty", "binary", "undecodable", "too_large"}
-    else:
-        text.encode("utf-8")  # whatever is decoded can be stored
-    assert isinstance(parse_jsonl_record(data, "f.jsonl#line1", "f.jsonl", LIMIT), (Document, IngestError))
