@@ -168,7 +168,7 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Document | IngestError]:
         yield IngestError(str(path), "unreadable", f"cannot read the file: {error.strerror or error}")
         return
     with handle:
-        encoding = bom_encoding(handle.peek(4)[:4]) if hasattr(handle, "peek") else None
+        encoding = bom_encoding(handle.peek(4)[:4])
         lines = (_as_utf8(io.TextIOWrapper(handle, encoding=encoding, errors="replace"))
                  if encoding else handle)
         texts_by_id: dict[str, tuple[str, int]] = {}  # record uri -> (article id, line) of its first text

@@ -7,15 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from warehouse.connection import prepare_warehouse
 from warehouse.query import QueryRefused, run_queries, run_query
-
-
-@pytest.fixture
-def warehouse_path(tmp_path):
-    path = tmp_path / "wirehouse.duckdb"
-    prepare_warehouse(path)
-    return path
 
 
 def digest(path):

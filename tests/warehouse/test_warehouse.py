@@ -20,13 +20,6 @@ TABLES = ["articles", "article_inputs", "article_segments", "entity_mentions", "
           "places"]
 
 
-@pytest.fixture
-def warehouse_path(tmp_path):
-    path = tmp_path / "test.duckdb"
-    prepare_warehouse(path)
-    return path
-
-
 
 def snapshot(path):
     with open_warehouse(path, read_only=True) as connection:
