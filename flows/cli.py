@@ -59,7 +59,7 @@ def _warehouse_path(warehouse: Path | None) -> Path:
 
 @app.command()
 def run(
-    inputs: Annotated[list[Path], typer.Argument(help=".txt files, directories of them (recursive), or .jsonl files")],
+    inputs: Annotated[list[Path], typer.Argument(help=".txt, .html or .jsonl files, .warc(.gz) archives, or directories of them (recursive)")],
     warehouse: WarehouseOption = None,
     published_at: Annotated[
         Optional[datetime],
@@ -105,6 +105,8 @@ def run(
     table.add_row("already in the warehouse", f"{counts.n_articles_existing:,}")
     table.add_row("re-extracted (an extractor changed)", f"{counts.n_articles_reextracted:,}")
     table.add_row("duplicates in this run", f"{counts.n_duplicates:,}")
+    table.add_row("in another language (no extractors)", f"{counts.n_articles_other_language:,}")
+    table.add_row("WARC records skipped (not an HTML page)", f"{counts.n_records_skipped:,}")
     table.add_row("quarantined (ingest_errors)", f"{counts.n_quarantined:,}")
     table.add_row("entity mentions", f"{counts.n_entity_mentions:,}")
     table.add_row("quotes / article sources", f"{counts.n_quotes:,} / {counts.n_article_sources:,}")

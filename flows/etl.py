@@ -10,7 +10,7 @@ import sys
 import time
 import uuid
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -21,12 +21,15 @@ from prefect.futures import PrefectFuture
 from prefect.settings import get_current_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from flows.batching import LOOKUP_BATCHES, PendingBatch, count_documents, pages_converted
 from flows.settings import Settings
 from transforms.discovery import discover_inputs
 from transforms.documents import (
     Document,
     IngestError,
     InputFile,
+    RawPage,
+    SkippedRecord,
     batched,
     read_documents,
 )
@@ -35,9 +38,9 @@ from transforms.extract import (
     ExtractedBatch,
     ExtractionRules,
     extract_batch,
-    extractors_to_rerun,
     load_extraction_rules,
 )
+from transforms.html import pages_to_documents
 from transforms.nlp import installed_model_identity, load_pipeline
 from warehouse import export as warehouse_export
 from warehouse import load as warehouse_load
@@ -47,9 +50,8 @@ from warehouse.load import RunCounts, StagedBatch
 from warehouse.views import refresh_views, run_checks
 
 progress_log = logging.getLogger("wirehouse.progress")
-# Inputs are read and looked up in the warehouse this many batches at a time: one query per
-# 4,096 articles by default, so that a re-run over unchanged inputs costs little per article.
-LOOKUP_BATCHES = 16
+# HTML pages go to the workers for their main text in groups of this many.
+PAGES_PER_TASK = 64
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def open_run(warehouse_path: Path, run_id: str, inputs: list[str], model_name: s
 
 
 @task(name="discover-inputs", cache_policy=NO_CACHE)
-def discover(inputs: list[str]) -> tuple[list[InputFile], list[IngestError], int]:
+def discover(inputs: list[str]) -> tuple[list[InputFile], list[IngestError], int | None]:
     files, errors = discover_inputs(inputs)
     return files, errors, count_documents(files)
 
@@ -132,6 +134,12 @@ def task_runner_for(settings: Settings) -> TaskRunner:
                                  initargs=(settings.model, settings.seeds_dir))
 
 
+@task(name="extract-html", cache_policy=NO_CACHE)
+def extract_pages(pages: list[RawPage], fast: bool) -> tuple[list[Document | IngestError], float]:
+    """The main text and metadata of HTML pages, where the task runs (never in the writer)."""
+    return pages_to_documents(pages, fast)
+
+
 @task(name="extract-batch", cache_policy=NO_CACHE)
 def extract(documents: list[Document], rerun: dict[str, frozenset[str]], settings: Settings,
             versions: dict[str, str], published_at: datetime | None, run_id: str,
@@ -148,6 +156,7 @@ def extract(documents: list[Document], rerun: dict[str, frozenset[str]], setting
         n_process=settings.n_process if settings.task_runner == "threads" else 1,
         rerun=rerun,
         nlp_batch_chars=settings.nlp_batch_chars,
+        keep_languages=settings.kept_languages,
     ) if documents else ExtractedBatch()  # input rows only: no model to load
     # an article quarantined whole (not one already loaded) has no row for its inputs to point at
     quarantined = {e.article_id for e in batch.errors if e.article_id and e.article_id not in rerun}
@@ -161,6 +170,8 @@ def extract(documents: list[Document], rerun: dict[str, frozenset[str]], setting
         n_quotes=len(batch.quotes),
         n_article_sources=len(batch.article_sources),
         n_events=len(batch.events),
+        n_articles_other_language=sum(1 for a in batch.articles
+                                      if a.article_id not in rerun and a.language != load_pipeline(settings.model).lang),
     )
     return warehouse_load.stage_batch(run_id, batch, inputs, errors, versions, counts)
 
@@ -185,96 +196,19 @@ def export(warehouse_path: Path, export_dir: Path) -> None:
         warehouse_export.export_tables(warehouse_path, export_dir)
 
 
-@dataclass
-class PendingBatch:
-    """Articles to extract, gathered across input chunks until a batch is full, with the
-    input rows and quarantined inputs read meanwhile."""
-
-    documents: list[Document] = field(default_factory=list)
-    rerun: dict[str, frozenset[str]] = field(default_factory=dict)  # already loaded: the extractors to re-run
-    inputs: list[tuple[str, str]] = field(default_factory=list)  # (article_id, source_uri) of every document read
-    errors: list[IngestError] = field(default_factory=list)
-    counts: RunCounts = field(default_factory=RunCounts)
-
-    def add(self, documents: Sequence[Document], errors: Sequence[IngestError],
-            stale: Mapping[str, frozenset[str]]) -> None:
-        """Add a chunk read: its good documents in input order (repeated texts included), its
-        quarantined inputs, and for the articles the warehouse holds, the extractors out of
-        date (none: the article is skipped)."""
-        waiting = {d.article_id for d in self.documents}
-        skipped: set[str] = set()
-        existing = duplicates = 0
-        for document in documents:
-            article_id = document.article_id
-            self.inputs.append((article_id, document.source_uri))
-            if article_id in waiting or article_id in skipped:
-                duplicates += 1
-            elif article_id in stale and not stale[article_id]:
-                skipped.add(article_id)
-                existing += 1
-            else:
-                waiting.add(article_id)
-                self.documents.append(document)
-                if article_id in stale:
-                    self.rerun[article_id] = extractors_to_rerun(stale[article_id])
-        self.errors += errors
-        self.counts += RunCounts(n_inputs=len(documents) + len(errors), n_articles_existing=existing,
-                                 n_duplicates=duplicates)
-
-    def is_full(self, batch_size: int) -> bool:
-        """A batch of articles to extract, or many input rows with next to nothing to extract
-        (an unchanged re-run), which are loaded without waiting for the end."""
-        return len(self.documents) >= batch_size or self.n_read >= LOOKUP_BATCHES * batch_size
-
-    @property
-    def n_read(self) -> int:
-        return len(self.inputs) + len(self.errors)
-
-    def take(self, batch_size: int) -> "PendingBatch":
-        """The first `batch_size` documents with their input rows, and every input row of an
-        article not waiting here; the quarantined inputs and the counts go with them."""
-        documents, self.documents = self.documents[:batch_size], self.documents[batch_size:]
-        waiting = {d.article_id for d in self.documents}
-        taken = PendingBatch(
-            documents,
-            {d.article_id: self.rerun.pop(d.article_id) for d in documents if d.article_id in self.rerun},
-            [pair for pair in self.inputs if pair[0] not in waiting],
-            self.errors,
-            self.counts,
-        )
-        self.inputs = [pair for pair in self.inputs if pair[0] in waiting]
-        self.errors, self.counts = [], RunCounts()
-        return taken
-
-
 @dataclass(frozen=True)
 class Extracted:
-    """A batch extracted in the flow's own process, with a future's result()."""
+    """A task's value computed in the flow's own process, with a future's result()."""
 
-    staged: StagedBatch
+    staged: object
 
-    def result(self) -> StagedBatch:
+    def result(self) -> object:
         return self.staged
 
 
 def add_seconds(total: dict[str, float], more: Mapping[str, float]) -> None:
     for name, seconds in more.items():
         total[name] = total.get(name, 0.0) + seconds
-
-
-def count_documents(files: Sequence[InputFile]) -> int:
-    """How many documents the files hold (a JSONL file: its non-blank lines), for progress."""
-    total = 0
-    for input_file in files:
-        if input_file.kind != "jsonl":
-            total += 1
-            continue
-        try:
-            with input_file.path.open("rb") as handle:
-                total += sum(1 for line in handle if line.strip())
-        except OSError:
-            total += 1
-    return total
 
 
 @flow(name="wirehouse-etl", task_runner=ThreadPoolTaskRunner(max_workers=1))
@@ -312,7 +246,8 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
     stage_seconds: dict[str, float] = {}
     try:
         files, discovery_errors, total = discover(list(inputs))
-        progress_log.info("found %d documents in %d files", total, len(files), extra={"total": total})
+        progress_log.info("found %s documents in %d files", "some" if total is None else total, len(files),
+                          extra={"total": total})
         counts += RunCounts(n_inputs=len(discovery_errors))
         # Batches are extracted by the task runner's workers, at most `workers + 1` in flight
         # (memory stays flat), and loaded here, in order, by the one writer.
@@ -337,7 +272,7 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
             arguments = (batch.documents, batch.rerun, settings, versions, default_published_at, run_id,
                          batch.inputs, batch.errors)
             # nothing to extract, or one batch in all: extract it here rather than wake a worker
-            inline = not batch.documents or total <= settings.batch_size
+            inline = not batch.documents or (total is not None and total <= settings.batch_size)
             in_flight.append((Extracted(extract(*arguments)) if inline else extract.submit(*arguments),
                               batch.counts, batch.n_read))
             while len(in_flight) > settings.workers:
@@ -349,11 +284,19 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
         pending = PendingBatch(errors=list(discovery_errors))
         reading = time.perf_counter()
         n_documents = 0
-        for chunk in batched(read_documents(files, settings.max_input_bytes), LOOKUP_BATCHES * settings.batch_size):
+        def submit_pages(pages: list[RawPage]) -> PrefectFuture | Extracted:
+            if total is not None and total <= settings.batch_size:
+                return Extracted(extract_pages(pages, settings.html_fast))
+            return extract_pages.submit(pages, settings.html_fast)
+
+        items = pages_converted(read_documents(files, settings.max_input_bytes), submit_pages, PAGES_PER_TASK,
+                                settings.workers + 1, lambda seconds: add_seconds(stage_seconds, {"html": seconds}))
+        for chunk in batched(items, LOOKUP_BATCHES * settings.batch_size):
             documents = [item for item in chunk if isinstance(item, Document)]
             n_documents += len(documents)
             stale = find_stale(warehouse_path, [d.article_id for d in documents], versions)
-            pending.add(documents, [item for item in chunk if isinstance(item, IngestError)], stale)
+            pending.add(documents, [item for item in chunk if isinstance(item, IngestError)], stale,
+                        n_skipped=sum(1 for item in chunk if isinstance(item, SkippedRecord)))
             add_seconds(stage_seconds, {"ingest": time.perf_counter() - reading})
             while pending.is_full(settings.batch_size):
                 submit(pending.take(settings.batch_size))

@@ -37,8 +37,16 @@ class Settings(BaseSettings):
     max_input_bytes: int = Field(5 * 1024 * 1024, ge=1, description="larger inputs are quarantined")
     lock_timeout_seconds: float = Field(3600, ge=0, description="how long a run waits for another run "
                                         "writing the same warehouse before it gives up")
+    keep_languages: str = Field("", description="comma-separated ISO 639-1 codes of the languages to load "
+                                "(en,de); other articles are quarantined. Empty: every language is loaded")
+    html_fast: bool = Field(False, description="trafilatura without its fallback extractors: about 1.7 times "
+                            "faster on HTML, a little less complete")
     inbox_dir: Path = Field(PROJECT_ROOT / "inbox", description="directory the scheduled flow loads from")
     schedule_cron: str = Field("0 * * * *", description="cron of the scheduled flow (default hourly)")
+
+    @property
+    def kept_languages(self) -> frozenset[str]:
+        return frozenset(code.strip().lower() for code in self.keep_languages.split(",") if code.strip())
 
     def exports_for(self, warehouse_path: Path) -> Path:
         return self.export_dir or warehouse_path.parent / "exports"

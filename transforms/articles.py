@@ -28,12 +28,13 @@ class Article:
     agency: str | None
     publisher: str | None
     published_at: datetime | None
-    published_at_source: str | None  # metadata | run | dateline
+    published_at_source: str | None  # metadata | page | run | dateline | fetched
     language: str
     body_start: int
     body_end: int
     word_count: int
     segments: tuple[Segment, ...]
+    input_format: str = "txt"  # txt | jsonl | html
 
     @property
     def body(self) -> str:
@@ -45,15 +46,17 @@ def build_article(
 ) -> Article:
     """Parse the layout of a Document and settle its publication date and outlets.
 
-    The publication date comes from the input's metadata, else from the run's
-    --published-at, else from a dateline that gives a year; otherwise it stays unknown.
+    The publication date comes from the input's metadata (a JSONL field, or the page's own
+    metadata), else from the run's --published-at, else from a dateline that gives a year, else
+    from the time a WARC record was fetched; otherwise it stays unknown.
     A metadata `source` naming a known outlet fills the publisher (or agency) the text
     does not give.
     """
     metadata = document.metadata
     layout = parse_layout(document.raw_text, rules, title_hint=metadata.title)
     published_at, published_at_source = _publication_date(
-        metadata.published_at, default_published_at, layout.dateline_date
+        metadata.published_at, metadata.published_at_source, default_published_at, layout.dateline_date,
+        metadata.fetched_at,
     )
     agency, publisher = layout.agency, layout.publisher
     if metadata.source:
@@ -83,16 +86,20 @@ def build_article(
         body_end=layout.body_end,
         word_count=len(_WORD.findall(document.raw_text, layout.body_start, layout.body_end)),
         segments=layout.segments,
+        input_format=metadata.input_format,
     )
 
 
 def _publication_date(
-    from_metadata: datetime | None, from_run: datetime | None, from_dateline: date | None
+    from_metadata: datetime | None, metadata_source: str, from_run: datetime | None, from_dateline: date | None,
+    fetched_at: datetime | None,
 ) -> tuple[datetime | None, str | None]:
     if from_metadata is not None:
-        return from_metadata, "metadata"
+        return from_metadata, metadata_source
     if from_run is not None:
         return from_run, "run"
     if from_dateline is not None:
         return datetime(from_dateline.year, from_dateline.month, from_dateline.day), "dateline"
+    if fetched_at is not None:
+        return fetched_at, "fetched"
     return None, None

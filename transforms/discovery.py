@@ -10,15 +10,16 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from transforms.documents import JSONL_SUFFIXES, TEXT_SUFFIXES, IngestError, InputFile
+from transforms.documents import IngestError, InputFile, input_kind
 
 
 def discover_inputs(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[IngestError]]:
     """Expand the paths a user gave into input files, in a stable order.
 
     A directory is walked recursively (symlinked directories followed, each real directory
-    once) for .txt and .jsonl files; any other file found in it is reported. A file named
-    explicitly is read as JSONL when it ends in .jsonl, else as plain text.
+    once) for .txt, .jsonl, .html/.htm and .warc/.warc.gz files; any other file found in it is
+    reported. A file named explicitly is read by its suffix, and as plain text when the suffix
+    names no format wirehouse reads.
     """
     files: list[InputFile] = []
     errors: list[IngestError] = []
@@ -35,7 +36,7 @@ def discover_inputs(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[
                 else:
                     files.append(found)
         elif path.is_file():
-            files.append(InputFile(path, "jsonl" if path.suffix.lower() in JSONL_SUFFIXES else "txt"))
+            files.append(InputFile(path, input_kind(path) or "txt"))
         else:
             errors.append(IngestError(str(path), "unsupported_format", f"not a regular file: {path}"))
     return files, errors
@@ -81,9 +82,8 @@ def _walk(directory: Path, visited: set[Path]) -> Iterator[InputFile | IngestErr
             yield from _walk(path, visited)
         elif not path.is_file():
             yield IngestError(str(path), "unsupported_format", f"not a regular file: {entry.name}")
-        elif path.suffix.lower() in TEXT_SUFFIXES:
-            yield InputFile(path, "txt")
-        elif path.suffix.lower() in JSONL_SUFFIXES:
-            yield InputFile(path, "jsonl")
+        elif input_kind(path) is not None:
+            yield InputFile(path, input_kind(path))
         else:
-            yield IngestError(str(path), "unsupported_format", f"not a .txt or .jsonl file: {entry.name}")
+            yield IngestError(str(path), "unsupported_format",
+                              f"not a .txt, .jsonl, .html, .htm, .warc or .warc.gz file: {entry.name}")

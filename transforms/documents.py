@@ -16,6 +16,8 @@ from pathlib import Path
 
 TEXT_SUFFIXES = frozenset({".txt"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+WARC_SUFFIXES = (".warc", ".warc.gz")
 # Share of control characters (other than tab, newline, carriage return, form feed)
 # above which decoded text is treated as binary rather than as an article.
 MAX_CONTROL_CHAR_SHARE = 0.05
@@ -27,10 +29,26 @@ FUTURE_TOLERANCE = timedelta(days=1)
 
 @dataclass(frozen=True)
 class InputFile:
-    """One file to read: plain text (one article) or JSONL (one article per line)."""
+    """One file to read: plain text or an HTML page (one article), JSONL (one article per
+    line) or a WARC archive (one article per HTML response record)."""
 
     path: Path
-    kind: str  # txt | jsonl
+    kind: str  # txt | jsonl | html | warc
+
+
+def input_kind(path: Path) -> str | None:
+    """The kind of input a file name says it is, or None for a format wirehouse does not read."""
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "txt"
+    return None
 
 
 @dataclass(frozen=True)
@@ -42,6 +60,13 @@ class InputMetadata:
     published_at: datetime | None = None
     source: str | None = None
     url: str | None = None
+    published_at_source: str = "metadata"  # metadata (a JSONL field) | page (the page's own metadata)
+    language: str | None = None  # as the input declares it (JSONL `language`)
+    input_format: str = "txt"  # txt | jsonl | html
+    # where a page came from (a WARC record): its id, the URL fetched and when
+    warc_record_id: str | None = None
+    target_uri: str | None = None
+    fetched_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +77,32 @@ class Document:
     source_uri: str
     raw_text: str
     metadata: InputMetadata
+
+    def input_row(self) -> tuple[str, str, str | None, str | None, datetime | None]:
+        """The article_inputs row of this input: article, source, WARC record, URL, fetch time."""
+        meta = self.metadata
+        return self.article_id, self.source_uri, meta.warc_record_id, meta.target_uri, meta.fetched_at
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """An HTML page as read, before its main text is extracted (in a worker): the bytes, the
+    charset its HTTP header names, and where it came from."""
+
+    source_uri: str
+    payload: bytes
+    http_charset: str | None = None
+    target_uri: str | None = None
+    warc_record_id: str | None = None
+    fetched_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SkippedRecord:
+    """A WARC record that holds no article (a request, metadata, a revisit, an image): counted."""
+
+    source_uri: str
+    record_type: str
 
 
 @dataclass(frozen=True)
@@ -138,13 +189,37 @@ def check_text(text: str) -> None:
         raise InputRejected("binary", f"{controls} of {len(text)} characters are control characters")
 
 
-def read_documents(files: Iterable[InputFile], max_bytes: int) -> Iterator[Document | IngestError]:
-    """Stream Documents (or the reason each input failed) from the files, one at a time."""
+InputItem = Document | IngestError | RawPage | SkippedRecord
+
+
+def read_documents(files: Iterable[InputFile], max_bytes: int) -> Iterator[InputItem]:
+    """Stream what the files hold, one item at a time: Documents, HTML pages whose text is
+    still to be extracted, WARC records skipped, and the reason each bad input failed."""
+    from transforms.warc import read_warc  # the WARC reader needs this module's records
+
     for input_file in files:
         if input_file.kind == "jsonl":
             yield from _read_jsonl(input_file.path, max_bytes)
+        elif input_file.kind == "warc":
+            yield from read_warc(input_file.path, max_bytes)
+        elif input_file.kind == "html":
+            yield _read_html_file(input_file.path, max_bytes)
         else:
             yield _read_text_file(input_file.path, max_bytes)
+
+
+def _read_html_file(path: Path, max_bytes: int) -> RawPage | IngestError:
+    source_uri = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return IngestError(source_uri, "too_large", f"{size:,} bytes is over the limit of {max_bytes:,} bytes")
+        payload = path.read_bytes()
+    except OSError as error:
+        return IngestError(source_uri, "unreadable", f"cannot read the file: {error.strerror or error}")
+    if not payload.strip():
+        return IngestError(source_uri, "empty", "the page is empty")
+    return RawPage(source_uri, payload)
 
 
 def _read_text_file(path: Path, max_bytes: int) -> Document | IngestError:
@@ -218,6 +293,8 @@ def parse_jsonl_record(line: bytes, line_uri: str, file_uri: str, max_bytes: int
             published_at=parse_timestamp(record.get("published_at") or record.get("date")),
             source=_optional_str(record, "source"),
             url=_optional_str(record, "url"),
+            language=_optional_str(record, "language"),
+            input_format="jsonl",
         )
     except InputRejected as error:
         return IngestError(uri, error.error_kind, str(error))

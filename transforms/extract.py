@@ -22,6 +22,7 @@ from transforms.events import (
     load_event_rules,
 )
 from transforms.gazetteer import dateline_place_names, government_places
+from transforms.language import LanguageDetector, article_language, load_language_detector
 from transforms.parsing import GROUP_CHARS, parse_texts
 from transforms.layout import LAYOUT_VERSION, LayoutRules, load_layout_rules
 from transforms.places import Gazetteer, PlaceMatch, load_gazetteer, resolve_place
@@ -73,6 +74,7 @@ class ExtractionRules:
     quotes: QuoteRules
     sources: SourceRules
     events: EventRules
+    languages: LanguageDetector
 
 
 @dataclass(frozen=True)
@@ -101,34 +103,44 @@ def extract_batch(
     n_process: int = 1,
     rerun: Mapping[str, frozenset[str]] | None = None,
     nlp_batch_chars: int = GROUP_CHARS,
+    keep_languages: frozenset[str] = frozenset(),
 ) -> ExtractedBatch:
     """Parse layouts, run spaCy over the bodies with nlp.pipe, extract entities, quotes,
     sources and events.
 
     `rerun` names, for articles already in the warehouse, the extractors to run again (an
     article it does not name gets every extractor). An article that fails to be laid out, parsed
-    or extracted from becomes an IngestError with its article_id; the rest go on.
+    or extracted from becomes an IngestError with its article_id; the rest go on. An article in
+    a language the pipeline does not cover is loaded with its layout only (its extractors
+    recorded as run: there is nothing for them to find); one in a language not among
+    `keep_languages` (when given) is quarantined as `language`.
     """
     rerun = rerun or {}
     started = time.perf_counter()
     batch = ExtractedBatch()
     for document in documents:
         try:
-            article = build_article(document, rules.layout, nlp.lang, default_published_at)
+            language = article_language(document.raw_text, document.metadata.language, nlp.lang, rules.languages)
+            if keep_languages and language not in keep_languages:
+                batch.errors.append(IngestError(document.source_uri, "language", f"written in {language!r}, not "
+                                                f"among the languages kept ({', '.join(sorted(keep_languages))})",
+                                                document.article_id))
+                continue
+            article = build_article(document, rules.layout, language, default_published_at)
         except Exception as error:  # one article's failure is quarantined, never the batch's
             batch.errors.append(article_error(document.source_uri, document.article_id, "layout", error))
             continue
         batch.articles.append(article)
         batch.extractors[article.article_id] = rerun.get(article.article_id, ALL_EXTRACTORS)
     laid_out = time.perf_counter()
+    to_parse = [(a.body, a) for a in batch.articles if a.language == nlp.lang]
     extracting = 0.0
     failed: set[str] = set()
     # Strings spaCy meets while parsing the batch are freed when it ends (spaCy's memory zone):
     # a worker's vocabulary would otherwise grow with every new word of a long run. Nothing
     # below keeps a Doc, a Token or a string id past the loop.
     with nlp.memory_zone():
-        for article, doc in parse_texts(nlp, [(a.body, a) for a in batch.articles], nlp_batch_size, n_process,
-                                        nlp_batch_chars):
+        for article, doc in parse_texts(nlp, to_parse, nlp_batch_size, n_process, nlp_batch_chars):
             parsed = time.perf_counter()
             if isinstance(doc, Exception):
                 batch.errors.append(article_error(article.source_uri, article.article_id, "parse", doc))
@@ -229,4 +241,5 @@ def load_extraction_rules(seeds_dir: Path) -> ExtractionRules:
         quotes=load_quote_rules(seeds_dir),
         sources=load_source_rules(seeds_dir, government_places()),
         events=load_event_rules(seeds_dir, load_gazetteer(seeds_dir)),
+        languages=load_language_detector(seeds_dir),
     )

@@ -29,9 +29,12 @@ ARTICLES_SCHEMA = pa.schema([
     ("publisher", pa.string()), ("published_at", pa.timestamp("us")), ("published_at_source", pa.string()),
     ("language", pa.string()), ("body_start", pa.int32()), ("body_end", pa.int32()),
     ("word_count", pa.int32()), ("layout_version", pa.string()), ("run_id", pa.string()),
-    ("loaded_at", pa.timestamp("us")),
+    ("loaded_at", pa.timestamp("us")), ("input_format", pa.string()),
 ])
-INPUTS_SCHEMA = pa.schema([("article_id", pa.string()), ("source_uri", pa.string()), ("run_id", pa.string())])
+INPUTS_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("source_uri", pa.string()), ("run_id", pa.string()),
+    ("warc_record_id", pa.string()), ("target_uri", pa.string()), ("fetched_at", pa.timestamp("us")),
+])
 SEGMENTS_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("kind", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
     ("value", pa.string()), ("extractor_version", pa.string()), ("run_id", pa.string()),
@@ -111,6 +114,8 @@ class RunCounts:
     n_quotes: int = 0
     n_article_sources: int = 0
     n_events: int = 0
+    n_articles_other_language: int = 0  # loaded without the extractors: a language the pipeline does not cover
+    n_records_skipped: int = 0  # WARC records that are no HTML page
 
     def __add__(self, other: "RunCounts") -> "RunCounts":
         return RunCounts(*(a + b for a, b in zip(vars(self).values(), vars(other).values(), strict=True)))
@@ -121,7 +126,8 @@ def utc_now() -> datetime:
 
 
 def articles_table(articles: Sequence[Article], layout_version: str, run_id: str, loaded_at: datetime) -> pa.Table:
-    from_article = [name for name in ARTICLES_SCHEMA.names if name not in ("layout_version", "run_id", "loaded_at")]
+    from_article = [name for name in ARTICLES_SCHEMA.names
+                    if name not in ("layout_version", "run_id", "loaded_at")]
     rows = [
         {name: getattr(article, name) for name in from_article}
         | {"layout_version": layout_version, "run_id": run_id, "loaded_at": loaded_at}
@@ -313,10 +319,18 @@ def _records_table(records: Sequence, record_type: type) -> pa.Table:
     return pa.Table.from_pylist([vars(r) for r in records]) if records else pa.table({n: [] for n in names})
 
 
+def input_row(row: tuple, run_id: str) -> dict:
+    """An article_inputs row from (article_id, source_uri) or Document.input_row()'s tuple."""
+    article_id, source_uri, *provenance = row
+    record_id, target_uri, fetched_at = provenance or (None, None, None)
+    return {"article_id": article_id, "source_uri": source_uri, "run_id": run_id, "warc_record_id": record_id,
+            "target_uri": target_uri, "fetched_at": fetched_at}
+
+
 def stage_batch(
     run_id: str,
     batch: ExtractedBatch,
-    inputs: Sequence[tuple[str, str]],
+    inputs: Sequence[tuple],
     errors: Sequence[IngestError],
     versions: Mapping[str, str],
     counts: RunCounts = RunCounts(),
@@ -333,7 +347,7 @@ def stage_batch(
         "staged_entity_mentions": entity_mentions_table(batch.entity_mentions, versions["entities"], run_id),
         "staged_extractions": extractions_table(batch.extractors, versions, run_id),
         "staged_inputs": pa.Table.from_pylist(
-            [{"article_id": a, "source_uri": s, "run_id": run_id} for a, s in inputs], schema=INPUTS_SCHEMA),
+            [input_row(row, run_id) for row in inputs], schema=INPUTS_SCHEMA),
         "staged_errors": errors_table([*errors, *batch.errors], run_id, now),
     } | event_tables(batch.events, versions["events"], run_id)
     article_sources = _records_table(batch.article_sources, ArticleSource)
@@ -366,7 +380,7 @@ def load_batch(
     path: Path,
     run_id: str,
     batch: ExtractedBatch,
-    inputs: Sequence[tuple[str, str]],
+    inputs: Sequence[tuple],
     errors: Sequence[IngestError],
     versions: Mapping[str, str],
 ) -> None:
@@ -398,5 +412,6 @@ def finish_run(path: Path, run_id: str, status: str, counts: RunCounts, error_me
             run_id, finished_at, status, counts.n_inputs, counts.n_articles_new, counts.n_articles_existing,
             counts.n_duplicates, counts.n_quarantined, counts.n_entity_mentions, error_message,
             counts.n_quotes, counts.n_article_sources, counts.n_events, counts.n_articles_reextracted,
+            counts.n_articles_other_language, counts.n_records_skipped,
         ])
     return finished_at

@@ -16,7 +16,8 @@ UPDATE articles SET
     body_start = staged.body_start,
     body_end = staged.body_end,
     word_count = staged.word_count,
-    layout_version = staged.layout_version
+    layout_version = staged.layout_version,
+    input_format = staged.input_format
 FROM staged_articles AS staged
 WHERE articles.article_id = staged.article_id;
 INSERT INTO articles BY NAME

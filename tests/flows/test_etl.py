@@ -166,7 +166,7 @@ def test_a_failed_run_is_recorded_and_keeps_nothing_half_loaded(tmp_path, monkey
 
 
 def test_articles_to_extract_are_gathered_across_chunks_into_full_batches():
-    from flows.etl import PendingBatch
+    from flows.batching import PendingBatch
     from transforms.documents import Document, IngestError, InputMetadata
 
     def document(n, path=None):
@@ -186,10 +186,10 @@ def test_articles_to_extract_are_gathered_across_chunks_into_full_batches():
     first = pending.take(batch_size=2)
     assert [d.article_id for d in first.documents] == ["id-1", "id-5"] and first.rerun == {"id-5": frozenset({"events"})}
     # every input row goes with its article's batch; rows of skipped articles go with the first
-    assert sorted(first.inputs) == [("id-1", "1.txt"), ("id-1", "copy.txt"), ("id-2", "2.txt"), ("id-2", "again.txt"),
+    assert sorted(row[:2] for row in first.inputs) == [("id-1", "1.txt"), ("id-1", "copy.txt"), ("id-2", "2.txt"), ("id-2", "again.txt"),
                                     ("id-3", "3.txt"), ("id-4", "4.txt"), ("id-5", "5.txt")]
     assert len(first.errors) == 1 and first.counts.n_inputs == 9
     second = pending.take(batch_size=2)
-    assert [d.article_id for d in second.documents] == ["id-6"] and second.inputs == [("id-6", "6.txt")]
+    assert [d.article_id for d in second.documents] == ["id-6"] and second.inputs == [("id-6", "6.txt", None, None, None)]
     assert (second.errors, second.counts.n_inputs, second.rerun) == ([], 0, {})
     assert not pending.documents and pending.n_read == 0

@@ -1,0 +1,149 @@
+"""How the flow's reader groups what it reads: HTML pages sent to the workers for their main
+text, articles gathered into full batches, and the documents counted for progress."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from transforms.documents import Document, IngestError, InputFile, InputItem, RawPage
+from transforms.extract import extractors_to_rerun
+from warehouse.load import RunCounts
+
+# Inputs are read and looked up in the warehouse this many batches at a time: one query per
+# 4,096 articles by default, so that a re-run over unchanged inputs costs little per article.
+LOOKUP_BATCHES = 16
+
+
+class PagesResult(Protocol):
+    """A future (or a value already computed) of the pages' Documents and seconds taken."""
+
+    def result(self) -> tuple[list[Document | IngestError], float]: ...
+
+
+def pages_converted(items: Iterable[InputItem], submit: Callable[[list[RawPage]], PagesResult],
+                    pages_per_task: int, in_flight: int, on_seconds: Callable[[float], None]) -> Iterator[InputItem]:
+    """The items read, in order, with every RawPage replaced by its Document (or quarantine
+    row). Pages go to `submit` in groups of `pages_per_task`, at most `in_flight` groups at a
+    time, so that the workers extract HTML while the reader reads on, and no more than a few
+    groups of page bytes are held here."""
+    queue: deque[InputItem | list[RawPage] | PagesResult] = deque()
+    group: list[RawPage] | None = None
+    n_submitted = 0
+
+    def drain(limit: int) -> Iterator[InputItem]:
+        nonlocal n_submitted
+        while queue and not isinstance(queue[0], list) and (n_submitted > limit or not hasattr(queue[0], "result")):
+            head = queue.popleft()
+            if hasattr(head, "result"):
+                n_submitted -= 1
+                converted, seconds = head.result()
+                on_seconds(seconds)
+                yield from converted
+            else:
+                yield head
+
+    for item in items:
+        if isinstance(item, RawPage):
+            if group is None:
+                group = []
+                queue.append(group)
+            group.append(item)
+            if len(group) >= pages_per_task:
+                _replace(queue, group, submit(group))
+                group, n_submitted = None, n_submitted + 1
+        else:
+            queue.append(item)
+        yield from drain(in_flight)
+    if group is not None:
+        _replace(queue, group, submit(group))
+        n_submitted += 1
+    yield from drain(-1)
+
+
+def _replace(queue: deque, old: object, new: object) -> None:
+    queue[next(i for i, entry in enumerate(queue) if entry is old)] = new
+
+
+@dataclass
+class PendingBatch:
+    """Articles to extract, gathered across input chunks until a batch is full, with the
+    input rows and quarantined inputs read meanwhile."""
+
+    documents: list[Document] = field(default_factory=list)
+    rerun: dict[str, frozenset[str]] = field(default_factory=dict)  # already loaded: the extractors to re-run
+    inputs: list[tuple] = field(default_factory=list)  # Document.input_row() of every document read
+    errors: list[IngestError] = field(default_factory=list)
+    counts: RunCounts = field(default_factory=RunCounts)
+
+    def add(self, documents: Sequence[Document], errors: Sequence[IngestError],
+            stale: Mapping[str, frozenset[str]], n_skipped: int = 0) -> None:
+        """Add a chunk read: its good documents in input order (repeated texts included), its
+        quarantined inputs, and for the articles the warehouse holds, the extractors out of
+        date (none: the article is skipped)."""
+        waiting = {d.article_id for d in self.documents}
+        skipped: set[str] = set()
+        existing = duplicates = 0
+        for document in documents:
+            article_id = document.article_id
+            self.inputs.append(document.input_row())
+            if article_id in waiting or article_id in skipped:
+                duplicates += 1
+            elif article_id in stale and not stale[article_id]:
+                skipped.add(article_id)
+                existing += 1
+            else:
+                waiting.add(article_id)
+                self.documents.append(document)
+                if article_id in stale:
+                    self.rerun[article_id] = extractors_to_rerun(stale[article_id])
+        self.errors += errors
+        self.counts += RunCounts(n_inputs=len(documents) + len(errors), n_articles_existing=existing,
+                                 n_duplicates=duplicates, n_records_skipped=n_skipped)
+
+    def is_full(self, batch_size: int) -> bool:
+        """A batch of articles to extract, or many input rows with next to nothing to extract
+        (an unchanged re-run), which are loaded without waiting for the end."""
+        return len(self.documents) >= batch_size or self.n_read >= LOOKUP_BATCHES * batch_size
+
+    @property
+    def n_read(self) -> int:
+        return len(self.inputs) + len(self.errors)
+
+    def take(self, batch_size: int) -> "PendingBatch":
+        """The first `batch_size` documents with their input rows, and every input row of an
+        article not waiting here; the quarantined inputs and the counts go with them."""
+        documents, self.documents = self.documents[:batch_size], self.documents[batch_size:]
+        waiting = {d.article_id for d in self.documents}
+        taken = PendingBatch(
+            documents,
+            {d.article_id: self.rerun.pop(d.article_id) for d in documents if d.article_id in self.rerun},
+            [pair for pair in self.inputs if pair[0] not in waiting],
+            self.errors,
+            self.counts,
+        )
+        self.inputs = [pair for pair in self.inputs if pair[0] in waiting]
+        self.errors, self.counts = [], RunCounts()
+        return taken
+
+
+def count_documents(files: Sequence[InputFile]) -> int | None:
+    """How many documents the files hold (a JSONL file: its non-blank lines), for progress;
+    None when a WARC archive is among them (counting its records would read it twice)."""
+    if any(input_file.kind == "warc" for input_file in files):
+        return None
+    total = 0
+    for input_file in files:
+        if input_file.kind != "jsonl":
+            total += 1
+            continue
+        try:
+            with input_file.path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        except OSError:
+            total += 1
+    return total
+
+

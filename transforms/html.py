@@ -1,0 +1,145 @@
+"""HTML pages to Documents: the charset settled, the main text and the page's metadata taken
+with trafilatura, and the text laid out as a plain-text article (title, byline, body) so that
+every offset the extractors give points into the Document's raw_text.
+
+The charset is the one the HTTP header names, else the page's meta tag, else detected
+(charset_normalizer); a charset that cannot decode the bytes gives way to the next.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import trafilatura
+from charset_normalizer import from_bytes
+
+from transforms.documents import (
+    Document,
+    IngestError,
+    InputMetadata,
+    InputRejected,
+    RawPage,
+    article_id_for,
+    check_text,
+    parse_timestamp,
+)
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+META_SCAN_BYTES = 4096
+logging.getLogger("trafilatura").setLevel(logging.ERROR)  # per-page chatter, not problems
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True)
+class PageText:
+    """What trafilatura found in a page."""
+
+    body: str
+    title: str | None
+    author: str | None
+    date: str | None
+    site_name: str | None
+    url: str | None
+
+
+def decode_page(payload: bytes, http_charset: str | None) -> str:
+    """The page as text: the HTTP header's charset, else the meta tag's, else a detected one."""
+    meta = _META_CHARSET.search(payload[:META_SCAN_BYTES])
+    declared = [("the HTTP header", http_charset), ("the meta tag", meta.group(1).decode("ascii", "replace")
+                                                    if meta else None)]
+    tried = []
+    for where, name in declared:
+        if not name:
+            continue
+        try:
+            return payload.decode(codecs.lookup(name).name)
+        except LookupError:
+            tried.append(f"{where} names an unknown charset {name!r}")
+        except UnicodeDecodeError as error:
+            tried.append(f"{where}'s {name} fails at byte {error.start}")
+    detected = from_bytes(payload).best()
+    if detected is not None:
+        return str(detected)
+    reasons = "; ".join(tried) or "no charset is declared"
+    raise InputRejected("undecodable", f"cannot decode the page: {reasons}, and none was detected")
+
+
+def main_text(html: str, url: str | None, fast: bool) -> PageText | None:
+    """The page's main text and metadata, or None when it has none."""
+    found = trafilatura.bare_extraction(html, url=url, fast=fast, include_comments=False, include_tables=True,
+                                        with_metadata=True)
+    if found is None or not (found.text or "").strip():
+        return None
+    return PageText(found.text, _clean(found.title), _clean(found.author), found.date, _clean(found.sitename),
+                    found.url or url)
+
+
+def _clean(value: str | None) -> str | None:
+    value = " ".join(value.split()) if value else None
+    return value or None
+
+
+def compose_text(page: PageText) -> str:
+    """The article as the text path reads one: title, "By" byline, then the body's paragraphs,
+    each separated by a blank line. The page's own heading and byline, when the main text
+    repeats them first, are not written twice."""
+    paragraphs = [line.strip() for line in page.body.splitlines() if line.strip()]
+    repeated = {_key(page.title), _key(page.author), _key(f"By {page.author}")} - {""}
+    while paragraphs and _key(paragraphs[0]) in repeated:
+        paragraphs.pop(0)
+    head = [page.title] if page.title else []
+    if page.author:
+        head.append(f"By {page.author}")
+    return "\n\n".join([*head, *paragraphs]) + "\n"
+
+
+def _key(value: str | None) -> str:
+    return " ".join((value or "").casefold().split())
+
+
+def page_published_at(page: PageText) -> datetime | None:
+    """The page's publication date, when its metadata gives one that is not in the future (a
+    guess from the page, unlike a date a user gave, is dropped rather than refused)."""
+    try:
+        return parse_timestamp(page.date)
+    except InputRejected:
+        return None
+
+
+def page_document(page: RawPage, fast: bool = False) -> Document:
+    """One page to a Document, or InputRejected with the reason."""
+    html = decode_page(page.payload, page.http_charset)
+    found = main_text(html, page.target_uri, fast)
+    if found is None:
+        raise InputRejected("no_main_text", "the page has no main text (navigation or an empty template only)")
+    text = compose_text(found)
+    check_text(text)
+    published_at = page_published_at(found)
+    metadata = InputMetadata(
+        title=found.title, published_at=published_at, source=found.site_name, url=found.url or page.target_uri,
+        published_at_source="page", input_format="html", warc_record_id=page.warc_record_id,
+        target_uri=page.target_uri, fetched_at=page.fetched_at,
+    )
+    return Document(article_id_for(text), page.source_uri, text, metadata)
+
+
+def pages_to_documents(pages: Sequence[RawPage], fast: bool = False) -> tuple[list[Document | IngestError], float]:
+    """Every page's Document or quarantine row, in order, and the seconds it took."""
+    started = time.perf_counter()
+    results: list[Document | IngestError] = []
+    for page in pages:
+        try:
+            results.append(page_document(page, fast))
+        except InputRejected as error:
+            results.append(IngestError(page.source_uri, error.error_kind, str(error)))
+        except Exception as error:  # one page's failure is quarantined, never the batch's
+            first = next((line for line in str(error).splitlines() if line.strip()), "")
+            results.append(IngestError(page.source_uri, "html", f"cannot extract the page's text: "
+                                                                f"{type(error).__name__}: {first}"[:500]))
+    return results, time.perf_counter() - started
