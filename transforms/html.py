@@ -32,6 +32,10 @@ from transforms.documents import (
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 META_SCAN_BYTES = 4096
+MIN_BODY_CHARS = 20
+# The publication date from the page's markup and metadata only: htmldate's extensive search
+# guesses from any date in the text (a copyright line gives "2025-12-31").
+DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 logging.getLogger("trafilatura").setLevel(logging.ERROR)  # per-page chatter, not problems
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
@@ -73,7 +77,7 @@ def decode_page(payload: bytes, http_charset: str | None) -> str:
 def main_text(html: str, url: str | None, fast: bool) -> PageText | None:
     """The page's main text and metadata, or None when it has none."""
     found = trafilatura.bare_extraction(html, url=url, fast=fast, include_comments=False, include_tables=True,
-                                        with_metadata=True)
+                                        with_metadata=True, date_extraction_params=DATE_PARAMS)
     if found is None or not (found.text or "").strip():
         return None
     return PageText(found.text, _clean(found.title), _clean(found.author), found.date, _clean(found.sitename),
@@ -85,14 +89,17 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def compose_text(page: PageText) -> str:
+def compose_text(page: PageText) -> str | None:
     """The article as the text path reads one: title, "By" byline, then the body's paragraphs,
     each separated by a blank line. The page's own heading and byline, when the main text
-    repeats them first, are not written twice."""
+    repeats them first, are not written twice. None when no body is left (a page whose "main
+    text" is its title or a menu item)."""
     paragraphs = [line.strip() for line in page.body.splitlines() if line.strip()]
     repeated = {_key(page.title), _key(page.author), _key(f"By {page.author}")} - {""}
     while paragraphs and _key(paragraphs[0]) in repeated:
         paragraphs.pop(0)
+    if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
+        return None
     head = [page.title] if page.title else []
     if page.author:
         head.append(f"By {page.author}")
@@ -116,9 +123,9 @@ def page_document(page: RawPage, fast: bool = False) -> Document:
     """One page to a Document, or InputRejected with the reason."""
     html = decode_page(page.payload, page.http_charset)
     found = main_text(html, page.target_uri, fast)
-    if found is None:
+    text = compose_text(found) if found is not None else None
+    if text is None:
         raise InputRejected("no_main_text", "the page has no main text (navigation or an empty template only)")
-    text = compose_text(found)
     check_text(text)
     published_at = page_published_at(found)
     metadata = InputMetadata(

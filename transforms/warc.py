@@ -141,7 +141,7 @@ def _skip_to_member(handle: BinaryIO, buffer: bytes) -> tuple[int, bytes]:
 def records_of(stream: BinaryIO, path: Path, max_bytes: int, member_offset: int | None = None) -> Iterator[WarcItem]:
     """The records of an uncompressed WARC stream: a whole .warc (each record's offset is its
     own), or one gzip member (its records carry the member's offset, where a reader seeks)."""
-    records = ArchiveIterator(stream, arc2warc=True)
+    records = ArchiveIterator(stream)
     offset = member_offset or 0
     try:
         for record in records:
@@ -154,12 +154,18 @@ def records_of(stream: BinaryIO, path: Path, max_bytes: int, member_offset: int 
 
 
 def record_item(record: ArcWarcRecord, source_uri: str, max_bytes: int) -> WarcItem:
-    """A response record with an HTML payload becomes a RawPage; any other record is skipped."""
-    record_type = record.rec_type or "unknown"
-    if record_type != "response":
-        return SkippedRecord(source_uri, record_type)
+    """A response record with an HTML payload becomes a RawPage; any other record is skipped;
+    a record that is not WARC at all is an error."""
+    if record.format != "warc" or not record.rec_type:
+        return IngestError(source_uri, "corrupt_archive", "malformed WARC header: not a WARC/1.x record with a "
+                                                          "WARC-Type")
+    if record.rec_type != "response":
+        return SkippedRecord(source_uri, record.rec_type)
+    target = record.rec_headers.get_header("WARC-Target-URI") or ""
     if record.http_headers is None:
-        return SkippedRecord(source_uri, "response without HTTP headers")
+        if target.lower().startswith(("http:", "https:")):
+            return IngestError(source_uri, "corrupt_archive", "response record without an HTTP response in it")
+        return SkippedRecord(source_uri, f"not an HTTP response ({target.split(':')[0] or 'no target'})")
     status = record.http_headers.get_statuscode() or ""
     if not status.startswith("2"):
         return SkippedRecord(source_uri, f"HTTP status {status or 'missing'}")
