@@ -78,3 +78,18 @@ def test_gva_reader():
 @pytest.mark.skipif(not DEFAULT_CASE_PATH.exists(), reason="../shared/eval/case2021 is absent")
 def test_case_reader_has_the_30_classes():
     assert len({s.label for s in iter_case(DEFAULT_CASE_PATH)}) == 30
+
+
+def test_html_shingle_scores_count_passages_found_and_clutter_kept():
+    from evaluation.html import EvalPage, ShingleScore, score_page, visible_text
+
+    page = EvalPage("https://x.example/a", b"", ("the minister said the talks would resume on monday", "Ten dead"),
+                    ("Subscribe to our newsletter today", "Imprint"))
+    score = ShingleScore()
+    score_page(page, "The minister said the talks would resume next week. Ten dead. Imprint", score)
+    # "with": 6 shingles, the first 4 found (up to "the talks would resume"), and "Ten dead" found;
+    # "without": the newsletter line absent, "Imprint" present
+    assert (score.true_positives, score.false_negatives, score.false_positives) == (5, 2, 1)
+    assert score.precision == 5 / 6 and score.recall == 5 / 7
+    assert visible_text(b"<html><body><script>var x;</script><p>Hello there</p></body></html>").strip() == "Hello there"
+    assert visible_text(b"") == ""
