@@ -37,5 +37,5 @@ serve: $(STAMP) ## start a local Prefect server and serve the flow hourly over i
 clean: ## remove the environment, Prefect state and the default warehouse
 	rm -rf $(VENV) .prefect warehouse/wirehouse.duckdb warehouse/wirehouse.duckdb.wal warehouse/wirehouse.duckdb.lock warehouse/exports
 
-bench: $(STAMP) ## benchmark bare spaCy against the whole flow on N articles from ../shared/corpus (N=100000)
-	$(BIN)/python bench/run.py --n $(or $(N),100000)
+bench: $(STAMP) ## benchmark bare spaCy against the whole flow on N articles from ../shared/corpus (N=100000; FORMAT=warc: N pages in a WARC, N=2000)
+	$(if $(filter warc,$(FORMAT)),$(BIN)/python bench/warc.py --n $(or $(N),2000),$(BIN)/python bench/run.py --n $(or $(N),100000))
