@@ -50,7 +50,8 @@ def build_article(
     metadata), else from the run's --published-at, else from a dateline that gives a year, else
     from the time a WARC record was fetched; otherwise it stays unknown.
     A metadata `source` naming a known outlet fills the publisher (or agency) the text
-    does not give.
+    does not give; a web page's site name is its publisher, whatever a promo line in the text
+    says (the text of a page republished from elsewhere names the first outlet).
     """
     metadata = document.metadata
     layout = parse_layout(document.raw_text, rules, title_hint=metadata.title)
@@ -61,12 +62,13 @@ def build_article(
     agency, publisher = layout.agency, layout.publisher
     if metadata.source:
         outlet = rules.outlet_for(metadata.source)
+        from_page = metadata.input_format == "html"
         if outlet is None:
-            publisher = publisher or metadata.source
+            publisher = metadata.source if from_page else publisher or metadata.source
         elif outlet.kind == "agency":
             agency = agency or outlet.name
         else:
-            publisher = publisher or outlet.name
+            publisher = outlet.name if from_page else publisher or outlet.name
     return Article(
         article_id=document.article_id,
         source_uri=document.source_uri,
