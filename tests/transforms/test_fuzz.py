@@ -46,3 +46,49 @@ def test_random_text_through_jsonl_layout_and_extraction(nlp, extraction_rules, 
             documents.append(record)
     batch = extract_batch(documents, nlp, extraction_rules)
     assert_accounted_for(documents, batch)
+
+
+_ARCHIVE = None
+
+
+def _good_archive() -> bytes:
+    global _ARCHIVE
+    if _ARCHIVE is None:
+        from tests.pages.templates import Record, Story, news_page, warc_bytes
+
+        page = news_page(Story("Two killed in Paris", ["PARIS (AFP) - Police said two men were killed on Monday."]))
+        _ARCHIVE = warc_bytes([Record(f"https://x.example/{n}", page.encode()) for n in range(3)])
+    return _ARCHIVE
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(cut=st.integers(min_value=0, max_value=10_000), junk=st.binary(max_size=300),
+       position=st.integers(min_value=0, max_value=10_000))
+def test_a_damaged_archive_never_raises_and_keeps_its_readable_records(tmp_path, cut, junk, position):
+    """An archive cut short, with random bytes written over any part of it: every item is a
+    page, a skipped record or a quarantine row, and nothing raises; pages still become
+    Documents or quarantine rows."""
+    from transforms.documents import RawPage, SkippedRecord
+    from transforms.html import pages_to_documents
+    from transforms.warc import read_warc
+
+    data = bytearray(_good_archive())
+    data[position:position + len(junk)] = junk
+    path = tmp_path / "damaged.warc.gz"
+    path.write_bytes(bytes(data[: len(data) - cut % len(data)]))
+    items = list(read_warc(path, LIMIT))
+    assert all(isinstance(item, (RawPage, SkippedRecord, IngestError)) for item in items)
+    documents, _ = pages_to_documents([item for item in items if isinstance(item, RawPage)])
+    assert all(isinstance(d, (Document, IngestError)) for d in documents)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=3000), st.one_of(st.none(), st.sampled_from(["utf-8", "latin-1", "x-nope", "utf-16"])))
+def test_random_bytes_as_a_page_are_a_document_or_a_quarantine_row(payload, charset):
+    from transforms.documents import RawPage
+    from transforms.html import pages_to_documents
+
+    results, _ = pages_to_documents([RawPage("random.html", b"<html><body><p>" + payload + b"</p></body></html>",
+                                             http_charset=charset)])
+    assert len(results) == 1 and isinstance(results[0], (Document, IngestError))
