@@ -2,8 +2,9 @@
 with trafilatura, and the text laid out as a plain-text article (title, byline, body) so that
 every offset the extractors give points into the Document's raw_text.
 
-The charset is the one the HTTP header names, else the page's meta tag, else detected
-(charset_normalizer); a charset that cannot decode the bytes gives way to the next.
+The charset is the one the HTTP header names, else the page's meta tag, else detected (UTF-8
+when the bytes are valid UTF-8, else charset_normalizer's guess); a charset that cannot decode
+the bytes gives way to the next.
 """
 
 from __future__ import annotations
@@ -67,6 +68,10 @@ def decode_page(payload: bytes, http_charset: str | None) -> str:
             tried.append(f"{where} names an unknown charset {name!r}")
         except UnicodeDecodeError as error:
             tried.append(f"{where}'s {name} fails at byte {error.start}")
+    try:  # detection, cheap case first: bytes that are valid UTF-8 are UTF-8 in all but name
+        return payload.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     detected = from_bytes(payload).best()
     if detected is not None:
         return str(detected)
