@@ -33,6 +33,7 @@ from transforms.documents import (
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 META_SCAN_BYTES = 4096
+_CODE = re.compile(r"(<(?:script(?![^>]*ld\+json)|style)\b[^>]*>)(.*?)(</(?:script|style)\s*>)", re.I | re.S)
 MIN_BODY_CHARS = 20
 # The publication date from the page's markup and metadata only: htmldate's extensive search
 # guesses from any date in the text (a copyright line gives "2025-12-31").
@@ -79,9 +80,16 @@ def decode_page(payload: bytes, http_charset: str | None) -> str:
     raise InputRejected("undecodable", f"cannot decode the page: {reasons}, and none was detected")
 
 
+def without_scripts(html: str) -> str:
+    """The page with the code of its scripts and styles emptied (JSON-LD kept: it holds the
+    metadata): trafilatura drops them anyway, but only after its metadata search has scanned
+    them, which on a page with 40 KB of inline code was half its time."""
+    return _CODE.sub(r"\1\3", html)
+
+
 def main_text(html: str, url: str | None, fast: bool) -> PageText | None:
     """The page's main text and metadata, or None when it has none."""
-    found = trafilatura.bare_extraction(html, url=url, fast=fast, include_comments=False, include_tables=True,
+    found = trafilatura.bare_extraction(without_scripts(html), url=url, fast=fast, include_comments=False, include_tables=True,
                                         with_metadata=True, date_extraction_params=DATE_PARAMS)
     if found is None or not (found.text or "").strip():
         return None

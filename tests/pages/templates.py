@@ -27,8 +27,25 @@ class Story:
     url: str = "https://courier.example/world/2026/story.html"
 
 
-def news_page(story: Story, charset: str = "utf-8", meta_charset: bool = True) -> str:
-    """A whole page: the story in an <article> between a site's usual furniture."""
+def mega_menu(links: int) -> str:
+    """The site-wide menu and link lists that make a real news page 50-150 KB of HTML."""
+    sections = ("World", "Politics", "Business", "Markets", "Tech", "Science", "Health", "Sport", "Culture", "Travel")
+    items = "".join(f'<li class="menu-item"><a class="menu-link" href="/{sections[i % 10].lower()}/topic-{i}" '
+                    f'data-track="nav-{i}">{sections[i % 10]} topic {i}</a></li>' for i in range(links))
+    return f'<div class="mega-menu" aria-hidden="true"><ul class="menu">{items}</ul></div>'
+
+
+def tracking_script(kilobytes: int) -> str:
+    """Inline configuration and analytics code, as pages carry it."""
+    chunk = '{"slot": "ad-%d", "sizes": [[300, 250], [728, 90]], "targeting": {"section": "world"}},'
+    entries = "".join(chunk % i for i in range(kilobytes * 1024 // len(chunk)))
+    return f"<script>window.adConfig = [{entries}];</script>"
+
+
+def news_page(story: Story, charset: str = "utf-8", meta_charset: bool = True, menu_links: int = 5,
+              script_kilobytes: int = 0) -> str:
+    """A whole page: the story in an <article> between a site's usual furniture; `menu_links`
+    and `script_kilobytes` make it as heavy as a real news site's page."""
     escape = html.escape
     body = "\n".join(f"      <p>{escape(p)}</p>" for p in story.paragraphs)
     author = (f'<meta name="author" content="{escape(story.author)}">' if story.author else "")
@@ -46,13 +63,14 @@ def news_page(story: Story, charset: str = "utf-8", meta_charset: bool = True) -
   {author}
   {date}
   <script>window.dataLayer = [{{"page": "article"}}];</script>
+  {tracking_script(script_kilobytes) if script_kilobytes else ''}
   <style>.cookie {{ position: fixed; }}</style>
 </head><body>
   <div class="cookie" id="cookie-banner">We use cookies to improve your experience. By continuing to
     browse you accept our cookie policy. <button>Accept all cookies</button></div>
   <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
     <li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li>
-    <li><a href="/subscribe">Subscribe to our newsletter</a></li></ul></nav></header>
+    <li><a href="/subscribe">Subscribe to our newsletter</a></li></ul>{mega_menu(menu_links)}</nav></header>
   <main>
     <article>
       <h1>{escape(story.title)}</h1>
