@@ -242,80 +242,24 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
     """The run itself, by the one writer of the warehouse."""
     prepare(warehouse_path)
     open_run(warehouse_path, run_id, list(inputs), settings.model)
-    counts = RunCounts()
-    stage_seconds: dict[str, float] = {}
+    run = RunInProgress(settings, run_id, warehouse_path, default_published_at)
     try:
-        files, discovery_errors, total = discover(list(inputs))
-        progress_log.info("found %s documents in %d files", "some" if total is None else total, len(files),
-                          extra={"total": total})
-        counts += RunCounts(n_inputs=len(discovery_errors))
-        # Batches are extracted by the task runner's workers, at most `workers + 1` in flight
-        # (memory stays flat), and loaded here, in order, by the one writer.
-        in_flight: deque[tuple[PrefectFuture[StagedBatch] | Extracted, RunCounts, int]] = deque()
-        versions = dict(EXTRACTOR_VERSIONS)
-
-        def load_oldest() -> RunCounts:
-            future, read_counts, n_read = in_flight.popleft()
-            staged = future.result()
-            loading = time.perf_counter()
-            load(warehouse_path, run_id, staged)
-            add_seconds(stage_seconds, staged.seconds)
-            add_seconds(stage_seconds, {"load": time.perf_counter() - loading})
-            loaded = read_counts + staged.counts
-            progress_log.info("batch of %d inputs loaded: %d new, %d re-extracted, %d quarantined", n_read,
-                              loaded.n_articles_new, loaded.n_articles_reextracted, loaded.n_quarantined,
-                              extra={"advance": n_read})
-            return loaded
-
-        def submit(batch: PendingBatch) -> None:
-            nonlocal counts
-            arguments = (batch.documents, batch.rerun, settings, versions, default_published_at, run_id,
-                         batch.inputs, batch.errors)
-            # nothing to extract, or one batch in all: extract it here rather than wake a worker
-            inline = not batch.documents or (total is not None and total <= settings.batch_size)
-            in_flight.append((Extracted(extract(*arguments)) if inline else extract.submit(*arguments),
-                              batch.counts, batch.n_read))
-            while len(in_flight) > settings.workers:
-                counts += load_oldest()
-
-        # Inputs are read and looked up LOOKUP_BATCHES batches at a time; the articles to
-        # extract are gathered across chunks into full batches, so that re-running over inputs
-        # of which 1% changed makes a few full batches, not a task per chunk.
-        pending = PendingBatch(errors=list(discovery_errors))
-        reading = time.perf_counter()
-        n_documents = 0
-        def submit_pages(pages: list[RawPage]) -> PrefectFuture | Extracted:
-            if total is not None and total <= settings.batch_size:
-                return Extracted(extract_pages(pages, settings.html_fast))
-            return extract_pages.submit(pages, settings.html_fast)
-
-        items = pages_converted(read_documents(files, settings.max_input_bytes), submit_pages, PAGES_PER_TASK,
-                                settings.workers + 1, lambda seconds: add_seconds(stage_seconds, {"html": seconds}))
-        for chunk in batched(items, LOOKUP_BATCHES * settings.batch_size):
-            documents = [item for item in chunk if isinstance(item, Document)]
-            n_documents += len(documents)
-            stale = find_stale(warehouse_path, [d.article_id for d in documents], versions)
-            pending.add(documents, [item for item in chunk if isinstance(item, IngestError)], stale,
-                        n_skipped=sum(1 for item in chunk if isinstance(item, SkippedRecord)))
-            add_seconds(stage_seconds, {"ingest": time.perf_counter() - reading})
-            while pending.is_full(settings.batch_size):
-                submit(pending.take(settings.batch_size))
-            reading = time.perf_counter()
-        while pending.documents or pending.n_read:
-            submit(pending.take(settings.batch_size))
-        while in_flight:
-            counts += load_oldest()
+        files, discovery_errors, run.total = discover(list(inputs))
+        progress_log.info("found %s documents in %d files", "some" if run.total is None else run.total, len(files),
+                          extra={"total": run.total})
+        run.counts += RunCounts(n_inputs=len(discovery_errors))
+        run.read_and_load(files, discovery_errors)
         finishing = time.perf_counter()
         failed_checks = finish(warehouse_path)
-        add_seconds(stage_seconds, {"finish": time.perf_counter() - finishing})
+        add_seconds(run.stage_seconds, {"finish": time.perf_counter() - finishing})
     except BaseException as error:
-        record_finish(warehouse_path, run_id, "failed", counts, f"{type(error).__name__}: {error}")
+        record_finish(warehouse_path, run_id, "failed", run.counts, f"{type(error).__name__}: {error}")
         raise
     # a run that read no article at all (every input missing or quarantined, or none given) is
     # no success: the CLI exits non-zero on it
-    status = ("nothing_read" if not n_documents else "completed" if not failed_checks
+    status = ("nothing_read" if not run.n_documents else "completed" if not failed_checks
               else "completed_with_failed_checks")
-    record_finish(warehouse_path, run_id, status, counts)
+    record_finish(warehouse_path, run_id, status, run.counts)
     export_error = None
     if export_dir is not None:
         exporting = time.perf_counter()
@@ -323,10 +267,83 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
             export(warehouse_path, export_dir)
         except Exception as error:  # the run is loaded and recorded; only its exports are missing
             export_error = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
-        add_seconds(stage_seconds, {"export": time.perf_counter() - exporting})
-    return RunSummary(run_id, status, counts, time.perf_counter() - started, str(warehouse_path),
+        add_seconds(run.stage_seconds, {"export": time.perf_counter() - exporting})
+    return RunSummary(run_id, status, run.counts, time.perf_counter() - started, str(warehouse_path),
                       str(export_dir) if export_dir else None, failed_checks,
-                      {name: round(seconds, 3) for name, seconds in stage_seconds.items()}, export_error)
+                      {name: round(seconds, 3) for name, seconds in run.stage_seconds.items()}, export_error)
+
+
+@dataclass
+class RunInProgress:
+    """A run's reading, extracting and loading: batches are extracted by the task runner's
+    workers, at most `workers + 1` in flight (memory stays flat), and loaded here, in order,
+    by the one writer."""
+
+    settings: Settings
+    run_id: str
+    warehouse_path: Path
+    default_published_at: datetime | None
+    total: int | None = None  # documents the inputs hold, when known (not for WARC archives)
+    counts: RunCounts = field(default_factory=RunCounts)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    n_documents: int = 0
+    in_flight: deque = field(default_factory=deque)  # (future of a StagedBatch, read counts, inputs read)
+
+    @property
+    def is_small(self) -> bool:
+        """One batch in all: extracted here rather than by waking a worker."""
+        return self.total is not None and self.total <= self.settings.batch_size
+
+    def read_and_load(self, files: list[InputFile], discovery_errors: list[IngestError]) -> None:
+        """Inputs are read and looked up LOOKUP_BATCHES batches at a time; the articles to extract
+        are gathered across chunks into full batches, so that re-running over inputs of which 1%
+        changed makes a few full batches, not a task per chunk."""
+        settings, versions = self.settings, dict(EXTRACTOR_VERSIONS)
+        pending = PendingBatch(errors=list(discovery_errors))
+        items = pages_converted(read_documents(files, settings.max_input_bytes), self.submit_pages, PAGES_PER_TASK,
+                                settings.workers + 1, lambda seconds: add_seconds(self.stage_seconds, {"html": seconds}))
+        reading = time.perf_counter()
+        for chunk in batched(items, LOOKUP_BATCHES * settings.batch_size):
+            documents = [item for item in chunk if isinstance(item, Document)]
+            self.n_documents += len(documents)
+            stale = find_stale(self.warehouse_path, [d.article_id for d in documents], versions)
+            pending.add(documents, [item for item in chunk if isinstance(item, IngestError)], stale,
+                        n_skipped=sum(1 for item in chunk if isinstance(item, SkippedRecord)))
+            add_seconds(self.stage_seconds, {"ingest": time.perf_counter() - reading})
+            while pending.is_full(settings.batch_size):
+                self.submit(pending.take(settings.batch_size), versions)
+            reading = time.perf_counter()
+        while pending.documents or pending.n_read:
+            self.submit(pending.take(settings.batch_size), versions)
+        while self.in_flight:
+            self.load_oldest()
+
+    def submit_pages(self, pages: list[RawPage]) -> PrefectFuture | Extracted:
+        if self.is_small:
+            return Extracted(extract_pages(pages, self.settings.html_fast))
+        return extract_pages.submit(pages, self.settings.html_fast)
+
+    def submit(self, batch: PendingBatch, versions: dict[str, str]) -> None:
+        arguments = (batch.documents, batch.rerun, self.settings, versions, self.default_published_at, self.run_id,
+                     batch.inputs, batch.errors)
+        inline = not batch.documents or self.is_small  # nothing to extract needs no worker
+        self.in_flight.append((Extracted(extract(*arguments)) if inline else extract.submit(*arguments),
+                               batch.counts, batch.n_read))
+        while len(self.in_flight) > self.settings.workers:
+            self.load_oldest()
+
+    def load_oldest(self) -> None:
+        future, read_counts, n_read = self.in_flight.popleft()
+        staged = future.result()
+        loading = time.perf_counter()
+        load(self.warehouse_path, self.run_id, staged)
+        add_seconds(self.stage_seconds, staged.seconds)
+        add_seconds(self.stage_seconds, {"load": time.perf_counter() - loading})
+        loaded = read_counts + staged.counts
+        self.counts += loaded
+        progress_log.info("batch of %d inputs loaded: %d new, %d re-extracted, %d quarantined", n_read,
+                          loaded.n_articles_new, loaded.n_articles_reextracted, loaded.n_quarantined,
+                          extra={"advance": n_read})
 
 
 def record_finish(warehouse_path: Path, run_id: str, status: str, counts: RunCounts,
