@@ -57,8 +57,10 @@ class PageText:
 def decode_page(payload: bytes, http_charset: str | None) -> str:
     """The page as text: the HTTP header's charset, else the meta tag's, else a detected one."""
     meta = _META_CHARSET.search(payload[:META_SCAN_BYTES])
-    declared = [("the HTTP header", http_charset), ("the meta tag", meta.group(1).decode("ascii", "replace")
-                                                    if meta else None)]
+    meta_charset = meta.group(1).decode("ascii", "replace") if meta else None
+    if meta_charset and meta_charset.lower().startswith("utf-16"):
+        meta_charset = "utf-8"  # a meta tag read as ASCII cannot be UTF-16 (the HTML standard's rule)
+    declared = [("the HTTP header", http_charset), ("the meta tag", meta_charset)]
     tried = []
     for where, name in declared:
         if not name:
