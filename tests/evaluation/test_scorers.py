@@ -93,3 +93,27 @@ def test_html_shingle_scores_count_passages_found_and_clutter_kept():
     assert score.precision == 5 / 6 and score.recall == 5 / 7
     assert visible_text(b"<html><body><script>var x;</script><p>Hello there</p></body></html>").strip() == "Hello there"
     assert visible_text(b"") == ""
+
+
+def test_eval_html_scores_pages_in_trafilaturas_layout_and_says_when_there_are_none(tmp_path):
+    """`wirehouse eval html` on two pages of our own laid out as trafilatura's evaluation set."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+    from tests.pages.templates import Story, news_page
+
+    story = Story("Bridge reopens after repairs", [
+        "The city's main bridge reopened to traffic on Friday after eight months of repairs, officials said.",
+        "Commuters had faced detours of up to forty minutes while engineers replaced the worn steel cables.",
+    ])
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "bridge.html").write_text(news_page(story), encoding="utf-8")
+    (tmp_path / "evaldata.json").write_text(json.dumps({"https://x.example/bridge": {
+        "file": "bridge.html", "with": [story.paragraphs[1]], "without": ["Accept all cookies"]}}), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "html", "--pages", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "baseline" in result.output and "1.000" in result.output  # all found, the banner left out
+    missing = CliRunner().invoke(app, ["eval", "html", "--pages", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 0 and "skipped" in missing.output
