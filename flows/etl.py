@@ -143,13 +143,14 @@ def extract_pages(pages: list[RawPage], fast: bool) -> tuple[list[Document | Ing
 @task(name="extract-batch", cache_policy=NO_CACHE)
 def extract(documents: list[Document], rerun: dict[str, frozenset[str]], settings: Settings,
             versions: dict[str, str], published_at: datetime | None, run_id: str,
-            inputs: list[tuple[str, str]], errors: list[IngestError]) -> StagedBatch:
+            inputs: list[tuple], errors: list[IngestError]) -> StagedBatch:
     """Parse and extract one batch where the task runs (a worker process, a Dask worker) and
     hand back Arrow tables: the writer only loads them. `rerun` names the extractors to run
     again for articles already loaded; the others get every extractor."""
+    nlp = load_pipeline(settings.model) if documents else None  # input rows only: no model to load
     batch = extract_batch(
         documents,
-        load_pipeline(settings.model),
+        nlp,
         extraction_rules(settings.seeds_dir),
         default_published_at=published_at,
         nlp_batch_size=settings.nlp_batch_size,
@@ -157,7 +158,7 @@ def extract(documents: list[Document], rerun: dict[str, frozenset[str]], setting
         rerun=rerun,
         nlp_batch_chars=settings.nlp_batch_chars,
         keep_languages=settings.kept_languages,
-    ) if documents else ExtractedBatch()  # input rows only: no model to load
+    ) if nlp is not None else ExtractedBatch()
     # an article quarantined whole (not one already loaded) has no row for its inputs to point at
     quarantined = {e.article_id for e in batch.errors if e.article_id and e.article_id not in rerun}
     inputs = [pair for pair in inputs if pair[0] not in quarantined]
@@ -170,8 +171,7 @@ def extract(documents: list[Document], rerun: dict[str, frozenset[str]], setting
         n_quotes=len(batch.quotes),
         n_article_sources=len(batch.article_sources),
         n_events=len(batch.events),
-        n_articles_other_language=sum(1 for a in batch.articles
-                                      if a.article_id not in rerun and a.language != load_pipeline(settings.model).lang),
+        n_articles_other_language=sum(1 for a in batch.articles if a.article_id not in rerun and a.language != nlp.lang),
     )
     return warehouse_load.stage_batch(run_id, batch, inputs, errors, versions, counts)
 

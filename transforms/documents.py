@@ -192,6 +192,11 @@ def check_text(text: str) -> None:
 InputItem = Document | IngestError | RawPage | SkippedRecord
 
 
+def unreadable(path: Path, error: OSError) -> IngestError:
+    """The quarantine row of a file the operating system would not let us read."""
+    return IngestError(str(path), "unreadable", f"cannot read the file: {error.strerror or error}")
+
+
 def read_documents(files: Iterable[InputFile], max_bytes: int) -> Iterator[InputItem]:
     """Stream what the files hold, one item at a time: Documents, HTML pages whose text is
     still to be extracted, WARC records skipped, and the reason each bad input failed."""
@@ -216,7 +221,7 @@ def _read_html_file(path: Path, max_bytes: int) -> RawPage | IngestError:
             return IngestError(source_uri, "too_large", f"{size:,} bytes is over the limit of {max_bytes:,} bytes")
         payload = path.read_bytes()
     except OSError as error:
-        return IngestError(source_uri, "unreadable", f"cannot read the file: {error.strerror or error}")
+        return unreadable(path, error)
     if not payload.strip():
         return IngestError(source_uri, "empty", "the page is empty")
     return RawPage(source_uri, payload)
@@ -232,7 +237,7 @@ def _read_text_file(path: Path, max_bytes: int) -> Document | IngestError:
     except InputRejected as error:
         return IngestError(source_uri, error.error_kind, str(error))
     except OSError as error:
-        return IngestError(source_uri, "unreadable", f"cannot read the file: {error.strerror or error}")
+        return unreadable(path, error)
     return Document(article_id_for(text), source_uri, text, InputMetadata())
 
 
@@ -240,7 +245,7 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Document | IngestError]:
     try:
         handle = path.open("rb")
     except OSError as error:
-        yield IngestError(str(path), "unreadable", f"cannot read the file: {error.strerror or error}")
+        yield unreadable(path, error)
         return
     with handle:
         encoding = bom_encoding(handle.peek(4)[:4])

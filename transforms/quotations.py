@@ -6,7 +6,7 @@ Unbalanced marks degrade to fewer spans, never to an exception.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 

@@ -25,7 +25,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BufferedReader
 from warcio.recordloader import ArcWarcRecord
 
-from transforms.documents import IngestError, RawPage, SkippedRecord
+from transforms.documents import IngestError, RawPage, SkippedRecord, unreadable
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 READ_BYTES = 1 << 20
@@ -58,7 +58,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[WarcItem]:
     try:
         handle = path.open("rb")
     except OSError as error:
-        yield IngestError(str(path), "unreadable", f"cannot read the file: {error.strerror or error}")
+        yield unreadable(path, error)
         return
     with handle:
         start = handle.read(len(GZIP_MAGIC))
