@@ -54,6 +54,8 @@ class PeakMemory:
         self.process = psutil.Process(pid)
         self.peak_bytes = 0
         self.peak_by_role: dict[str, int] = {}  # the largest RSS each kind of process reached
+        self.peak_at: dict[str, float] = {}  # seconds since start when the tree and each kind peaked
+        self._started = time.perf_counter()
         # every 30 s: seconds since start, RSS of the tree and of each kind of process (GB), to
         # tell growth from a plateau
         self.timeline: list[tuple[float, float, dict[str, float]]] = []
@@ -70,17 +72,21 @@ class PeakMemory:
                 continue
             total += rss
             by_role[role] = by_role.get(role, 0) + rss
-            self.peak_by_role[role] = max(self.peak_by_role.get(role, 0), rss)
+            if rss > self.peak_by_role.get(role, 0):
+                self.peak_by_role[role] = rss
+                self.peak_at[role] = round(time.perf_counter() - self._started, 1)
         return total, by_role
 
     def _sample(self) -> None:
-        started = last_entry = time.perf_counter()
+        started = last_entry = self._started = time.perf_counter()
         while not self._stop.is_set():
             try:
                 total, by_role = self._rss()
             except psutil.Error:
                 return
-            self.peak_bytes = max(self.peak_bytes, total)
+            if total > self.peak_bytes:
+                self.peak_bytes = total
+                self.peak_at["tree"] = round(time.perf_counter() - started, 1)
             if time.perf_counter() - last_entry >= 30:
                 last_entry = time.perf_counter()
                 self.timeline.append((round(last_entry - started), round(total / 1e9, 3),
@@ -224,7 +230,8 @@ def run_flow(label: str, inputs: Path, warehouse: Path, workers: int, words: int
     return FlowRun(label, round(wall, 2), round(summary["seconds"], 2), round(wall - summary["seconds"], 2),
                    memory.peak_gb, summary["counts"], summary["stage_seconds"],
                    round(words / summary["seconds"]) if words else None,
-                   {"peak_rss_gb_by_process_kind": memory.peak_gb_by_role, "rss_timeline": memory.timeline})
+                   {"peak_rss_gb_by_process_kind": memory.peak_gb_by_role,
+                    "peak_rss_seconds_since_start": memory.peak_at, "rss_timeline": memory.timeline})
 
 
 def change_one_percent(source: Path, target: Path) -> int:

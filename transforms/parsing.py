@@ -1,9 +1,10 @@
 """spaCy over a batch of article bodies, one article's failure never the batch's.
 
-Texts are parsed with `nlp.pipe` in groups bounded by documents and by characters (a group of
-32 long reports is what made a worker's memory spike). A body longer than one piece is parsed
-in paragraph-aligned pieces joined back into one Doc whose text is the body exactly, so every
-offset still points into it; spaCy alone refuses texts over `nlp.max_length` (E088). When a
+Texts are parsed with `nlp.pipe` in groups bounded by documents and by characters: a worker's
+memory grows with the characters of one call (about 0.5 GB for 100,000 characters with the small
+model), so a group of three 100,000-character reports made it spike by 1 GB. A body longer than
+one piece is parsed alone, one paragraph-aligned piece at a time, the pieces joined back into
+one Doc whose text is the body exactly, so every offset still points into it; spaCy alone refuses texts over `nlp.max_length` (E088). When a
 text breaks a group, the rest of the group is parsed one text at a time and only the text that
 fails is reported as failed."""
 
@@ -17,9 +18,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # Bodies longer than this are parsed in pieces of at most this many characters.
-PIECE_CHARS = 100_000
+PIECE_CHARS = 50_000
 # A group parsed by one nlp.pipe call holds at most this many characters (and nlp_batch_size texts).
-GROUP_CHARS = 300_000
+GROUP_CHARS = 100_000
 
 Item = TypeVar("Item")
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]?\s"), re.compile(r"\s"))
@@ -53,7 +54,7 @@ def parse_long(nlp: Language, text: str, limit: int = PIECE_CHARS) -> Doc:
     pieces = text_pieces(text, limit)
     if len(pieces) == 1:
         return nlp(text)
-    doc = Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    doc = Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)  # one piece in memory at a time
     if doc.text != text:  # from_docs never adds text with ensure_whitespace off; kept as a guard
         raise ValueError("the parsed pieces do not join back into the text")
     return doc

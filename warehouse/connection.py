@@ -19,16 +19,22 @@ FTS_EXTENSION = Path(duckdb_extension_fts.__file__).parent / "extensions" / f"v{
 # core) let the final checks and a batch's checkpoint spike the writer's memory. Queries spill
 # to disk past the limit instead.
 WRITER_CONFIG = {"memory_limit": "1GB", "threads": 2}
+# The flow's own reads (the checks, the stale lookup, the Parquet export) share the machine too:
+# unbounded, the export of 100,000 articles reached 1.1 GB; at 512 MB it stays near 0.7 GB and
+# takes as long. An analyst's `wirehouse sql` keeps DuckDB's defaults (bounded=False).
+READER_CONFIG = {"memory_limit": "512MB", "threads": 2}
 
 
 @contextmanager
-def open_warehouse(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+def open_warehouse(path: Path, read_only: bool = False,
+                   bounded: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived connection: DuckDB locks the file against other processes while a
-    writer holds it, so writers open, write one batch and close."""
+    writer holds it, so writers open, write one batch and close. A bounded reader has the
+    memory limit of READER_CONFIG."""
     if read_only:
         if not path.exists():
             raise FileNotFoundError(f"no warehouse at {path}; run `wirehouse run` first")
-        connection = duckdb.connect(str(path), read_only=True)
+        connection = duckdb.connect(str(path), read_only=True, config=dict(READER_CONFIG) if bounded else {})
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = duckdb.connect(str(path), config=dict(WRITER_CONFIG))

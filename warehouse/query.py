@@ -55,7 +55,7 @@ def read_only_statements(text: str, parameters: list[Any] | None = None) -> list
 def locked_down(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the warehouse that can open no other file, attach no database,
     load or install no extension and change no setting."""
-    with open_warehouse(path, read_only=True) as connection:
+    with open_warehouse(path, read_only=True, bounded=False) as connection:
         connection.execute("SET enable_external_access = false")
         connection.execute("SET lock_configuration = true")
         yield connection
