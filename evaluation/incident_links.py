@@ -1,0 +1,205 @@
+"""Incident linking against MUC-3/4: reports whose answer-key templates give the same incident
+date, location and type and share a target describe one incident.
+
+Only reports with exactly one key template are scored (a report of several incidents has no
+single incident to place); every report is linked, so the others can still pull scored reports
+into wrong incidents. A report's incident is that of its lead event: its first violent event, or
+its first event. Scored as pairwise precision and recall over report pairs and as B-cubed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from transforms.events.records import Event
+
+_FIELD = re.compile(r"^\s*(\d+)\.\s+([A-Z ]+:\s*[A-Z ]+?)\s{2,}(.*)$")
+_QUOTED = re.compile(r'"([^"]+)"')
+TARGET_FIELDS = ("HUM TGT: NAME", "HUM TGT: DESCRIPTION", "PHYS TGT: ID")
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+
+
+@dataclass(frozen=True)
+class KeyTemplate:
+    message_id: str
+    incident_date: str
+    location: str
+    incident_type: str
+    targets: frozenset[str]
+
+
+def read_key_templates(keys_dir: Path) -> Iterator[KeyTemplate]:
+    """Every filled template of the NIST answer keys under keys_dir (empty ones, '*', skipped)."""
+    for path in sorted(keys_dir.rglob("key-*")):
+        for fields in _template_fields(path):
+            if fields.get("INCIDENT: TYPE", ["*"])[0] == "*":
+                continue
+            targets = {name for field in TARGET_FIELDS for value in fields.get(field, [])
+                       for name in _QUOTED.findall(value)}
+            yield KeyTemplate(fields["MESSAGE: ID"][0].split()[0], fields["INCIDENT: DATE"][0],
+                              fields["INCIDENT: LOCATION"][0], fields["INCIDENT: TYPE"][0], frozenset(targets))
+
+
+def _template_fields(path: Path) -> Iterator[dict[str, list[str]]]:
+    current: dict[str, list[str]] | None = None
+    field = None
+    for line in path.read_text(encoding="latin-1").splitlines():
+        match = _FIELD.match(line)
+        if match:
+            number, field, value = match.group(1), match.group(2).strip(), match.group(3).strip()
+            if number == "0":
+                if current:
+                    yield current
+                current = {}
+            if current is not None:
+                current.setdefault(field, []).append(value)
+        elif line.strip() and current is not None and field:
+            current[field].append(line.strip())
+    if current:
+        yield current
+
+
+def gold_incidents(templates: Iterable[KeyTemplate]) -> dict[str, str]:
+    """Message id -> gold incident label, for the messages with exactly one template: same date,
+    location and type, and a shared target (linked transitively)."""
+    templates = list(templates)
+    per_message = Counter(t.message_id for t in templates)
+    single = [t for t in templates if per_message[t.message_id] == 1]
+    by_key: dict[tuple[str, str, str], list[KeyTemplate]] = defaultdict(list)
+    for template in single:
+        by_key[(template.incident_date, template.location, template.incident_type)].append(template)
+    labels: dict[str, str] = {}
+    for group in by_key.values():
+        parent = {t.message_id: t.message_id for t in group}
+        for i, a in enumerate(group):
+            for b in group[:i]:
+                if a.targets & b.targets:
+                    parent[_root(parent, a.message_id)] = _root(parent, b.message_id)
+        for template in group:
+            labels[template.message_id] = _root(parent, template.message_id)
+    return labels
+
+
+def _root(parent: dict[str, str], item: str) -> str:
+    while parent[item] != item:
+        item = parent[item]
+    return item
+
+
+def lead_event(events: Sequence[Event]) -> Event | None:
+    """The event a report is about: its first violent event, else its first event."""
+    ordered = sorted(events, key=lambda e: e.trigger_start)
+    return next((e for e in ordered if e.acled_event_type in VIOLENT_TYPES), ordered[0] if ordered else None)
+
+
+@dataclass(frozen=True)
+class ClusterScore:
+    pair_precision: float
+    pair_recall: float
+    pair_f1: float
+    bcubed_precision: float
+    bcubed_recall: float
+    bcubed_f1: float
+    n_items: int
+    n_gold_pairs: int
+    n_predicted_pairs: int
+
+
+def score_clusters(gold: Mapping[str, str], predicted: Mapping[str, str]) -> ClusterScore:
+    """Pairwise and B-cubed scores of a predicted clustering of gold's items (an item the
+    prediction lacks is a cluster of its own)."""
+    items = sorted(gold)
+    labels = {item: predicted.get(item, f"alone:{item}") for item in items}
+    gold_members = _members(gold, items)
+    predicted_members = _members(labels, items)
+    precision = sum(len(gold_members[gold[i]] & predicted_members[labels[i]]) / len(predicted_members[labels[i]])
+                    for i in items) / max(len(items), 1)
+    recall = sum(len(gold_members[gold[i]] & predicted_members[labels[i]]) / len(gold_members[gold[i]])
+                 for i in items) / max(len(items), 1)
+    gold_pairs = _pairs(gold_members)
+    predicted_pairs = _pairs(predicted_members)
+    right = len(gold_pairs & predicted_pairs)
+    pair_p = right / len(predicted_pairs) if predicted_pairs else 1.0
+    pair_r = right / len(gold_pairs) if gold_pairs else 1.0
+    return ClusterScore(pair_p, pair_r, _f1(pair_p, pair_r), precision, recall, _f1(precision, recall),
+                        len(items), len(gold_pairs), len(predicted_pairs))
+
+
+def _members(labels: Mapping[str, str], items: Sequence[str]) -> dict[str, set[str]]:
+    members: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        members[labels[item]].add(item)
+    return members
+
+
+def _pairs(members: Mapping[str, set[str]]) -> set[tuple[str, str]]:
+    return {(a, b) for group in members.values() for a in group for b in group if a < b}
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def same_type_place_day(event: Event) -> str | None:
+    """Today's grouping (sql/analysis/same_event_across_articles.sql): PLOVER type, GeoNames
+    place and day; None when the event lacks one of them."""
+    if event.event_type is None or event.geonameid is None or event.event_date is None:
+        return None
+    return f"{event.event_type}|{event.geonameid}|{event.event_date.isoformat()}"
+
+
+@dataclass(frozen=True)
+class LinkingEvaluation:
+    """Per split (dev, test): the linker's score and the baselines' on the same events."""
+
+    scores: dict[str, dict[str, ClusterScore]]  # split -> system name -> score
+    n_reports: int
+    n_events: int
+    n_incidents_linked: int  # incidents of two reports or more
+
+
+def evaluate_muc_linking(corpus_dir: Path, nlp, rules, incident_rules) -> LinkingEvaluation:
+    """Extract events from every MUC-3/4 report, link them, and score the reports with one key
+    template against the answer keys, beside today's type-place-day grouping and no linking."""
+    import json
+    from datetime import date
+
+    from evaluation.events import extracted_events
+    from transforms.linking.groups import complete_link_groups
+    from transforms.linking.incidents import link_key_of, links_among
+
+    records = [json.loads(line) for line in (corpus_dir / "muc34" / "muc34.jsonl").open(encoding="utf-8")]
+    gold = gold_incidents(read_key_templates(corpus_dir / "muc34" / "nist_keys"))
+    published = [date.fromisoformat(r["date"]) if r.get("date") else None for r in records]
+    keys, leads = [], {}
+    for record, day, events in zip(records, published,
+                                   extracted_events(((r["text"], d) for r, d in zip(records, published)), nlp, rules),
+                                   strict=True):
+        asserted = [e for e in events if e.modality == "asserted"]
+        for number, event in enumerate(asserted):
+            keys.append(link_key_of(f"{record['id']}#{number}", _with_article(event, record["id"]), day))
+        lead = lead_event(asserted)
+        if lead is not None:
+            leads[record["id"]] = (f"{record['id']}#{asserted.index(lead)}", lead)
+    links = links_among(keys, [], incident_rules)
+    group_of = complete_link_groups((k.event_id for k in keys), {pair: found.score for pair, found in links.items()})
+    systems = {
+        "wirehouse": {message: group_of[event_id] for message, (event_id, _) in leads.items()},
+        "same type, place and day": {message: label for message, (_, event) in leads.items()
+                                     if (label := same_type_place_day(event)) is not None},
+        "no linking": {},
+    }
+    scores = {split: {name: score_clusters({m: g for m, g in gold.items() if m.startswith(prefix)}, labels)
+                      for name, labels in systems.items()}
+              for split, prefix in (("dev", "DEV"), ("test", "TST"))}
+    sizes = Counter(group_of.values())
+    return LinkingEvaluation(scores, len(records), len(keys), sum(1 for n in sizes.values() if n > 1))
+
+
+def _with_article(event: Event, article_id: str) -> Event:
+    from dataclasses import replace
+    return replace(event, article_id=article_id)

@@ -1,0 +1,40 @@
+"""The incident-linking scorer and the MUC-3/4 key reader (evaluation/incident_links.py)."""
+
+from pathlib import Path
+
+import pytest
+
+from evaluation import DEFAULT_CORPUS_DIR
+from evaluation.incident_links import KeyTemplate, gold_incidents, read_key_templates, score_clusters
+
+
+def test_bcubed_and_pairs_of_a_known_clustering():
+    gold = {"a": "1", "b": "1", "c": "2", "d": "3"}
+    score = score_clusters(gold, {"a": "x", "b": "y", "c": "y"})
+    assert score.n_gold_pairs == 1 and score.n_predicted_pairs == 1
+    assert score.pair_precision == 0.0 and score.pair_recall == 0.0
+    assert score.bcubed_precision == pytest.approx((1 + 0.5 + 0.5 + 1) / 4)
+    assert score.bcubed_recall == pytest.approx((0.5 + 0.5 + 1 + 1) / 4)
+    alone = score_clusters(gold, {})
+    assert alone.bcubed_precision == 1.0 and alone.pair_recall == 0.0
+
+
+def test_gold_incidents_need_one_template_a_shared_key_and_a_shared_target():
+    templates = [
+        KeyTemplate("M1", "16 NOV 89", "EL SALVADOR", "ATTACK", frozenset({"JESUITS"})),
+        KeyTemplate("M2", "16 NOV 89", "EL SALVADOR", "ATTACK", frozenset({"JESUITS", "PRIESTS"})),
+        KeyTemplate("M3", "16 NOV 89", "EL SALVADOR", "ATTACK", frozenset({"SOLDIERS"})),
+        KeyTemplate("M4", "16 NOV 89", "EL SALVADOR", "ATTACK", frozenset({"JESUITS"})),
+        KeyTemplate("M4", "17 NOV 89", "EL SALVADOR", "BOMBING", frozenset()),
+    ]
+    labels = gold_incidents(templates)
+    assert labels["M1"] == labels["M2"] != labels["M3"]
+    assert "M4" not in labels  # two incidents in one report: not scored
+
+
+@pytest.mark.skipif(not (DEFAULT_CORPUS_DIR / "muc34" / "nist_keys").is_dir(), reason="../shared/corpus/muc34 absent")
+def test_the_nist_keys_read_as_filled_templates():
+    templates = list(read_key_templates(Path(DEFAULT_CORPUS_DIR) / "muc34" / "nist_keys"))
+    assert len(templates) == 1305
+    labels = gold_incidents(templates)
+    assert len(labels) == 541 and len(set(labels.values())) == 471
