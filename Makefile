@@ -30,6 +30,7 @@ eval: $(STAMP) ## score the extractors: layout and dates on ../shared, quotes on
 	$(BIN)/wirehouse eval dates
 	$(BIN)/wirehouse eval events
 	$(BIN)/wirehouse eval html
+	$(BIN)/wirehouse eval incidents
 
 serve: $(STAMP) ## start a local Prefect server and serve the flow hourly over inbox/
 	$(BIN)/wirehouse serve

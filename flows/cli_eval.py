@@ -186,3 +186,35 @@ def eval_html(
     console.print(f"best known: trafilatura's own F1 on these pages {BEST_KNOWN_F1[mode]:.3f} ({mode}; its "
                   f"measure counts whole passages, not shingles); target F1 >= {TARGET_F1:.2f}. Pages refused "
                   f"(no main text, undecodable): {len(ours['all'].failures)}.", soft_wrap=True)
+
+
+@eval_app.command("incidents")
+def eval_incidents(
+    corpus: Annotated[Optional[Path], typer.Option(help="folder holding muc34/ (default: ../shared/corpus)")] = None,
+) -> None:
+    """Incident linking on MUC-3/4 against the NIST answer keys: pairwise and B-cubed scores
+    beside today's same type-place-day grouping and no linking at all."""
+    from evaluation import DEFAULT_CORPUS_DIR
+    from evaluation.incident_links import evaluate_muc_linking
+    from flows.etl import extraction_rules
+    from transforms.linking.incidents import load_incident_rules
+    from transforms.nlp import load_pipeline
+
+    corpus_dir = corpus or DEFAULT_CORPUS_DIR
+    if not (corpus_dir / "muc34" / "nist_keys").is_dir():
+        error_console.print(f"[yellow]skipped:[/yellow] no MUC-3/4 corpus and keys at {corpus_dir / 'muc34'}")
+        return
+    settings = Settings()
+    result = evaluate_muc_linking(corpus_dir, load_pipeline(settings.model), extraction_rules(settings.seeds_dir),
+                                  load_incident_rules(settings.seeds_dir))
+    table = Table("split", "system", "pair P", "pair R", "B-cubed P", "B-cubed R", "B-cubed F1", "reports", "gold pairs")
+    for split, scores in result.scores.items():
+        best_baseline = max(s.bcubed_f1 for name, s in scores.items() if name != "wirehouse")
+        for name, s in scores.items():
+            f1 = f"{s.bcubed_f1:.3f}" if name != "wirehouse" or s.bcubed_f1 > best_baseline else f"[red]{s.bcubed_f1:.3f}[/red]"
+            table.add_row(split, name, f"{s.pair_precision:.3f}", f"{s.pair_recall:.3f}", f"{s.bcubed_precision:.3f}",
+                          f"{s.bcubed_recall:.3f}", f1, str(s.n_items), str(s.n_gold_pairs))
+    console.print(table)
+    console.print(f"{result.n_reports:,} reports, {result.n_events:,} asserted events, {result.n_incidents_linked:,} "
+                  "incidents of two reports or more. Target B-cubed F1 >= 0.85, precision first; no published "
+                  "figure for this task on MUC. Red: at or below a baseline.", soft_wrap=True)
