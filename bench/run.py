@@ -55,7 +55,7 @@ class PeakMemory:
         self.peak_bytes = 0
         self.peak_by_role: dict[str, int] = {}  # the largest RSS each kind of process reached
         self.peak_at: dict[str, float] = {}  # seconds since start when the tree and each kind peaked
-        self._started = time.perf_counter()
+        self._started = 0.0
         # every 30 s: seconds since start, RSS of the tree and of each kind of process (GB), to
         # tell growth from a plateau
         self.timeline: list[tuple[float, float, dict[str, float]]] = []
@@ -78,7 +78,7 @@ class PeakMemory:
         return total, by_role
 
     def _sample(self) -> None:
-        started = last_entry = self._started = time.perf_counter()
+        started = last_entry = self._started = time.perf_counter()  # the thread's start is the origin
         while not self._stop.is_set():
             try:
                 total, by_role = self._rss()
@@ -86,7 +86,7 @@ class PeakMemory:
                 return
             if total > self.peak_bytes:
                 self.peak_bytes = total
-                self.peak_at["tree"] = round(time.perf_counter() - started, 1)
+                self.peak_at["tree"] = round(time.perf_counter() - self._started, 1)
             if time.perf_counter() - last_entry >= 30:
                 last_entry = time.perf_counter()
                 self.timeline.append((round(last_entry - started), round(total / 1e9, 3),

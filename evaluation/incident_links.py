@@ -9,13 +9,21 @@ its first event. Scored as pairwise precision and recall over report pairs and a
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
+from spacy.language import Language
+
+from evaluation.events import extracted_events
 from transforms.events.records import Event
+from transforms.extract import ExtractionRules
+from transforms.linking.groups import complete_link_groups, connected_groups
+from transforms.linking.incidents import IncidentRules, link_key_of, links_among
 
 _FIELD = re.compile(r"^\s*(\d+)\.\s+([A-Z ]+:\s*[A-Z ]+?)\s{2,}(.*)$")
 _QUOTED = re.compile(r'"([^"]+)"')
@@ -72,22 +80,9 @@ def gold_incidents(templates: Iterable[KeyTemplate]) -> dict[str, str]:
     by_key: dict[tuple[str, str, str], list[KeyTemplate]] = defaultdict(list)
     for template in single:
         by_key[(template.incident_date, template.location, template.incident_type)].append(template)
-    labels: dict[str, str] = {}
-    for group in by_key.values():
-        parent = {t.message_id: t.message_id for t in group}
-        for i, a in enumerate(group):
-            for b in group[:i]:
-                if a.targets & b.targets:
-                    parent[_root(parent, a.message_id)] = _root(parent, b.message_id)
-        for template in group:
-            labels[template.message_id] = _root(parent, template.message_id)
-    return labels
-
-
-def _root(parent: dict[str, str], item: str) -> str:
-    while parent[item] != item:
-        item = parent[item]
-    return item
+    shared_target = [(a.message_id, b.message_id) for group in by_key.values()
+                     for i, a in enumerate(group) for b in group[:i] if a.targets & b.targets]
+    return connected_groups((t.message_id for t in single), shared_target)
 
 
 def lead_event(events: Sequence[Event]) -> Event | None:
@@ -162,17 +157,12 @@ class LinkingEvaluation:
     n_incidents_linked: int  # incidents of two reports or more
 
 
-def evaluate_muc_linking(corpus_dir: Path, nlp, rules, incident_rules) -> LinkingEvaluation:
+def evaluate_muc_linking(corpus_dir: Path, nlp: Language, rules: ExtractionRules,
+                         incident_rules: IncidentRules) -> LinkingEvaluation:
     """Extract events from every MUC-3/4 report, link them, and score the reports with one key
     template against the answer keys, beside today's type-place-day grouping and no linking."""
-    import json
-    from datetime import date
-
-    from evaluation.events import extracted_events
-    from transforms.linking.groups import complete_link_groups
-    from transforms.linking.incidents import link_key_of, links_among
-
-    records = [json.loads(line) for line in (corpus_dir / "muc34" / "muc34.jsonl").open(encoding="utf-8")]
+    with (corpus_dir / "muc34" / "muc34.jsonl").open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
     gold = gold_incidents(read_key_templates(corpus_dir / "muc34" / "nist_keys"))
     published = [date.fromisoformat(r["date"]) if r.get("date") else None for r in records]
     keys, leads = [], {}
@@ -181,7 +171,7 @@ def evaluate_muc_linking(corpus_dir: Path, nlp, rules, incident_rules) -> Linkin
                                    strict=True):
         asserted = [e for e in events if e.modality == "asserted"]
         for number, event in enumerate(asserted):
-            keys.append(link_key_of(f"{record['id']}#{number}", _with_article(event, record["id"]), day))
+            keys.append(link_key_of(f"{record['id']}#{number}", replace(event, article_id=record["id"]), day))
         lead = lead_event(asserted)
         if lead is not None:
             leads[record["id"]] = (f"{record['id']}#{asserted.index(lead)}", lead)
@@ -198,8 +188,3 @@ def evaluate_muc_linking(corpus_dir: Path, nlp, rules, incident_rules) -> Linkin
               for split, prefix in (("dev", "DEV"), ("test", "TST"))}
     sizes = Counter(group_of.values())
     return LinkingEvaluation(scores, len(records), len(keys), sum(1 for n in sizes.values() if n > 1))
-
-
-def _with_article(event: Event, article_id: str) -> Event:
-    from dataclasses import replace
-    return replace(event, article_id=article_id)

@@ -4,8 +4,8 @@ Texts are parsed with `nlp.pipe` in groups bounded by documents and by character
 memory grows with the characters of one call (about 0.5 GB for 100,000 characters with the small
 model), so a group of three 100,000-character reports made it spike by 1 GB. A body longer than
 one piece is parsed alone, one paragraph-aligned piece at a time, the pieces joined back into
-one Doc whose text is the body exactly, so every offset still points into it; spaCy alone refuses texts over `nlp.max_length` (E088). When a
-text breaks a group, the rest of the group is parsed one text at a time and only the text that
+one Doc whose text is the body exactly, so every offset still points into it; spaCy alone
+refuses texts over `nlp.max_length` (E088). When a text breaks a group, the rest of the group is parsed one text at a time and only the text that
 fails is reported as failed."""
 
 from __future__ import annotations

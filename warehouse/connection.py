@@ -19,7 +19,7 @@ FTS_EXTENSION = Path(duckdb_extension_fts.__file__).parent / "extensions" / f"v{
 # core) let the final checks and a batch's checkpoint spike the writer's memory. Queries spill
 # to disk past the limit instead.
 WRITER_CONFIG = {"memory_limit": "1GB", "threads": 2}
-# The flow's own reads (the checks, the stale lookup, the Parquet export) share the machine too:
+# The flow's own reads (the checks, the Parquet export) share the machine too:
 # unbounded, the export of 100,000 articles reached 1.1 GB; at 512 MB it stays near 0.7 GB and
 # takes as long. An analyst's `wirehouse sql` keeps DuckDB's defaults (bounded=False).
 READER_CONFIG = {"memory_limit": "512MB", "threads": 2}

@@ -1,7 +1,5 @@
 """The incident-linking scorer and the MUC-3/4 key reader (evaluation/incident_links.py)."""
 
-from pathlib import Path
-
 import pytest
 
 from evaluation import DEFAULT_CORPUS_DIR
@@ -34,7 +32,7 @@ def test_gold_incidents_need_one_template_a_shared_key_and_a_shared_target():
 
 @pytest.mark.skipif(not (DEFAULT_CORPUS_DIR / "muc34" / "nist_keys").is_dir(), reason="../shared/corpus/muc34 absent")
 def test_the_nist_keys_read_as_filled_templates():
-    templates = list(read_key_templates(Path(DEFAULT_CORPUS_DIR) / "muc34" / "nist_keys"))
+    templates = list(read_key_templates(DEFAULT_CORPUS_DIR / "muc34" / "nist_keys"))
     assert len(templates) == 1305
     labels = gold_incidents(templates)
     assert len(labels) == 541 and len(set(labels.values())) == 471

@@ -59,7 +59,10 @@ def test_groups_do_not_depend_on_the_order_of_links(rules):
     backward = links_among(list(reversed(keys)), [], rules)
     assert forward == backward
     scores = {pair: found.score for pair, found in forward.items()}
-    assert complete_link_groups("abcd", scores) == complete_link_groups("dcba", dict(reversed(scores.items())))
+    assert ("a", "d") not in scores  # two days apart
+    groups = complete_link_groups("abcd", scores)
+    assert groups == {"a": "a", "b": "a", "c": "a", "d": "d"}  # d links to c alone, not to a and b
+    assert complete_link_groups("dcba", dict(reversed(scores.items()))) == groups
 
 
 def test_complete_link_does_not_chain_where_connected_groups_do():
