@@ -18,9 +18,11 @@ from transforms.documents import IngestError
 from transforms.entities import EntityMention
 from transforms.events.records import Event
 from transforms.extract import ExtractedBatch
+from transforms.linking.incidents import load_incident_rules
 from transforms.sources import ArticleSource, KnownSource, Quote, assign_source_ids
 from warehouse.connection import open_warehouse
-from warehouse.sql_files import sql_text
+from warehouse.linking import link_incidents, link_statements
+from warehouse.sql_files import installed_data_dir, sql_text
 
 ARTICLES_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("source_uri", pa.string()), ("external_id", pa.string()),
@@ -356,10 +358,13 @@ def stage_batch(
                        batch.seconds | {"stage": time.perf_counter() - started})
 
 
-def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[str, str]) -> None:
+def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[str, str],
+                seeds_dir: Path | None = None) -> None:
     """Load one staged batch in one transaction: articles upserted, their child rows replaced,
     sources merged with those already known, every (article, path) pair and every
-    quarantined input recorded. All or nothing: a batch killed half-way leaves no row."""
+    quarantined input recorded, then its events linked into incidents and its quotes into
+    statements (warehouse.linking). All or nothing: a batch killed half-way leaves no row."""
+    incident_rules = load_incident_rules(seeds_dir or installed_data_dir("seeds"))
     with open_warehouse(path) as connection:
         connection.execute("BEGIN TRANSACTION")
         try:
@@ -370,6 +375,8 @@ def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[
                 connection.register(name, table)
             for statement in LOAD_STATEMENTS:
                 connection.execute(sql_text(statement))
+            link_incidents(connection, incident_rules, run_id)
+            link_statements(connection, run_id)
             connection.execute("COMMIT")
         except Exception:
             connection.execute("ROLLBACK")

@@ -31,4 +31,16 @@ SELECT 'event_casualties', event_id || ' ' || ord FROM event_casualties GROUP BY
 UNION ALL
 SELECT 'event_mentions', event_id || ' ' || ord FROM event_mentions GROUP BY event_id, ord HAVING count(*) > 1
 UNION ALL
-SELECT 'places', CAST(geonameid AS VARCHAR) FROM places GROUP BY geonameid HAVING count(*) > 1;
+SELECT 'places', CAST(geonameid AS VARCHAR) FROM places GROUP BY geonameid HAVING count(*) > 1
+UNION ALL
+SELECT 'event_links', event_a || ' ' || event_b FROM event_links GROUP BY event_a, event_b HAVING count(*) > 1
+UNION ALL
+SELECT 'incident_events', event_id FROM incident_events GROUP BY event_id HAVING count(*) > 1
+UNION ALL
+SELECT 'incidents', incident_id FROM incidents GROUP BY incident_id HAVING count(*) > 1
+UNION ALL
+SELECT 'quote_links', quote_a || ' ' || quote_b FROM quote_links GROUP BY quote_a, quote_b HAVING count(*) > 1
+UNION ALL
+SELECT 'quote_statements', quote_id FROM quote_statements GROUP BY quote_id HAVING count(*) > 1
+UNION ALL
+SELECT 'statements', statement_id FROM statements GROUP BY statement_id HAVING count(*) > 1;

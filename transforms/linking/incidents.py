@@ -11,6 +11,7 @@ never linked directly (the extractor already merged what one article says of one
 from __future__ import annotations
 
 import csv
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -75,7 +76,9 @@ class IncidentRules:
         return group
 
 
+@functools.lru_cache(maxsize=4)
 def load_incident_rules(seeds_dir: Path) -> IncidentRules:
+    """The rules of seeds_dir/linking/, read once per process."""
     folder = seeds_dir / "linking"
     with (folder / "incident_link_groups.csv").open(newline="", encoding="utf-8") as handle:
         groups = list(csv.DictReader(handle))

@@ -1,0 +1,2 @@
+-- The ids of this batch's quotes (grouped again when they have a source, dropped when not).
+SELECT quote_id FROM staged_quotes;

@@ -1,0 +1,131 @@
+"""Incidents and statements linked across articles inside each batch's load, on a real DuckDB file.
+
+The fixture (tests/fixtures/linking/reports.jsonl, written for these tests) holds three outlets'
+reports of one market bombing in Kabul, quoting one spokesman in full or in part, and one report
+of a protest in Paris on the same day.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+
+from tests.conftest import FIXTURES_DIR
+from transforms.documents import Document, InputMetadata, article_id_for
+from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
+from warehouse.connection import open_warehouse, prepare_warehouse
+from warehouse.load import load_batch
+from warehouse.views import run_checks
+
+REPORTS = FIXTURES_DIR / "linking" / "reports.jsonl"
+LINK_TABLES = {
+    "incident_events": "SELECT * EXCLUDE (run_id) FROM incident_events ORDER BY ALL",
+    "incidents": "SELECT * EXCLUDE (run_id) FROM incidents ORDER BY ALL",
+    "event_links": "SELECT * EXCLUDE (run_id) FROM event_links ORDER BY ALL",
+    "quote_statements": "SELECT * EXCLUDE (run_id) FROM quote_statements ORDER BY ALL",
+    "statements": "SELECT * EXCLUDE (run_id) FROM statements ORDER BY ALL",
+}
+
+
+def fixture_documents() -> dict[str, Document]:
+    documents = {}
+    for line in REPORTS.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        metadata = InputMetadata(external_id=record["id"], title=record["title"], source=record["source"],
+                                 published_at=datetime.fromisoformat(record["published_at"]))
+        documents[record["id"]] = Document(article_id_for(record["text"]), f"reports.jsonl#{record['id']}",
+                                           record["text"], metadata)
+    return documents
+
+
+@pytest.fixture(scope="module")
+def batches(nlp, extraction_rules):
+    """Each report extracted on its own, so that each can be loaded as its own batch."""
+    return {name: extract_batch([document], nlp, extraction_rules)
+            for name, document in fixture_documents().items()}
+
+
+def load_in_order(path, batches, order):
+    prepare_warehouse(path)
+    for number, name in enumerate(order):
+        batch = batches[name]
+        load_batch(path, f"run-{number}", batch, [(batch.articles[0].article_id, name)], [], EXTRACTOR_VERSIONS)
+
+
+def link_rows(path):
+    with open_warehouse(path, read_only=True) as connection:
+        return {table: connection.execute(query).fetchall() for table, query in LINK_TABLES.items()}
+
+
+def incident_titles(path):
+    """Per incident with more than one report: its class and the titles of its reports."""
+    with open_warehouse(path, read_only=True) as connection:
+        return connection.execute("""
+            SELECT i.event_class, list(a.title ORDER BY a.title)
+            FROM incidents i JOIN incident_events ie USING (incident_id) JOIN events e USING (event_id)
+            JOIN articles a USING (article_id)
+            WHERE i.n_reports > 1 GROUP BY i.incident_id, i.event_class""").fetchall()
+
+
+def test_three_reports_of_one_bombing_are_one_incident(tmp_path, batches):
+    path = tmp_path / "w.duckdb"
+    load_in_order(path, batches, ["kabul-a", "paris-a", "kabul-b", "kabul-c"])
+    assert incident_titles(path) == [("Remote explosive/landmine/IED", [
+        "Bomb kills 12 at Kabul market", "Kabul mourns market bombing victims", "Twelve dead in Kabul market blast"])]
+    with open_warehouse(path, read_only=True) as connection:
+        incident = connection.execute("""
+            SELECT place_name, incident_date, fatalities, injured, n_reports, n_publishers, first_reported_at
+            FROM incidents WHERE n_reports = 3""").fetchone()
+        paris_reason = connection.execute("""
+            SELECT ie.link_reason FROM incident_events ie JOIN events e USING (event_id)
+            WHERE e.place_text = 'Paris'""").fetchone()
+    assert incident == ("Kabul", datetime(2021, 5, 8).date(), 12, 30, 3, 3, datetime(2021, 5, 9, 8, 0))
+    assert paris_reason == (None,)  # a protest elsewhere stays an incident of its own
+    assert run_checks(path)["duplicate_keys"] == 0
+
+
+def test_a_quote_repeated_in_part_is_one_statement_first_carried_by_the_earliest(tmp_path, batches):
+    path = tmp_path / "w.duckdb"
+    load_in_order(path, batches, ["kabul-c", "kabul-b", "kabul-a", "paris-a"])
+    with open_warehouse(path, read_only=True) as connection:
+        statement = connection.execute("""
+            SELECT content, n_quotes, n_articles, n_publishers, first_publisher, first_published_at
+            FROM statements WHERE n_articles > 1""").fetchall()
+        reasons = connection.execute("""
+            SELECT list(link_reason ORDER BY link_reason) FROM quote_statements GROUP BY statement_id
+            HAVING count(*) > 1""").fetchall()
+    assert statement == [("This was a cowardly attack on innocent shoppers who had come to buy food", 3, 3, 3,
+                          "Northern Wire", datetime(2021, 5, 9, 8, 0))]
+    assert reasons == [(["contained", "contained", "same text"],)]
+
+
+def test_incidents_and_statements_do_not_depend_on_the_load_order(tmp_path, batches):
+    forward, backward = tmp_path / "forward.duckdb", tmp_path / "backward.duckdb"
+    load_in_order(forward, batches, ["kabul-a", "kabul-b", "kabul-c", "paris-a"])
+    load_in_order(backward, batches, ["paris-a", "kabul-c", "kabul-b", "kabul-a"])
+    assert link_rows(forward) == link_rows(backward)
+    assert len(link_rows(forward)["event_links"]) >= 3
+
+
+def test_loading_a_batch_again_keeps_its_incidents_and_statements(tmp_path, batches):
+    path = tmp_path / "w.duckdb"
+    load_in_order(path, batches, ["kabul-a", "kabul-b", "kabul-c", "paris-a"])
+    before = link_rows(path)
+    load_in_order(path, batches, ["kabul-b"])  # the same article again: its rows are replaced
+    assert link_rows(path) == before
+
+
+def test_a_report_that_loses_its_event_leaves_the_incident(tmp_path, batches, nlp, extraction_rules):
+    path = tmp_path / "w.duckdb"
+    load_in_order(path, batches, ["kabul-a", "kabul-b", "kabul-c", "paris-a"])
+    document = fixture_documents()["kabul-b"]
+    # the same article re-extracted (as after a new extractor version) now reports no attack
+    changed = Document(document.article_id, document.source_uri,
+                       "KABUL, May 8 - Officials met in Kabul on Saturday to discuss the budget.", document.metadata)
+    reloaded = extract_batch([changed], nlp, extraction_rules)
+    load_batch(path, "run-again", reloaded, [], [], EXTRACTOR_VERSIONS)
+    assert incident_titles(path) == [("Remote explosive/landmine/IED", [
+        "Bomb kills 12 at Kabul market", "Kabul mourns market bombing victims"])]
+    assert run_checks(path)["duplicate_keys"] == 0

@@ -1,0 +1,93 @@
+"""Statements: one source's words quoted by several articles, whole or in part.
+
+Two quotes of the same source in different articles are one statement when their normalised
+texts are equal, or when nearly every four-word shingle of the shorter is in the longer (a
+partial quote of a longer one: containment, not overlap, since outlets cut quotes down). A
+statement is a group of quotes every two of which are linked (complete link), so it does not
+depend on the order the quotes arrived in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from transforms.linking.incidents import Link
+
+SHINGLE_WORDS = 4
+# The share of the shorter quote's shingles that must be in the longer one.
+MIN_CONTAINMENT = 0.8
+# Fewer words than this say too little to be told apart from a stock phrase ("we'll see").
+MIN_WORDS_SAME_TEXT = 3
+MIN_WORDS_CONTAINED = 6
+
+_NOT_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class QuoteKey:
+    """What the statement linker compares of one quote."""
+
+    quote_id: str
+    article_id: str
+    source_id: str
+    content: str
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    """A quote's normalised words and their shingles, computed once per quote."""
+
+    key: QuoteKey
+    words: tuple[str, ...]
+    shingles: frozenset[tuple[str, ...]]
+
+
+def normalised_words(text: str) -> tuple[str, ...]:
+    """Lower-cased words without punctuation or accents' variants: "U.S." and "US" agree."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return tuple(_SPACES.split(_NOT_WORD.sub("", folded).strip())) if folded.strip() else ()
+
+
+def quote_words(key: QuoteKey) -> QuoteWords:
+    words = normalised_words(key.content)
+    shingles = frozenset(words[i:i + SHINGLE_WORDS] for i in range(max(1, len(words) - SHINGLE_WORDS + 1)))
+    return QuoteWords(key, words, shingles if words else frozenset())
+
+
+def link_quotes(a: QuoteWords, b: QuoteWords) -> Link | None:
+    """The link between two quotes of one source in different articles, or None."""
+    if a.key.article_id == b.key.article_id or a.key.source_id != b.key.source_id:
+        return None
+    if a.words == b.words:
+        return Link(1.0, ("same text",)) if len(a.words) >= MIN_WORDS_SAME_TEXT else None
+    shorter, longer = sorted((a, b), key=lambda q: (len(q.words), q.key.quote_id))
+    if len(shorter.words) < MIN_WORDS_CONTAINED:
+        return None
+    containment = len(shorter.shingles & longer.shingles) / len(shorter.shingles)
+    return Link(round(containment, 3), ("contained",)) if containment >= MIN_CONTAINMENT else None
+
+
+def quote_links_among(new: Iterable[QuoteKey], others: Iterable[QuoteKey]) -> dict[tuple[str, str], Link]:
+    """Every link between a new quote and a new or other quote of the same source, keyed by
+    the two quote ids in order; only quotes that share a shingle are compared."""
+    new_words = [quote_words(key) for key in new]
+    index: dict[tuple[str, tuple[str, ...]], list[QuoteWords]] = {}
+    for quote in [*new_words, *(quote_words(key) for key in others)]:
+        for shingle in quote.shingles:
+            index.setdefault((quote.key.source_id, shingle), []).append(quote)
+    found: dict[tuple[str, str], Link] = {}
+    for a in new_words:
+        seen: set[str] = {a.key.quote_id}
+        for shingle in a.shingles:
+            for b in index.get((a.key.source_id, shingle), []):
+                if b.key.quote_id in seen:
+                    continue
+                seen.add(b.key.quote_id)
+                pair = tuple(sorted((a.key.quote_id, b.key.quote_id)))
+                if pair not in found and (result := link_quotes(a, b)) is not None:
+                    found[pair] = result  # type: ignore[index]
+    return found

@@ -1,0 +1,147 @@
+"""Incremental linking inside a batch's load: incidents of events, statements of quotes.
+
+Both keep every pair the linker accepted (event_links, quote_links) and a group per item
+(incident_events, quote_statements). A batch regroups only the connected components of the link
+graph its items touch, before and after its links changed: complete-link grouping runs per
+component, so regrouping those gives what regrouping the whole warehouse would, and the groups
+depend only on what the warehouse holds, never on the order batches were loaded in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+from transforms.linking import LINKER_VERSION
+from transforms.linking.groups import complete_link_groups
+from transforms.linking.incidents import (
+    DAY_SLACK, REPORT_LAG_DAYS, IncidentRules, Link, LinkKey, best_links, date_window, links_among,
+)
+from transforms.linking.statements import QuoteKey, quote_links_among
+from warehouse.sql_files import sql_text
+
+LINKS_SCHEMA = pa.schema([("item_a", pa.string()), ("item_b", pa.string()), ("score", pa.float64()),
+                          ("reason", pa.string()), ("linker_version", pa.string()), ("run_id", pa.string())])
+MEMBERS_SCHEMA = pa.schema([("item_id", pa.string()), ("group_id", pa.string()), ("link_score", pa.float64()),
+                            ("link_reason", pa.string()), ("linked_to", pa.string()),
+                            ("linker_version", pa.string()), ("run_id", pa.string())])
+# Pairs found for new items, given the connection (to read candidates) and the new items' keys.
+FindLinks = Callable[[duckdb.DuckDBPyConnection], tuple[list[str], dict[tuple[str, str], Link]]]
+
+
+@dataclass(frozen=True)
+class LinkCounts:
+    n_links: int  # pairs found for this batch's items
+    n_regrouped: int  # items whose group was recomputed
+    n_groups: int  # groups written
+
+
+def link_incidents(connection: duckdb.DuckDBPyConnection, rules: IncidentRules, run_id: str) -> LinkCounts:
+    """Link this batch's events (staged_events) into incidents; runs inside the load's transaction."""
+    return _relink(connection, "incidents", lambda c: _incident_links(c, rules), run_id)
+
+
+def link_statements(connection: duckdb.DuckDBPyConnection, run_id: str) -> LinkCounts:
+    """Group this batch's quotes (staged_quotes) into statements; runs inside the load's transaction."""
+    return _relink(connection, "statements", _statement_links, run_id)
+
+
+def _incident_links(connection: duckdb.DuckDBPyConnection,
+                    rules: IncidentRules) -> tuple[list[str], dict[tuple[str, str], Link]]:
+    new = [_link_key(row) for row in connection.execute(sql_text("linking/incidents/select_staged_keys.sql")).fetchall()]
+    windows = [(key.country_iso3, *window) for key in new
+               if key.country_iso3 and (window := date_window(key)) is not None]
+    connection.register("staged_link_windows", pa.table(
+        {"country_iso3": pa.array([w[0] for w in windows], pa.string()),
+         "window_start": pa.array([w[1] for w in windows], pa.date32()),
+         "window_end": pa.array([w[2] for w in windows], pa.date32())}))
+    others = [_link_key(row) for row in connection.execute(
+        sql_text("linking/incidents/select_candidate_keys.sql"), [DAY_SLACK, REPORT_LAG_DAYS]).fetchall()]
+    return [key.event_id for key in new], links_among(new, others, rules)
+
+
+def _link_key(row: tuple) -> LinkKey:
+    *fields, actors = row
+    return LinkKey(*fields, frozenset(actors))
+
+
+def _statement_links(connection: duckdb.DuckDBPyConnection) -> tuple[list[str], dict[tuple[str, str], Link]]:
+    new = [QuoteKey(*row) for row in connection.execute(sql_text("linking/statements/select_staged_keys.sql")).fetchall()]
+    others = [QuoteKey(*row) for row in connection.execute(
+        sql_text("linking/statements/select_candidate_keys.sql")).fetchall()]
+    return [key.quote_id for key in new], quote_links_among(new, others)
+
+
+def _relink(connection: duckdb.DuckDBPyConnection, kind: str, find_links: FindLinks, run_id: str) -> LinkCounts:
+    """Drop the links of this batch's and gone items, find the new ones, and regroup every
+    component that either the old or the new links made the items part of."""
+    folder = f"linking/{kind}"
+    staged_ids = [row[0] for row in connection.execute(sql_text(f"{folder}/select_staged_ids.sql")).fetchall()]
+    gone = [row[0] for row in connection.execute(sql_text(f"{folder}/select_gone.sql")).fetchall()]
+    seeds = sorted(set(staged_ids) | set(gone))
+    before, _ = _component(connection, folder, seeds)
+    _register_ids(connection, "staged_link_seeds", seeds)
+    connection.execute(sql_text(f"{folder}/delete_links.sql"))
+    new_ids, found = find_links(connection)
+    connection.register("staged_links", _links_table(found, run_id))
+    connection.execute(sql_text(f"{folder}/insert_links.sql"))
+    gone_set = set(gone)
+    # the items to group: this batch's that qualify (asserted events, quotes with a source) and
+    # the others of the components they were in
+    start = (before - gone_set - set(staged_ids)) | set(new_ids)
+    members, links = _component(connection, folder, sorted(start))
+    groups = complete_link_groups(members, {pair: link.score for pair, link in links.items()})
+    regrouped = sorted(before | members | gone_set)
+    _register_ids(connection, "staged_link_frontier", regrouped)
+    old_groups = [row[0] for row in connection.execute(sql_text(f"{folder}/select_old_groups.sql")).fetchall()]
+    connection.execute(sql_text(f"{folder}/delete_members.sql"))
+    connection.register("staged_members", _members_table(groups, links, run_id))
+    connection.execute(sql_text(f"{folder}/insert_members.sql"))
+    connection.register("staged_group_ids", pa.table(
+        {"group_id": pa.array(sorted(set(old_groups) | set(groups.values())), pa.string())}))
+    connection.execute(sql_text(f"{folder}/delete_groups.sql"))
+    connection.execute(sql_text(f"{folder}/insert_groups.sql"), [LINKER_VERSION, run_id])
+    return LinkCounts(len(found), len(members), len(set(groups.values())))
+
+
+def _component(connection: duckdb.DuckDBPyConnection, folder: str,
+               start: Iterable[str]) -> tuple[set[str], dict[tuple[str, str], Link]]:
+    """The items reachable from start over stored links, and those links."""
+    members, frontier = set(start), set(start)
+    links: dict[tuple[str, str], Link] = {}
+    while frontier:
+        _register_ids(connection, "staged_link_frontier", sorted(frontier))
+        rows = connection.execute(sql_text(f"{folder}/select_neighbours.sql")).fetchall()
+        links.update({(a, b): Link(score, tuple(reason.split("+"))) for a, b, score, reason in rows})
+        frontier = {item for a, b, _, _ in rows for item in (a, b)} - members
+        members |= frontier
+    return members, links
+
+
+def _register_ids(connection: duckdb.DuckDBPyConnection, name: str, ids: list[str]) -> None:
+    connection.register(name, pa.table({"item_id": pa.array(ids, pa.string())}))
+
+
+def _links_table(found: Mapping[tuple[str, str], Link], run_id: str) -> pa.Table:
+    pairs = sorted(found)
+    return pa.table({"item_a": [a for a, _ in pairs], "item_b": [b for _, b in pairs],
+                     "score": [found[p].score for p in pairs], "reason": [found[p].reason for p in pairs],
+                     "linker_version": [LINKER_VERSION] * len(pairs), "run_id": [run_id] * len(pairs)},
+                    schema=LINKS_SCHEMA)
+
+
+def _members_table(groups: Mapping[str, str], links: Mapping[tuple[str, str], Link], run_id: str) -> pa.Table:
+    """One row per regrouped item with its strongest link inside its own group."""
+    inside = {pair: link for pair, link in links.items() if groups[pair[0]] == groups[pair[1]]}
+    best = best_links(inside)
+    items = sorted(groups)
+    return pa.table({
+        "item_id": items, "group_id": [groups[i] for i in items],
+        "link_score": [best[i][0].score if i in best else None for i in items],
+        "link_reason": [best[i][0].reason if i in best else None for i in items],
+        "linked_to": [best[i][1] if i in best else None for i in items],
+        "linker_version": [LINKER_VERSION] * len(items), "run_id": [run_id] * len(items),
+    }, schema=MEMBERS_SCHEMA)
