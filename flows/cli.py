@@ -211,6 +211,42 @@ def export_command(
         console.print(f"{table}: {path}")
 
 
+@app.command("report")
+def report_command(
+    warehouse: WarehouseOption = None,
+    to: Annotated[Optional[Path], typer.Option("--to", help="HTML file (default: report.html beside the warehouse)")] = None,
+) -> None:
+    """Write one self-contained HTML report (map, timeline, sources, statements, quote search)."""
+    import time
+
+    import duckdb
+
+    from report.page import render_report
+    from warehouse.report import report_data
+
+    warehouse_path = _warehouse_path(warehouse)
+    target = to or warehouse_path.with_name("report.html")
+    started = time.perf_counter()
+    if not warehouse_path.exists():
+        error_console.print(f"[red]error:[/red] no warehouse at {warehouse_path}: run `wirehouse run` first",
+                            soft_wrap=True, highlight=False)
+        raise typer.Exit(1)
+    try:
+        page = render_report(report_data(warehouse_path))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+    except duckdb.CatalogException as error:
+        error_console.print(f"[red]error:[/red] {warehouse_path} lacks the report's views ({_one_line(error)}): "
+                            "a `wirehouse run` brings it up to date", soft_wrap=True, highlight=False)
+        raise typer.Exit(1) from None
+    except (duckdb.Error, OSError) as error:
+        error_console.print(f"[red]error:[/red] cannot write the report of {warehouse_path} to {target}: "
+                            f"{_one_line(error)}", soft_wrap=True, highlight=False)
+        raise typer.Exit(1) from None
+    size_mb = target.stat().st_size / 1e6
+    console.print(f"report: {target} ({size_mb:.1f} MB, {time.perf_counter() - started:.1f} s)")
+
+
 from flows.cli_eval import eval_app  # noqa: E402  (the eval commands, in their own module)
 
 app.add_typer(eval_app, name="eval")

@@ -1,0 +1,2 @@
+-- Export of statements, in a stable order (statement_id).
+SELECT * FROM statements ORDER BY statement_id;

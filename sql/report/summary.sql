@@ -1,0 +1,14 @@
+-- The report's headline figures (one row), from the views only.
+SELECT
+    (SELECT count(*) FROM article_overview)::INTEGER                               AS n_articles,
+    (SELECT count(DISTINCT coalesce(publisher, agency)) FROM article_overview)::INTEGER AS n_outlets,
+    (SELECT count(*) FROM event_overview WHERE modality = 'asserted')::INTEGER     AS n_event_reports,
+    (SELECT count(*) FROM incident_overview)::INTEGER                              AS n_incidents,
+    (SELECT count(*) FROM incident_overview WHERE n_reports > 1)::INTEGER          AS n_incidents_linked,
+    (SELECT count(*) FROM incident_overview WHERE latitude IS NOT NULL)::INTEGER   AS n_incidents_mapped,
+    (SELECT coalesce(sum(fatalities), 0) FROM incident_overview)::BIGINT           AS fatalities,
+    (SELECT count(*) FROM quote_overview)::INTEGER                                 AS n_quotes,
+    (SELECT count(*) FROM statement_overview)::INTEGER                             AS n_statements,
+    (SELECT count(*) FROM statement_overview WHERE n_articles > 1)::INTEGER        AS n_statements_repeated,
+    (SELECT min(published_at) FROM article_overview)::TIMESTAMP                    AS first_published_at,
+    (SELECT max(published_at) FROM article_overview)::TIMESTAMP                    AS last_published_at;
