@@ -68,6 +68,7 @@ class IncidentRules:
     split_by_type: frozenset[str]  # classes whose group also needs the same PLOVER type
     weights: Mapping[str, float]  # reason -> weight
     threshold: float
+    unspecific_words: frozenset[str] = frozenset()  # an actor starting with one names no one in particular
 
     def group(self, key: LinkKey) -> str | None:
         group = self.groups.get(key.event_class)
@@ -85,9 +86,11 @@ def load_incident_rules(seeds_dir: Path) -> IncidentRules:
     with (folder / "incident_link_weights.csv").open(newline="", encoding="utf-8") as handle:
         weights = {row["reason"]: float(row["weight"]) for row in csv.DictReader(handle)}
     threshold = weights.pop("threshold")
+    with (folder / "unspecific_actor_words.csv").open(newline="", encoding="utf-8") as handle:
+        unspecific = frozenset(row["word"].casefold() for row in csv.DictReader(handle))
     return IncidentRules({row["event_class"]: row["link_group"] for row in groups},
                          frozenset(row["event_class"] for row in groups if row["split_by_plover_type"] == "true"),
-                         weights, threshold)
+                         weights, threshold, unspecific)
 
 
 def date_window(key: LinkKey) -> tuple[date, date] | None:
@@ -114,10 +117,16 @@ def link(a: LinkKey, b: LinkKey, rules: IncidentRules) -> Link | None:
             return None
         if agreement:
             reasons.append(agreement)
-    if a.actors & b.actors:
+    if any(_names_someone(actor, rules) for actor in a.actors & b.actors):
         reasons.append("shared actor")
     score = round(sum(rules.weights[reason] for reason in reasons), 3)
     return Link(score, tuple(reasons)) if score >= rules.threshold else None
+
+
+def _names_someone(actor: str, rules: IncidentRules) -> bool:
+    """A side both reports name counts only when it is a name, not "he", "who" or "the attack"."""
+    words = actor.casefold().split()
+    return bool(words) and words[0] not in rules.unspecific_words
 
 
 def _place_agreement(a: LinkKey, b: LinkKey) -> str | None:

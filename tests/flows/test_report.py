@@ -1,0 +1,109 @@
+"""`wirehouse report` on a real warehouse, opened in a real headless Chromium with the network
+blocked. Skips, saying why, where Debian's chromium or the playwright package is missing
+(.ci/run installs chromium when it can)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from tests.conftest import SEED_ARTICLE
+from tests.warehouse.test_linking import fixture_documents
+from transforms.documents import Document, InputMetadata, article_id_for
+from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
+from warehouse.connection import open_warehouse, prepare_warehouse
+from warehouse.load import load_batch
+from warehouse.views import refresh_views
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory, nlp, extraction_rules):
+    """The linking fixture's four reports and the seed article, loaded and with views."""
+    path = tmp_path_factory.mktemp("report") / "w.duckdb"
+    seed_text = SEED_ARTICLE.read_text(encoding="utf-8")
+    documents = [*fixture_documents().values(),
+                 Document(article_id_for(seed_text), "seed.txt", seed_text, InputMetadata())]
+    prepare_warehouse(path)
+    batch = extract_batch(documents, nlp, extraction_rules)
+    load_batch(path, "run-1", batch, [(d.article_id, d.source_uri) for d in documents], [], EXTRACTOR_VERSIONS)
+    refresh_views(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def report_file(warehouse, tmp_path_factory):
+    target = tmp_path_factory.mktemp("html") / "report.html"
+    result = CliRunner().invoke(app, ["report", "-w", str(warehouse), "--to", str(target)])
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def embedded_data(report_file) -> dict:
+    page = report_file.read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.S)[1])
+
+
+def test_the_report_is_one_small_file_that_names_no_address(report_file):
+    page = report_file.read_text(encoding="utf-8")
+    assert report_file.stat().st_size < 10_000_000
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)  # no script, style or image to fetch
+    assert "@import" not in page and "fetch(" not in page
+
+
+def test_the_report_carries_the_linked_incident_and_statement(report_file):
+    data = embedded_data(report_file)
+    assert data["summary"]["n_incidents_linked"] == 1
+    incidents = dict(zip(data["incidents"]["incident_id"], data["incidents"]["n_reports"], strict=True))
+    linked = [incident for incident, n in incidents.items() if n == 3]
+    assert len(linked) == 1
+    behind = [title for incident, title in zip(data["incident_rows"]["incident_id"], data["incident_rows"]["title"],
+                                               strict=True) if incident == linked[0]]
+    assert sorted(behind) == ["Bomb kills 12 at Kabul market", "Kabul mourns market bombing victims",
+                              "Twelve dead in Kabul market blast"]
+    assert data["statements"]["first_publisher"] == ["Northern Wire"]
+
+
+def test_a_warehouse_that_is_missing_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(app, ["report", "-w", str(tmp_path / "none.duckdb"), "--to", str(tmp_path / "r.html")])
+    assert result.exit_code == 1
+    assert "run `wirehouse run` first" in result.output
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it with apt-get)")
+def test_the_report_opens_offline_with_a_point_per_mapped_incident(report_file, warehouse, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with open_warehouse(warehouse, read_only=True) as connection:
+        (mapped,) = connection.execute("SELECT count(*) FROM incidents WHERE latitude IS NOT NULL").fetchone()
+    requests, errors = [], []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        context = browser.new_context(offline=True, viewport={"width": 1400, "height": 1000})
+        context.route(re.compile(r"^(?!file:).*"), lambda route: route.abort())  # nothing leaves the machine
+        page = context.new_page()
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(report_file.as_uri())
+        page.wait_for_load_state("load")
+        points = page.locator("#map circle.incident").count()
+        page.locator("#statements button.num").first.click()
+        detail = page.locator("#detail-body").inner_text()
+        page.fill("#search", "cowardly")
+        found = page.locator("#results .row").count()
+        page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+        browser.close()
+    assert errors == []
+    assert requests == [report_file.as_uri()]
+    assert mapped > 0 and points == mapped
+    assert "Eastern Times" in detail and "Southern Herald" in detail
+    assert found == 3
+    assert (tmp_path / "report.png").stat().st_size > 10_000
