@@ -359,11 +359,12 @@ def stage_batch(
 
 
 def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[str, str],
-                seeds_dir: Path | None = None) -> None:
+                seeds_dir: Path | None = None) -> float:
     """Load one staged batch in one transaction: articles upserted, their child rows replaced,
     sources merged with those already known, every (article, path) pair and every
     quarantined input recorded, then its events linked into incidents and its quotes into
-    statements (warehouse.linking). All or nothing: a batch killed half-way leaves no row."""
+    statements (warehouse.linking). All or nothing: a batch killed half-way leaves no row.
+    Returns the seconds the linking took."""
     incident_rules = load_incident_rules(seeds_dir or installed_data_dir("seeds"))
     with open_warehouse(path) as connection:
         connection.execute("BEGIN TRANSACTION")
@@ -375,12 +376,15 @@ def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[
                 connection.register(name, table)
             for statement in LOAD_STATEMENTS:
                 connection.execute(sql_text(statement))
+            linking = time.perf_counter()
             link_incidents(connection, incident_rules, run_id)
             link_statements(connection, run_id)
+            link_seconds = time.perf_counter() - linking
             connection.execute("COMMIT")
         except Exception:
             connection.execute("ROLLBACK")
             raise
+    return link_seconds
 
 
 def load_batch(
