@@ -218,3 +218,51 @@ def eval_incidents(
     console.print(f"{result.n_reports:,} reports, {result.n_events:,} asserted events, {result.n_incidents_linked:,} "
                   "incidents of two reports or more. Target B-cubed F1 >= 0.85, precision first; no published "
                   "figure for this task on MUC. Red: at or below a baseline.", soft_wrap=True)
+
+
+@eval_app.command("statements")
+def eval_statements(
+    polnear: Annotated[Optional[Path], typer.Option(envvar="WIREHOUSE_POLNEAR_DIR",
+                                                    help="unpacked PolNeAR data folder (or WIREHOUSE_POLNEAR_DIR)")] = None,
+    splits: Annotated[str, typer.Option(help="PolNeAR splits to load, comma-separated")] = "train,dev",
+    scratch: Annotated[Optional[Path], typer.Option(help="scratch warehouse (default: a temporary file; "
+                                                         "an existing one is reused)")] = None,
+    judgments: Annotated[Optional[Path], typer.Option(help="hand-checked pairs (default: tests/gold/polnear_statement_pairs.csv)")] = None,
+    sample_out: Annotated[Optional[Path], typer.Option(help="write the sample of linked pairs with their words, to check")] = None,
+) -> None:
+    """Statements across outlets on PolNeAR: how many were repeated and across how many outlets,
+    and the precision of linked quote pairs on a hand-checked sample of 200."""
+    import tempfile
+
+    from evaluation import GOLD_DIR
+    from evaluation.statements import evaluate_statements, load_polnear, write_sample
+    from flows.etl import extraction_rules
+    from transforms.nlp import load_pipeline
+
+    if polnear is None:
+        error_console.print("[yellow]skipped:[/yellow] pass --polnear DIR or set WIREHOUSE_POLNEAR_DIR")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        warehouse = scratch or Path(folder) / "polnear.duckdb"
+        if not warehouse.exists():
+            settings = Settings()
+            load_polnear(polnear, splits.split(","), warehouse, load_pipeline(settings.model),
+                         extraction_rules(settings.seeds_dir))
+        result = evaluate_statements(warehouse, judgments or GOLD_DIR / "polnear_statement_pairs.csv")
+    if sample_out is not None:
+        write_sample(result.sample, sample_out)
+    console.print(f"PolNeAR {splits}: {result.n_articles:,} articles from {result.n_outlets} outlets, "
+                  f"{result.n_quotes:,} quotes ({result.n_quotes_with_source:,} with a source), "
+                  f"{result.n_statements:,} statements; {result.n_repeated:,} quoted by two articles or more "
+                  f"({result.n_repeated_across_outlets:,} by two outlets or more; at most {result.max_outlets} "
+                  f"outlets, {result.mean_outlets_of_repeated:.2f} on average). Baseline: no linking, 0 repeated.",
+                  soft_wrap=True)
+    table = Table("link reason", "linked pairs", "judged", "precision", "target")
+    for reason in sorted(set(result.n_pairs) | {"all"}):
+        same, seen = result.judged.get(reason, (0, 0))
+        n_pairs = sum(result.n_pairs.values()) if reason == "all" else result.n_pairs[reason]
+        precision = f"{same / seen:.3f}" if seen else "-"
+        table.add_row(reason, f"{n_pairs:,}", str(seen), precision, ">= 0.95" if reason == "all" else "")
+    console.print(table)
+    for source, content, outlets, articles in result.top:
+        console.print(f"  {outlets} outlets, {articles} articles: {source}: \"{content[:110]}\"", soft_wrap=True)

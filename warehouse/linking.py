@@ -20,7 +20,7 @@ from transforms.linking.groups import complete_link_groups
 from transforms.linking.incidents import (
     DAY_SLACK, REPORT_LAG_DAYS, IncidentRules, Link, LinkKey, best_links, date_window, links_among,
 )
-from transforms.linking.statements import QuoteKey, quote_links_among
+from transforms.linking.statements import QuoteKey, quote_links_among, speaker_key
 from warehouse.sql_files import sql_text
 
 LINKS_SCHEMA = pa.schema([("item_a", pa.string()), ("item_b", pa.string()), ("score", pa.float64()),
@@ -69,10 +69,17 @@ def _link_key(row: tuple) -> LinkKey:
 
 
 def _statement_links(connection: duckdb.DuckDBPyConnection) -> tuple[list[str], dict[tuple[str, str], Link]]:
-    new = [QuoteKey(*row) for row in connection.execute(sql_text("linking/statements/select_staged_keys.sql")).fetchall()]
-    others = [QuoteKey(*row) for row in connection.execute(
+    new = [_quote_key(row) for row in connection.execute(sql_text("linking/statements/select_staged_keys.sql")).fetchall()]
+    speakers = sorted({key.speaker for key in new})
+    connection.register("staged_speakers", pa.table({"speaker": pa.array(speakers, pa.string())}))
+    others = [_quote_key(row) for row in connection.execute(
         sql_text("linking/statements/select_candidate_keys.sql")).fetchall()]
     return [key.quote_id for key in new], quote_links_among(new, others)
+
+
+def _quote_key(row: tuple) -> QuoteKey:
+    quote_id, article_id, source_id, name, kind, content = row
+    return QuoteKey(quote_id, article_id, speaker_key(source_id, name, kind), content)
 
 
 def _relink(connection: duckdb.DuckDBPyConnection, kind: str, find_links: FindLinks, run_id: str) -> LinkCounts:

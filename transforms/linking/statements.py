@@ -1,10 +1,12 @@
 """Statements: one source's words quoted by several articles, whole or in part.
 
-Two quotes of the same source in different articles are one statement when their normalised
+Two quotes of one speaker in different articles are one statement when their normalised
 texts are equal, or when nearly every four-word shingle of the shorter is in the longer (a
 partial quote of a longer one: containment, not overlap, since outlets cut quotes down). A
 statement is a group of quotes every two of which are linked (complete link), so it does not
-depend on the order the quotes arrived in.
+depend on the order the quotes arrived in. The speaker is the source, or for a person the
+surname: articles name one person "Barack Obama", "Obama" or "President Obama", and when the
+words are the same, the surname is enough to tell it is the same person's statement.
 """
 
 from __future__ import annotations
@@ -33,8 +35,14 @@ class QuoteKey:
 
     quote_id: str
     article_id: str
-    source_id: str
+    speaker: str  # speaker_key(): a person's surname, else the source id
     content: str
+
+
+def speaker_key(source_id: str, name: str | None, kind: str | None) -> str:
+    """Who said it, as statements compare speakers: "person:obama" for Barack Obama, else the source."""
+    name = (name or "").strip()  # split as sql/linking/statements/select_candidate_keys.sql splits
+    return f"person:{name.split(' ')[-1].lower()}" if kind == "person" and name else f"source:{source_id}"
 
 
 @dataclass(frozen=True)
@@ -59,8 +67,8 @@ def quote_words(key: QuoteKey) -> QuoteWords:
 
 
 def link_quotes(a: QuoteWords, b: QuoteWords) -> Link | None:
-    """The link between two quotes of one source in different articles, or None."""
-    if a.key.article_id == b.key.article_id or a.key.source_id != b.key.source_id:
+    """The link between two quotes of one speaker in different articles, or None."""
+    if a.key.article_id == b.key.article_id or a.key.speaker != b.key.speaker:
         return None
     if a.words == b.words:
         return Link(1.0, ("same text",)) if len(a.words) >= MIN_WORDS_SAME_TEXT else None
@@ -72,18 +80,18 @@ def link_quotes(a: QuoteWords, b: QuoteWords) -> Link | None:
 
 
 def quote_links_among(new: Iterable[QuoteKey], others: Iterable[QuoteKey]) -> dict[tuple[str, str], Link]:
-    """Every link between a new quote and a new or other quote of the same source, keyed by
+    """Every link between a new quote and a new or other quote of the same speaker, keyed by
     the two quote ids in order; only quotes that share a shingle are compared."""
     new_words = [quote_words(key) for key in new]
     index: dict[tuple[str, tuple[str, ...]], list[QuoteWords]] = {}
     for quote in [*new_words, *(quote_words(key) for key in others)]:
         for shingle in quote.shingles:
-            index.setdefault((quote.key.source_id, shingle), []).append(quote)
+            index.setdefault((quote.key.speaker, shingle), []).append(quote)
     found: dict[tuple[str, str], Link] = {}
     for a in new_words:
         seen: set[str] = {a.key.quote_id}
         for shingle in a.shingles:
-            for b in index.get((a.key.source_id, shingle), []):
+            for b in index.get((a.key.speaker, shingle), []):
                 if b.key.quote_id in seen:
                     continue
                 seen.add(b.key.quote_id)

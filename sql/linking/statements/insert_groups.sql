@@ -1,4 +1,5 @@
--- One summary row per regrouped statement (staged_group_ids): who said it, its longest wording,
+-- One summary row per regrouped statement (staged_group_ids): who said it (the source as the first
+-- article to carry it named it), its longest wording,
 -- how many articles and outlets carried it, and the first of them (earliest publication; ties:
 -- the smaller quote id).
 INSERT INTO statements BY NAME
@@ -12,7 +13,7 @@ WITH members AS (
 )
 SELECT
     statement_id,
-    min(source_id) AS source_id,
+    first(source_id ORDER BY published_at NULLS LAST, quote_id) AS source_id,  -- as the first carrier named the speaker
     first(content ORDER BY length(content) DESC, quote_id) AS content,
     count(*) AS n_quotes,
     count(DISTINCT article_id) AS n_articles,

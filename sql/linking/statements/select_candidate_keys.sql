@@ -1,5 +1,14 @@
--- The quotes of other batches by the sources this batch quotes (only they can be one statement).
-SELECT quote_id, article_id, source_id, content
-FROM quotes
-WHERE source_id IN (SELECT source_id FROM quotes WHERE quote_id IN (SELECT quote_id FROM staged_quotes))
-  AND quote_id NOT IN (SELECT quote_id FROM staged_quotes);
+-- The quotes of other batches by this batch's speakers (staged_speakers): the same source, or a
+-- person of the same surname ("person:obama"), as transforms.linking.statements.speaker_key says.
+WITH speakers AS (
+    SELECT source_id, name, kind,
+           CASE WHEN kind = 'person' AND trim(name) <> ''
+                THEN 'person:' || lower(string_split(trim(name), ' ')[-1])
+                ELSE 'source:' || source_id END AS speaker
+    FROM sources
+)
+SELECT q.quote_id, q.article_id, q.source_id, sp.name, sp.kind, q.content
+FROM quotes AS q
+JOIN speakers AS sp USING (source_id)
+WHERE sp.speaker IN (SELECT speaker FROM staged_speakers)
+  AND q.quote_id NOT IN (SELECT quote_id FROM staged_quotes);

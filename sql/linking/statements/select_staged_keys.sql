@@ -1,4 +1,6 @@
--- What the statement linker compares of this batch's quotes that have a source.
-SELECT quote_id, article_id, source_id, content
-FROM quotes
-WHERE quote_id IN (SELECT quote_id FROM staged_quotes) AND source_id IS NOT NULL;
+-- What the statement linker compares of this batch's quotes that have a source: the words and
+-- who said them (transforms.linking.statements.speaker_key makes the speaker of source, name, kind).
+SELECT q.quote_id, q.article_id, q.source_id, s.name, s.kind, q.content
+FROM quotes AS q
+JOIN sources AS s USING (source_id)
+WHERE q.quote_id IN (SELECT quote_id FROM staged_quotes);
