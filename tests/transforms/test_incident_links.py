@@ -4,6 +4,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.linking.groups import complete_link_groups, connected_groups
 from transforms.linking.incidents import LinkKey, link, links_among, load_incident_rules
@@ -69,3 +71,29 @@ def test_complete_link_does_not_chain_where_connected_groups_do():
     pairs = {("a", "b"): 0.9, ("b", "c"): 0.8}  # a and c are not linked
     assert set(connected_groups("abc", pairs).values()) == {"a"}
     assert complete_link_groups("abc", pairs) == {"a": "a", "b": "a", "c": "c"}
+
+
+def every_pair_linked_groups(items, pairs):
+    """Complete link the slow, obvious way: every cross pair looked up on each merge."""
+    group_of = {item: item for item in items}
+    members = {item: {item} for item in items}
+    for a, b in sorted(pairs, key=lambda pair: (-pairs[pair], pair)):
+        group_a, group_b = group_of[a], group_of[b]
+        if group_a != group_b and all((x, y) in pairs or (y, x) in pairs
+                                      for x in members[group_a] for y in members[group_b]):
+            kept, gone = min(group_a, group_b), max(group_a, group_b)
+            for item in members[gone]:
+                group_of[item] = kept
+            members[kept] |= members.pop(gone)
+    return group_of
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 12).flatmap(lambda n: st.tuples(
+    st.just(n), st.dictionaries(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] < p[1]),
+                                st.sampled_from([0.6, 0.75, 0.9, 1.2])))))
+def test_counting_links_between_groups_gives_the_same_groups_as_looking_up_every_pair(case):
+    n, numbered = case
+    items = [f"e{i:02d}" for i in range(n)]
+    pairs = {(items[a], items[b]): score for (a, b), score in numbered.items()}
+    assert complete_link_groups(items, pairs) == every_pair_linked_groups(items, pairs)

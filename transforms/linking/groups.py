@@ -28,16 +28,27 @@ def complete_link_groups(items: Iterable[str], scored_pairs: Mapping[tuple[str, 
     """Item -> the smallest item of its group, where a group is built by merging, strongest pair
     first (ties: the smaller ids), only groups whose every cross pair is linked: no chain of
     links makes two unlinked items one group. The result depends only on the items and pairs,
-    never on the order they arrived in."""
+    never on the order they arrived in.
+
+    Two groups are fully linked when the links between them number |A| x |B|; those counts are
+    kept per pair of groups and summed on each merge, so a merge costs the groups it touches,
+    not |A| x |B| lookups."""
     group_of = {item: item for item in items}
-    members = {item: {item} for item in group_of}
-    for a, b in sorted(scored_pairs, key=lambda pair: (-scored_pairs[pair], pair)):
+    members = {item: [item] for item in group_of}
+    between: dict[str, dict[str, int]] = {item: {} for item in group_of}  # group -> other group -> links
+    for a, b in {tuple(sorted(pair)) for pair in scored_pairs if pair[0] != pair[1]}:
+        between[a][b] = between[b][a] = 1
+    strongest_first = sorted(scored_pairs, key=lambda pair: (-scored_pairs[pair], pair))
+    for a, b in strongest_first:
         group_a, group_b = group_of[a], group_of[b]
-        if group_a == group_b:
+        if group_a == group_b or between[group_a].get(group_b, 0) < len(members[group_a]) * len(members[group_b]):
             continue
-        if all((x, y) in scored_pairs or (y, x) in scored_pairs for x in members[group_a] for y in members[group_b]):
-            kept, gone = min(group_a, group_b), max(group_a, group_b)
-            for item in members[gone]:
-                group_of[item] = kept
-            members[kept] |= members.pop(gone)
+        kept, gone = min(group_a, group_b), max(group_a, group_b)
+        for other, n in between.pop(gone).items():
+            del between[other][gone]
+            if other != kept:
+                between[kept][other] = between[other][kept] = between[kept].get(other, 0) + n
+        for item in members[gone]:
+            group_of[item] = kept
+        members[kept] += members.pop(gone)
     return group_of
