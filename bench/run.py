@@ -252,6 +252,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=int(os.environ.get("N", 100_000)), help="articles (default 100000)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)")
     parser.add_argument("--sample", type=int, default=400, help="articles to tune n_process and batch_size on")
+    parser.add_argument("--flow-only", action="store_true",
+                        help="skip bare spaCy (no ratio): time the flow, its linking and the report only")
     parser.add_argument("--reuse", action="store_true",
                         help="reuse the corpus and the bare spaCy figures of an earlier run with the same N")
     arguments = parser.parse_args()
@@ -273,12 +275,16 @@ def main() -> None:
             print(f"building {arguments.n:,} articles in {work} ...", flush=True)
             jsonl, bodies, txt_dir = build_corpus(arguments.n, work)
         build_seconds = time.perf_counter() - started
-        n_process, batch_size, trials = best_settings(model, bodies, arguments.workers, arguments.sample)
-        print(f"bare nlp.pipe: n_process={n_process}, batch_size={batch_size} (best on {arguments.sample})",
-              flush=True)
-        bare = bare_parse(model, bodies, n_process, batch_size)
-        saved.write_text(json.dumps([build_seconds, trials, bare]), encoding="utf-8")
-    print(f"bare nlp.pipe: {bare['words_per_second']:,} words/s", flush=True)
+        if arguments.flow_only:
+            trials, bare = [], {"words": None, "words_per_second": None}
+        else:
+            n_process, batch_size, trials = best_settings(model, bodies, arguments.workers, arguments.sample)
+            print(f"bare nlp.pipe: n_process={n_process}, batch_size={batch_size} (best on {arguments.sample})",
+                  flush=True)
+            bare = bare_parse(model, bodies, n_process, batch_size)
+            saved.write_text(json.dumps([build_seconds, trials, bare]), encoding="utf-8")
+    if bare["words_per_second"]:
+        print(f"bare nlp.pipe: {bare['words_per_second']:,} words/s", flush=True)
 
     warehouse = work / "warehouse" / "bench.duckdb"
     for stale in warehouse.parent.glob("*"):
@@ -289,7 +295,8 @@ def main() -> None:
     accounted = sum(cold.counts[k] for k in ("n_articles_new", "n_articles_existing", "n_duplicates"))
     if accounted != arguments.n:  # Reuters repeats a few texts: duplicates, or already loaded by an earlier batch
         sys.exit(f"the flow loaded {cold.counts['n_articles_new']:,} of {arguments.n:,} articles: {cold.counts}")
-    print(f"flow, cold: {cold.words_per_second:,} words/s, {cold.flow_seconds} s", flush=True)
+    print(f"flow, cold: {cold.words_per_second or '-'} words/s, {cold.flow_seconds} s", flush=True)
+    report = build_report(warehouse)
     unchanged = run_flow("unchanged", jsonl, warehouse, arguments.workers, None)
     changed_jsonl = work / "corpus-1pct-changed.jsonl"
     n_changed = change_one_percent(jsonl, changed_jsonl)
@@ -304,7 +311,10 @@ def main() -> None:
                    "words": bare["words"]},
         "bare_trials": trials, "bare": bare,
         "flow": [asdict(cold), asdict(unchanged), asdict(one_percent)],
-        "ratio_flow_to_bare": round(cold.words_per_second / bare["words_per_second"], 3),
+        "ratio_flow_to_bare": round(cold.words_per_second / bare["words_per_second"], 3)
+        if bare["words_per_second"] else None,
+        "link_share_of_load": round(cold.stage_seconds.get("link", 0) / cold.stage_seconds["load"], 3),
+        "report": report,
         "unchanged_share_of_cold": round(unchanged.wall_seconds / cold.wall_seconds, 3),
         "one_percent_share_of_cold": round(one_percent.wall_seconds / cold.wall_seconds, 3),
     }
@@ -315,15 +325,27 @@ def main() -> None:
     print(f"written to {out}")
 
 
+def build_report(warehouse: Path) -> dict:
+    """`wirehouse report` on the cold run's warehouse: seconds and size."""
+    target = warehouse.parent / "report.html"
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "flows.cli", "report", "--warehouse", str(warehouse), "--to", str(target)],
+                   cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL)
+    return {"seconds": round(time.perf_counter() - started, 2), "megabytes": round(target.stat().st_size / 1e6, 2)}
+
+
 def print_result(result: dict) -> None:
     bare, (cold, unchanged, one_percent) = result["bare"], result["flow"]
-    print(f"\n{result['n_articles']:,} articles, {result['corpus']['words']:,} words, {result['workers']} workers, "
+    print(f"\n{result['n_articles']:,} articles, {result['corpus']['words'] or 0:,} words, {result['workers']} workers, "
           f"{result['cpus']} CPUs, model {result['model']}")
-    print(f"  bare nlp.pipe      {bare['words_per_second']:>9,} words/s  {bare['seconds']:>8.1f} s  "
-          f"peak RSS {bare['peak_rss_gb']:.2f} GB  (n_process {bare['n_process']}, batch {bare['batch_size']})")
-    print(f"  flow, cold         {cold['words_per_second']:>9,} words/s  {cold['flow_seconds']:>8.1f} s  "
+    if bare["words_per_second"]:
+        print(f"  bare nlp.pipe      {bare['words_per_second']:>9,} words/s  {bare['seconds']:>8.1f} s  "
+              f"peak RSS {bare['peak_rss_gb']:.2f} GB  (n_process {bare['n_process']}, batch {bare['batch_size']})")
+    print(f"  flow, cold         {cold['words_per_second'] or '-':>9} words/s  {cold['flow_seconds']:>8.1f} s  "
           f"peak RSS {cold['peak_rss_gb']:.2f} GB  start-up {cold['startup_seconds']:.1f} s")
-    print(f"  ratio flow / bare  {result['ratio_flow_to_bare']:.3f}")
+    print(f"  ratio flow / bare  {result['ratio_flow_to_bare']}")
+    print(f"  linking            {result['link_share_of_load']:.1%} of the load's busy seconds; report "
+          f"{result['report']['seconds']:.1f} s, {result['report']['megabytes']:.1f} MB")
     print("  peak RSS by kind   " + ", ".join(f"{k} {v:.2f} GB"
                                               for k, v in cold["extra"]["peak_rss_gb_by_process_kind"].items()))
     print("  busy seconds       " + ", ".join(f"{k} {v:.1f}" for k, v in cold["stage_seconds"].items()))

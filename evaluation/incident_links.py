@@ -9,12 +9,13 @@ its first event. Scored as pairwise precision and recall over report pairs and a
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from spacy.language import Language
@@ -212,6 +213,43 @@ class LinkingEvaluation:
     n_incidents_linked: int  # incidents of two reports or more
 
 
+@dataclass(frozen=True)
+class LinkedReports:
+    """Each report's predicted incident under the linker and under the baseline grouping."""
+
+    linker: dict[str, str]  # report id -> incident label (its lead event's group)
+    type_place_day: dict[str, str]  # report id -> baseline label, for reports whose lead event has all three
+    n_events: int
+    n_incidents_linked: int
+
+
+def link_reports(reports: Sequence[tuple[str, str, date | None]], nlp: Language, rules: ExtractionRules,
+                 incident_rules: IncidentRules) -> LinkedReports:
+    """Extract the events of (id, text, publication day) reports, link all of them, and give
+    each report the incident of its lead event."""
+    keys, leads = [], {}
+    texts = ((text, day) for _, text, day in reports)
+    for (report_id, _, day), events in zip(reports, extracted_events(texts, nlp, rules), strict=True):
+        asserted = [e for e in events if e.modality == "asserted"]
+        for number, event in enumerate(asserted):
+            keys.append(link_key_of(f"{report_id}#{number}", replace(event, article_id=report_id), day))
+        lead = lead_event(asserted)
+        if lead is not None:
+            leads[report_id] = (f"{report_id}#{asserted.index(lead)}", lead)
+    links = links_among(keys, [], incident_rules)
+    group_of = complete_link_groups((k.event_id for k in keys), {pair: found.score for pair, found in links.items()})
+    sizes = Counter(group_of.values())
+    return LinkedReports({report: group_of[event_id] for report, (event_id, _) in leads.items()},
+                         {report: label for report, (_, event) in leads.items()
+                          if (label := same_type_place_day(event)) is not None},
+                         len(keys), sum(1 for n in sizes.values() if n > 1))
+
+
+def _scores(gold: Mapping[str, str], linked: LinkedReports) -> dict[str, ClusterScore]:
+    systems = {"wirehouse": linked.linker, "same type, place and day": linked.type_place_day, "no linking": {}}
+    return {name: score_clusters(gold, labels) for name, labels in systems.items()}
+
+
 def evaluate_muc_linking(corpus_dir: Path, nlp: Language, rules: ExtractionRules,
                          incident_rules: IncidentRules) -> LinkingEvaluation:
     """Extract events from every MUC-3/4 report, link them, and score the reports with one key
@@ -219,27 +257,33 @@ def evaluate_muc_linking(corpus_dir: Path, nlp: Language, rules: ExtractionRules
     with (corpus_dir / "muc34" / "muc34.jsonl").open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle]
     gold = gold_incidents(read_key_templates(corpus_dir / "muc34" / "nist_keys"))
-    published = [date.fromisoformat(r["date"]) if r.get("date") else None for r in records]
-    keys, leads = [], {}
-    for record, day, events in zip(records, published,
-                                   extracted_events(((r["text"], d) for r, d in zip(records, published)), nlp, rules),
-                                   strict=True):
-        asserted = [e for e in events if e.modality == "asserted"]
-        for number, event in enumerate(asserted):
-            keys.append(link_key_of(f"{record['id']}#{number}", replace(event, article_id=record["id"]), day))
-        lead = lead_event(asserted)
-        if lead is not None:
-            leads[record["id"]] = (f"{record['id']}#{asserted.index(lead)}", lead)
-    links = links_among(keys, [], incident_rules)
-    group_of = complete_link_groups((k.event_id for k in keys), {pair: found.score for pair, found in links.items()})
-    systems = {
-        "wirehouse": {message: group_of[event_id] for message, (event_id, _) in leads.items()},
-        "same type, place and day": {message: label for message, (_, event) in leads.items()
-                                     if (label := same_type_place_day(event)) is not None},
-        "no linking": {},
-    }
-    scores = {split: {name: score_clusters({m: g for m, g in gold.items() if m.startswith(prefix)}, labels)
-                      for name, labels in systems.items()}
+    reports = [(r["id"], r["text"], date.fromisoformat(r["date"]) if r.get("date") else None) for r in records]
+    linked = link_reports(reports, nlp, rules, incident_rules)
+    scores = {split: _scores({m: g for m, g in gold.items() if m.startswith(prefix)}, linked)
               for split, prefix in (("dev", "DEV"), ("test", "TST"))}
-    sizes = Counter(group_of.values())
-    return LinkingEvaluation(scores, len(records), len(keys), sum(1 for n in sizes.values() if n > 1))
+    return LinkingEvaluation(scores, len(records), linked.n_events, linked.n_incidents_linked)
+
+
+def read_cluster_labels(path: Path) -> dict[str, str]:
+    """Our own gold (tests/gold/reuters_incident_clusters.csv): report id -> incident label; a
+    report of no incident (NONE) is a cluster of its own."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        return {row["id"]: row["incident"] if row["incident"] != "NONE" else f"NONE:{row['id']}"
+                for row in csv.DictReader(handle)}
+
+
+def reuters_day(value: str) -> date:
+    """Reuters-21578's "26-FEB-1987 15:01:01.79" as a day."""
+    return datetime.strptime(value.split()[0], "%d-%b-%Y").date()
+
+
+def evaluate_reuters_linking(corpus_dir: Path, labels_path: Path, nlp: Language, rules: ExtractionRules,
+                             incident_rules: IncidentRules) -> LinkingEvaluation:
+    """Link the Reuters-21578 items our own gold labels, and score them against it."""
+    gold = read_cluster_labels(labels_path)
+    with (corpus_dir / "reuters21578" / "reuters21578.jsonl").open(encoding="utf-8") as handle:
+        records = [record for line in handle if (record := json.loads(line))["id"] in gold]
+    reports = [(r["id"], r["text"], reuters_day(r["date"])) for r in records]
+    linked = link_reports(reports, nlp, rules, incident_rules)
+    return LinkingEvaluation({"own gold": _scores(gold, linked)}, len(records), linked.n_events,
+                             linked.n_incidents_linked)

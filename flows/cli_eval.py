@@ -190,34 +190,48 @@ def eval_html(
 
 @eval_app.command("incidents")
 def eval_incidents(
-    corpus: Annotated[Optional[Path], typer.Option(help="folder holding muc34/ (default: ../shared/corpus)")] = None,
+    corpus: Annotated[Optional[Path], typer.Option(help="folder holding muc34/ and reuters21578/ (default: ../shared/corpus)")] = None,
+    labels: Annotated[Optional[Path], typer.Option(help="own gold clusters of Reuters items (default: tests/gold/reuters_incident_clusters.csv)")] = None,
 ) -> None:
-    """Incident linking on MUC-3/4 against the NIST answer keys: pairwise and B-cubed scores
-    beside today's same type-place-day grouping and no linking at all."""
-    from evaluation import DEFAULT_CORPUS_DIR
-    from evaluation.incident_links import evaluate_muc_linking
+    """Incident linking against MUC-3/4's NIST answer keys and our own clusters of Reuters-21578
+    wire items: pairwise and B-cubed scores beside today's same type-place-day grouping and no
+    linking at all."""
+    from evaluation import DEFAULT_CORPUS_DIR, GOLD_DIR
+    from evaluation.incident_links import evaluate_muc_linking, evaluate_reuters_linking
     from flows.etl import extraction_rules
     from transforms.linking.incidents import load_incident_rules
     from transforms.nlp import load_pipeline
 
     corpus_dir = corpus or DEFAULT_CORPUS_DIR
-    if not (corpus_dir / "muc34" / "nist_keys").is_dir():
-        error_console.print(f"[yellow]skipped:[/yellow] no MUC-3/4 corpus and keys at {corpus_dir / 'muc34'}")
-        return
+    labels_path = labels or GOLD_DIR / "reuters_incident_clusters.csv"
     settings = Settings()
-    result = evaluate_muc_linking(corpus_dir, load_pipeline(settings.model), extraction_rules(settings.seeds_dir),
-                                  load_incident_rules(settings.seeds_dir))
-    table = Table("split", "system", "pair P", "pair R", "B-cubed P", "B-cubed R", "B-cubed F1", "reports", "gold pairs")
-    for split, scores in result.scores.items():
+    nlp, rules = load_pipeline(settings.model), extraction_rules(settings.seeds_dir)
+    incident_rules = load_incident_rules(settings.seeds_dir)
+    table = Table("gold", "system", "pair P", "pair R", "B-cubed P", "B-cubed R", "B-cubed F1", "reports", "gold pairs")
+    if (corpus_dir / "muc34" / "nist_keys").is_dir():
+        muc = evaluate_muc_linking(corpus_dir, nlp, rules, incident_rules)
+        _add_linking_rows(table, {f"MUC-3/4 {split}": scores for split, scores in muc.scores.items()})
+        console.print(f"MUC-3/4: {muc.n_reports:,} reports, {muc.n_events:,} asserted events, "
+                      f"{muc.n_incidents_linked:,} incidents of two reports or more", soft_wrap=True)
+    else:
+        error_console.print(f"[yellow]skipped:[/yellow] no MUC-3/4 corpus and keys at {corpus_dir / 'muc34'}")
+    if (corpus_dir / "reuters21578").is_dir() and labels_path.exists():
+        own = evaluate_reuters_linking(corpus_dir, labels_path, nlp, rules, incident_rules)
+        _add_linking_rows(table, {"Reuters-21578, own clusters": own.scores["own gold"]})
+    else:
+        error_console.print(f"[yellow]skipped:[/yellow] own clusters need {corpus_dir / 'reuters21578'} and {labels_path}")
+    console.print(table)
+    console.print("Target B-cubed F1 >= 0.85, precision first; no published figure for either set. "
+                  "Red: at or below a baseline.", soft_wrap=True)
+
+
+def _add_linking_rows(table: Table, scores_by_gold: dict) -> None:
+    for gold, scores in scores_by_gold.items():
         best_baseline = max(s.bcubed_f1 for name, s in scores.items() if name != "wirehouse")
         for name, s in scores.items():
             f1 = f"{s.bcubed_f1:.3f}" if name != "wirehouse" or s.bcubed_f1 > best_baseline else f"[red]{s.bcubed_f1:.3f}[/red]"
-            table.add_row(split, name, f"{s.pair_precision:.3f}", f"{s.pair_recall:.3f}", f"{s.bcubed_precision:.3f}",
+            table.add_row(gold, name, f"{s.pair_precision:.3f}", f"{s.pair_recall:.3f}", f"{s.bcubed_precision:.3f}",
                           f"{s.bcubed_recall:.3f}", f1, str(s.n_items), str(s.n_gold_pairs))
-    console.print(table)
-    console.print(f"{result.n_reports:,} reports, {result.n_events:,} asserted events, {result.n_incidents_linked:,} "
-                  "incidents of two reports or more. Target B-cubed F1 >= 0.85, precision first; no published "
-                  "figure for this task on MUC. Red: at or below a baseline.", soft_wrap=True)
 
 
 @eval_app.command("statements")

@@ -41,8 +41,10 @@ from transforms.extract import (
     load_extraction_rules,
 )
 from transforms.html import pages_to_documents
+from transforms.linking.incidents import load_incident_rules
 from transforms.nlp import installed_model_identity, load_pipeline
 from warehouse import export as warehouse_export
+from warehouse import linking as warehouse_linking
 from warehouse import load as warehouse_load
 from warehouse.connection import is_io_error, prepare_warehouse
 from warehouse.lock import writer_lock
@@ -177,9 +179,15 @@ def extract(documents: list[Document], rerun: dict[str, frozenset[str]], setting
 
 
 @task(name="load-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
-def load(warehouse_path: Path, run_id: str, staged: StagedBatch, seeds_dir: Path) -> float:
-    """Load one batch; return the seconds its linking into incidents and statements took."""
-    return warehouse_load.load_staged(warehouse_path, run_id, staged, EXTRACTOR_VERSIONS, seeds_dir)
+def load(warehouse_path: Path, run_id: str, staged: StagedBatch) -> None:
+    warehouse_load.load_staged(warehouse_path, run_id, staged, EXTRACTOR_VERSIONS)
+
+
+@task(name="link-incidents-and-statements", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2,
+      retry_condition_fn=_is_io_error)
+def link(warehouse_path: Path, run_id: str, seeds_dir: Path) -> None:
+    """Link what the run loaded: events of many articles into incidents, quotes into statements."""
+    warehouse_linking.link_run(warehouse_path, run_id, load_incident_rules(seeds_dir))
 
 
 @task(name="finish-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
@@ -250,6 +258,9 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
                           extra={"total": run.total})
         run.counts += RunCounts(n_inputs=len(discovery_errors))
         run.read_and_load(files, discovery_errors)
+        linking = time.perf_counter()
+        link(warehouse_path, run_id, settings.seeds_dir)
+        add_seconds(run.stage_seconds, {"link": time.perf_counter() - linking})
         finishing = time.perf_counter()
         failed_checks = finish(warehouse_path)
         add_seconds(run.stage_seconds, {"finish": time.perf_counter() - finishing})
@@ -337,9 +348,9 @@ class RunInProgress:
         future, read_counts, n_read = self.in_flight.popleft()
         staged = future.result()
         loading = time.perf_counter()
-        link_seconds = load(self.warehouse_path, self.run_id, staged, self.settings.seeds_dir)
+        load(self.warehouse_path, self.run_id, staged)
         add_seconds(self.stage_seconds, staged.seconds)
-        add_seconds(self.stage_seconds, {"load": time.perf_counter() - loading - link_seconds, "link": link_seconds})
+        add_seconds(self.stage_seconds, {"load": time.perf_counter() - loading})
         loaded = read_counts + staged.counts
         self.counts += loaded
         progress_log.info("batch of %d inputs loaded: %d new, %d re-extracted, %d quarantined", n_read,

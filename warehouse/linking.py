@@ -1,16 +1,21 @@
-"""Incremental linking inside a batch's load: incidents of events, statements of quotes.
+"""Incremental linking after a run's loads: incidents of events, statements of quotes.
 
 Both keep every pair the linker accepted (event_links, quote_links) and a group per item
-(incident_events, quote_statements). A batch regroups only the connected components of the link
-graph its items touch, before and after its links changed: complete-link grouping runs per
-component, so regrouping those gives what regrouping the whole warehouse would, and the groups
-depend only on what the warehouse holds, never on the order batches were loaded in.
+(incident_events, quote_statements). The items to link are those the run loaded (their rows
+carry its run_id) and any a killed run left without a group. Only the connected components of
+the link graph those items touch, before and after their links changed, are regrouped:
+complete-link grouping runs per component, so regrouping those gives what regrouping the whole
+warehouse would, and the groups depend only on what the warehouse holds, never on the order
+batches or runs loaded it in. The summaries (incidents, statements) of regrouped groups are then
+rewritten. One transaction: all or nothing.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
@@ -20,7 +25,8 @@ from transforms.linking.groups import complete_link_groups
 from transforms.linking.incidents import (
     DAY_SLACK, REPORT_LAG_DAYS, IncidentRules, Link, LinkKey, best_links, date_window, links_among,
 )
-from transforms.linking.statements import QuoteKey, quote_links_among, speaker_key
+from transforms.linking.statements import QuoteKey, may_repeat, quote_links_among, speaker_key
+from warehouse.connection import open_warehouse
 from warehouse.sql_files import sql_text
 
 LINKS_SCHEMA = pa.schema([("item_a", pa.string()), ("item_b", pa.string()), ("score", pa.float64()),
@@ -28,25 +34,30 @@ LINKS_SCHEMA = pa.schema([("item_a", pa.string()), ("item_b", pa.string()), ("sc
 MEMBERS_SCHEMA = pa.schema([("item_id", pa.string()), ("group_id", pa.string()), ("link_score", pa.float64()),
                             ("link_reason", pa.string()), ("linked_to", pa.string()),
                             ("linker_version", pa.string()), ("run_id", pa.string())])
-# Pairs found for new items, given the connection (to read candidates) and the new items' keys.
+# Given the connection (staged_link_items registered), the ids to group and the links found.
 FindLinks = Callable[[duckdb.DuckDBPyConnection], tuple[list[str], dict[tuple[str, str], Link]]]
 
 
 @dataclass(frozen=True)
 class LinkCounts:
-    n_links: int  # pairs found for this batch's items
+    n_items: int  # events or quotes the run loaded (or left without a group)
+    n_links: int  # pairs found for them
     n_regrouped: int  # items whose group was recomputed
-    n_groups: int  # groups written
+    seconds: float
 
 
-def link_incidents(connection: duckdb.DuckDBPyConnection, rules: IncidentRules, run_id: str) -> LinkCounts:
-    """Link this batch's events (staged_events) into incidents; runs inside the load's transaction."""
-    return _relink(connection, "incidents", lambda c: _incident_links(c, rules), run_id)
-
-
-def link_statements(connection: duckdb.DuckDBPyConnection, run_id: str) -> LinkCounts:
-    """Group this batch's quotes (staged_quotes) into statements; runs inside the load's transaction."""
-    return _relink(connection, "statements", _statement_links, run_id)
+def link_run(path: Path, run_id: str, rules: IncidentRules) -> dict[str, LinkCounts]:
+    """Link what run_id loaded: events into incidents, quotes into statements."""
+    with open_warehouse(path) as connection:
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            counts = {"incidents": _relink(connection, "incidents", lambda c: _incident_links(c, rules), run_id),
+                      "statements": _relink(connection, "statements", _statement_links, run_id)}
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+    return counts
 
 
 def _incident_links(connection: duckdb.DuckDBPyConnection,
@@ -59,7 +70,7 @@ def _incident_links(connection: duckdb.DuckDBPyConnection,
          "window_start": pa.array([w[1] for w in windows], pa.date32()),
          "window_end": pa.array([w[2] for w in windows], pa.date32())}))
     others = [_link_key(row) for row in connection.execute(
-        sql_text("linking/incidents/select_candidate_keys.sql"), [DAY_SLACK, REPORT_LAG_DAYS]).fetchall()]
+        sql_text("linking/incidents/select_candidate_keys.sql"), [DAY_SLACK, REPORT_LAG_DAYS]).fetchall()] if new else []
     return [key.event_id for key in new], links_among(new, others, rules)
 
 
@@ -69,49 +80,53 @@ def _link_key(row: tuple) -> LinkKey:
 
 
 def _statement_links(connection: duckdb.DuckDBPyConnection) -> tuple[list[str], dict[tuple[str, str], Link]]:
-    new = [_quote_key(row) for row in connection.execute(sql_text("linking/statements/select_staged_keys.sql")).fetchall()]
+    staged = connection.execute(sql_text("linking/statements/select_staged_keys.sql")).fetchall()
+    new = [_quote_key(row) for row in staged if may_repeat(row[-2], row[4])]
     speakers = sorted({key.speaker for key in new})
     connection.register("staged_speakers", pa.table({"speaker": pa.array(speakers, pa.string())}))
     others = [_quote_key(row) for row in connection.execute(
-        sql_text("linking/statements/select_candidate_keys.sql")).fetchall()]
-    return [key.quote_id for key in new], quote_links_among(new, others)
+        sql_text("linking/statements/select_candidate_keys.sql")).fetchall() if may_repeat(row[-2], row[4])] if new else []
+    return [row[0] for row in staged], quote_links_among(new, others)
 
 
 def _quote_key(row: tuple) -> QuoteKey:
-    quote_id, article_id, source_id, name, kind, content = row
+    quote_id, article_id, source_id, name, kind, _, content = row
     return QuoteKey(quote_id, article_id, speaker_key(source_id, name, kind), content)
 
 
 def _relink(connection: duckdb.DuckDBPyConnection, kind: str, find_links: FindLinks, run_id: str) -> LinkCounts:
-    """Drop the links of this batch's and gone items, find the new ones, and regroup every
-    component that either the old or the new links made the items part of."""
+    """Drop the links of the run's and gone items, find the new ones, regroup every component
+    the old or the new links made them part of, and rewrite the summaries of those groups."""
+    started = time.perf_counter()
     folder = f"linking/{kind}"
-    staged_ids = [row[0] for row in connection.execute(sql_text(f"{folder}/select_staged_ids.sql")).fetchall()]
-    gone = [row[0] for row in connection.execute(sql_text(f"{folder}/select_gone.sql")).fetchall()]
-    seeds = sorted(set(staged_ids) | set(gone))
-    before, _ = _component(connection, folder, seeds)
-    _register_ids(connection, "staged_link_seeds", seeds)
-    connection.execute(sql_text(f"{folder}/delete_links.sql"))
+    staged = _ids(connection, f"{folder}/select_staged_ids.sql", [run_id])
+    _register_ids(connection, "staged_link_items", staged)
+    previous = _ids(connection, f"{folder}/select_previous.sql")  # grouped before: gone, or loaded again
+    before: set[str] = set()
+    if previous:
+        before, _ = _component(connection, folder, previous)
+        _register_ids(connection, "staged_link_seeds", sorted(previous))
+        connection.execute(sql_text(f"{folder}/delete_links.sql"))
     new_ids, found = find_links(connection)
-    connection.register("staged_links", _links_table(found, run_id))
-    connection.execute(sql_text(f"{folder}/insert_links.sql"))
-    gone_set = set(gone)
-    # the items to group: this batch's that qualify (asserted events, quotes with a source) and
-    # the others of the components they were in
-    start = (before - gone_set - set(staged_ids)) | set(new_ids)
-    members, links = _component(connection, folder, sorted(start))
+    if found:
+        connection.register("staged_links", _links_table(found, run_id))
+        connection.execute(sql_text(f"{folder}/insert_links.sql"))
+    # the old components' items but those gone or loaded again, and the loaded items that qualify
+    # (asserted events, quotes with a source); gone items left the graph with their links
+    start = (before - set(previous)) | set(new_ids)
+    members, links = _component(connection, folder, start) if found or before else (start, {})
     groups = complete_link_groups(members, {pair: link.score for pair, link in links.items()})
-    regrouped = sorted(before | members | gone_set)
-    _register_ids(connection, "staged_link_frontier", regrouped)
-    old_groups = [row[0] for row in connection.execute(sql_text(f"{folder}/select_old_groups.sql")).fetchall()]
+    _register_ids(connection, "staged_link_frontier", sorted(before | members | set(previous)))
     connection.execute(sql_text(f"{folder}/delete_members.sql"))
     connection.register("staged_members", _members_table(groups, links, run_id))
     connection.execute(sql_text(f"{folder}/insert_members.sql"))
-    connection.register("staged_group_ids", pa.table(
-        {"group_id": pa.array(sorted(set(old_groups) | set(groups.values())), pa.string())}))
-    connection.execute(sql_text(f"{folder}/delete_groups.sql"))
+    connection.execute(sql_text(f"{folder}/delete_groups.sql"), [run_id])
     connection.execute(sql_text(f"{folder}/insert_groups.sql"), [LINKER_VERSION, run_id])
-    return LinkCounts(len(found), len(members), len(set(groups.values())))
+    return LinkCounts(len(staged), len(found), len(members), time.perf_counter() - started)
+
+
+def _ids(connection: duckdb.DuckDBPyConnection, name: str, parameters: list | None = None) -> list[str]:
+    return [row[0] for row in connection.execute(sql_text(name), parameters or []).fetchall()]
 
 
 def _component(connection: duckdb.DuckDBPyConnection, folder: str,

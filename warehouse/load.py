@@ -21,7 +21,7 @@ from transforms.extract import ExtractedBatch
 from transforms.linking.incidents import load_incident_rules
 from transforms.sources import ArticleSource, KnownSource, Quote, assign_source_ids
 from warehouse.connection import open_warehouse
-from warehouse.linking import link_incidents, link_statements
+from warehouse.linking import link_run
 from warehouse.sql_files import installed_data_dir, sql_text
 
 ARTICLES_SCHEMA = pa.schema([
@@ -358,14 +358,11 @@ def stage_batch(
                        batch.seconds | {"stage": time.perf_counter() - started})
 
 
-def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[str, str],
-                seeds_dir: Path | None = None) -> float:
+def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[str, str]) -> None:
     """Load one staged batch in one transaction: articles upserted, their child rows replaced,
     sources merged with those already known, every (article, path) pair and every
-    quarantined input recorded, then its events linked into incidents and its quotes into
-    statements (warehouse.linking). All or nothing: a batch killed half-way leaves no row.
-    Returns the seconds the linking took."""
-    incident_rules = load_incident_rules(seeds_dir or installed_data_dir("seeds"))
+    quarantined input recorded. All or nothing: a batch killed half-way leaves no row.
+    Linking across articles follows the run's loads (warehouse.linking.link_run)."""
     with open_warehouse(path) as connection:
         connection.execute("BEGIN TRANSACTION")
         try:
@@ -376,15 +373,10 @@ def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[
                 connection.register(name, table)
             for statement in LOAD_STATEMENTS:
                 connection.execute(sql_text(statement))
-            linking = time.perf_counter()
-            link_incidents(connection, incident_rules, run_id)
-            link_statements(connection, run_id)
-            link_seconds = time.perf_counter() - linking
             connection.execute("COMMIT")
         except Exception:
             connection.execute("ROLLBACK")
             raise
-    return link_seconds
 
 
 def load_batch(
@@ -394,9 +386,12 @@ def load_batch(
     inputs: Sequence[tuple],
     errors: Sequence[IngestError],
     versions: Mapping[str, str],
+    seeds_dir: Path | None = None,
 ) -> None:
-    """Stage and load one batch in one transaction (batch.errors are quarantined too)."""
+    """Stage and load one batch as a run of its own: one transaction (batch.errors are
+    quarantined too), then its events linked into incidents and its quotes into statements."""
     load_staged(path, run_id, stage_batch(run_id, batch, inputs, errors, versions), versions)
+    link_run(path, run_id, load_incident_rules(seeds_dir or installed_data_dir("seeds")))
 
 
 def start_run(

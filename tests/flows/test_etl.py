@@ -69,6 +69,11 @@ def test_flow_loads_articles_entities_and_exports(inputs, tmp_path):
     for analysis in sorted((PROJECT_ROOT / "sql" / "analysis").glob("*.sql")):
         rows = run_query(warehouse, analysis.read_text(encoding="utf-8"), parameters.get(analysis.stem, [])).rows
         assert rows or analysis.stem in may_be_empty, analysis.name
+    # the run linked what it loaded: every asserted event has an incident, every quote with a source a statement
+    assert run_query(warehouse, "SELECT count(*) FROM events WHERE modality = 'asserted'").rows == \
+        run_query(warehouse, "SELECT count(*) FROM incident_events").rows
+    assert run_query(warehouse, "SELECT count(*) FROM quotes WHERE source_id IS NOT NULL").rows == \
+        run_query(warehouse, "SELECT count(*) FROM quote_statements").rows
     berger = run_query(warehouse, "SELECT count(*), count(DISTINCT source_id) FROM quote_overview "
                                   "WHERE source_name = 'JM Berger'").rows
     assert berger == [(5, 1)]

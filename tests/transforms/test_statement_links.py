@@ -1,6 +1,8 @@
 """The statement linker (transforms/linking/statements.py): the same words of one speaker."""
 
-from transforms.linking.statements import QuoteKey, link_quotes, normalised_words, quote_links_among, quote_words, speaker_key
+from transforms.linking.statements import (
+    QuoteKey, link_quotes, may_repeat, normalised_words, quote_links_among, quote_words, speaker_key,
+)
 
 OBAMA = speaker_key("s1", "Barack Obama", "person")
 LONG = "Until you have sat at that desk, you do not know what it is like to manage a global crisis"
@@ -41,3 +43,9 @@ def test_links_are_found_only_between_the_new_quotes_and_the_rest():
     others = [QuoteKey("q2", "a2", OBAMA, LONG), QuoteKey("q3", "a3", OBAMA, "Something else entirely was said today"),
               QuoteKey("q4", "a4", "person:pence", LONG)]
     assert set(quote_links_among(new, others)) == {("q1", "q2")}
+
+
+def test_a_paraphrase_repeats_as_a_statement_only_when_a_person_made_it():
+    assert may_repeat("indirect", "person") and may_repeat("direct", "organization") and may_repeat("mixed", None)
+    assert not may_repeat("indirect", "organization")  # "29 percent said ...": a poll's finding
+    assert not may_repeat("indirect", "anonymous")

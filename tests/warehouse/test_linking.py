@@ -16,7 +16,7 @@ from tests.conftest import FIXTURES_DIR
 from transforms.documents import Document, InputMetadata, article_id_for
 from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
 from warehouse.connection import open_warehouse, prepare_warehouse
-from warehouse.load import load_batch
+from warehouse.load import load_batch, load_staged, stage_batch
 from warehouse.views import run_checks
 
 REPORTS = FIXTURES_DIR / "linking" / "reports.jsonl"
@@ -129,3 +129,14 @@ def test_a_report_that_loses_its_event_leaves_the_incident(tmp_path, batches, nl
     assert incident_titles(path) == [("Remote explosive/landmine/IED", [
         "Bomb kills 12 at Kabul market", "Kabul mourns market bombing victims"])]
     assert run_checks(path)["duplicate_keys"] == 0
+
+
+def test_a_run_killed_before_linking_is_linked_by_the_next(tmp_path, batches):
+    path = tmp_path / "w.duckdb"
+    prepare_warehouse(path)
+    first = batches["kabul-a"]
+    load_staged(path, "killed-run", stage_batch("killed-run", first, [(first.articles[0].article_id, "kabul-a")], [],
+                                                EXTRACTOR_VERSIONS), EXTRACTOR_VERSIONS)  # loaded, never linked
+    assert link_rows(path)["incident_events"] == []
+    load_in_order(path, batches, ["kabul-b", "kabul-c", "paris-a"])
+    assert [len(titles) for _, titles in incident_titles(path)] == [3]

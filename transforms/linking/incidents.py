@@ -170,28 +170,37 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def block_of(key: LinkKey) -> str | None:
-    """Events that can link share a block: the country (None: the event links to nothing)."""
-    return key.country_iso3 if key.country_iso3 and date_window(key) else None
+def block_of(key: LinkKey, rules: IncidentRules) -> tuple[str, str] | None:
+    """Events that can link share a block: the country and the type group (None: the event
+    links to nothing, having no country, no group or no days to compare)."""
+    group = rules.group(key)
+    return (key.country_iso3, group) if key.country_iso3 and group and date_window(key) else None
 
 
 def links_among(new: Iterable[LinkKey], others: Iterable[LinkKey], rules: IncidentRules) -> dict[tuple[str, str], Link]:
     """Every link between a new event and a new or other event, keyed by the two event ids in
-    order; events are compared only within their block and when their windows overlap."""
-    new_keys = list(new)
-    by_block: dict[str, list[LinkKey]] = {}
-    for key in [*new_keys, *others]:
-        block = block_of(key)
-        if block is not None:
-            by_block.setdefault(block, []).append(key)
-    found: dict[tuple[str, str], Link] = {}
-    for a in new_keys:
-        for b in by_block.get(block_of(a) or "", []):
-            if b.event_id == a.event_id:
+    order. Within a block, events are swept in the order their date windows start, so an event
+    is compared only with those whose windows overlap its own."""
+    new_ids: set[str] = set()
+    by_block: dict[tuple[str, str], list[tuple[date, date, LinkKey]]] = {}
+    for is_new, keys in ((True, new), (False, others)):
+        for key in keys:
+            if is_new:
+                new_ids.add(key.event_id)
+            elif key.event_id in new_ids:
                 continue
-            pair = (a.event_id, b.event_id) if a.event_id < b.event_id else (b.event_id, a.event_id)
-            if pair not in found and (result := link(a, b, rules)) is not None:
-                found[pair] = result
+            block, window = block_of(key, rules), date_window(key)
+            if block is not None and window is not None:
+                by_block.setdefault(block, []).append((*window, key))
+    found: dict[tuple[str, str], Link] = {}
+    for entries in by_block.values():
+        entries.sort(key=lambda entry: (entry[0], entry[2].event_id))
+        for i, (_, end, a) in enumerate(entries):
+            for start_b, _, b in entries[i + 1:]:
+                if start_b > end:
+                    break
+                if (a.event_id in new_ids or b.event_id in new_ids) and (result := link(a, b, rules)) is not None:
+                    found[(a.event_id, b.event_id) if a.event_id < b.event_id else (b.event_id, a.event_id)] = result
     return found
 
 

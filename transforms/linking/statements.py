@@ -39,6 +39,13 @@ class QuoteKey:
     content: str
 
 
+def may_repeat(quote_kind: str, source_kind: str | None) -> bool:
+    """Whether a quote can be one statement with others: a paraphrase ("indirect") only when a
+    person made it. Paraphrases credited to anything else are mostly findings and narration that
+    reporters copy ("29 percent said", "majorities say", "according to the AP")."""
+    return quote_kind != "indirect" or source_kind == "person"
+
+
 def speaker_key(source_id: str, name: str | None, kind: str | None) -> str:
     """Who said it, as statements compare speakers: "person:obama" for Barack Obama, else the source."""
     name = (name or "").strip()  # split as sql/linking/statements/select_candidate_keys.sql splits

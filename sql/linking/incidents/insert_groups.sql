@@ -1,4 +1,4 @@
--- One summary row per regrouped incident (staged_group_ids), from its events and their articles.
+-- One summary row per incident this run ($2) regrouped, from its events and their articles.
 -- Type and class: what most of its reports say. Place: the exact place most reports give, else the
 -- country most give; coordinates only for an exact place (a country's are its capital's). Day: the
 -- day most reports give. Deaths, by ACLED's conservative rule: the highest count any report states
@@ -14,7 +14,7 @@ WITH members AS (
     FROM incident_events AS ie
     JOIN events AS e USING (event_id)
     JOIN articles AS a USING (article_id)
-    WHERE ie.incident_id IN (SELECT group_id FROM staged_group_ids)
+    WHERE ie.incident_id IN (SELECT incident_id FROM incident_events WHERE run_id = $2::VARCHAR)
 ),
 summary AS (
     SELECT

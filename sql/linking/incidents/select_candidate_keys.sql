@@ -1,4 +1,4 @@
--- Asserted events of other batches that could link to this batch's: the same country and
+-- Asserted events already linked that could link to the new ones: the same country and
 -- overlapping date windows (staged_link_windows). A window is the event's day +/- $1 days, or
 -- without a day the $2 days before its article's publication day up to that day, as in
 -- transforms.linking.incidents.date_window.
@@ -10,7 +10,7 @@ WITH keyed AS (
     FROM events AS e
     JOIN articles AS a USING (article_id)
     WHERE e.modality = 'asserted' AND e.country_iso3 IN (SELECT country_iso3 FROM staged_link_windows)
-      AND e.event_id NOT IN (SELECT event_id FROM staged_events)
+      AND e.event_id NOT IN (SELECT item_id FROM staged_link_items)
 ),
 candidates AS (
     SELECT k.* EXCLUDE (window_start, window_end)

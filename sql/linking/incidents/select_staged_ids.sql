@@ -1,2 +1,5 @@
--- The ids of this batch's events (grouped again when asserted, dropped from their incident when not).
-SELECT event_id FROM staged_events;
+-- The events to link: those the run ($1) loaded, and asserted events a killed run left without an
+-- incident.
+SELECT event_id FROM events
+WHERE run_id = $1::VARCHAR
+   OR (modality = 'asserted' AND event_id NOT IN (SELECT event_id FROM incident_events));

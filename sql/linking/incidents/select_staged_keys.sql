@@ -1,8 +1,8 @@
--- What the linker compares of this batch's asserted events: the event, its article's publication
+-- What the linker compares of the asserted events to link (staged_link_items): the event, its article's publication
 -- day and the canonical names of every side it names.
 WITH staged AS (
     SELECT e.* FROM events AS e
-    WHERE e.event_id IN (SELECT event_id FROM staged_events) AND e.modality = 'asserted'
+    WHERE e.event_id IN (SELECT item_id FROM staged_link_items) AND e.modality = 'asserted'
 ),
 sides AS (
     SELECT event_id, list(DISTINCT canonical ORDER BY canonical) AS actors

@@ -1,4 +1,4 @@
--- One summary row per regrouped statement (staged_group_ids): who said it (the source as the first
+-- One summary row per statement this run ($2) regrouped: who said it (the source as the first
 -- article to carry it named it), its longest wording,
 -- how many articles and outlets carried it, and the first of them (earliest publication; ties:
 -- the smaller quote id).
@@ -9,7 +9,7 @@ WITH members AS (
     FROM quote_statements AS qs
     JOIN quotes AS q USING (quote_id)
     JOIN articles AS a USING (article_id)
-    WHERE qs.statement_id IN (SELECT group_id FROM staged_group_ids)
+    WHERE qs.statement_id IN (SELECT statement_id FROM quote_statements WHERE run_id = $2::VARCHAR)
 )
 SELECT
     statement_id,

@@ -1,4 +1,4 @@
--- The quotes of other batches by this batch's speakers (staged_speakers): the same source, or a
+-- The quotes already grouped by the new quotes' speakers (staged_speakers): the same source, or a
 -- person of the same surname ("person:obama"), as transforms.linking.statements.speaker_key says.
 WITH speakers AS (
     SELECT source_id, name, kind,
@@ -7,8 +7,8 @@ WITH speakers AS (
                 ELSE 'source:' || source_id END AS speaker
     FROM sources
 )
-SELECT q.quote_id, q.article_id, q.source_id, sp.name, sp.kind, q.content
+SELECT q.quote_id, q.article_id, q.source_id, sp.name, sp.kind, q.kind AS quote_kind, q.content
 FROM quotes AS q
 JOIN speakers AS sp USING (source_id)
 WHERE sp.speaker IN (SELECT speaker FROM staged_speakers)
-  AND q.quote_id NOT IN (SELECT quote_id FROM staged_quotes);
+  AND q.quote_id NOT IN (SELECT item_id FROM staged_link_items);
