@@ -88,10 +88,16 @@ def link_quotes(a: QuoteWords, b: QuoteWords) -> Link | None:
 
 def quote_links_among(new: Iterable[QuoteKey], others: Iterable[QuoteKey]) -> dict[tuple[str, str], Link]:
     """Every link between a new quote and a new or other quote of the same speaker, keyed by
-    the two quote ids in order; only quotes that share a shingle are compared."""
-    new_words = [quote_words(key) for key in new]
+    the two quote ids in order. Only speakers quoted in two articles or more are compared, and
+    only quotes that share a shingle."""
+    new_keys, other_keys = list(new), list(others)
+    articles_of: dict[str, set[str]] = {}
+    for key in [*new_keys, *other_keys]:
+        articles_of.setdefault(key.speaker, set()).add(key.article_id)
+    repeated = {speaker for speaker, articles in articles_of.items() if len(articles) > 1}
+    new_words = [quote_words(key) for key in new_keys if key.speaker in repeated]
     index: dict[tuple[str, tuple[str, ...]], list[QuoteWords]] = {}
-    for quote in [*new_words, *(quote_words(key) for key in others)]:
+    for quote in [*new_words, *(quote_words(key) for key in other_keys if key.speaker in repeated)]:
         for shingle in quote.shingles:
             index.setdefault((quote.key.speaker, shingle), []).append(quote)
     found: dict[tuple[str, str], Link] = {}
@@ -102,7 +108,7 @@ def quote_links_among(new: Iterable[QuoteKey], others: Iterable[QuoteKey]) -> di
                 if b.key.quote_id in seen:
                     continue
                 seen.add(b.key.quote_id)
-                pair = tuple(sorted((a.key.quote_id, b.key.quote_id)))
+                pair = (a.key.quote_id, b.key.quote_id) if a.key.quote_id < b.key.quote_id else (b.key.quote_id, a.key.quote_id)
                 if pair not in found and (result := link_quotes(a, b)) is not None:
-                    found[pair] = result  # type: ignore[index]
+                    found[pair] = result
     return found
