@@ -27,13 +27,14 @@ report: $(STAMP) ## write warehouse/report.html from the warehouse `make run` fi
 test: $(STAMP) ## run the test suite
 	$(BIN)/pytest
 
-eval: $(STAMP) ## score the extractors: layout and dates on ../shared, quotes on tests/gold (+ PolNeAR if WIREHOUSE_POLNEAR_DIR)
+eval: $(STAMP) ## score the extractors and the linking: ../shared sets, tests/gold (+ PolNeAR quotes and statements if WIREHOUSE_POLNEAR_DIR)
 	$(BIN)/wirehouse eval layout
 	$(BIN)/wirehouse eval quotes
 	$(BIN)/wirehouse eval dates
 	$(BIN)/wirehouse eval events
 	$(BIN)/wirehouse eval html
 	$(BIN)/wirehouse eval incidents
+	$(BIN)/wirehouse eval statements
 
 serve: $(STAMP) ## start a local Prefect server and serve the flow hourly over inbox/
 	$(BIN)/wirehouse serve
