@@ -88,23 +88,32 @@ def link_quotes(a: QuoteWords, b: QuoteWords) -> Link | None:
 
 def quote_links_among(new: Iterable[QuoteKey], others: Iterable[QuoteKey]) -> dict[tuple[str, str], Link]:
     """Every link between a new quote and a new or other quote of the same speaker, keyed by
-    the two quote ids in order. Only speakers quoted in two articles or more are compared, and
-    only quotes that share a shingle."""
-    new_keys, other_keys = list(new), list(others)
-    articles_of: dict[str, set[str]] = {}
-    for key in [*new_keys, *other_keys]:
-        articles_of.setdefault(key.speaker, set()).add(key.article_id)
-    repeated = {speaker for speaker, articles in articles_of.items() if len(articles) > 1}
-    new_words = [quote_words(key) for key in new_keys if key.speaker in repeated]
-    index: dict[tuple[str, tuple[str, ...]], list[QuoteWords]] = {}
-    for quote in [*new_words, *(quote_words(key) for key in other_keys if key.speaker in repeated)]:
+    the two quote ids in order. Speakers are taken one at a time (only those quoted by two
+    articles or more), so only one speaker's shingles are held at once, and only quotes that
+    share a shingle are compared."""
+    by_speaker: dict[str, tuple[list[QuoteKey], list[QuoteKey]]] = {}
+    for position, keys in enumerate((new, others)):
+        for key in keys:
+            by_speaker.setdefault(key.speaker, ([], []))[position].append(key)
+    found: dict[tuple[str, str], Link] = {}
+    for new_keys, other_keys in by_speaker.values():
+        if new_keys and len({key.article_id for key in [*new_keys, *other_keys]}) > 1:
+            found.update(_speaker_links(new_keys, other_keys))
+    return found
+
+
+def _speaker_links(new_keys: list[QuoteKey], other_keys: list[QuoteKey]) -> dict[tuple[str, str], Link]:
+    """The links of one speaker's new quotes with its other quotes and each other."""
+    new_words = [quote_words(key) for key in new_keys]
+    index: dict[tuple[str, ...], list[QuoteWords]] = {}
+    for quote in [*new_words, *(quote_words(key) for key in other_keys)]:
         for shingle in quote.shingles:
-            index.setdefault((quote.key.speaker, shingle), []).append(quote)
+            index.setdefault(shingle, []).append(quote)
     found: dict[tuple[str, str], Link] = {}
     for a in new_words:
         seen: set[str] = {a.key.quote_id}
         for shingle in a.shingles:
-            for b in index.get((a.key.speaker, shingle), []):
+            for b in index[shingle]:
                 if b.key.quote_id in seen:
                     continue
                 seen.add(b.key.quote_id)
