@@ -15,6 +15,7 @@ import pytest
 from tests.conftest import FIXTURES_DIR
 from transforms.documents import Document, InputMetadata, article_id_for
 from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
+from warehouse import linking as warehouse_linking
 from warehouse.connection import open_warehouse, prepare_warehouse
 from warehouse.load import load_batch, load_staged, stage_batch
 from warehouse.views import run_checks
@@ -140,3 +141,16 @@ def test_a_run_killed_before_linking_is_linked_by_the_next(tmp_path, batches):
     assert link_rows(path)["incident_events"] == []
     load_in_order(path, batches, ["kabul-b", "kabul-c", "paris-a"])
     assert [len(titles) for _, titles in incident_titles(path)] == [3]
+
+
+def test_linking_a_run_a_chunk_at_a_time_gives_the_same_groups(tmp_path, batches, nlp, extraction_rules, monkeypatch):
+    documents = list(fixture_documents().values())
+    one_batch = extract_batch(documents, nlp, extraction_rules)
+    whole, chunked = tmp_path / "whole.duckdb", tmp_path / "chunked.duckdb"
+    for path in (whole, chunked):
+        prepare_warehouse(path)
+        if path == chunked:
+            monkeypatch.setattr(warehouse_linking, "LINK_CHUNK", 1)  # one event, one quote per pass
+        load_batch(path, "run-1", one_batch, [(d.article_id, d.source_uri) for d in documents], [], EXTRACTOR_VERSIONS)
+    assert link_rows(whole) == link_rows(chunked)
+    assert [len(titles) for _, titles in incident_titles(chunked)] == [3]

@@ -11,6 +11,7 @@ WITH keyed AS (
     JOIN articles AS a USING (article_id)
     WHERE e.modality = 'asserted' AND e.country_iso3 IN (SELECT country_iso3 FROM staged_link_windows)
       AND e.event_id NOT IN (SELECT item_id FROM staged_link_items)
+      AND e.event_id IN (SELECT event_id FROM incident_events)  -- grouped already (a run links a chunk at a time)
 ),
 candidates AS (
     SELECT k.* EXCLUDE (window_start, window_end)

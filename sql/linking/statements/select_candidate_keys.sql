@@ -11,4 +11,5 @@ SELECT q.quote_id, q.article_id, q.source_id, sp.name, sp.kind, q.kind AS quote_
 FROM quotes AS q
 JOIN speakers AS sp USING (source_id)
 WHERE sp.speaker IN (SELECT speaker FROM staged_speakers)
-  AND q.quote_id NOT IN (SELECT item_id FROM staged_link_items);
+  AND q.quote_id NOT IN (SELECT item_id FROM staged_link_items)
+  AND q.quote_id IN (SELECT quote_id FROM quote_statements);  -- grouped already (a run links a chunk at a time)
