@@ -8,6 +8,7 @@ no event or no count), injured likewise, date = the `event_date` of its deadlies
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,7 +22,8 @@ from transforms.events import Event
 from transforms.extract import ExtractionRules
 
 # Best known figures on a held-out split (DESIGN §4): spaCy sm features + SVC trained on train.
-BEST_KNOWN = {"killed": 0.837, "injured": 0.742, "date": 0.774}
+BEST_KNOWN = {"killed": 0.837, "injured": 0.742, "date": 0.774, "address": 0.51}
+_NOT_ADDRESS_CHARS = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,13 @@ class IncidentFigures:
     killed: int
     injured: int
     incident_date: date | None
+    address: str | None = None
+
+
+def address_key(address: str | None) -> str:
+    """An address compared as words: case, punctuation and a leading "the" do not count."""
+    words = _NOT_ADDRESS_CHARS.sub(" ", (address or "").casefold()).split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 def incident_figures(events: Sequence[Event]) -> IncidentFigures:
@@ -62,8 +71,9 @@ def incident_figures(events: Sequence[Event]) -> IncidentFigures:
     if not events:
         return IncidentFigures(0, 0, None)
     deadliest = max(events, key=lambda e: (e.fatalities or 0, e.injured or 0, -e.trigger_start))
+    address = deadliest.address or next((e.address for e in events if e.address), None)
     return IncidentFigures(max(e.fatalities or 0 for e in events), max(e.injured or 0 for e in events),
-                           deadliest.event_date)
+                           deadliest.event_date, address)
 
 
 @dataclass
@@ -80,9 +90,14 @@ class GvaScore:
     baseline_injured: int = 0
     baseline_both: int = 0
     baseline_date: int = 0
+    n_addressed: int = 0  # articles whose gold has a street address
+    n_address: int = 0
+    n_events: int = 0
+    n_events_home: int = 0  # events placed in the US or not placed at all
+    n_events_after: int = 0  # events dated after their article's publication day
     misses: list[str] = field(default_factory=list)
 
-    def figures(self) -> list[tuple[str, float, float, str, float | None]]:
+    def figures(self) -> list[tuple[str, float, float | None, str, float | None]]:
         """(measure, system, baseline, baseline name, best known)."""
         n, dated = self.n_articles, self.n_dated
         return [
@@ -92,6 +107,10 @@ class GvaScore:
             ("both exact", ratio(self.n_both, n), ratio(self.baseline_both, n), "always 0", None),
             ("incident date exact", ratio(self.n_date, dated), ratio(self.baseline_date, dated), "publication date",
              BEST_KNOWN["date"]),
+            ("address exact", ratio(self.n_address, self.n_addressed), 0.0, "no address", BEST_KNOWN["address"]),
+            ("events in the US or unplaced", ratio(self.n_events_home, self.n_events), None, "", None),
+            ("events dated after publication (lower is better)", ratio(self.n_events_after, self.n_events), None, "",
+             None),
         ]
 
 
@@ -111,6 +130,12 @@ def score_gva(pairs: Iterable[tuple[GvaArticle, Sequence[Event]]]) -> GvaScore:
             score.n_dated += 1
             score.n_date += got.incident_date == article.incident_date
             score.baseline_date += article.published_at == article.incident_date
+        if article.address:
+            score.n_addressed += 1
+            score.n_address += address_key(got.address) == address_key(article.address)
+        score.n_events += len(events)
+        score.n_events_home += sum(e.country_iso3 in (None, "USA") for e in events)
+        score.n_events_after += sum(e.event_date is not None and e.event_date > article.published_at for e in events)
         if not (killed_right and injured_right and got.incident_date == article.incident_date):
             score.misses.append(f"{article.article_id}: killed {got.killed}/{article.n_killed} injured "
                                 f"{got.injured}/{article.n_injured} date {got.incident_date}/{article.incident_date}")

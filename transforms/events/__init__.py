@@ -26,7 +26,8 @@ from transforms.events.rules import EventRules, load_event_rules
 from transforms.events.triggers import Trigger
 from transforms.events.victims import VictimBook
 from transforms.events.incidents import ArticleContext, build_event
-from transforms.places import PlaceMatch, place_mentions
+from transforms.places import PlaceContext, PlaceMatch
+from transforms.toponyms import person_name_keys, place_mentions
 from transforms.quotes import DocIndex
 
 EVENTS_VERSION = "events.v2"
@@ -125,7 +126,8 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     actors = event_actors(index, trigger.token, verb, rules, context.previous_actor)
     if typing is not None:
         typing = _retyped_as_disaster(typing, actors, index, rules)
-    place = event_place(index, sentence, context.named_places, rules, context.dateline, context.priors)
+    place = event_place(index, sentence, context.named_places, rules, context.dateline, context.places,
+                        context.person_keys)
     needs = _needs(typing, trigger, rules)
     facts = SentenceFacts(actors, casualties, found_date is not None and found_date.resolved.precision != "unknown",
                           place is not None, typing is not None and typing.cue is not None,
@@ -148,13 +150,15 @@ def extract_events(
     (when the Doc holds it), dateline_place where the story was filed: the event's country only
     when the article names no place at all (place_source says "dateline").
     """
-    priors = set(prior_countries)
     entities = [(e.start_char, e.end_char, e.text, e.label_) for e in index.ents]
-    mentions = place_mentions(entities, rules.gazetteer, priors)
-    # countries the article names (not the countries of every town: "Mindanao" alone would vote Greece)
-    priors |= {m.match.place.country_iso2 for m in mentions if m.match.precision == "country"}
-    named_places = [m for m in mentions if not modifies_a_noun(index, m, rules.area_nouns)]
-    context = ArticleContext(index, article_id, offset, rules, published, dateline, priors, named_places)
+    # the countries and states the article names, not those of every town: "Mindanao" alone would vote Greece
+    places = place_mentions(entities, rules.gazetteer, PlaceContext(frozenset(prior_countries)), index.text,
+                            rules.not_places, rules.country_cues, dateline_place.text if dateline_place else None)
+    if places.dateline is not None:
+        dateline_place = places.dateline
+    named_places = [m for m in places.mentions if not modifies_a_noun(index, m, rules.area_nouns)]
+    context = ArticleContext(index, article_id, offset, rules, published, dateline, places.context,
+                             named_places, person_name_keys(entities))
     book = VictimBook()
     reports = []
     for sentence in index.doc.sents:

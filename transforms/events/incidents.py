@@ -17,7 +17,8 @@ from transforms.events.places import place_note, place_or_dateline, plausible
 from transforms.events.records import Casualty, Event, EventActor, EventMention
 from transforms.events.rules import EventRules
 from transforms.events.triggers import Trigger, find_triggers
-from transforms.places import PlaceMatch, PlaceMention
+from transforms.places import PlaceContext, PlaceMatch
+from transforms.toponyms import PlaceMention
 from transforms.quotes import DocIndex
 
 
@@ -32,8 +33,9 @@ class ArticleContext:
     rules: EventRules
     published: date | None
     dateline: tuple[int, int] | None
-    priors: set[str]
+    places: PlaceContext  # the countries and states the article names, its home country
     named_places: list[PlaceMention]
+    person_keys: frozenset[str]  # every name the article gives a person: never a place
     previous_actor: EventActor | None = None
     previous_day: date | None = None
     days: list[tuple[int, DateMention]] = field(default_factory=list)  # (sentence start, a day it names)
@@ -53,7 +55,7 @@ class ArticleContext:
         """Likewise the place, but only one named before: a story names where before it tells
         what ("Two men were shot in Columbus. Police said a third man ..."), while a place
         named after may be anything ("The group is active in Colombia")."""
-        return _nearest([(m.start, m) for m in self.named_places if plausible(m, self.priors)
+        return _nearest([(m.start, m) for m in self.named_places if plausible(m, self.places)
                          and not _in_dateline(m, self.dateline) and m.start < sentence_start],
                         sentence_start, elsewhere)
 

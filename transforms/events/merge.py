@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from transforms.events.classify import Typing
 from transforms.events.dates import DateMention
 from transforms.events.records import Casualty, EventActor, EventMention
-from transforms.places import PlaceMention
+from transforms.toponyms import PlaceMention
 
 ATTRIBUTION = "Attribution of responsibility"
 _ADDITIVE = re.compile(r"\b(?:other|others|another|additional|second|third|fourth|fifth)\b", re.I)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from transforms.places import Gazetteer, PlaceMatch, PlaceMention, place_key, resolve_place
+from transforms.places import Gazetteer, PlaceContext, PlaceMatch, place_key, resolve_place
+from transforms.toponyms import PlaceMention
 from transforms.quotes import DocIndex
 
 if TYPE_CHECKING:
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
 
 _CAPITAL_PHRASE = re.compile(r"\bthe\s+[A-Z][a-z]+\s+capital\b")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "of", "outside", "from", "into", "to", "around"})
-# Capitalised words that are never places here, though GeoNames has towns of those names.
-_NOT_PLACE_WORDS = frozenset({"the", "of", "and", "in", "on", "at", "to", "a", "police", "army", "national", "said",
-                              "today", "yesterday", "president", "government", "people", "text", "report"})
 
 
 def _start(mention: PlaceMention) -> int:
@@ -33,22 +31,23 @@ def _start(mention: PlaceMention) -> int:
 
 
 def event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMention], rules: EventRules,
-                 dateline: tuple[int, int] | None, priors: set[str]) -> PlaceMention | None:
+                 dateline: tuple[int, int] | None, places: PlaceContext,
+                 persons: frozenset[str] = frozenset()) -> PlaceMention | None:
     """The event's place: "the Tunisian capital", else the last place named with a preposition
     ("in Yemen", "out of Kobane"), else the last place of the sentence. Never the dateline.
     `mentions` are the article's places, those that only describe a noun left out."""
     capital = _CAPITAL_PHRASE.search(sentence.text)
     if capital:
         start = sentence.start_char + capital.start()
-        match = resolve_place(capital.group(), rules.gazetteer, priors)
+        match = resolve_place(capital.group(), rules.gazetteer, places)
         if match.place is not None:
             return PlaceMention(start, start + len(capital.group()), capital.group(), "PHRASE", match)
     first = bisect_left(mentions, sentence.start_char, key=_start)  # mentions are in text order
     last = bisect_left(mentions, sentence.end_char, lo=first, key=_start)
     inside = [m for m in mentions[first:last]
-              if not (dateline and dateline[0] <= m.start < dateline[1]) and plausible(m, priors)]
+              if not (dateline and dateline[0] <= m.start < dateline[1]) and plausible(m, places)]
     if not inside:
-        inside = _gazetteer_places(index, sentence, rules.gazetteer, priors)
+        inside = _gazetteer_places(index, sentence, rules, places, persons)
     with_preposition = [m for m in inside if m.start > 3 and index.text[max(0, m.start - 12):m.start].split()[-1:] in
                         (["in"], ["of"], ["at"], ["near"], ["into"], ["outside"], ["from"])]
     chosen = (with_preposition or inside)
@@ -91,13 +90,14 @@ def place_note(match: PlaceMatch | None, source: str) -> str:
     return match.reason
 
 
-def plausible(mention: PlaceMention, priors: set[str]) -> bool:
-    """A resolved place that is a country, a big city, or in a country the article names: a
-    town of Greece called Mindanao is not where a Philippine bombing happened."""
+def plausible(mention: PlaceMention, places: PlaceContext) -> bool:
+    """A resolved place that is a country, a state, a big city, or in a country the article
+    names or lies in: a town of Greece called Mindanao is not where a Philippine bombing happened."""
     place = mention.match.place
     if place is None:
         return False
-    return (not priors or mention.match.precision == "country" or place.country_iso2 in priors
+    known = places.countries | ({places.home} if places.home else set())
+    return (not known or mention.match.precision in ("country", "admin1") or place.country_iso2 in known
             or place.population >= 500_000)
 
 
@@ -113,17 +113,20 @@ def _after_place_preposition(index: DocIndex, i: int) -> bool:
     return j >= 0 and j < i and index.doc[j].lower_ in _PLACE_PREPOSITIONS
 
 
-def _gazetteer_places(index: DocIndex, sentence: Span, gazetteer: Gazetteer, priors: set[str]) -> list[PlaceMention]:
+def _gazetteer_places(index: DocIndex, sentence: Span, rules: EventRules, places: PlaceContext,
+                      persons: frozenset[str]) -> list[PlaceMention]:
     """Place names the NER missed, found by looking capitalised words after a preposition up in
-    the gazetteer ("IN PUERTO BELLO" in ALL-CAPS copy): exact keys only, and only countries or
-    towns in a country the article (or its dateline) names."""
+    the gazetteer ("IN PUERTO BELLO" in ALL-CAPS copy): exact keys only, never a name the
+    article gives a person, and only countries or towns in a country the article (or its
+    dateline) names."""
+    gazetteer = rules.gazetteer
     found: list[PlaceMention] = []
     tokens = [t for t in sentence if t.is_alpha or t.text == "."]
     for size in (3, 2, 1):
         for i in range(len(tokens) - size + 1):
             words = tokens[i:i + size]
             if not all(w.is_alpha and w.text[:1].isupper() for w in words) or any(
-                    w.lower_ in _NOT_PLACE_WORDS | _DIRECTIONS for w in words):
+                    w.lower_ in rules.not_places | _DIRECTIONS for w in words):
                 continue
             if not _after_place_preposition(index, words[0].i):
                 continue  # only "in X", "near X", "of X": a capitalised name alone may be a person
@@ -131,10 +134,11 @@ def _gazetteer_places(index: DocIndex, sentence: Span, gazetteer: Gazetteer, pri
             if any(m.start <= start < m.end for m in found):
                 continue
             text = index.text[start:end]
-            if place_key(text) not in gazetteer.places_by_key or len(place_key(text)) < 4:
+            if place_key(text) not in gazetteer.places_by_key or len(place_key(text)) < 4 or place_key(text) in persons:
                 continue
-            match = resolve_place(text, gazetteer, priors)
-            if match.place is not None and (match.precision == "country" or match.place.country_iso2 in priors):
+            match = resolve_place(text, gazetteer, places)
+            if match.place is not None and (match.precision in ("country", "admin1")
+                                            or match.place.country_iso2 in places.countries | {places.home}):
                 found.append(PlaceMention(start, end, text, "GAZETTEER", match))
     return sorted(found, key=lambda m: m.start)
 

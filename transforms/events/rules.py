@@ -10,6 +10,7 @@ from pathlib import Path
 
 from transforms.events.casualties import CountPatterns, count_patterns
 from transforms.events.places import street_pattern
+from transforms.toponyms import CountryCue
 from transforms.places import Gazetteer
 
 
@@ -92,6 +93,8 @@ class EventRules:
     sectors: Mapping[str, str]  # noun -> sector
     non_conflict_causes: frozenset[str]  # "fire", "accident": what kills without being an attack
     gazetteer: Gazetteer
+    not_places: frozenset[str] = frozenset()  # common words GeoNames has towns for (seeds/places/not_places.csv)
+    country_cues: tuple[CountryCue, ...] = ()  # words only one country's news writes (seeds/places/country_cues.csv)
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -175,4 +178,7 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         sectors={row["noun"].casefold(): row["sector"] for row in _rows(folder / "actor_sectors.csv")},
         non_conflict_causes=frozenset(row["noun"].casefold() for row in _rows(folder / "non_conflict_causes.csv")),
         gazetteer=gazetteer,
+        not_places=frozenset(row["word"].casefold() for row in _rows(seeds_dir / "places" / "not_places.csv")),
+        country_cues=tuple(CountryCue(re.compile(row["pattern"]), row["country_iso2"])
+                           for row in _rows(seeds_dir / "places" / "country_cues.csv")),
     )
