@@ -37,6 +37,8 @@ class GoldEventArticle:
     published_at: date | None
     events: tuple[GoldEvent, ...]
     violent: bool | None  # whether the article reports any violent incident
+    topic: str | None = None  # politics, business, sport, crime, conflict... (general-news gold)
+    doubtful: tuple[Span, ...] = ()  # triggers the annotator could not call either way: not scored
 
 
 def _span(value: list) -> Span:
@@ -75,3 +77,28 @@ def read_event_gold_dir(directory: Path) -> list[GoldEventArticle]:
         published = date.fromisoformat(record["published_at"]) if record.get("published_at") else None
         articles.append(GoldEventArticle(path.stem, text, published, events, record.get("violent")))
     return articles
+
+
+def read_general_gold(path: Path) -> tuple[list[GoldEventArticle], int]:
+    """The general-news gold (ids and offsets, no text; tests/gold/README.md) with the texts of
+    the corpora present here, each checked by its SHA-1; and how many articles were skipped
+    because their corpus is absent."""
+    from evaluation.corpus_texts import corpus_texts, text_sha1
+
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts: dict[tuple[str, str], str] = {}
+    for corpus in {r["corpus"] for r in records}:
+        ids = frozenset(r["doc_id"] for r in records if r["corpus"] == corpus)
+        texts |= {(corpus, d): t for d, t in corpus_texts(corpus, ids).items()}
+    articles = []
+    for record in records:
+        text = texts.get((record["corpus"], record["doc_id"]))
+        if text is None:
+            continue
+        if text_sha1(text) != record["text_sha1"]:
+            raise ValueError(f"{record['doc_id']}: the corpus text differs from the one annotated")
+        events = tuple(_gold_event(event) for event in record["events"])
+        published = date.fromisoformat(record["published_at"]) if record.get("published_at") else None
+        articles.append(GoldEventArticle(record["doc_id"], text, published, events, record.get("violent"),
+                                         record.get("topic"), tuple(_span(d["trigger"][0]) for d in record["doubtful"])))
+    return articles, len(records) - len(articles)

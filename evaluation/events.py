@@ -154,7 +154,8 @@ def _judge(score: EventScore, gold: GoldEvent, guess: Event, published: date | N
 def score_events(articles: Iterable[tuple[GoldEventArticle, Sequence[Event]]]) -> EventScore:
     """Score predicted events against gold articles (see EventScore)."""
     score = EventScore()
-    pairs = [(gold, scored_events(predicted)) for gold, predicted in articles]
+    pairs = [(gold, [e for e in scored_events(predicted) if not _inside(gold.doubtful, event_regions(e))])
+             for gold, predicted in articles]
     classes = Counter(e.event_class for gold, _ in pairs for e in gold.events)
     commonest = classes.most_common(1)[0][0] if classes else ""
     for gold, predicted in pairs:

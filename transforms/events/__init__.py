@@ -72,7 +72,7 @@ def _needs(typing: Typing | None, trigger: Trigger, rules: EventRules) -> str:
     if typing is None:
         return "casualty"
     family = rules.families[trigger.family].needs
-    if family in ("named actor", "cue", "harm"):
+    if family in ("named actor", "cue", "harm", "literal", "physical"):
         return family
     return typing.event_class.needs
 
@@ -120,6 +120,8 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     if typing is None and harm is None:
         return None
     trigger = typing.trigger if typing is not None else harm
+    if trigger.token.lemma_.casefold() in rules.gathering_words and not rules.protest_cues.search(sentence.text):
+        return None  # a campaign rally, a parade: people gather, nobody protests
     verb = governing_verb(trigger.token)
     if is_roundup(verb, rules):
         return None
@@ -132,7 +134,9 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     facts = SentenceFacts(actors, casualties, found_date is not None and found_date.resolved.precision != "unknown",
                           place is not None, typing is not None and typing.cue is not None,
                           _strikes(sentence, triggers, casualties, rules),
-                          any(t.lemma_.casefold() in rules.area_nouns for t in sentence))
+                          any(t.lemma_.casefold() in rules.area_nouns for t in sentence),
+                          any(t.family in ("weapon", "harm") and t.token.i != trigger.token.i for t in triggers)
+                          or any(t.lemma_.casefold() in rules.hit_verbs for t in sentence))
     if not reports_incident(trigger, verb, needs, facts, rules):
         return None
     return context.report(sentence, trigger, typing, casualties, found_date, place,

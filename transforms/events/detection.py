@@ -144,6 +144,29 @@ class SentenceFacts:
     has_cue: bool  # a class cue typed it (not only the family's default)
     strikes: bool  # it tells harm or a hit: another violent word, a casualty, "hit", "exploded"
     names_an_area: bool = False  # "the province", "a village": a place without a name
+    armed: bool = False  # another word of the sentence names a weapon or harm ("a gun", "wounded")
+
+
+def is_literal(actors: Sequence[EventActor], facts: SentenceFacts) -> bool:
+    """An attack or crime word is meant literally when the sentence gives a victim or a count, a
+    weapon or harm, a side with a sector (police, troops, rebels, civilians) or a place: "each
+    attack" in a campaign, "an uphill battle", "came under attack by dozens of women" are not."""
+    return bool(facts.casualties) or facts.armed or facts.has_place or any(a.sector for a in actors)
+
+
+def has_a_party(actors: Sequence[EventActor], trigger: Token, verb: Token | None, rules: EventRules) -> bool:
+    """A meeting or a deal is diplomacy when a side is a state, an armed group or an
+    international body: an actor of a sector of seeds/events/party_sectors.csv, or a country or
+    nationality named in the clause ("Turkey and Libya agreed"); never when its subject is a
+    firm ("Procter and Gamble AG has concluded an agreement"). Not "Kelly met with Trump"."""
+    head = verb if verb is not None else trigger
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(t.lower_ in rules.company_words or t.ent_type_ == "ORG" and t.lower_.strip(".") in rules.company_words
+           for s in subjects for t in s.subtree):
+        return False
+    if any(a.sector in rules.party_sectors for a in actors):
+        return True
+    return any(t.ent_type_ in ("GPE", "NORP") for t in head.subtree)
 
 
 def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: SentenceFacts,
@@ -172,7 +195,13 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
         return facts.strikes
     if trigger.family in FORCE_FAMILIES and verb is not None and verb.i == token.i and _words_against_words(verb, rules):
         return False
+    if needs == "literal":
+        return is_literal(actors, facts) or (not as_verb and is_specific_noun(token) and has_date)
+    if needs == "physical":
+        return bool(casualties) or has_place or facts.armed or facts.names_an_area
     if needs == "participants":
+        if not has_a_party(actors, token, verb, rules):
+            return False
         if not as_verb and _has_two_sides(token, actors):
             return True  # "an agreement with rebellious soldiers", "sanctions against Russia"
         return _has_two_sides(token if as_verb or verb is None else verb, actors) and _named(actors, token)

@@ -94,6 +94,10 @@ class EventRules:
     non_conflict_causes: frozenset[str]  # "fire", "accident": what kills without being an attack
     gazetteer: Gazetteer
     not_places: frozenset[str] = frozenset()  # common words GeoNames has towns for (seeds/places/not_places.csv)
+    party_sectors: frozenset[str] = frozenset()  # sides that make a meeting or a deal diplomacy: states, armed groups
+    company_words: frozenset[str] = frozenset()  # "Inc", "subsidiary": a firm's deal is no diplomacy
+    protest_cues: re.Pattern[str] | None = None  # what makes a rally a protest ("against", "protesters")
+    gathering_words: frozenset[str] = frozenset()  # "rally", "march": a protest only with a protest cue
     country_cues: tuple[CountryCue, ...] = ()  # words only one country's news writes (seeds/places/country_cues.csv)
 
 
@@ -179,6 +183,10 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         non_conflict_causes=frozenset(row["noun"].casefold() for row in _rows(folder / "non_conflict_causes.csv")),
         gazetteer=gazetteer,
         not_places=frozenset(row["word"].casefold() for row in _rows(seeds_dir / "places" / "not_places.csv")),
+        party_sectors=frozenset(row["sector"] for row in _rows(folder / "party_sectors.csv")),
+        company_words=frozenset(row["word"].casefold() for row in _rows(folder / "company_words.csv")),
+        protest_cues=re.compile("|".join(row["pattern"] for row in _rows(folder / "protest_cues.csv")), re.I),
+        gathering_words=frozenset(row["lemma"] for row in _rows(folder / "gathering_words.csv")),
         country_cues=tuple(CountryCue(re.compile(row["pattern"]), row["country_iso2"])
                            for row in _rows(seeds_dir / "places" / "country_cues.csv")),
     )
