@@ -32,6 +32,7 @@ eval: $(STAMP) ## score the extractors and the linking: ../shared sets, tests/go
 	$(BIN)/wirehouse eval quotes
 	$(BIN)/wirehouse eval dates
 	$(BIN)/wirehouse eval events
+	$(BIN)/wirehouse eval places
 	$(BIN)/wirehouse eval html
 	$(BIN)/wirehouse eval incidents
 	$(BIN)/wirehouse eval statements

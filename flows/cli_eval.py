@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from flows.settings import Settings
@@ -153,6 +154,31 @@ def eval_events(
     console.print("red: at or below its trivial baseline. Own gold: a gold event is found when its trigger "
                   "(or a mention) lies in a sentence of one of the predicted event's mentions, one to one; "
                   "PLOVER's verbal events are left out there (tests/gold/events/README.md).")
+
+
+@eval_app.command("places")
+def eval_places(
+    show_errors: Annotated[int, typer.Option(help="print this many wrong places")] = 10,
+) -> None:
+    """The geocoder on our place gold (tests/gold/places.jsonl: GVA dev, Reuters-21578,
+    Wikinews and, with WIREHOUSE_POLNEAR_DIR, PolNeAR mentions), beside its baselines."""
+    from evaluation import PLACE_GOLD
+    from evaluation.places import evaluate_places, read_place_gold
+    from flows.etl import extraction_rules
+    from transforms.nlp import load_pipeline
+
+    settings = Settings()
+    score, skipped = evaluate_places(read_place_gold(PLACE_GOLD), load_pipeline(settings.model),
+                                     extraction_rules(settings.seeds_dir).events)
+    table = Table("measure", "wirehouse", "baseline", "target", "detail")
+    targets = {"toponym precision": "0.95", "resolution accuracy (geocoded)": "0.90"}
+    for measure, value, baseline, name, detail in score.figures():
+        shown = f"{value:.3f}" if value > baseline else f"[red]{value:.3f}[/red]"
+        table.add_row(measure, shown, f"{baseline:.3f} ({name})", targets.get(measure, "-"), detail)
+    console.print(f"place gold: {score.n_mentions} mentions scored, {skipped} skipped (corpus absent)")
+    console.print(table)
+    for row in score.errors[:show_errors]:
+        console.print(f"[dim]{escape(row)}[/dim]")
 
 
 @eval_app.command("html")

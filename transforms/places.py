@@ -201,7 +201,7 @@ def _rank(place: Place, name_key: str, context: PlaceContext, qualifier: Place |
     known = place.country_iso2 in context.countries or place.country_iso2 == context.home
     return (qualifier is None or place.admin1 == qualifier.admin1,
             place.admin1 in context.admin1s,
-            place.geonameid in capitals and place_key(place.name) == name_key,
+            place.geonameid in capitals and place_key(place.name).startswith(name_key),
             named_area and (place.feature == "country" or known),
             known,
             named_area,
@@ -224,6 +224,15 @@ def _acceptable(place: Place, loose: bool, context: PlaceContext, qualifier: Pla
     if context.home is None or place.feature != "city" or place.country_iso2 in context.countries | {context.home}:
         return True
     return place.population >= WORLD_CITY_POPULATION
+
+
+def _named_areas_first(candidates: list[Place], name_key: str, capitals: Collection[int]) -> list[Place]:
+    """A country's or a state's own name means it, or a capital called so ("Washington"),
+    never a town that has it as an alternate name ("North Carolina" is no town in Ohio)."""
+    areas = [p for p in candidates if p.feature in ("country", "admin1") and place_key(p.name) == name_key]
+    if not areas:
+        return candidates
+    return areas + [p for p in candidates if p.geonameid in capitals and place_key(p.name).startswith(name_key)]
 
 
 def resolve_place(text: str, gazetteer: Gazetteer, context: PlaceContext | Iterable[str] = ()) -> PlaceMatch:
@@ -256,6 +265,7 @@ def resolve_place(text: str, gazetteer: Gazetteer, context: PlaceContext | Itera
     for key in (place_key(name), "~" + consonant_key(name)):
         loose = key.startswith("~")
         candidates = [p for p in gazetteer.places_by_key.get(key, ()) if _acceptable(p, loose, context, qualifier)]
+        candidates = _named_areas_first(candidates, place_key(name), gazetteer.capital_ids)
         if candidates:
             best = max(candidates, key=lambda p: _rank(p, place_key(name), context, qualifier, gazetteer.capital_ids))
             precision = {"country": "country", "admin1": "admin1"}.get(best.feature, "exact")

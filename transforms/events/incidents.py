@@ -143,16 +143,24 @@ def _when(reports: Sequence[SentenceReport]) -> DateMention | None:
             or next((d for d in dated if d.resolved.precision != "unknown"), None))
 
 
+def _not_after(when: DateMention | None, published: date | None) -> DateMention | None:
+    """An incident reported has happened: a day after the article's own ("Friday" misread as
+    next Friday, a court date) is not its day."""
+    if when is None or published is None or when.resolved.start is None or when.resolved.start <= published:
+        return when
+    return None
+
+
 def build_event(reports: Sequence[SentenceReport], context: ArticleContext,
                 dateline_place: PlaceMatch | None, elsewhere: Sequence[tuple[int, int]] = ()) -> Event:
     """One Event from the sentences of one incident; its offsets are the first mention's.
     `elsewhere` are the sentences (Doc offsets) that tell other incidents."""
     typing = _typing(reports)
     first = reports[0].mention
-    when = _when(reports)
+    when = _not_after(_when(reports), context.published)
     date_source = "sentence" if when is not None else "none"
     if when is None:
-        when = context.nearest_day(first.sentence_start - context.offset, elsewhere)
+        when = _not_after(context.nearest_day(first.sentence_start - context.offset, elsewhere), context.published)
         date_source = "article" if when is not None else "none"
     place = next((r.place for r in reports if r.place is not None), None)
     told_place = place is not None
