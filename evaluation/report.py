@@ -5,7 +5,7 @@ skipped with a note when absent)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -17,11 +17,12 @@ from evaluation import (
     DEFAULT_TEMPEVAL_DIR,
     DEFAULT_WIKIEVENTS_DIR,
     EVENT_GOLD_DIR,
+    GENERAL_EVENT_GOLD,
 )
 from evaluation.case2021 import BEST_KNOWN_WEIGHTED_F1, KEYWORD_RULES_WEIGHTED_F1, CaseEvaluation, case_labels
 from evaluation.case2021 import evaluate_case, iter_case
 from evaluation.dates import evaluate_dates
-from evaluation.event_gold import read_event_gold_dir
+from evaluation.event_gold import read_event_gold_dir, read_general_gold
 from evaluation.events import EventScore, evaluate_event_gold
 from evaluation.gva import GvaScore, evaluate_gva, iter_gva
 from evaluation.plover import PloverEvaluation, evaluate_plover, iter_plover
@@ -149,6 +150,17 @@ def _runs(nlp: Language, rules: ExtractionRules, seeds_dir: Path, gva_split: str
         report.errors["own gold missed"] = score.misses[:show_errors]
         report.errors["own gold spurious"] = score.spurious[:show_errors]
 
+    def general() -> None:
+        golds, skipped = read_general_gold(GENERAL_EVENT_GOLD)
+        score = evaluate_event_gold(golds, nlp, rules)
+        figures = own_gold_figures(score, len(golds))[:3]
+        report.figures += [replace(f, gold_set=f"general news ({len(golds)} articles, {score.n_gold} events)",
+                                   target={"event precision": 0.90, "event recall": 0.80}.get(f.measure))
+                           for f in figures]
+        if skipped:
+            report.notes.append(f"general news: {skipped} articles skipped (set WIREHOUSE_POLNEAR_DIR for PolNeAR)")
+        report.errors["general news spurious"] = score.spurious[:show_errors]
+
     def gva() -> None:
         score = evaluate_gva(list(iter_gva(DEFAULT_GVA_DIR / f"{gva_split}.jsonl")), nlp, rules)
         report.figures += gva_figures(score, gva_split)
@@ -172,6 +184,7 @@ def _runs(nlp: Language, rules: ExtractionRules, seeds_dir: Path, gva_split: str
                                                      split)
 
     yield "own gold", EVENT_GOLD_DIR.is_dir(), own
+    yield "general news", GENERAL_EVENT_GOLD.exists(), general
     yield f"GVA {gva_split}", (DEFAULT_GVA_DIR / f"{gva_split}.jsonl").exists(), gva
     yield "CASE 2021 dev", DEFAULT_CASE_PATH.exists(), case
     yield "PLOVER records", DEFAULT_PLOVER_PATH.exists(), plover
