@@ -21,7 +21,7 @@ from transforms.events import Event
 from transforms.extract import ExtractionRules
 
 NO_EVENT = "NONE"
-# DESIGN §4: best trained system on the full set, and untuned keyword rules.
+# The best trained system published on the full set, and untuned keyword rules.
 BEST_KNOWN_WEIGHTED_F1 = 0.771
 KEYWORD_RULES_WEIGHTED_F1 = 0.45
 

@@ -21,7 +21,7 @@ from evaluation.events import extracted_events
 from transforms.events import Event
 from transforms.extract import ExtractionRules
 
-# Best known figures on a held-out split (DESIGN §4): spaCy sm features + SVC trained on train.
+# Best known figures on a held-out split: spaCy sm features + an SVC trained on train.
 BEST_KNOWN = {"killed": 0.837, "injured": 0.742, "date": 0.774, "address": 0.51}
 _NOT_ADDRESS_CHARS = re.compile(r"[^a-z0-9]+")
 

@@ -43,7 +43,7 @@ def has_speech_cue(text: str, quote: GoldQuote, speech_verbs: frozenset[str]) ->
 
 
 def speech_cue_quotes(article: GoldArticle, speech_verbs: frozenset[str]) -> GoldArticle:
-    """The article with only its speech-cue attributions (how the anchors in DESIGN §4 were
+    """The article with only its speech-cue attributions (how the published anchors were
     measured); the content of the others becomes 'ignored', so a quote found there is not
     counted as a false positive."""
     kept = tuple(q for q in article.quotes if has_speech_cue(article.text, q, speech_verbs))

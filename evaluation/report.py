@@ -30,7 +30,7 @@ from evaluation.tempeval import iter_tempeval
 from evaluation.wikievents import WikiEventsEvaluation, evaluate_wikievents, iter_wikievents
 from transforms.extract import ExtractionRules
 
-# The targets of issue 10.
+# The targets the event extractor is held to (docs/events.md).
 TARGETS = {"gva killed": 0.90, "gva injured": 0.85, "gva date": 0.85, "case weighted F1": 0.70,
            "own precision": 0.85, "own recall": 0.80, "plover type": 0.60, "wikievents attack F1": 0.60,
            "tempeval": 0.95}

@@ -113,7 +113,7 @@ def eval_dates(
         raise typer.Exit(1)
     result = evaluate_dates(iter_tempeval(folder))
     console.print(f"TempEval-3 platinum: {result.n_correct} of {result.n_expressions} calendar dates resolved "
-                  f"right: {result.accuracy:.1%} (plain dateparser: 66.7%, DESIGN §4)")
+                  f"right: {result.accuracy:.1%} (plain dateparser: 66.7%)")
     for doc_id, text, gold, got in result.misses[:show_errors]:
         console.print(f"[dim]miss[/dim] {doc_id}: {text!r} gold {gold}, resolved {got}")
 

@@ -39,7 +39,7 @@ def extraction_rules() -> ExtractionRules:
 
 @pytest.fixture(scope="session")
 def seed_batch(nlp, extraction_rules):
-    """The seed article through every extractor, published 2015-03-21 (DESIGN §3)."""
+    """The seed article through every extractor, published 2015-03-21 (the golden article)."""
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     document = Document(article_id_for(text), "seeds/seed.txt", text, InputMetadata())
     return extract_batch([document], nlp, extraction_rules, default_published_at=datetime(2015, 3, 21))

@@ -43,7 +43,7 @@ def test_the_linker_beats_both_baselines_on_our_reuters_clusters(reuters_scores)
     assert ours.bcubed_f1 > scores["same type, place and day"].bcubed_f1 > scores["no linking"].bcubed_f1
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 target B-cubed F1 >= 0.85; 0.657 measured on our Reuters "
+@pytest.mark.xfail(strict=True, reason="target: B-cubed F1 >= 0.85; 0.657 measured on our Reuters "
                                        "clusters (follow-up reports of the Ecuador earthquake are about debt and oil)")
 def test_own_clusters_target(reuters_scores):
     assert reuters_scores["wirehouse"].bcubed_f1 >= 0.85

@@ -36,7 +36,7 @@ def test_gva_dev_floors(gva_figures):
     assert all(value > baseline for value, baseline in gva_figures.values())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 targets: GVA dev killed >= 0.90, injured >= 0.85, date >= 0.85; "
+@pytest.mark.xfail(strict=True, reason="targets: GVA dev killed >= 0.90, injured >= 0.85, date >= 0.85; "
                                        "0.899 / 0.822 / 0.663 measured (round-up articles of many shootings, "
                                        "incidents dated by the day they were reported)")
 def test_gva_dev_targets(gva_figures):
@@ -50,7 +50,7 @@ def test_case_dev_floor(case_result):
     assert case_result.score.weighted_f1 >= 0.68 > case_result.majority.weighted_f1
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 target: CASE dev weighted F1 >= 0.70; 0.685 measured (snippets "
+@pytest.mark.xfail(strict=True, reason="target: CASE dev weighted F1 >= 0.70; 0.685 measured (snippets "
                                        "with no incident word we know, diplomacy and crime told in few words)")
 def test_case_dev_target(case_result):
     assert case_result.score.weighted_f1 >= 0.70

@@ -1,5 +1,5 @@
 """`pip install .` (not editable) into a fresh venv, then `wirehouse run` from another folder:
-the rules in seeds/ and the SQL in sql/ travel with the wheel (issue 11, problem 7)."""
+the rules in seeds/ and the SQL in sql/ travel with the wheel."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def test_an_installed_wheel_runs_from_another_folder(tmp_path):
     shown = subprocess.run([tmp_path / "venv" / "bin" / "wirehouse", "sql", "select count(*) from events"],
                            cwd=elsewhere, env=environment, capture_output=True, text=True, check=True).stdout
     assert (elsewhere / "warehouse" / "wirehouse.duckdb").is_file()
-    assert " 6 " in shown  # the seed's six events (DESIGN §3)
+    assert " 6 " in shown  # the seed's six events
     # every rule and SQL file of the checkout travels (sql/evaluation was once left behind), and the
     # report, with its template and outlines, runs from the installed copy
     data_dir = tmp_path / "venv" / "share" / "wirehouse"

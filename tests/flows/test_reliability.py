@@ -1,4 +1,4 @@
-"""Nothing lost (issue 11): each probe of the issue, run as a real flow into a real DuckDB file."""
+"""Nothing lost: each hostile input or fault, run as a real flow into a real DuckDB file."""
 
 from __future__ import annotations
 

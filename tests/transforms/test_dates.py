@@ -75,7 +75,7 @@ TEMPEVAL_DIR = SHARED_DIR / "eval" / "tempeval3_platinum"
 @pytest.mark.corpus
 @pytest.mark.skipif(not TEMPEVAL_DIR.is_dir(), reason="../shared/eval is not here")
 def test_tempeval_accuracy_floor():
-    """Measured 97.3% (73 of 75); the target of issue 4 is 95%."""
+    """Measured 97.3% (73 of 75); the target is 95%."""
     result = evaluate_dates(iter_tempeval(TEMPEVAL_DIR))
     assert result.n_expressions == 75
     assert result.accuracy >= 0.95

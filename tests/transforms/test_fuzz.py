@@ -1,4 +1,4 @@
-"""Random bytes and random Unicode through ingest, layout and every extractor (issue 11): an
+"""Random bytes and random Unicode through ingest, layout and every extractor: an
 input is a Document or a quarantine row, an article is extracted or quarantined, and nothing
 raises out of the batch."""
 

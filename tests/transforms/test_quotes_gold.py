@@ -16,7 +16,7 @@ from evaluation.quote_gold import read_gold_dir
 
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 
-# DESIGN §3: (speaker as written, resolved source, kind, start of the content) in text order.
+# The seed article as designed: (speaker as written, resolved source, kind, start of the content) in text order.
 SEED_ATTRIBUTIONS = [
     ("experts", "experts", "indirect", "By launching attacks"),
     ("JM Berger", "JM Berger", "mixed", '"Expansion is their strategy,"'),
@@ -90,13 +90,13 @@ def test_floors_on_own_gold(own_gold_score):
     assert score.n_non_quotes_extracted == 0
 
 
-@pytest.mark.xfail(strict=True, reason="issue 3 target: every direct quote found; 0.902 measured (quotes "
+@pytest.mark.xfail(strict=True, reason="target: every direct quote found; 0.902 measured (quotes "
                                        "nested in quotes, quotes after a caption line or a colon with no cue verb)")
 def test_every_direct_quote_is_found(own_gold_score):
     assert own_gold_score.direct_recall == 1.0
 
 
-@pytest.mark.xfail(strict=True, reason="issue 3 target: >= 95% of pronoun speakers resolved; 0.76 measured "
+@pytest.mark.xfail(strict=True, reason="target: >= 95% of pronoun speakers resolved; 0.76 measured "
                                        "(no gender for first names: 'she' after a man; 'they' for two named people)")
 def test_pronoun_speakers_resolve_to_the_right_source(own_gold_score):
     assert own_gold_score.pronoun_accuracy >= 0.95

@@ -1,4 +1,4 @@
-"""`wirehouse sql` is read-only: it reaches nothing but the warehouse (issue 11, problem 1)."""
+"""`wirehouse sql` is read-only: it reaches nothing but the warehouse."""
 
 import hashlib
 

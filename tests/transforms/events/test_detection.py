@@ -16,6 +16,16 @@ import pytest
         pytest.param("Prices rose in March after a price war between airlines.", id="month-and-metaphor"),
         pytest.param("The actress died peacefully at her home, aged 97.", id="an-obituary"),
         pytest.param("The book 'Under Fire' was released in 2015.", id="a-title"),
+        # idioms, campaign rallies and business deals: no argument makes the trigger literal
+        pytest.param("Ivanka Trump acknowledged their uphill battle in a Wall Street Journal essay.", id="uphill-battle"),
+        pytest.param("Tuttle's article also attacked Christie by accusing him of endorsing Trump.", id="article-attacked"),
+        pytest.param("Ted Cruz has stood up and fought for our right to bear arms.", id="fought-for-a-right"),
+        pytest.param("On Sunday, he appeared at a Trump rally where he pledged his support.", id="campaign-rally"),
+        pytest.param("Meridian Diagnostics Inc said it finalized a licensing agreement with the university.",
+                     id="licensing-agreement"),
+        pytest.param("Fox News confirmed that Kelly met with Trump.", id="two-people-met"),
+        pytest.param("Joe Biden forewent traditional holiday activities as a precaution against COVID-19.",
+                     id="precaution-against-a-disease"),
     ],
 )
 def test_not_events(events_of, text):
@@ -32,6 +42,14 @@ def test_not_events(events_of, text):
         pytest.param("A fire broke out in a hotel in Karol Bagh early Tuesday, killing 17 people.",
                      "Man-made disaster", id="a-hotel-fire"),
         pytest.param("Gunmen killed a journalist in Aden on Tuesday.", "Attack", id="a-killing"),
+        pytest.param("Gunmen attacked a police post in Kabul on Monday, killing three officers.", "Armed clash",
+                     id="attack-with-victims"),
+        pytest.param("Hundreds of workers held a rally against the pension cuts in Paris on Monday.",
+                     "Peaceful protest", id="rally-against-something"),
+        pytest.param("Turkey and Libya signed an agreement on maritime borders on Wednesday.", "Agreement",
+                     id="two-states-agree"),
+        pytest.param("A man was shot in the 1500 block of Pennsylvania Avenue on Monday night.", "Attack",
+                     id="a-shooting"),
     ],
 )
 def test_events(events_of, text, event_class):
