@@ -33,7 +33,7 @@ def test_gva_dev_floors(gva_figures):
     assert gva_figures["killed exact"][0] >= 0.89
     assert gva_figures["injured exact"][0] >= 0.82
     assert gva_figures["incident date exact"][0] >= 0.66
-    assert all(value > baseline for value, baseline in gva_figures.values())
+    assert all(value > baseline for value, baseline in gva_figures.values() if baseline is not None)
 
 
 @pytest.mark.xfail(strict=True, reason="targets: GVA dev killed >= 0.90, injured >= 0.85, date >= 0.85; "

@@ -169,6 +169,8 @@ def extract_events(
         found_date = sentence_date(sentence, published, context.previous_day, rules.report_verbs,
                                    context.ents_of(sentence))
         context.note_date(sentence.start_char, found_date)
+        context.note_address(sentence.start_char, address_in(sentence, rules.street_pattern, context.ents_of(sentence),
+                                                             streets_only=True))
         report = _report(sentence, context, book, found_date)
         if report is not None:
             reports.append(report)

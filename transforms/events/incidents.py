@@ -39,11 +39,22 @@ class ArticleContext:
     previous_actor: EventActor | None = None
     previous_day: date | None = None
     days: list[tuple[int, DateMention]] = field(default_factory=list)  # (sentence start, a day it names)
+    addresses: list[tuple[int, str]] = field(default_factory=list)  # (sentence start, a street address it gives)
     entity_starts: list[int] | None = None  # where index.ents start, for ents_of
 
     def note_date(self, sentence_start: int, found: DateMention | None) -> None:
         if found is not None and found.resolved.precision == "day":
             self.days.append((sentence_start, found))
+
+    def note_address(self, sentence_start: int, address: str | None) -> None:
+        if address is not None:
+            self.addresses.append((sentence_start, address))
+
+    def nearest_address(self, sentence_start: int, elsewhere: Sequence[tuple[int, int]]) -> str | None:
+        """The street address told nearest before the incident's first sentence, else after it,
+        outside other incidents' sentences: local news gives it once, often in a sentence with
+        no incident word ("Officers responded to the 1500 block of Pennsylvania Avenue")."""
+        return _nearest(self.addresses, sentence_start, elsewhere)
 
     def nearest_day(self, sentence_start: int, elsewhere: Sequence[tuple[int, int]]) -> DateMention | None:
         """The day named last before a sentence, else the first after it, outside the sentences
@@ -201,7 +212,8 @@ def build_event(reports: Sequence[SentenceReport], context: ArticleContext,
         geo_precision=place_match.precision if place_match is not None else "unknown",
         place_note=place_note(place_match, place_source),
         place_source=place_source,
-        address=next((r.address for r in reports if r.address), None),
+        address=next((r.address for r in reports if r.address), None)
+        or context.nearest_address(first.sentence_start - context.offset, elsewhere),
         fatalities=fatalities,
         fatalities_qualifier=fatalities_qualifier,
         injured=injured,

@@ -161,10 +161,14 @@ def street_pattern(street_nouns: Sequence[str], numbered_nouns: Sequence[str]) -
     return re.compile(rf"{numbered}|{street}(?:\s+(?:and|&)\s+{street})?")
 
 
-def address_in(sentence: Span, pattern: re.Pattern[str], ents: Sequence[Span] | None = None) -> str | None:
-    """The finest place a sentence gives: a street address, else a named facility (FAC)."""
+def address_in(sentence: Span, pattern: re.Pattern[str], ents: Sequence[Span] | None = None,
+               streets_only: bool = False) -> str | None:
+    """The finest place a sentence gives: a street address, else (unless streets_only) a
+    named facility (FAC)."""
     match = pattern.search(sentence.text)
     if match is not None:
         return match.group().strip(" .")
+    if streets_only:
+        return None
     facility = next((e for e in (sentence.ents if ents is None else ents) if e.label_ == "FAC"), None)
     return facility.text if facility is not None else None
