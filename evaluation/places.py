@@ -83,7 +83,7 @@ def evaluate_places(gold: Sequence[GoldPlace], nlp: Language, rules: EventRules)
     for key, doc in zip(keys, nlp.pipe(docs[k] for k in keys)):
         entities = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
         found = place_mentions(entities, rules.gazetteer, PlaceContext(), doc.text, rules.not_places,
-                               rules.country_cues).mentions
+                               rules.country_cues, not_town_before=rules.not_town_before).mentions
         for g in (g for g in present if (g.corpus, g.doc_id) == key):
             _judge(score, g, found, entities, rules.gazetteer)
     return score, len(gold) - len(present)

@@ -87,14 +87,21 @@ class _Candidate:
     qualified: str | None  # "Clinton, Md." when a state follows
 
 
+def names_something_else(text: str, end: int, not_town_before: frozenset[str]) -> bool:
+    """ "East Market Street", "Manatee County": the name is part of a street's or a county's,
+    not a town's."""
+    following = re.match(r"[\s.]*([A-Za-z]+)", text[end:end + 20])
+    return following is not None and following.group(1).casefold() in not_town_before
+
+
 def _candidates(entities: Sequence[Entity], text: str, gazetteer: Gazetteer,
-                not_places: frozenset[str]) -> list[_Candidate]:
+                not_places: frozenset[str], not_town_before: frozenset[str]) -> list[_Candidate]:
     persons = person_name_keys(entities)
     found = []
     for start, end, name, label in entities:
         if label not in PLACE_LABELS and label not in REPAIRABLE_LABELS:
             continue
-        if not looks_like_a_name(name, not_places):
+        if not looks_like_a_name(name, not_places) or names_something_else(text, end, not_town_before):
             continue
         state = state_qualifier(text, end, gazetteer)
         qualified = f"{name}, {state}" if state else None
@@ -145,7 +152,7 @@ class ArticlePlaces:
 
 def place_mentions(entities: Sequence[Entity], gazetteer: Gazetteer, context: PlaceContext | Iterable[str] = (),
                    text: str = "", not_places: frozenset[str] = frozenset(), cues: Sequence[CountryCue] = (),
-                   dateline: str | None = None) -> ArticlePlaces:
+                   dateline: str | None = None, not_town_before: frozenset[str] = frozenset()) -> ArticlePlaces:
     """The places among an article's NER entities, and the article's place context.
 
     The dateline ("BIRMINGHAM") votes for the article's home country with the other names and
@@ -154,7 +161,7 @@ def place_mentions(entities: Sequence[Entity], gazetteer: Gazetteer, context: Pl
     """
     if not isinstance(context, PlaceContext):
         context = PlaceContext(frozenset(context))
-    candidates = _candidates(entities, text, gazetteer, not_places)
+    candidates = _candidates(entities, text, gazetteer, not_places, not_town_before)
     filed = [_Candidate(-1, -1, dateline, "DATELINE", None)] if dateline else []
     context = replace(context, home=home_country(candidates + filed, gazetteer, context, text, cues))
     filed_at = resolve_place(dateline, gazetteer, context) if dateline else None

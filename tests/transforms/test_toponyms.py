@@ -68,6 +68,15 @@ def test_only_places_are_placed(rules, text, marked, places):
         assert qualified
 
 
+@pytest.mark.parametrize(("text", "name"), [("in the 100 block of East Market Street", "Market"),
+                                           ("according to the Manatee County Sheriff's Office", "Manatee")])
+def test_a_streets_or_countys_name_is_no_town(rules, text, name):
+    entities = _entities(text, [(name, "GPE")])
+    found = place_mentions(entities, rules.gazetteer, (), text, rules.not_places, rules.country_cues,
+                           not_town_before=rules.not_town_before).mentions
+    assert found == []
+
+
 def test_person_names_are_kept_whole_and_by_word():
     keys = person_name_keys([(0, 15, "Hillary Clinton", "PERSON"), (20, 24, "Ohio", "GPE")])
     assert {"clinton", "hilary", "hilaryclinton"} <= keys and "ohio" not in keys

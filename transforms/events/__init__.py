@@ -157,7 +157,8 @@ def extract_events(
     entities = [(e.start_char, e.end_char, e.text, e.label_) for e in index.ents]
     # the countries and states the article names, not those of every town: "Mindanao" alone would vote Greece
     places = place_mentions(entities, rules.gazetteer, PlaceContext(frozenset(prior_countries)), index.text,
-                            rules.not_places, rules.country_cues, dateline_place.text if dateline_place else None)
+                            rules.not_places, rules.country_cues, dateline_place.text if dateline_place else None,
+                            rules.not_town_before)
     if places.dateline is not None:
         dateline_place = places.dateline
     named_places = [m for m in places.mentions if not modifies_a_noun(index, m, rules.area_nouns)]

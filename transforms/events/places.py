@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from transforms.places import Gazetteer, PlaceContext, PlaceMatch, place_key, resolve_place
-from transforms.toponyms import PlaceMention
+from transforms.toponyms import PlaceMention, names_something_else
 from transforms.quotes import DocIndex
 
 if TYPE_CHECKING:
@@ -131,7 +131,8 @@ def _gazetteer_places(index: DocIndex, sentence: Span, rules: EventRules, places
             if not _after_place_preposition(index, words[0].i):
                 continue  # only "in X", "near X", "of X": a capitalised name alone may be a person
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-            if any(m.start <= start < m.end for m in found):
+            if any(m.start <= start < m.end for m in found) or names_something_else(index.text, end,
+                                                                                     rules.not_town_before):
                 continue
             text = index.text[start:end]
             if place_key(text) not in gazetteer.places_by_key or len(place_key(text)) < 4 or place_key(text) in persons:

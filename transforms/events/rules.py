@@ -98,6 +98,7 @@ class EventRules:
     company_words: frozenset[str] = frozenset()  # "Inc", "subsidiary": a firm's deal is no diplomacy
     protest_cues: re.Pattern[str] | None = None  # what makes a rally a protest ("against", "protesters")
     gathering_words: frozenset[str] = frozenset()  # "rally", "march": a protest only with a protest cue
+    not_town_before: frozenset[str] = frozenset()  # "Street", "County": a name before them is no town
     country_cues: tuple[CountryCue, ...] = ()  # words only one country's news writes (seeds/places/country_cues.csv)
 
 
@@ -187,6 +188,8 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         company_words=frozenset(row["word"].casefold() for row in _rows(folder / "company_words.csv")),
         protest_cues=re.compile("|".join(row["pattern"] for row in _rows(folder / "protest_cues.csv")), re.I),
         gathering_words=frozenset(row["lemma"] for row in _rows(folder / "gathering_words.csv")),
+        not_town_before=frozenset(row["noun"] for row in place_nouns if row["kind"].startswith("street"))
+        | frozenset(row["word"] for row in _rows(seeds_dir / "places" / "not_town_before.csv")),
         country_cues=tuple(CountryCue(re.compile(row["pattern"]), row["country_iso2"])
                            for row in _rows(seeds_dir / "places" / "country_cues.csv")),
     )
