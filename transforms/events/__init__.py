@@ -26,8 +26,8 @@ from transforms.events.rules import EventRules, load_event_rules
 from transforms.events.triggers import Trigger
 from transforms.events.victims import VictimBook
 from transforms.events.incidents import ArticleContext, build_event
-from transforms.places import PlaceContext, PlaceMatch
-from transforms.toponyms import person_name_keys, place_mentions
+from transforms.places import PlaceContext, PlaceMatch, place_key
+from transforms.toponyms import PLACE_LABELS, PlaceMention, person_name_keys, place_mentions
 from transforms.quotes import DocIndex
 
 EVENTS_VERSION = "events.v2"
@@ -102,47 +102,74 @@ def _report(sentence: Span, context: ArticleContext, book: VictimBook, found_dat
     if not triggers:
         return None
     casualties = _sentence_casualties(sentence, context.rules, context.offset, book)
-    report = _typed_report(sentence, context, casualties, found_date, triggers)
-    if report is None and any(t.family == "verbal" for t in triggers):
-        # a statement that is no event ("police asked for help"): what else the sentence tells
-        report = _typed_report(sentence, context, casualties, found_date,
-                               [t for t in triggers if t.family != "verbal"])
-    return report
+    remaining = list(triggers)
+    while remaining:
+        report, family = _typed_report(sentence, context, casualties, found_date, remaining)
+        if report is not None or family is None:
+            return report
+        # the word that typed the sentence is no event here ("police asked for help", "a gang of
+        # thugs"): what else the sentence tells ("an alleged series of gang rapes")
+        remaining = [t for t in remaining if t.family != family]
+    return None
+
+
+def _protest_told(sentence: Span, rules: EventRules) -> bool:
+    """A protest cue in the sentence or the next: "Students rallied in Tallahassee. They
+    demanded that lawmakers act." """
+    following = sentence.doc[sentence.end:sentence.end + 1]
+    text = sentence.text + (" " + next(iter(following.sents)).text if len(following) else "")
+    return bool(rules.protest_cues.search(text))
+
+
+def _facts(sentence: Span, context: ArticleContext, trigger: Trigger, triggers: Sequence[Trigger],
+           typing: Typing | None, actors: Sequence[EventActor], casualties: Sequence[Casualty],
+           found_date: DateMention | None, place: PlaceMention | None) -> SentenceFacts:
+    rules = context.rules
+    return SentenceFacts(
+        actors, casualties, found_date is not None and found_date.resolved.precision != "unknown",
+        place is not None, typing is not None and typing.cue is not None,
+        _strikes(sentence, triggers, casualties, rules),
+        any(t.lemma_.casefold() in rules.area_nouns for t in sentence),
+        any(t.family in ("weapon", "harm") and t.token.i != trigger.token.i for t in triggers)
+        or any(t.lemma_.casefold() in rules.hit_verbs for t in sentence),
+        # a place named, even one the gazetteer lacks ("a crash near Keset"), never a person's name
+        any(e.label_ in PLACE_LABELS and place_key(e.text) not in context.person_keys
+            for e in context.ents_of(sentence)),
+        # police, troops, rebels or officials take part: "Police have a man attempting to rob banks"
+        any(rules.sectors.get(t.lower_) in rules.party_sectors for t in sentence),
+    )
 
 
 def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casualty],
-                  found_date: DateMention | None, triggers: Sequence[Trigger]) -> SentenceReport | None:
+                  found_date: DateMention | None, triggers: Sequence[Trigger]
+                  ) -> tuple[SentenceReport | None, str | None]:
+    """The sentence's report, or None and the family of the trigger that typed it in vain."""
     if not triggers:
-        return None
+        return None, None
     index, rules = context.index, context.rules
     typing = classify(sentence.text, sentence.start_char, triggers, rules, _sides(index, triggers, rules))
     harm = next((t for t in triggers if t.family == "harm"), None)
     if typing is None and harm is None:
-        return None
+        return None, None
     trigger = typing.trigger if typing is not None else harm
-    if trigger.token.lemma_.casefold() in rules.gathering_words and not rules.protest_cues.search(sentence.text):
-        return None  # a campaign rally, a parade: people gather, nobody protests
+    if trigger.token.lemma_.casefold() in rules.gathering_words and not _protest_told(sentence, rules):
+        return None, trigger.family  # a campaign rally, a parade: people gather, nobody protests
     verb = governing_verb(trigger.token)
-    if is_roundup(verb, rules):
-        return None
+    if is_roundup(verb, rules, sentence.text):
+        return None, None
     actors = event_actors(index, trigger.token, verb, rules, context.previous_actor)
     if typing is not None:
         typing = _retyped_as_disaster(typing, actors, index, rules)
     place = event_place(index, sentence, context.named_places, rules, context.dateline, context.places,
                         context.person_keys)
     needs = _needs(typing, trigger, rules)
-    facts = SentenceFacts(actors, casualties, found_date is not None and found_date.resolved.precision != "unknown",
-                          place is not None, typing is not None and typing.cue is not None,
-                          _strikes(sentence, triggers, casualties, rules),
-                          any(t.lemma_.casefold() in rules.area_nouns for t in sentence),
-                          any(t.family in ("weapon", "harm") and t.token.i != trigger.token.i for t in triggers)
-                          or any(t.lemma_.casefold() in rules.hit_verbs for t in sentence))
+    facts = _facts(sentence, context, trigger, triggers, typing, actors, casualties, found_date, place)
     if not reports_incident(trigger, verb, needs, facts, rules):
-        return None
+        return None, trigger.family
     return context.report(sentence, trigger, typing, casualties, found_date, place,
                           address_in(sentence, rules.street_pattern, context.ents_of(sentence)), actors,
                           responsibility(sentence, actors), modality_of(verb, sentence),
-                          refers_back(trigger.token), adds_another(trigger.token))
+                          refers_back(trigger.token), adds_another(trigger.token)), trigger.family
 
 
 def extract_events(

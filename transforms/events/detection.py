@@ -26,9 +26,12 @@ ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "sep
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
-def is_roundup(verb: Token | None, rules: EventRules) -> bool:
+def is_roundup(verb: Token | None, rules: EventRules, sentence_text: str = "") -> bool:
     """ "The battles have killed thousands of ISIS fighters": a total over many events, told in
-    the perfect; "Suicide bombings Sunday and Monday killed 26 people" is an incident."""
+    the perfect; "76 shooting victims during January", "the war has killed 500,000": a tally over
+    a period; "Suicide bombings Sunday and Monday killed 26 people" is an incident."""
+    if rules.roundup_periods.search(sentence_text):
+        return True
     if verb is None or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in rules.roundup_subjects for c in verb.children)
@@ -145,13 +148,19 @@ class SentenceFacts:
     strikes: bool  # it tells harm or a hit: another violent word, a casualty, "hit", "exploded"
     names_an_area: bool = False  # "the province", "a village": a place without a name
     armed: bool = False  # another word of the sentence names a weapon or harm ("a gun", "wounded")
+    names_a_place: bool = False  # a place named, resolved or not
+    state_party: bool = False  # police, troops, rebels or officials take part
 
 
-def is_literal(actors: Sequence[EventActor], facts: SentenceFacts) -> bool:
+def is_literal(actors: Sequence[EventActor], facts: SentenceFacts, rules: EventRules) -> bool:
     """An attack or crime word is meant literally when the sentence gives a victim or a count, a
-    weapon or harm, a side with a sector (police, troops, rebels, civilians) or a place: "each
-    attack" in a campaign, "an uphill battle", "came under attack by dozens of women" are not."""
-    return bool(facts.casualties) or facts.armed or facts.has_place or any(a.sector for a in actors)
+    person attacked, a weapon or harm, a side with a sector (police, troops, rebels, civilians)
+    or a place: "each attack" in a campaign, "an uphill battle", "came under attack by dozens
+    of women" are not."""
+    return (bool(facts.casualties) or facts.armed or facts.has_place or facts.names_a_place or facts.state_party
+            or any(a.sector for a in actors)
+            or any(a.role in ("target", "victim") and a.text.split()[-1].casefold() in rules.victim_nouns
+                   for a in actors))
 
 
 def has_a_party(actors: Sequence[EventActor], trigger: Token, verb: Token | None, rules: EventRules) -> bool:
@@ -166,7 +175,30 @@ def has_a_party(actors: Sequence[EventActor], trigger: Token, verb: Token | None
         return False
     if any(a.sector in rules.party_sectors for a in actors):
         return True
-    return any(t.ent_type_ in ("GPE", "NORP") for t in head.subtree)
+    words = [*head.subtree, *trigger.subtree]
+    return any(t.ent_type_ in ("GPE", "NORP") or rules.sectors.get(t.lower_) in rules.party_sectors for t in words)
+
+
+def speaks_for_a_party(said: Token, sides: Sequence[EventActor], rules: EventRules) -> bool:
+    """A statement is an event between political actors. Its speaker is not a firm ("News
+    Corporation denied"), nor a person named without an office ("Trump asked", "Sembler agreed
+    to serve"); a state, a body or a group ("APEC has agreed", "al-Qaeda has threatened") and an
+    office holder ("President Museveni has threatened") are. An incident says nothing: "the
+    first ISIS attacks allow it to appear omnipresent" is no concession."""
+    subjects = [c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lemma_.casefold() in rules.triggers and s.pos_ == "NOUN" for s in subjects):
+        return False
+    if any(a.sector in rules.party_sectors for a in sides):
+        return True
+    for subject in subjects:
+        words = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod", "appos", "poss"))]
+        words += [g for w in words if w.dep_ == "appos" for g in w.children if g.dep_ in ("compound", "amod")]
+        lowered = {w.lower_ for w in words}
+        if lowered & rules.company_words:
+            return False
+        if subject.ent_type_ == "PERSON" and not lowered & rules.office_titles:
+            return False
+    return True
 
 
 def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: SentenceFacts,
@@ -196,9 +228,10 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if trigger.family in FORCE_FAMILIES and verb is not None and verb.i == token.i and _words_against_words(verb, rules):
         return False
     if needs == "literal":
-        return is_literal(actors, facts) or (not as_verb and is_specific_noun(token) and has_date)
+        return is_literal(actors, facts, rules) or (not as_verb and is_specific_noun(token) and has_date)
     if needs == "physical":
-        return bool(casualties) or has_place or facts.armed or facts.names_an_area
+        return (bool(casualties) or has_place or facts.names_a_place or facts.armed or facts.names_an_area
+                or facts.state_party)
     if needs == "participants":
         if not has_a_party(actors, token, verb, rules):
             return False
@@ -208,7 +241,8 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if needs == "named actor":  # "Libya offered to hand over ...", not "police asked for help"
         sides = [a for a in actors if a.role in ("actor", "claimant")]
         said = verb if verb is not None else token
-        return _named(sides, token) and any(c.dep_ in COMPLEMENTS for c in said.children)
+        return (_named(sides, token) and any(c.dep_ in COMPLEMENTS for c in said.children)
+                and speaks_for_a_party(said, sides, rules))
     if needs == "participant":
         return bool(actors) or bool(casualties)
     concrete = bool(casualties) or has_date or has_place or bool(actors)

@@ -83,6 +83,7 @@ class EventRules:
     count_patterns: CountPatterns  # numbers of dead and wounded written out, built from the two above
     victim_nouns: Mapping[str, str]  # noun -> victim category
     roundup_subjects: frozenset[str]
+    roundup_periods: re.Pattern[str]  # "76 victims during January": a tally over a period (roundup_periods.csv)
     hit_verbs: frozenset[str]  # "a rocket hit the town": a weapon named did something
     verbal_objects: frozenset[str]  # "attacked the proclamation": words against words, no attack
     report_verbs: frozenset[str]  # "said Monday", "identified Tuesday": days of the report, not of the incident
@@ -95,6 +96,7 @@ class EventRules:
     gazetteer: Gazetteer
     not_places: frozenset[str] = frozenset()  # common words GeoNames has towns for (seeds/places/not_places.csv)
     party_sectors: frozenset[str] = frozenset()  # sides that make a meeting or a deal diplomacy: states, armed groups
+    office_titles: frozenset[str] = frozenset()  # "President", "Senator": a person who speaks for a state
     company_words: frozenset[str] = frozenset()  # "Inc", "subsidiary": a firm's deal is no diplomacy
     protest_cues: re.Pattern[str] | None = None  # what makes a rally a protest ("against", "protesters")
     gathering_words: frozenset[str] = frozenset()  # "rally", "march": a protest only with a protest cue
@@ -170,6 +172,8 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         count_patterns=count_patterns(number_words, qualifiers),
         victim_nouns={row["noun"].casefold(): row["category"] for row in _rows(folder / "victim_nouns.csv")},
         roundup_subjects=frozenset(row["noun"].casefold() for row in _rows(folder / "roundup_subjects.csv")),
+        roundup_periods=re.compile("|".join(f"(?:{row['pattern']})" for row in _rows(folder / "roundup_periods.csv")),
+                                   re.I),
         hit_verbs=frozenset(row["lemma"] for row in _rows(folder / "hit_verbs.csv")),
         verbal_objects=frozenset(row["noun"].casefold() for row in _rows(folder / "verbal_objects.csv")),
         report_verbs=frozenset(row["lemma"] for row in _rows(seeds_dir / "reporting_verbs.csv"))
@@ -185,6 +189,7 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         gazetteer=gazetteer,
         not_places=frozenset(row["word"].casefold() for row in _rows(seeds_dir / "places" / "not_places.csv")),
         party_sectors=frozenset(row["sector"] for row in _rows(folder / "party_sectors.csv")),
+        office_titles=frozenset(row["word"] for row in _rows(folder / "office_titles.csv")),
         company_words=frozenset(row["word"].casefold() for row in _rows(folder / "company_words.csv")),
         protest_cues=re.compile("|".join(row["pattern"] for row in _rows(folder / "protest_cues.csv")), re.I),
         gathering_words=frozenset(row["lemma"] for row in _rows(folder / "gathering_words.csv")),
