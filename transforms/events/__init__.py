@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from transforms.events.actors import event_actors, governing_verb, is_state
 from transforms.events.casualties import numbered_casualties, people_casualties, zero_casualties
@@ -72,7 +72,7 @@ def _needs(typing: Typing | None, trigger: Trigger, rules: EventRules) -> str:
     if typing is None:
         return "casualty"
     family = rules.families[trigger.family].needs
-    if family in ("named actor", "cue", "harm", "literal", "physical"):
+    if family in ("named actor", "cue", "harm", "literal", "physical", "thing"):
         return family
     return typing.event_class.needs
 
@@ -131,13 +131,27 @@ def _facts(sentence: Span, context: ArticleContext, trigger: Trigger, triggers: 
         _strikes(sentence, triggers, casualties, rules),
         any(t.lemma_.casefold() in rules.area_nouns for t in sentence),
         any(t.family in ("weapon", "harm") and t.token.i != trigger.token.i for t in triggers)
-        or any(t.lemma_.casefold() in rules.hit_verbs for t in sentence),
+        or any(t.lemma_.casefold() in rules.hit_verbs and t.i != trigger.token.i for t in sentence),
         # a place named, even one the gazetteer lacks ("a crash near Keset"), never a person's name
         any(e.label_ in PLACE_LABELS and place_key(e.text) not in context.person_keys
             for e in context.ents_of(sentence)),
-        # police, troops, rebels or officials take part: "Police have a man attempting to rob banks"
-        any(rules.sectors.get(t.lower_) in rules.party_sectors for t in sentence),
+        # police, troops, rebels or officials are a side of the trigger: "Police have a man attempting to rob banks"
+        any(rules.sectors.get(t.lower_) in rules.party_sectors for t in _sides_of(trigger.token)),
+        # a thing that burns, collapses or crashes: "the building collapsed", "a fire at the plant"
+        any(t.lemma_.casefold() in rules.physical_nouns for t in _sides_of(trigger.token)),
+        context.person_keys,
     )
+
+
+def _sides_of(token: Token) -> list[Token]:
+    """The words of a trigger's own phrase and the heads of its clause's subject, objects and
+    prepositional objects: "Heavily armed fighters attacked military positions" -> fighters,
+    positions; "oil prices are collapsing" -> prices (not oil)."""
+    head = token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "compound") else token
+    arguments = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    arguments += [o for c in head.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"]
+    own = list(token.subtree) if token.pos_ in ("NOUN", "PROPN") else [token]  # "an oil spill", not a clause
+    return [*own, *arguments]
 
 
 def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casualty],

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from transforms.events.records import Casualty, EventActor
 from transforms.events.rules import EventRules
+from transforms.places import place_key
 from transforms.events.triggers import Trigger
 
 PAST_TAGS = frozenset({"VBD", "VBN"})
@@ -126,6 +127,9 @@ def _words_against_words(verb: Token, rules: EventRules) -> bool:
 
 
 def _nobody(token: Token, verb: Token | None) -> bool:
+    """ "No one was arrested", "police made no arrests", "No arrests yet": nothing happened."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return True
     for head in (token, verb):
         for child in head.children if head is not None else ():
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
@@ -149,18 +153,27 @@ class SentenceFacts:
     names_an_area: bool = False  # "the province", "a village": a place without a name
     armed: bool = False  # another word of the sentence names a weapon or harm ("a gun", "wounded")
     names_a_place: bool = False  # a place named, resolved or not
-    state_party: bool = False  # police, troops, rebels or officials take part
+    state_party: bool = False  # police, troops, rebels or officials are a side of the trigger
+    thing: bool = False  # a thing that burns, collapses or crashes is a side of the trigger
+    person_keys: frozenset[str] = frozenset()  # names the article gives persons ("Trump" of "Donald Trump")
 
 
 def is_literal(actors: Sequence[EventActor], facts: SentenceFacts, rules: EventRules) -> bool:
     """An attack or crime word is meant literally when the sentence gives a victim or a count, a
     person attacked, a weapon or harm, a side with a sector (police, troops, rebels, civilians)
     or a place: "each attack" in a campaign, "an uphill battle", "came under attack by dozens
-    of women" are not."""
-    return (bool(facts.casualties) or facts.armed or facts.has_place or facts.names_a_place or facts.state_party
-            or any(a.sector for a in actors)
+    of women" are not. A place alone does not make it literal ("Trump was attacked by Clinton
+    over Israel"), but an incident noun with its place and its day does ("the attacks in Paris
+    last month")."""
+    return (bool(facts.casualties) or facts.armed or facts.state_party or any(a.sector for a in actors)
             or any(a.role in ("target", "victim") and a.text.split()[-1].casefold() in rules.victim_nouns
                    for a in actors))
+
+
+def _placed_and_dated_noun(token: Token, as_verb: bool, facts: SentenceFacts) -> bool:
+    """ "Sunday's attack in Orlando", "a fire in Karol Bagh early Tuesday": an incident noun
+    with its place and its day."""
+    return not as_verb and is_specific_noun(token) and facts.has_date and (facts.has_place or facts.names_a_place)
 
 
 def has_a_party(actors: Sequence[EventActor], trigger: Token, verb: Token | None, rules: EventRules) -> bool:
@@ -179,7 +192,13 @@ def has_a_party(actors: Sequence[EventActor], trigger: Token, verb: Token | None
     return any(t.ent_type_ in ("GPE", "NORP") or rules.sectors.get(t.lower_) in rules.party_sectors for t in words)
 
 
-def speaks_for_a_party(said: Token, sides: Sequence[EventActor], rules: EventRules) -> bool:
+def _about_a_firm(said: Token, rules: EventRules) -> bool:
+    """ "The company said Rockwell had agreed": the sentence speaks of a firm."""
+    return any(t.lower_.strip(".") in rules.company_words for t in said.sent)
+
+
+def speaks_for_a_party(said: Token, sides: Sequence[EventActor], rules: EventRules,
+                       persons: frozenset[str] = frozenset()) -> bool:
     """A statement is an event between political actors. Its speaker is not a firm ("News
     Corporation denied"), nor a person named without an office ("Trump asked", "Sembler agreed
     to serve"); a state, a body or a group ("APEC has agreed", "al-Qaeda has threatened") and an
@@ -194,9 +213,10 @@ def speaks_for_a_party(said: Token, sides: Sequence[EventActor], rules: EventRul
         words = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod", "appos", "poss"))]
         words += [g for w in words if w.dep_ == "appos" for g in w.children if g.dep_ in ("compound", "amod")]
         lowered = {w.lower_ for w in words}
-        if lowered & rules.company_words:
+        if lowered & rules.company_words or (subject.ent_type_ == "ORG" and _about_a_firm(said, rules)):
             return False
-        if subject.ent_type_ == "PERSON" and not lowered & rules.office_titles:
+        person = subject.ent_type_ == "PERSON" or place_key(subject.text) in persons
+        if person and not lowered & rules.office_titles:
             return False
     return True
 
@@ -228,10 +248,13 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if trigger.family in FORCE_FAMILIES and verb is not None and verb.i == token.i and _words_against_words(verb, rules):
         return False
     if needs == "literal":
-        return is_literal(actors, facts, rules) or (not as_verb and is_specific_noun(token) and has_date)
+        return (token.lemma_.casefold() in rules.literal_triggers or is_literal(actors, facts, rules)
+                or _placed_and_dated_noun(token, as_verb, facts))
     if needs == "physical":
         return (bool(casualties) or has_place or facts.names_a_place or facts.armed or facts.names_an_area
                 or facts.state_party)
+    if needs == "thing":
+        return bool(casualties) or facts.armed or facts.thing or _placed_and_dated_noun(token, as_verb, facts)
     if needs == "participants":
         if not has_a_party(actors, token, verb, rules):
             return False
@@ -242,7 +265,7 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
         sides = [a for a in actors if a.role in ("actor", "claimant")]
         said = verb if verb is not None else token
         return (_named(sides, token) and any(c.dep_ in COMPLEMENTS for c in said.children)
-                and speaks_for_a_party(said, sides, rules))
+                and speaks_for_a_party(said, sides, rules, facts.person_keys))
     if needs == "participant":
         return bool(actors) or bool(casualties)
     concrete = bool(casualties) or has_date or has_place or bool(actors)

@@ -26,6 +26,17 @@ import pytest
         pytest.param("Fox News confirmed that Kelly met with Trump.", id="two-people-met"),
         pytest.param("Joe Biden forewent traditional holiday activities as a precaution against COVID-19.",
                      id="precaution-against-a-disease"),
+        pytest.param("Hillary Clinton on Monday hit Bernie Sanders on immigration in Vermont.", id="hit-a-rival"),
+        pytest.param("Now that oil prices are collapsing in Oklahoma, the economy has followed suit.",
+                     id="prices-collapse"),
+        pytest.param("It is a sure-fire recipe for winning votes in Mexico.", id="sure-fire"),
+        pytest.param("Democrats erupted in laughter at the meeting in California.", id="erupted-in-laughter"),
+        pytest.param("Cruz, Blackwell wrote, has consistently demonstrated his commitment.", id="demonstrated"),
+        pytest.param("The company said Rockwell had agreed to handle Soma sales around the world.",
+                     id="a-firm-agrees"),
+        pytest.param("Donald Trump spoke. Trump asked the crowd whether she could stay.", id="a-candidate-asks"),
+        pytest.param("No arrests have been made in connection with the shooting.", id="no-arrests"),
+        pytest.param("We tracked 76 shooting victims in Philadelphia during January.", id="a-monthly-tally"),
     ],
 )
 def test_not_events(events_of, text):
@@ -50,6 +61,11 @@ def test_not_events(events_of, text):
                      id="two-states-agree"),
         pytest.param("A man was shot in the 1500 block of Pennsylvania Avenue on Monday night.", "Attack",
                      id="a-shooting"),
+        pytest.param("A building collapsed in Lagos on Tuesday.", "Man-made disaster", id="a-building-collapses"),
+        pytest.param("Alleged Shining Path members murdered four members of a family on 10 March.", "Attack",
+                     id="murder-needs-nothing-more"),
+        pytest.param("President Yoweri Museveni has threatened to ban opposition candidates.", "Diplomatic event",
+                     id="an-office-holder-threatens"),
     ],
 )
 def test_events(events_of, text, event_class):
