@@ -18,7 +18,8 @@ from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
 from warehouse import linking as warehouse_linking
 from warehouse.connection import open_warehouse, prepare_warehouse
 from warehouse.load import load_batch, load_staged, stage_batch
-from warehouse.views import run_checks
+from warehouse.sql_files import sql_text
+from warehouse.views import refresh_views, run_checks
 
 REPORTS = FIXTURES_DIR / "linking" / "reports.jsonl"
 LINK_TABLES = {
@@ -154,3 +155,28 @@ def test_linking_a_run_a_chunk_at_a_time_gives_the_same_groups(tmp_path, batches
         load_batch(path, "run-1", one_batch, [(d.article_id, d.source_uri) for d in documents], [], EXTRACTOR_VERSIONS)
     assert link_rows(whole) == link_rows(chunked)
     assert [len(titles) for _, titles in incident_titles(chunked)] == [3]
+
+
+def test_a_toll_no_other_report_comes_near_is_left_out_of_the_headline(tmp_path, nlp, extraction_rules):
+    """One outlet misreads the Kabul bombing's toll as 3,000: too far from the other report's 12
+    to link, it stands as an incident of its own, listed in implausible_incidents, and its
+    deaths stay out of the report's headline figure."""
+    documents = fixture_documents()
+    kabul = documents["kabul-a"]
+    misread = Document(article_id_for(kabul.raw_text.replace("12", "3,000")), "misread.jsonl#1",
+                       kabul.raw_text.replace("12", "3,000"), kabul.metadata)
+    path = tmp_path / "w.duckdb"
+    prepare_warehouse(path)
+    for number, document in enumerate([documents["kabul-c"], misread]):
+        batch = extract_batch([document], nlp, extraction_rules)
+        load_batch(path, f"run-{number}", batch, [(batch.articles[0].article_id, document.source_uri)], [],
+                   EXTRACTOR_VERSIONS)
+    refresh_views(path)
+    with open_warehouse(path, read_only=True) as connection:
+        implausible = connection.execute("SELECT fatalities, next_largest_toll, reason FROM implausible_incidents"
+                                         ).fetchall()
+        summary = connection.execute(sql_text("report/summary.sql")).fetchone()
+        columns = [d[0] for d in connection.description]
+    assert implausible == [(3000, None, "a round thousand: likelier a total than a count")]
+    headline = dict(zip(columns, summary))
+    assert (headline["n_implausible"], headline["fatalities_left_out"], headline["fatalities"]) == (1, 3000, 12)
