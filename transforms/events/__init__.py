@@ -145,12 +145,14 @@ def _facts(sentence: Span, context: ArticleContext, trigger: Trigger, triggers: 
 
 def _sides_of(token: Token) -> list[Token]:
     """The words of a trigger's own phrase and the heads of its clause's subject, objects and
-    prepositional objects: "Heavily armed fighters attacked military positions" -> fighters,
-    positions; "oil prices are collapsing" -> prices (not oil)."""
+    prepositional objects, and of the trigger's own modifiers and prepositional objects:
+    "Heavily armed fighters attacked military positions" -> fighters, positions; "oil prices are
+    collapsing" -> prices (not oil); "a fire at the plant" -> plant."""
     head = token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "compound") else token
     arguments = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     arguments += [o for c in head.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"]
-    own = list(token.subtree) if token.pos_ in ("NOUN", "PROPN") else [token]  # "an oil spill", not a clause
+    own = [token, *(c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss"))]
+    own += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]  # "a fire at the plant"
     return [*own, *arguments]
 
 

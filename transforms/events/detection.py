@@ -126,6 +126,11 @@ def _words_against_words(verb: Token, rules: EventRules) -> bool:
     return any(o.lemma_.casefold() in rules.verbal_objects or o.lower_ in rules.verbal_objects for o in objects)
 
 
+def _a_market_moves(verb: Token, rules: EventRules) -> bool:
+    """ "Shares of ChemLawn shot up 11-5/8", "oil prices crashed": the subject is a market's."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.casefold() in rules.market_nouns for c in verb.children)
+
+
 def _nobody(token: Token, verb: Token | None) -> bool:
     """ "No one was arrested", "police made no arrests", "No arrests yet": nothing happened."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
@@ -160,14 +165,19 @@ class SentenceFacts:
 
 def is_literal(actors: Sequence[EventActor], facts: SentenceFacts, rules: EventRules) -> bool:
     """An attack or crime word is meant literally when the sentence gives a victim or a count, a
-    person attacked, a weapon or harm, a side with a sector (police, troops, rebels, civilians)
-    or a place: "each attack" in a campaign, "an uphill battle", "came under attack by dozens
+    person attacked, a weapon or harm, a side with a sector (police, troops, rebels, civilians),
+    a thing struck or robbed ("robbed a home at gunpoint", "his house was struck by eight rounds"): "each attack" in a campaign, "an uphill battle", "came under attack by dozens
     of women" are not. A place alone does not make it literal ("Trump was attacked by Clinton
     over Israel"), but an incident noun with its place and its day does ("the attacks in Paris
     last month")."""
-    return (bool(facts.casualties) or facts.armed or facts.state_party or any(a.sector for a in actors)
+    return (bool(facts.casualties) or facts.armed or facts.state_party or facts.thing or any(a.sector for a in actors)
             or any(a.role in ("target", "victim") and a.text.split()[-1].casefold() in rules.victim_nouns
                    for a in actors))
+
+
+def _done_to_someone(token: Token) -> bool:
+    """ "Two men robbed him", "a driver was robbed at gunpoint": a crime verb with its victim."""
+    return token.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
 
 
 def _placed_and_dated_noun(token: Token, as_verb: bool, facts: SentenceFacts) -> bool:
@@ -247,9 +257,12 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
         return facts.strikes
     if trigger.family in FORCE_FAMILIES and verb is not None and verb.i == token.i and _words_against_words(verb, rules):
         return False
+    if trigger.family in FORCE_FAMILIES | {"harm", "accident"} and _a_market_moves(verb if verb is not None else token,
+                                                                                  rules):
+        return False
     if needs == "literal":
         return (token.lemma_.casefold() in rules.literal_triggers or is_literal(actors, facts, rules)
-                or _placed_and_dated_noun(token, as_verb, facts))
+                or _placed_and_dated_noun(token, as_verb, facts) or (trigger.family == "crime" and _done_to_someone(token)))
     if needs == "physical":
         return (bool(casualties) or has_place or facts.names_a_place or facts.armed or facts.names_an_area
                 or facts.state_party)

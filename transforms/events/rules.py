@@ -96,6 +96,7 @@ class EventRules:
     gazetteer: Gazetteer
     not_places: frozenset[str] = frozenset()  # common words GeoNames has towns for (seeds/places/not_places.csv)
     party_sectors: frozenset[str] = frozenset()  # sides that make a meeting or a deal diplomacy: states, armed groups
+    market_nouns: frozenset[str] = frozenset()  # "shares", "prices": a market's moves are no attack or crash
     literal_triggers: frozenset[str] = frozenset()  # "murder", "behead": never figurative in news
     physical_nouns: frozenset[str] = frozenset()  # "building", "bus": what burns, collapses or crashes
     office_titles: frozenset[str] = frozenset()  # "President", "Senator": a person who speaks for a state
@@ -191,6 +192,7 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         gazetteer=gazetteer,
         not_places=frozenset(row["word"].casefold() for row in _rows(seeds_dir / "places" / "not_places.csv")),
         party_sectors=frozenset(row["sector"] for row in _rows(folder / "party_sectors.csv")),
+        market_nouns=frozenset(row["noun"] for row in _rows(folder / "market_nouns.csv")),
         literal_triggers=frozenset(row["lemma"] for row in _rows(folder / "literal_triggers.csv")),
         physical_nouns=frozenset(row["noun"] for row in _rows(folder / "physical_nouns.csv")),
         office_titles=frozenset(row["word"] for row in _rows(folder / "office_titles.csv")),

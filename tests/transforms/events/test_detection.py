@@ -28,7 +28,7 @@ import pytest
                      id="precaution-against-a-disease"),
         pytest.param("Hillary Clinton on Monday hit Bernie Sanders on immigration in Vermont.", id="hit-a-rival"),
         pytest.param("Now that oil prices are collapsing in Oklahoma, the economy has followed suit.",
-                     id="prices-collapse"),
+                     id="prices-are-collapsing"),
         pytest.param("It is a sure-fire recipe for winning votes in Mexico.", id="sure-fire"),
         pytest.param("Democrats erupted in laughter at the meeting in California.", id="erupted-in-laughter"),
         pytest.param("Cruz, Blackwell wrote, has consistently demonstrated his commitment.", id="demonstrated"),
@@ -37,6 +37,9 @@ import pytest
         pytest.param("Donald Trump spoke. Trump asked the crowd whether she could stay.", id="a-candidate-asks"),
         pytest.param("No arrests have been made in connection with the shooting.", id="no-arrests"),
         pytest.param("We tracked 76 shooting victims in Philadelphia during January.", id="a-monthly-tally"),
+        pytest.param("Shares of ChemLawn shot up 11-5/8 to 29-3/8 in over-the-counter trading in New York.",
+                     id="shares-shot-up"),
+        pytest.param("The U.K. oil industry has suffered from last year's collapse in oil prices.", id="prices-collapse"),
     ],
 )
 def test_not_events(events_of, text):
@@ -62,6 +65,8 @@ def test_not_events(events_of, text):
         pytest.param("A man was shot in the 1500 block of Pennsylvania Avenue on Monday night.", "Attack",
                      id="a-shooting"),
         pytest.param("A building collapsed in Lagos on Tuesday.", "Man-made disaster", id="a-building-collapses"),
+        pytest.param("Members of Local 218 had been on strike for three weeks in Fort Worth.", "Peaceful protest",
+                     id="a-labour-strike"),
         pytest.param("Alleged Shining Path members murdered four members of a family on 10 March.", "Attack",
                      id="murder-needs-nothing-more"),
         pytest.param("President Yoweri Museveni has threatened to ban opposition candidates.", "Diplomatic event",
