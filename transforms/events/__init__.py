@@ -113,6 +113,17 @@ def _report(sentence: Span, context: ArticleContext, book: VictimBook, found_dat
     return None
 
 
+def _protests(token: Token, sentence: Span, rules: EventRules) -> bool:
+    """A rally, a march or a demonstration is a protest unless it has an object ("demonstrated
+    his commitment", "rallied support") or needs a protest cue that is not told."""
+    lemma = token.lemma_.casefold()
+    if lemma not in rules.gathering_words:
+        return True
+    if any(c.dep_ == "dobj" for c in token.children):
+        return False
+    return not rules.gathering_words[lemma] or _protest_told(sentence, rules)
+
+
 def _protest_told(sentence: Span, rules: EventRules) -> bool:
     """A protest cue in the sentence or the next: "Students rallied in Tallahassee. They
     demanded that lawmakers act." """
@@ -139,7 +150,6 @@ def _facts(sentence: Span, context: ArticleContext, trigger: Trigger, triggers: 
         any(rules.sectors.get(t.lower_) in rules.party_sectors for t in _sides_of(trigger.token)),
         # a thing that burns, collapses or crashes: "the building collapsed", "a fire at the plant"
         any(t.lemma_.casefold() in rules.physical_nouns for t in _sides_of(trigger.token)),
-        context.person_keys,
     )
 
 
@@ -168,7 +178,7 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     if typing is None and harm is None:
         return None, None
     trigger = typing.trigger if typing is not None else harm
-    if trigger.token.lemma_.casefold() in rules.gathering_words and not _protest_told(sentence, rules):
+    if not _protests(trigger.token, sentence, rules):
         return None, trigger.family  # a campaign rally, a parade: people gather, nobody protests
     verb = governing_verb(trigger.token)
     if is_roundup(verb, rules, sentence.text):

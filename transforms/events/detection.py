@@ -14,7 +14,6 @@ from spacy.tokens import Token
 
 from transforms.events.records import Casualty, EventActor
 from transforms.events.rules import EventRules
-from transforms.places import place_key
 from transforms.events.triggers import Trigger
 
 PAST_TAGS = frozenset({"VBD", "VBN"})
@@ -160,7 +159,6 @@ class SentenceFacts:
     names_a_place: bool = False  # a place named, resolved or not
     state_party: bool = False  # police, troops, rebels or officials are a side of the trigger
     thing: bool = False  # a thing that burns, collapses or crashes is a side of the trigger
-    person_keys: frozenset[str] = frozenset()  # names the article gives persons ("Trump" of "Donald Trump")
 
 
 def is_literal(actors: Sequence[EventActor], facts: SentenceFacts, rules: EventRules) -> bool:
@@ -207,13 +205,13 @@ def _about_a_firm(said: Token, rules: EventRules) -> bool:
     return any(t.lower_.strip(".") in rules.company_words for t in said.sent)
 
 
-def speaks_for_a_party(said: Token, sides: Sequence[EventActor], rules: EventRules,
-                       persons: frozenset[str] = frozenset()) -> bool:
-    """A statement is an event between political actors. Its speaker is not a firm ("News
-    Corporation denied"), nor a person named without an office ("Trump asked", "Sembler agreed
-    to serve"); a state, a body or a group ("APEC has agreed", "al-Qaeda has threatened") and an
-    office holder ("President Museveni has threatened") are. An incident says nothing: "the
-    first ISIS attacks allow it to appear omnipresent" is no concession."""
+def speaks_for_a_party(said: Token, sides: Sequence[EventActor], rules: EventRules) -> bool:
+    """A statement is an event between political actors: its speaker is a state or a
+    nationality ("Iran threatened", "the Saudis have warned"), a state's or an armed group's
+    side (seeds/events/party_sectors.csv), a body of states or a party ("APEC has agreed",
+    political_bodies.csv), or an office holder ("President Museveni", office_titles.csv). Not a
+    firm, a newspaper, a person without office ("Trump asked", "Breitbart News has released",
+    "Sembler agreed to serve"), nor an incident ("the first attacks allow it to appear")."""
     subjects = [c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lemma_.casefold() in rules.triggers and s.pos_ == "NOUN" for s in subjects):
         return False
@@ -225,10 +223,10 @@ def speaks_for_a_party(said: Token, sides: Sequence[EventActor], rules: EventRul
         lowered = {w.lower_ for w in words}
         if lowered & rules.company_words or (subject.ent_type_ == "ORG" and _about_a_firm(said, rules)):
             return False
-        person = subject.ent_type_ == "PERSON" or place_key(subject.text) in persons
-        if person and not lowered & rules.office_titles:
-            return False
-    return True
+        if lowered & (rules.office_titles | rules.political_bodies) or any(
+                w.ent_type_ in ("GPE", "NORP") or rules.sectors.get(w.lower_) in rules.party_sectors for w in words):
+            return True
+    return False
 
 
 def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: SentenceFacts,
@@ -278,7 +276,7 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
         sides = [a for a in actors if a.role in ("actor", "claimant")]
         said = verb if verb is not None else token
         return (_named(sides, token) and any(c.dep_ in COMPLEMENTS for c in said.children)
-                and speaks_for_a_party(said, sides, rules, facts.person_keys))
+                and speaks_for_a_party(said, sides, rules))
     if needs == "participant":
         return bool(actors) or bool(casualties)
     concrete = bool(casualties) or has_date or has_place or bool(actors)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from transforms.events.casualties import CountPatterns, count_patterns
@@ -99,10 +99,11 @@ class EventRules:
     market_nouns: frozenset[str] = frozenset()  # "shares", "prices": a market's moves are no attack or crash
     literal_triggers: frozenset[str] = frozenset()  # "murder", "behead": never figurative in news
     physical_nouns: frozenset[str] = frozenset()  # "building", "bus": what burns, collapses or crashes
-    office_titles: frozenset[str] = frozenset()  # "President", "Senator": a person who speaks for a state
+    office_titles: frozenset[str] = frozenset()
+    political_bodies: frozenset[str] = frozenset()  # "council", "party", "OPEC": bodies of states and parties  # "President", "Senator": a person who speaks for a state
     company_words: frozenset[str] = frozenset()  # "Inc", "subsidiary": a firm's deal is no diplomacy
     protest_cues: re.Pattern[str] | None = None  # what makes a rally a protest ("against", "protesters")
-    gathering_words: frozenset[str] = frozenset()  # "rally", "march": a protest only with a protest cue
+    gathering_words: Mapping[str, bool] = field(default_factory=dict)  # "rally" -> needs a protest cue
     not_town_before: frozenset[str] = frozenset()  # "Street", "County": a name before them is no town
     country_cues: tuple[CountryCue, ...] = ()  # words only one country's news writes (seeds/places/country_cues.csv)
 
@@ -196,9 +197,10 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         literal_triggers=frozenset(row["lemma"] for row in _rows(folder / "literal_triggers.csv")),
         physical_nouns=frozenset(row["noun"] for row in _rows(folder / "physical_nouns.csv")),
         office_titles=frozenset(row["word"] for row in _rows(folder / "office_titles.csv")),
+        political_bodies=frozenset(row["word"] for row in _rows(folder / "political_bodies.csv")),
         company_words=frozenset(row["word"].casefold() for row in _rows(folder / "company_words.csv")),
         protest_cues=re.compile("|".join(row["pattern"] for row in _rows(folder / "protest_cues.csv")), re.I),
-        gathering_words=frozenset(row["lemma"] for row in _rows(folder / "gathering_words.csv")),
+        gathering_words={row["lemma"]: row["needs_cue"] == "true" for row in _rows(folder / "gathering_words.csv")},
         not_town_before=frozenset(row["noun"] for row in place_nouns if row["kind"].startswith("street"))
         | frozenset(row["word"] for row in _rows(seeds_dir / "places" / "not_town_before.csv")),
         country_cues=tuple(CountryCue(re.compile(row["pattern"]), row["country_iso2"])
