@@ -24,6 +24,7 @@ class GoldEvent:
     fatalities: int | None
     injured: int | None
     actor: str | None
+    acled_event_type: str | None = None
 
     @property
     def spans(self) -> tuple[Span, ...]:
@@ -60,6 +61,7 @@ def _gold_event(event: dict) -> GoldEvent:
         fatalities=event.get("fatalities"),
         injured=event.get("injured"),
         actor=event.get("actor"),
+        acled_event_type=event.get("acled_event_type"),
     )
 
 

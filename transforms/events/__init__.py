@@ -136,20 +136,22 @@ def _facts(sentence: Span, context: ArticleContext, trigger: Trigger, triggers: 
            typing: Typing | None, actors: Sequence[EventActor], casualties: Sequence[Casualty],
            found_date: DateMention | None, place: PlaceMention | None) -> SentenceFacts:
     rules = context.rules
+    sides = {t.i for t in _sides_of(trigger.token)}
     return SentenceFacts(
         actors, casualties, found_date is not None and found_date.resolved.precision != "unknown",
         place is not None, typing is not None and typing.cue is not None,
         _strikes(sentence, triggers, casualties, rules),
         any(t.lemma_.casefold() in rules.area_nouns for t in sentence),
-        any(t.family in ("weapon", "harm") and t.token.i != trigger.token.i for t in triggers)
+        # a weapon or harm among the trigger's own words: "shot with a rifle", not "gun makers"
+        any(t.family in ("weapon", "harm") and t.token.i != trigger.token.i and t.token.i in sides for t in triggers)
         or any(t.lemma_.casefold() in rules.hit_verbs and t.i != trigger.token.i for t in sentence),
-        # a place named, even one the gazetteer lacks ("a crash near Keset"), never a person's name
-        any(e.label_ in PLACE_LABELS and place_key(e.text) not in context.person_keys
-            for e in context.ents_of(sentence)),
+        # the trigger's own place, even one the gazetteer lacks ("a crash near Keset"), never a person's name
+        any(sentence.doc[i].ent_type_ in PLACE_LABELS and place_key(sentence.doc[i].text) not in context.person_keys
+            for i in sides),
         # police, troops, rebels or officials are a side of the trigger: "Police have a man attempting to rob banks"
-        any(rules.sectors.get(t.lower_) in rules.party_sectors for t in _sides_of(trigger.token)),
+        any(rules.sectors.get(sentence.doc[i].lower_) in rules.party_sectors for i in sides),
         # a thing that burns, collapses or crashes: "the building collapsed", "a fire at the plant"
-        any(t.lemma_.casefold() in rules.physical_nouns for t in _sides_of(trigger.token)),
+        any(sentence.doc[i].lemma_.casefold() in rules.physical_nouns for i in sides),
     )
 
 

@@ -156,7 +156,7 @@ class SentenceFacts:
     strikes: bool  # it tells harm or a hit: another violent word, a casualty, "hit", "exploded"
     names_an_area: bool = False  # "the province", "a village": a place without a name
     armed: bool = False  # another word of the sentence names a weapon or harm ("a gun", "wounded")
-    names_a_place: bool = False  # a place named, resolved or not
+    names_a_place: bool = False  # the trigger's own place ("in X", "near X"), resolved or not
     state_party: bool = False  # police, troops, rebels or officials are a side of the trigger
     thing: bool = False  # a thing that burns, collapses or crashes is a side of the trigger
 
@@ -181,7 +181,7 @@ def _done_to_someone(token: Token) -> bool:
 def _placed_and_dated_noun(token: Token, as_verb: bool, facts: SentenceFacts) -> bool:
     """ "Sunday's attack in Orlando", "a fire in Karol Bagh early Tuesday": an incident noun
     with its place and its day."""
-    return not as_verb and is_specific_noun(token) and facts.has_date and (facts.has_place or facts.names_a_place)
+    return not as_verb and is_specific_noun(token) and facts.has_date and facts.names_a_place
 
 
 def has_a_party(actors: Sequence[EventActor], trigger: Token, verb: Token | None, rules: EventRules) -> bool:
