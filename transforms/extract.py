@@ -231,7 +231,9 @@ def dateline_place(article: Article, gazetteer: Gazetteer) -> PlaceMatch | None:
     country only when the article names no other."""
     if article.dateline is None:
         return None
-    return resolve_place(article.dateline, gazetteer)
+    # "CHESTER, S.C." is Chester in South Carolina: the region the dateline names qualifies it
+    region = next((s.value for s in article.segments if s.kind == "dateline_region" and s.value), None)
+    return resolve_place(f"{article.dateline}, {region}" if region else article.dateline, gazetteer)
 
 
 def load_extraction_rules(seeds_dir: Path) -> ExtractionRules:

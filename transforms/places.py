@@ -188,8 +188,9 @@ def country_for_demonym(word: str, gazetteer: Gazetteer) -> str | None:
 
 
 def state_named(text: str, gazetteer: Gazetteer) -> Place | None:
-    """A US state by name, AP abbreviation or postal code: "La.", "LA", "Louisiana"."""
-    return gazetteer.admin1_by_name.get(text.strip().casefold())
+    """A US state by name, AP abbreviation or postal code: "La.", "LA", "Louisiana", "S.C"."""
+    key = text.strip().casefold()
+    return gazetteer.admin1_by_name.get(key) or gazetteer.admin1_by_name.get(key + ".")
 
 
 def _rank(place: Place, name_key: str, context: PlaceContext, qualifier: Place | None,
@@ -227,11 +228,14 @@ def _acceptable(place: Place, loose: bool, context: PlaceContext, qualifier: Pla
 
 
 def _named_areas_first(candidates: list[Place], name_key: str, capitals: Collection[int]) -> list[Place]:
-    """A country's or a state's own name means it, or a capital called so ("Washington"),
-    never a town that has it as an alternate name ("North Carolina" is no town in Ohio)."""
+    """A country's own name means it ("Mexico"); a state's, the state or a national capital
+    called so ("Washington"); never a town that has it as an alternate name ("North Carolina"
+    is no town in Ohio)."""
     areas = [p for p in candidates if p.feature in ("country", "admin1") and place_key(p.name) == name_key]
     if not areas:
         return candidates
+    if any(p.feature == "country" for p in areas):
+        return areas  # "Mexico" is the country, not Mexico City
     return areas + [p for p in candidates if p.geonameid in capitals and place_key(p.name).startswith(name_key)]
 
 

@@ -152,6 +152,7 @@ def _facts(sentence: Span, context: ArticleContext, trigger: Trigger, triggers: 
         any(rules.sectors.get(sentence.doc[i].lower_) in rules.party_sectors for i in sides),
         # a thing that burns, collapses or crashes: "the building collapsed", "a fire at the plant"
         any(sentence.doc[i].lemma_.casefold() in rules.physical_nouns for i in sides),
+        context.n_reports > 0,
     )
 
 

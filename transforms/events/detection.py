@@ -159,6 +159,7 @@ class SentenceFacts:
     names_a_place: bool = False  # the trigger's own place ("in X", "near X"), resolved or not
     state_party: bool = False  # police, troops, rebels or officials are a side of the trigger
     thing: bool = False  # a thing that burns, collapses or crashes is a side of the trigger
+    after_an_incident: bool = False  # an earlier sentence of the article reported an incident
 
 
 def is_literal(actors: Sequence[EventActor], facts: SentenceFacts, rules: EventRules) -> bool:
@@ -260,12 +261,14 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
         return False
     if needs == "literal":
         return (token.lemma_.casefold() in rules.literal_triggers or is_literal(actors, facts, rules)
+                or (facts.after_an_incident and refers_back(token))  # "the explosion" of an incident told before
                 or _placed_and_dated_noun(token, as_verb, facts) or (trigger.family == "crime" and _done_to_someone(token)))
     if needs == "physical":
         return (bool(casualties) or has_place or facts.names_a_place or facts.armed or facts.names_an_area
                 or facts.state_party)
     if needs == "thing":
-        return bool(casualties) or facts.armed or facts.thing or _placed_and_dated_noun(token, as_verb, facts)
+        return (bool(casualties) or facts.armed or facts.thing or _placed_and_dated_noun(token, as_verb, facts)
+                or (facts.after_an_incident and refers_back(token)))
     if needs == "participants":
         if not has_a_party(actors, token, verb, rules):
             return False
@@ -284,8 +287,10 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
 
 
 def refers_back(trigger: Token) -> bool:
-    """ "the attack", "this explosion", "its attack": a trigger that names an incident told before."""
-    return any(c.dep_ in ("det", "poss") and c.lower_ in REFERRING for c in trigger.children)
+    """ "the attack", "this explosion", "its attack", "Saturday's attack": a trigger that names
+    an incident told before."""
+    return any(c.dep_ in ("det", "poss") and (c.lower_ in REFERRING or c.ent_type_ in ("DATE", "TIME"))
+               for c in trigger.children)
 
 
 def adds_another(trigger: Token) -> bool:

@@ -41,6 +41,7 @@ class ArticleContext:
     days: list[tuple[int, DateMention]] = field(default_factory=list)  # (sentence start, a day it names)
     addresses: list[tuple[int, str]] = field(default_factory=list)  # (sentence start, a street address it gives)
     entity_starts: list[int] | None = None  # where index.ents start, for ents_of
+    n_reports: int = 0  # sentences that reported an incident so far
 
     def note_date(self, sentence_start: int, found: DateMention | None) -> None:
         if found is not None and found.resolved.precision == "day":
@@ -104,6 +105,7 @@ class ArticleContext:
                               modality, back, another)
 
     def remember(self, report: SentenceReport) -> None:
+        self.n_reports += 1
         actor = next((a for a in report.actors if a.role == "actor"), None)
         if actor is not None and report.typing is not None:
             # actors are kept with raw-text offsets; the next sentence's "its" only needs the names
