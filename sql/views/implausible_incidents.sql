@@ -14,22 +14,26 @@ WITH ranked AS (
     SELECT incident_id, count(*) AS n_counted, max(fatalities) FILTER (WHERE rank = 2) AS next_largest
     FROM ranked
     GROUP BY incident_id
+), judged AS (
+    SELECT
+        i.incident_id, i.event_class, i.fatalities, r.n_counted, r.next_largest,
+        CASE
+            WHEN i.fatalities >= 10000 AND i.event_class NOT IN ('Natural disaster', 'Man-made disaster')
+                THEN 'a toll of 10,000 or more for one incident of violence'
+            WHEN i.fatalities >= 1000 AND i.fatalities % 1000 = 0
+                THEN 'a round thousand: likelier a total than a count'
+            WHEN r.next_largest IS NOT NULL AND i.fatalities >= 100 AND i.fatalities > 10 * r.next_largest
+                THEN 'no other report of the incident comes within a tenth of it'
+        END AS reason
+    FROM incidents AS i
+    JOIN report_tolls AS r ON r.incident_id = i.incident_id
 )
 SELECT
-    i.incident_id::VARCHAR AS incident_id,
-    i.event_class::VARCHAR AS event_class,
-    i.fatalities::INTEGER  AS fatalities,
-    r.n_counted::INTEGER   AS n_reports_with_a_toll,
-    r.next_largest::INTEGER AS next_largest_toll,
-    (CASE
-        WHEN i.fatalities >= 10000 AND i.event_class NOT IN ('Natural disaster', 'Man-made disaster')
-            THEN 'a toll of 10,000 or more for one incident of violence'
-        WHEN i.fatalities >= 1000 AND i.fatalities % 1000 = 0
-            THEN 'a round thousand: likelier a total than a count'
-        ELSE 'no other report of the incident comes within a tenth of it'
-    END)::VARCHAR AS reason
-FROM incidents AS i
-JOIN report_tolls AS r ON r.incident_id = i.incident_id
-WHERE (i.fatalities >= 10000 AND i.event_class NOT IN ('Natural disaster', 'Man-made disaster'))
-   OR (i.fatalities >= 1000 AND i.fatalities % 1000 = 0)
-   OR (r.next_largest IS NOT NULL AND i.fatalities >= 100 AND i.fatalities > 10 * r.next_largest);
+    incident_id::VARCHAR    AS incident_id,
+    event_class::VARCHAR    AS event_class,
+    fatalities::INTEGER     AS fatalities,
+    n_counted::INTEGER      AS n_reports_with_a_toll,
+    next_largest::INTEGER   AS next_largest_toll,
+    reason::VARCHAR         AS reason
+FROM judged
+WHERE reason IS NOT NULL;

@@ -30,7 +30,7 @@ from transforms.places import PlaceContext, PlaceMatch, place_key
 from transforms.toponyms import PLACE_LABELS, PlaceMention, person_name_keys, place_mentions
 from transforms.quotes import DocIndex
 
-EVENTS_VERSION = "events.v2"
+EVENTS_VERSION = "events.v3"
 
 __all__ = ["EVENTS_VERSION", "Casualty", "Event", "EventActor", "EventMention", "EventRules", "extract_events",
            "load_event_rules"]
