@@ -259,16 +259,8 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if trigger.family in FORCE_FAMILIES | {"harm", "accident"} and _a_market_moves(verb if verb is not None else token,
                                                                                   rules):
         return False
-    if needs == "literal":
-        return (token.lemma_.casefold() in rules.literal_triggers or is_literal(actors, facts, rules)
-                or (facts.after_an_incident and refers_back(token))  # "the explosion" of an incident told before
-                or _placed_and_dated_noun(token, as_verb, facts) or (trigger.family == "crime" and _done_to_someone(token)))
-    if needs == "physical":
-        return (bool(casualties) or has_place or facts.names_a_place or facts.armed or facts.names_an_area
-                or facts.state_party)
-    if needs == "thing":
-        return (bool(casualties) or facts.armed or facts.thing or _placed_and_dated_noun(token, as_verb, facts)
-                or (facts.after_an_incident and refers_back(token)))
+    if needs in ("literal", "physical", "thing"):
+        return _physically_told(trigger, as_verb, needs, facts, rules)
     if needs == "participants":
         if not has_a_party(actors, token, verb, rules):
             return False
@@ -284,6 +276,22 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
         return bool(actors) or bool(casualties)
     concrete = bool(casualties) or has_date or has_place or bool(actors)
     return concrete or (not as_verb and is_specific_noun(token))
+
+
+def _physically_told(trigger: Trigger, as_verb: bool, needs: str, facts: SentenceFacts, rules: EventRules) -> bool:
+    """Whether an attack or crime word (literal), a disaster (physical) or a crash, fire or
+    collapse (thing) is meant literally, by its arguments (seeds/events/families.csv)."""
+    token = trigger.token
+    told_before = facts.after_an_incident and refers_back(token)  # "the explosion" of an incident told before
+    if needs == "literal":
+        return (token.lemma_.casefold() in rules.literal_triggers or is_literal(facts.actors, facts, rules)
+                or told_before or _placed_and_dated_noun(token, as_verb, facts)
+                or (trigger.family == "crime" and _done_to_someone(token)))
+    if needs == "physical":
+        return (bool(facts.casualties) or facts.has_place or facts.names_a_place or facts.armed
+                or facts.names_an_area or facts.state_party)
+    return (bool(facts.casualties) or facts.armed or facts.thing or told_before
+            or _placed_and_dated_noun(token, as_verb, facts))
 
 
 def refers_back(trigger: Token) -> bool:
