@@ -16,7 +16,7 @@ import pyarrow as pa
 from transforms.articles import Article
 from transforms.documents import IngestError
 from transforms.entities import EntityMention
-from transforms.events.records import Event
+from transforms.events.records import Event, event_id_for
 from transforms.extract import ExtractedBatch
 from transforms.linking.incidents import load_incident_rules
 from transforms.sources import ArticleSource, KnownSource, Quote, assign_source_ids
@@ -75,7 +75,7 @@ EVENTS_SCHEMA = pa.schema([
     ("injured", pa.int32()), ("injured_qualifier", pa.string()), ("responsibility_status", pa.string()),
     ("claimed_by", pa.string()), ("modality", pa.string()), ("confidence", pa.float64()),
     ("extractor_version", pa.string()), ("run_id", pa.string()), ("event_class", pa.string()), ("address", pa.string()),
-    ("date_source", pa.string()),
+    ("date_source", pa.string()), ("about_event_id", pa.string()),
 ])
 EVENT_ACTORS_SCHEMA = pa.schema([
     ("event_id", pa.string()), ("role", pa.string()), ("ord", pa.int32()), ("text", pa.string()),
@@ -238,11 +238,6 @@ def source_tables(
     return (pa.Table.from_pylist(list(sources.values()), schema=SOURCES_SCHEMA),
             pa.Table.from_pylist(article_sources, schema=ARTICLE_SOURCES_SCHEMA),
             pa.Table.from_pylist(quotes, schema=QUOTES_SCHEMA))
-
-
-def event_id_for(event: Event) -> str:
-    """Stable event id: the article and the trigger span."""
-    return hashlib.sha256(f"{event.article_id}|{event.trigger_start}|{event.trigger_end}".encode()).hexdigest()[:16]
 
 
 def event_tables(events: Sequence[Event], version: str, run_id: str) -> dict[str, pa.Table]:

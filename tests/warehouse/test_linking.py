@@ -1,8 +1,9 @@
 """Incidents and statements linked across articles inside each batch's load, on a real DuckDB file.
 
-The fixture (tests/fixtures/linking/reports.jsonl, written for these tests) holds three outlets'
-reports of one market bombing in Kabul, quoting one spokesman in full or in part, and one report
-of a protest in Paris on the same day.
+The fixtures (tests/fixtures/linking/, written for these tests) hold three outlets' reports of
+one market bombing in Kabul, quoting one spokesman in full or in part, and one report of a
+protest in Paris on the same day (reports.jsonl); and three outlets' reports of the 2015 attack
+on the Bardo museum in Tunis, two of which tell the arrests that followed (museum.jsonl).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from warehouse.sql_files import sql_text
 from warehouse.views import refresh_views, run_checks
 
 REPORTS = FIXTURES_DIR / "linking" / "reports.jsonl"
+MUSEUM = FIXTURES_DIR / "linking" / "museum.jsonl"
 LINK_TABLES = {
     "incident_events": "SELECT * EXCLUDE (run_id) FROM incident_events ORDER BY ALL",
     "incidents": "SELECT * EXCLUDE (run_id) FROM incidents ORDER BY ALL",
@@ -31,13 +33,13 @@ LINK_TABLES = {
 }
 
 
-def fixture_documents() -> dict[str, Document]:
+def fixture_documents(path=REPORTS) -> dict[str, Document]:
     documents = {}
-    for line in REPORTS.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         metadata = InputMetadata(external_id=record["id"], title=record["title"], source=record["source"],
                                  published_at=datetime.fromisoformat(record["published_at"]))
-        documents[record["id"]] = Document(article_id_for(record["text"]), f"reports.jsonl#{record['id']}",
+        documents[record["id"]] = Document(article_id_for(record["text"]), f"{path.name}#{record['id']}",
                                            record["text"], metadata)
     return documents
 
@@ -180,3 +182,28 @@ def test_a_toll_no_other_report_comes_near_is_left_out_of_the_headline(tmp_path,
     assert implausible == [(3000, None, "a round thousand: likelier a total than a count")]
     headline = dict(zip(columns, summary))
     assert (headline["n_implausible"], headline["fatalities_left_out"], headline["fatalities"]) == (1, 3000, 12)
+
+
+def test_an_attack_three_outlets_report_is_one_incident_and_its_arrests_carry_no_toll(tmp_path, nlp,
+                                                                                      extraction_rules):
+    """Gunmen storm a museum and kill 21 (an attack, not territory taken); the two arrest stories
+    give an Arrests event of their own, with no toll, that refers to the attack they are for."""
+    path = tmp_path / "w.duckdb"
+    prepare_warehouse(path)
+    for number, document in enumerate(fixture_documents(MUSEUM).values()):
+        batch = extract_batch([document], nlp, extraction_rules)
+        load_batch(path, f"run-{number}", batch, [(batch.articles[0].article_id, document.source_uri)], [],
+                   EXTRACTOR_VERSIONS)
+    with open_warehouse(path, read_only=True) as connection:
+        attacks = connection.execute("""
+            SELECT i.acled_event_type, i.incident_date, i.country_iso3, i.n_reports, i.fatalities
+            FROM incidents i WHERE i.event_class <> 'Arrests' AND i.n_reports > 1""").fetchall()
+        arrests = connection.execute("""
+            SELECT e.fatalities, e.injured, a.acled_event_type, a.article_id = e.article_id
+            FROM events e LEFT JOIN events a ON a.event_id = e.about_event_id
+            WHERE e.event_class = 'Arrests' ORDER BY e.event_id""").fetchall()
+        territory = connection.execute("SELECT count(*) FROM events WHERE event_class LIKE '%territory%'").fetchone()
+    assert attacks == [("Violence against civilians", datetime(2015, 3, 18).date(), "TUN", 3, 21)]
+    assert arrests == [(None, None, "Violence against civilians", True)] * 2
+    assert territory == (0,)
+    assert run_checks(path)["duplicate_keys"] == 0

@@ -9,11 +9,13 @@ merge folds the sentences about the same incident into one event with every ment
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from transforms.events.actors import event_actors, governing_verb, is_state
+from transforms.events.arrests import ARREST_FAMILY, incident_phrase, other_triggers, split_tolls, within
 from transforms.events.casualties import numbered_casualties, people_casualties, zero_casualties
 from transforms.events.claims import modality_of, responsibility
 from transforms.events.classify import Sides, Typing, classify
@@ -21,7 +23,7 @@ from transforms.events.dates import DateMention, sentence_date
 from transforms.events.detection import SentenceFacts, adds_another, is_roundup, refers_back, reports_incident
 from transforms.events.merge import SentenceReport, merge_reports
 from transforms.events.places import address_in, event_place, modifies_a_noun
-from transforms.events.records import Casualty, Event, EventActor, EventMention
+from transforms.events.records import Casualty, Event, EventActor, EventMention, event_id_for
 from transforms.events.rules import EventRules, load_event_rules
 from transforms.events.triggers import Trigger
 from transforms.events.victims import VictimBook
@@ -30,7 +32,7 @@ from transforms.places import PlaceContext, PlaceMatch, place_key
 from transforms.toponyms import PLACE_LABELS, PlaceMention, person_name_keys, place_mentions
 from transforms.quotes import DocIndex
 
-EVENTS_VERSION = "events.v3"
+EVENTS_VERSION = "events.v4"
 
 __all__ = ["EVENTS_VERSION", "Casualty", "Event", "EventActor", "EventMention", "EventRules", "extract_events",
            "load_event_rules"]
@@ -95,13 +97,45 @@ def _sentence_casualties(sentence: Span, rules: EventRules, offset: int, book: V
     return found or zero_casualties(sentence, rules, offset)
 
 
-def _report(sentence: Span, context: ArticleContext, book: VictimBook, found_date: DateMention | None
-            ) -> SentenceReport | None:
-    """What a sentence reports, or None when it reports no incident."""
+def _reports(sentence: Span, context: ArticleContext, book: VictimBook, found_date: DateMention | None
+             ) -> list[SentenceReport]:
+    """What a sentence reports: nothing, one incident, or an arrest and the incident it is for."""
     triggers = context.triggers_of(sentence)
     if not triggers:
-        return None
+        return []
     casualties = _sentence_casualties(sentence, context.rules, context.offset, book)
+    report = _report(sentence, context, casualties, found_date, triggers)
+    if report is None:
+        return []
+    if report.typing is None or report.typing.trigger.family != ARREST_FAMILY:
+        return [report]
+    return _arrest_and_incident(sentence, context, report, casualties, found_date, triggers)
+
+
+def _arrest_and_incident(sentence: Span, context: ArticleContext, arrest: SentenceReport,
+                         casualties: Sequence[Casualty], found_date: DateMention | None,
+                         triggers: Sequence[Trigger]) -> list[SentenceReport]:
+    """An arrest never carries a toll: the killed and injured, and the day named inside the
+    incident's own phrase ("after Wednesday's shooting"), go to a report of the incident, which
+    the arrest refers to."""
+    tolls, others = split_tolls(casualties)
+    harmful = other_triggers(triggers)
+    phrase = incident_phrase(arrest.typing.trigger.token, governing_verb(arrest.typing.trigger.token), harmful)
+    incident_date = found_date
+    if phrase is not None:
+        incident_date = sentence_date(phrase, context.published, context.previous_day, context.rules.report_verbs,
+                                      [e for e in context.ents_of(sentence) if within(e.start_char, phrase)])
+    incident = _report(sentence, context, tolls, incident_date, harmful) if harmful else None
+    own_date = arrest.date if found_date is None or not within(found_date.start, phrase) else None
+    mention = replace(arrest.mention, fatalities=None, injured=None,
+                      date_text=own_date.text if own_date is not None else None)
+    arrest = replace(arrest, casualties=tuple(others), date=own_date, mention=mention, about=incident)
+    return [incident, arrest] if incident is not None else [arrest]
+
+
+def _report(sentence: Span, context: ArticleContext, casualties: Sequence[Casualty],
+            found_date: DateMention | None, triggers: Sequence[Trigger]) -> SentenceReport | None:
+    """What a sentence reports from some of its triggers, or None when it reports no incident."""
     remaining = list(triggers)
     while remaining:
         report, family = _typed_report(sentence, context, casualties, found_date, remaining)
@@ -169,6 +203,15 @@ def _sides_of(token: Token) -> list[Token]:
     return [*own, *arguments]
 
 
+def _names_its_perpetrators(token: Token, rules: EventRules) -> bool:
+    """ "Security forces killed two of the attackers": a side that is the perpetrators of an
+    incident already told ("the attackers", "the gunman") makes this sentence part of it."""
+    sides = _sides_of(token)
+    sides += [o for s in sides for c in s.children if c.dep_ == "prep" and c.lower_ == "of"
+              for o in c.children if o.dep_ == "pobj"]
+    return any(s.lemma_.casefold() in rules.perpetrator_nouns and refers_back(s) for s in sides)
+
+
 def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casualty],
                   found_date: DateMention | None, triggers: Sequence[Trigger]
                   ) -> tuple[SentenceReport | None, str | None]:
@@ -198,7 +241,8 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     return context.report(sentence, trigger, typing, casualties, found_date, place,
                           address_in(sentence, rules.street_pattern, context.ents_of(sentence)), actors,
                           responsibility(sentence, actors), modality_of(verb, sentence),
-                          refers_back(trigger.token), adds_another(trigger.token)), trigger.family
+                          refers_back(trigger.token) or _names_its_perpetrators(trigger.token, rules),
+                          adds_another(trigger.token)), trigger.family
 
 
 def extract_events(
@@ -228,13 +272,24 @@ def extract_events(
         context.note_date(sentence.start_char, found_date)
         context.note_address(sentence.start_char, address_in(sentence, rules.street_pattern, context.ents_of(sentence),
                                                              streets_only=True))
-        report = _report(sentence, context, book, found_date)
-        if report is not None:
+        for report in _reports(sentence, context, book, found_date):
             reports.append(report)
             context.remember(report)
     incidents = merge_reports(reports)
-    return [build_event(incident, context, dateline_place, _told_elsewhere(incidents, i, offset))
-            for i, incident in enumerate(incidents)]
+    events = [build_event(incident, context, dateline_place, _told_elsewhere(incidents, i, offset))
+              for i, incident in enumerate(incidents)]
+    return _with_what_they_are_about(events, incidents)
+
+
+def _with_what_they_are_about(events: list[Event], incidents: Sequence[Sequence[SentenceReport]]) -> list[Event]:
+    """Each arrest with the id of the incident it is for, when that incident is another event."""
+    owner = {id(report): i for i, incident in enumerate(incidents) for report in incident}
+    for i, incident in enumerate(incidents):
+        about = next((owner[id(r.about)] for r in incident if r.about is not None and id(r.about) in owner
+                      and owner[id(r.about)] != i), None)
+        if about is not None:
+            events[i] = replace(events[i], about_event_id=event_id_for(events[about]))
+    return events
 
 
 # A story of this many incidents or fewer is about one of them: any day it names may be its day.

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from transforms.dates import MONTHS
 from transforms.events.records import Casualty
 
 if TYPE_CHECKING:
@@ -245,6 +246,16 @@ def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Ite
                          re.compile(part, re.I))
 
 
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s*$", re.I)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def is_date_number(before: str, number: str) -> bool:
+    """ "March 22, 2018 Garcia died": a day of the month or a year is no count."""
+    number = number.rstrip(",")
+    return bool(_YEAR.fullmatch(number) or (number.isdigit() and _MONTH_BEFORE.search(before)))
+
+
 def _count(text: str, rules: EventRules) -> int | None:
     text = text.casefold().replace(",", "")
     if text.isdigit():
@@ -265,7 +276,7 @@ def numbered_casualties(text: str, rules: EventRules) -> list[Casualty]:
         kind = _CASUALTY_KIND[match["kind"].casefold()]
         for part in patterns.part.finditer(match["parts"]):
             n = _count(part["n"], rules)
-            if n is not None:
+            if n is not None and not is_date_number(text[:match.start("parts") + part.start("n")], part["n"]):
                 found.append(Casualty(kind, part["victims"] or "", None, n,
                                       rules.qualifiers.get((part["qualifier"] or "").casefold()), True,
                                       match.start("kind"), match.end("kind")))
@@ -274,7 +285,7 @@ def numbered_casualties(text: str, rules: EventRules) -> list[Casualty]:
     for pattern in (patterns.before, patterns.toll):
         for match in pattern.finditer(text):
             n = _count(match["n"], rules)
-            if n is not None:
+            if n is not None and not is_date_number(text[:match.start("n")], match["n"]):
                 found.append(Casualty(_CASUALTY_KIND[match["kind"].casefold()], match["victims"] or "", None, n,
                                       rules.qualifiers.get((match["qualifier"] or "").casefold()), True,
                                       match.start("kind"), match.end("kind")))

@@ -172,7 +172,7 @@ def build_event(reports: Sequence[SentenceReport], context: ArticleContext,
     first = reports[0].mention
     when = _not_after(_when(reports), context.published)
     date_source = "sentence" if when is not None else "none"
-    if when is None:
+    if when is None and reports[0].about is None:  # the day told near an arrest is its incident's
         when = _not_after(context.nearest_day(first.sentence_start - context.offset, elsewhere), context.published)
         date_source = "article" if when is not None else "none"
     place = next((r.place for r in reports if r.place is not None), None)

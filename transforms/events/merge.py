@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from transforms.events.arrests import ARREST_FAMILY
 from transforms.events.classify import Typing
 from transforms.events.dates import DateMention
 from transforms.events.records import Casualty, EventActor, EventMention
@@ -36,6 +37,7 @@ class SentenceReport:
     modality: str
     refers_back: bool  # "the attack"
     adds_another: bool  # "another attack"
+    about: SentenceReport | None = None  # an arrest's: the report of the incident it is for
 
     @property
     def day(self):
@@ -60,6 +62,11 @@ def _verbal(report: SentenceReport) -> bool:
     """A statement ("Iran threatened ...") is its own event; a sanction told twice is one."""
     return (report.typing is not None and report.typing.trigger.family == "verbal"
             and report.typing.plover_type in STATEMENT_KEEPS_APART)
+
+
+def _an_arrest(incident: Sequence[SentenceReport]) -> bool:
+    first = next(r for r in incident if r.typing is not None).typing
+    return first.trigger.family == ARREST_FAMILY
 
 
 def _same_kind(incident: Sequence[SentenceReport], report: SentenceReport) -> bool:
@@ -109,8 +116,8 @@ def _home(incidents: list[list[SentenceReport]], report: SentenceReport) -> list
     if _verbal(report) or report.adds_another:
         return None
     for incident in reversed(incidents):
-        if _verbal(incident[0]):
-            continue
+        if _verbal(incident[0]) or (report.typing is None and _an_arrest(incident)):
+            continue  # "she later died" tells of the shooting, not of the arrest told since
         if _same_kind(incident, report) and not _conflicts(incident, report):
             return incident
         if report.typing is None:

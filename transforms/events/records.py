@@ -5,6 +5,7 @@ Every offset indexes the article's raw text. The warehouse loads these records a
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -93,3 +94,9 @@ class Event:
     actors: tuple[EventActor, ...] = field(default_factory=tuple)
     casualties: tuple[Casualty, ...] = field(default_factory=tuple)
     mentions: tuple[EventMention, ...] = field(default_factory=tuple)
+    about_event_id: str | None = None  # an arrest's: the event (of the same article) it is for
+
+
+def event_id_for(event: Event) -> str:
+    """Stable event id: the article and the trigger span."""
+    return hashlib.sha256(f"{event.article_id}|{event.trigger_start}|{event.trigger_end}".encode()).hexdigest()[:16]

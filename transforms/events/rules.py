@@ -105,6 +105,7 @@ class EventRules:
     protest_cues: re.Pattern[str] | None = None  # what makes a rally a protest ("against", "protesters")
     gathering_words: Mapping[str, bool] = field(default_factory=dict)  # "rally" -> needs a protest cue
     not_town_before: frozenset[str] = frozenset()  # "Street", "County": a name before them is no town
+    perpetrator_nouns: frozenset[str] = frozenset()  # "the attackers", "the gunman": of an incident told before
     country_cues: tuple[CountryCue, ...] = ()  # words only one country's news writes (seeds/places/country_cues.csv)
 
 
@@ -203,6 +204,7 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         gathering_words={row["lemma"]: row["needs_cue"] == "true" for row in _rows(folder / "gathering_words.csv")},
         not_town_before=frozenset(row["noun"] for row in place_nouns if row["kind"].startswith("street"))
         | frozenset(row["word"] for row in _rows(seeds_dir / "places" / "not_town_before.csv")),
+        perpetrator_nouns=frozenset(row["lemma"] for row in _rows(folder / "perpetrator_nouns.csv")),
         country_cues=tuple(CountryCue(re.compile(row["pattern"]), row["country_iso2"])
                            for row in _rows(seeds_dir / "places" / "country_cues.csv")),
     )

@@ -20,6 +20,9 @@ from transforms.events.casualties import numbered_casualties, people_casualties,
         pytest.param("The death toll rose to 39 on Tuesday", [("killed", 39, None)], id="death-toll"),
         pytest.param("The ministry said talks went well", [], id="no-casualties"),
         pytest.param("He was killed a total of three times in the film", [], id="a-is-not-a-number-here"),
+        pytest.param("(@DenverPolice) March 22, 2018 Garcia died of gunshot wounds", [], id="a-date-is-no-count"),
+        pytest.param("In 2015 died the last of them", [], id="a-year-is-no-count"),
+        pytest.param("killing 2,018 people", [("killed", 2018, None)], id="a-count-with-a-comma"),
     ],
 )
 def test_numbered_casualties(event_rules, sentence, parts):
