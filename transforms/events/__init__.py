@@ -20,7 +20,8 @@ from transforms.events.casualties import numbered_casualties, people_casualties,
 from transforms.events.claims import modality_of, responsibility
 from transforms.events.classify import Sides, Typing, classify
 from transforms.events.dates import DateMention, sentence_date
-from transforms.events.detection import SentenceFacts, adds_another, is_roundup, refers_back, reports_incident
+from transforms.events.detection import (SentenceFacts, adds_another, an_illness_not_an_outbreak, is_roundup,
+                                        refers_back, reports_incident)
 from transforms.events.merge import SentenceReport, merge_reports
 from transforms.events.places import address_in, event_place, modifies_a_noun
 from transforms.events.records import Casualty, Event, EventActor, EventMention, event_id_for
@@ -61,7 +62,7 @@ def _retyped_as_disaster(typing: Typing, actors: Sequence[EventActor], index: Do
         lemma = span.root.lemma_.casefold() if span is not None else ""
         if lemma in rules.non_conflict_causes:
             family = next((w.family for w in rules.triggers.get(lemma, ()) if w.family in ("accident", "natural")),
-                          "accident")
+                          "natural" if rules.disease_words and rules.disease_words.fullmatch(lemma) else "accident")
             event_class = rules.classes[rules.families[family].default_class]
             return Typing(event_class, typing.trigger, None, event_class.plover_type, event_class.plover_mode)
     return typing
@@ -105,32 +106,58 @@ def _reports(sentence: Span, context: ArticleContext, book: VictimBook, found_da
         return []
     casualties = _sentence_casualties(sentence, context.rules, context.offset, book)
     report = _report(sentence, context, casualties, found_date, triggers)
-    if report is None:
-        return []
-    if report.typing is None or report.typing.trigger.family != ARREST_FAMILY:
-        return [report]
-    return _arrest_and_incident(sentence, context, report, casualties, found_date, triggers)
+    if report is None or report.typing is None or not _an_arrest_for(report.typing.trigger, triggers):
+        return [report] if report is not None else []
+    return _arrest_and_incident(sentence, context, casualties, found_date, triggers) or [report]
 
 
-def _arrest_and_incident(sentence: Span, context: ArticleContext, arrest: SentenceReport,
-                         casualties: Sequence[Casualty], found_date: DateMention | None,
-                         triggers: Sequence[Trigger]) -> list[SentenceReport]:
+def _an_arrest_for(typed: Trigger, triggers: Sequence[Trigger]) -> bool:
+    """Whether the sentence tells an arrest: typed as one, or the word that typed it names what
+    someone was arrested for ("arrested a second man in connection with the theft")."""
+    arrests = [t for t in triggers if t.family == ARREST_FAMILY]
+    return typed.family == ARREST_FAMILY or any(
+        incident_phrase(a.token, governing_verb(a.token), [typed]) is not None for a in arrests)
+
+
+def _arrest_and_incident(sentence: Span, context: ArticleContext, casualties: Sequence[Casualty],
+                         found_date: DateMention | None, triggers: Sequence[Trigger]) -> list[SentenceReport]:
     """An arrest never carries a toll: the killed and injured, and the day named inside the
     incident's own phrase ("after Wednesday's shooting"), go to a report of the incident, which
-    the arrest refers to."""
+    the arrest refers to. Empty when the arrest is no event after all."""
     tolls, others = split_tolls(casualties)
-    harmful = other_triggers(triggers)
-    phrase = incident_phrase(arrest.typing.trigger.token, governing_verb(arrest.typing.trigger.token), harmful)
-    incident_date = found_date
+    arrests, harmful = [t for t in triggers if t.family == ARREST_FAMILY], other_triggers(triggers)
+    phrase = incident_phrase(arrests[0].token, governing_verb(arrests[0].token), harmful)
+    incident_date, own_date = found_date, found_date
     if phrase is not None:
-        incident_date = sentence_date(phrase, context.published, context.previous_day, context.rules.report_verbs,
-                                      [e for e in context.ents_of(sentence) if within(e.start_char, phrase)])
+        incident_date = _date_of(phrase, context)
+        if found_date is not None and within(found_date.start, phrase):
+            own_date = _date_outside(sentence, phrase, context)
     incident = _report(sentence, context, tolls, incident_date, harmful) if harmful else None
-    own_date = arrest.date if found_date is None or not within(found_date.start, phrase) else None
-    mention = replace(arrest.mention, fatalities=None, injured=None,
-                      date_text=own_date.text if own_date is not None else None)
-    arrest = replace(arrest, casualties=tuple(others), date=own_date, mention=mention, about=incident)
+    arrest = _report(sentence, context, others, own_date, arrests)
+    if arrest is None or arrest.typing is None:
+        return []
+    # typed as an arrest, whatever crime the sentence names: the crime is the incident's report
+    arrest_class = context.rules.classes[context.rules.families[ARREST_FAMILY].default_class]
+    typing = replace(arrest.typing, event_class=arrest_class, plover_type=arrest_class.plover_type,
+                     plover_mode=arrest_class.plover_mode)
+    arrest = replace(arrest, typing=typing, about=incident,
+                     mention=replace(arrest.mention, event_class=arrest_class.name))
     return [incident, arrest] if incident is not None else [arrest]
+
+
+def _date_of(span: Span, context: ArticleContext) -> DateMention | None:
+    """The day a part of a sentence names."""
+    ents = [e for e in context.ents_of(span.sent) if span.start_char <= e.start_char < span.end_char]
+    return sentence_date(span, context.published, context.previous_day, context.rules.report_verbs, ents)
+
+
+def _date_outside(sentence: Span, phrase: Span, context: ArticleContext) -> DateMention | None:
+    """The day a sentence names outside a phrase: "After Wednesday's shooting, police arrested
+    him Thursday" -> Thursday."""
+    doc = sentence.doc
+    parts = [doc[sentence.start:phrase.start], doc[phrase.end:sentence.end]]
+    found = (_date_of(part, context) for part in parts if len(part))
+    return next((day for day in found if day is not None and not day.reported), None)  # not "police said Thursday"
 
 
 def _report(sentence: Span, context: ArticleContext, casualties: Sequence[Casualty],
@@ -234,6 +261,8 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
         typing = _retyped_as_disaster(typing, actors, index, rules)
     place = event_place(index, sentence, context.named_places, rules, context.dateline, context.places,
                         context.person_keys)
+    if typing is not None and an_illness_not_an_outbreak(typing.event_class.name, sentence.text, casualties, rules):
+        return None, trigger.family  # what else the sentence tells: "Police detained eight people"
     needs = _needs(typing, trigger, rules)
     facts = _facts(sentence, context, trigger, triggers, typing, actors, casualties, found_date, place)
     if not reports_incident(trigger, verb, needs, facts, rules):

@@ -262,7 +262,7 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if needs in ("literal", "physical", "thing"):
         return _physically_told(trigger, as_verb, needs, facts, rules)
     if needs == "participants":
-        if not has_a_party(actors, token, verb, rules):
+        if not has_a_party(actors, token, verb, rules) or _a_law(token, verb, rules):
             return False
         if not as_verb and _has_two_sides(token, actors):
             return True  # "an agreement with rebellious soldiers", "sanctions against Russia"
@@ -307,3 +307,23 @@ def adds_another(trigger: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in REFERRING for c in trigger.children):
         return False
     return any(c.lower_ in ADDING for c in trigger.children if c.dep_ in ("det", "amod"))
+
+
+NATURAL_DISASTER = "Natural disaster"
+
+
+def an_illness_not_an_outbreak(event_class: str, text: str, casualties: Sequence[Casualty], rules: EventRules) -> bool:
+    """ "Conway died on Saturday, reportedly from COVID-19", "as cases of coronavirus increased
+    in Florida": a disease is an incident only as an outbreak the sentence counts ("2,741
+    confirmed cases", "the virus had killed at least 813 in China"), never one person's illness."""
+    if event_class != NATURAL_DISASTER or rules.disease_words is None or not rules.disease_words.search(text):
+        return False
+    counted = sum(c.n for c in casualties if c.kind in ("killed", "injured") and c.victim_key is None)
+    return counted < 2 and not (rules.outbreak_counts is not None and rules.outbreak_counts.search(text))
+
+
+def _a_law(token: Token, verb: Token | None, rules: EventRules) -> bool:
+    """ "signed the bill into law", "Ivey signed the Alabama Human Life Protection Act": what is
+    signed or passed is a law, not a pact between parties."""
+    said = verb if verb is not None else token
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.casefold() in rules.law_nouns for c in said.children)

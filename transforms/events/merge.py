@@ -85,7 +85,8 @@ def _same_kind(incident: Sequence[SentenceReport], report: SentenceReport) -> bo
 def _conflicts(incident: Sequence[SentenceReport], report: SentenceReport) -> bool:
     """Another day, another country, or another exact place than the incident's."""
     day = next((r.day for r in incident if r.day is not None), None)
-    if day is not None and report.day is not None and day != report.day:
+    said_of_it = report.refers_back and report.date is not None and report.date.reported  # "police said Monday the theft"
+    if day is not None and report.day is not None and day != report.day and not said_of_it:
         return True
     year = next((r.date.resolved.start.year for r in incident if r.date and r.date.resolved.start), None)
     if year is not None and _own_year(report) not in (None, year):
@@ -147,6 +148,7 @@ def incident_count(reports: Sequence[SentenceReport], kind: str) -> tuple[int | 
             worst[part.victim_key] = part.kind
     total: int | None = None
     qualifier: str | None = None
+    last = 0  # the count of the last sentence that gave one
     counted: set[str] = set()
     deaths = any(p.kind == "killed" and p.n > 0 for r in reports for p in r.casualties)
     for report in reports:
@@ -160,9 +162,12 @@ def incident_count(reports: Sequence[SentenceReport], kind: str) -> tuple[int | 
         if total is None:
             total, qualifier = n, _qualifier(parts)
         elif sentence_adds_counts(report.mention.trigger_text) or _adds(report):
-            total += new
+            # "found three men with gunshot wounds ... Two other men went to the hospital": others
+            # add to the count told just before, which a total told earlier may already hold
+            total = max(total, last + new)
         elif n > total:
             total, qualifier = n, _qualifier(parts)
+        last = n if not (sentence_adds_counts(report.mention.trigger_text) or _adds(report)) else last + new
         counted |= {p.victim_key for p in parts if p.victim_key}
     named = {key for key, worst_kind in worst.items() if key.startswith("name:") and worst_kind == kind}
     if total is not None and len(named) > total:

@@ -106,6 +106,9 @@ class EventRules:
     gathering_words: Mapping[str, bool] = field(default_factory=dict)  # "rally" -> needs a protest cue
     not_town_before: frozenset[str] = frozenset()  # "Street", "County": a name before them is no town
     perpetrator_nouns: frozenset[str] = frozenset()  # "the attackers", "the gunman": of an incident told before
+    law_nouns: frozenset[str] = frozenset()  # "signed the bill": a law is no agreement between parties
+    disease_words: re.Pattern[str] | None = None  # "COVID-19", "outbreak": an incident only when counted
+    outbreak_counts: re.Pattern[str] | None = None  # "2,741 confirmed cases"
     country_cues: tuple[CountryCue, ...] = ()  # words only one country's news writes (seeds/places/country_cues.csv)
 
 
@@ -205,6 +208,10 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         not_town_before=frozenset(row["noun"] for row in place_nouns if row["kind"].startswith("street"))
         | frozenset(row["word"] for row in _rows(seeds_dir / "places" / "not_town_before.csv")),
         perpetrator_nouns=frozenset(row["lemma"] for row in _rows(folder / "perpetrator_nouns.csv")),
+        law_nouns=frozenset(row["noun"] for row in _rows(folder / "law_nouns.csv")),
+        disease_words=re.compile(r"\b(?:" + "|".join(row["pattern"] for row in _rows(folder / "disease_words.csv"))
+                                 + r")\b", re.I),
+        outbreak_counts=re.compile("|".join(row["pattern"] for row in _rows(folder / "outbreak_counts.csv")), re.I),
         country_cues=tuple(CountryCue(re.compile(row["pattern"]), row["country_iso2"])
                            for row in _rows(seeds_dir / "places" / "country_cues.csv")),
     )

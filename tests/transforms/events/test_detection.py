@@ -41,6 +41,18 @@ import pytest
         pytest.param("Shares of ChemLawn shot up 11-5/8 to 29-3/8 in over-the-counter trading in New York.",
                      id="shares-shot-up"),
         pytest.param("The U.K. oil industry has suffered from last year's collapse in oil prices.", id="prices-collapse"),
+        # one person's illness, a pandemic as background, a law signed, idioms of talk and meeting
+        pytest.param("English mathematician John Horton Conway died on Saturday at his New Jersey home, reportedly "
+                     "from COVID-19.", id="one-persons-illness"),
+        pytest.param("As cases of coronavirus increased in Florida, Trump cancelled the convention in Jacksonville.",
+                     id="a-pandemic-as-background"),
+        pytest.param("On Wednesday in the US state of Alabama, Governor Kay Ivey signed the Alabama Human Life "
+                     "Protection Act.", id="a-governor-signs-a-law"),
+        pytest.param("Wikinews caught up with Dr Martisius to discuss this research.", id="caught-up-with"),
+        pytest.param("Ms. Brainard has fueled the talk about her future by donating to the campaign.",
+                     id="the-talk-about"),
+        pytest.param("Our freedom is under assault from an out-of-control federal government in Washington.",
+                     id="under-assault-from"),
     ],
 )
 def test_not_events(events_of, text):
@@ -52,6 +64,10 @@ def test_not_events(events_of, text):
     [
         pytest.param("Benin and Nigeria signed the free trade agreement on Sunday.", "Agreement",
                      id="two-parties-sign"),
+        pytest.param("As of yesterday, the virus had reportedly killed at least 813 in China.", "Natural disaster",
+                     id="an-outbreak-counted"),
+        pytest.param("Iran's Health Ministry reported 1,501 confirmed cases of the coronavirus in Tehran on Monday.",
+                     "Natural disaster", id="an-outbreak-of-cases"),
         pytest.param("Greek Prime Minister Kyriakos Mitsotakis met with President Donald Trump on Tuesday.",
                      "Diplomatic event", id="a-meeting-of-named-parties"),
         pytest.param("A fire broke out in a hotel in Karol Bagh early Tuesday, killing 17 people.",
