@@ -106,17 +106,18 @@ def _reports(sentence: Span, context: ArticleContext, book: VictimBook, found_da
         return []
     casualties = _sentence_casualties(sentence, context.rules, context.offset, book)
     report = _report(sentence, context, casualties, found_date, triggers)
-    if report is None or report.typing is None or not _an_arrest_for(report.typing.trigger, triggers):
+    if report is None or report.typing is None or not _an_arrest_for(report.typing.trigger, triggers,
+                                                                     context.rules.arrest_for):
         return [report] if report is not None else []
     return _arrest_and_incident(sentence, context, casualties, found_date, triggers) or [report]
 
 
-def _an_arrest_for(typed: Trigger, triggers: Sequence[Trigger]) -> bool:
+def _an_arrest_for(typed: Trigger, triggers: Sequence[Trigger], prepositions: frozenset[str]) -> bool:
     """Whether the sentence tells an arrest: typed as one, or the word that typed it names what
     someone was arrested for ("arrested a second man in connection with the theft")."""
     arrests = [t for t in triggers if t.family == ARREST_FAMILY]
     return typed.family == ARREST_FAMILY or any(
-        incident_phrase(a.token, governing_verb(a.token), [typed]) is not None for a in arrests)
+        incident_phrase(a.token, governing_verb(a.token), [typed], prepositions) is not None for a in arrests)
 
 
 def _arrest_and_incident(sentence: Span, context: ArticleContext, casualties: Sequence[Casualty],
@@ -126,7 +127,7 @@ def _arrest_and_incident(sentence: Span, context: ArticleContext, casualties: Se
     the arrest refers to. Empty when the arrest is no event after all."""
     tolls, others = split_tolls(casualties)
     arrests, harmful = [t for t in triggers if t.family == ARREST_FAMILY], other_triggers(triggers)
-    phrase = incident_phrase(arrests[0].token, governing_verb(arrests[0].token), harmful)
+    phrase = incident_phrase(arrests[0].token, governing_verb(arrests[0].token), harmful, context.rules.arrest_for)
     incident_date, own_date = found_date, found_date
     if phrase is not None:
         incident_date = _date_of(phrase, context)
@@ -142,7 +143,7 @@ def _arrest_and_incident(sentence: Span, context: ArticleContext, casualties: Se
                      plover_mode=arrest_class.plover_mode)
     arrest = replace(arrest, typing=typing, about=incident,
                      mention=replace(arrest.mention, event_class=arrest_class.name))
-    return [incident, arrest] if incident is not None else [arrest]
+    return [arrest, incident] if incident is not None else [arrest]  # the arrest is what the sentence tells
 
 
 def _date_of(span: Span, context: ArticleContext) -> DateMention | None:

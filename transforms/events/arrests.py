@@ -33,7 +33,8 @@ def other_triggers(triggers: Sequence[Trigger]) -> list[Trigger]:
     return [t for t in triggers if t.family != ARREST_FAMILY]
 
 
-def incident_phrase(arrest: Token, verb: Token | None, triggers: Sequence[Trigger]) -> Span | None:
+def incident_phrase(arrest: Token, verb: Token | None, triggers: Sequence[Trigger],
+                    prepositions: frozenset[str]) -> Span | None:
     """The phrase naming the incident an arrest is for: an incident noun reached from the arrest
     word or its verb through a preposition ("after Wednesday's shooting", "in connection with the
     attack", "a warrant in the killing of ..."), with every word below it; None when there is none."""
@@ -44,20 +45,21 @@ def incident_phrase(arrest: Token, verb: Token | None, triggers: Sequence[Trigge
         token = trigger.token
         if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
             token = token.head  # "the shooting death of a woman"
-        top = _preposition_above(token, anchors) if token.pos_ in ("NOUN", "PROPN") else None
+        top = _preposition_above(token, anchors, prepositions) if token.pos_ in ("NOUN", "PROPN") else None
         if top is not None:
             return token.doc[top.left_edge.i:top.right_edge.i + 1]
     return None
 
 
-def _preposition_above(token: Token, anchors: set[int]) -> Token | None:
-    """The word hanging from an anchor whose phrase holds the token, when a preposition lies on
-    the way ("in" of "in connection with the shooting death ... on Monday"), else None."""
+def _preposition_above(token: Token, anchors: set[int], prepositions: frozenset[str]) -> Token | None:
+    """The word hanging from an anchor whose phrase holds the token, when a preposition that says
+    what an arrest is for lies on the way ("in" of "in connection with the shooting death ... on
+    Monday"; seeds/events/arrest_for.csv), else None."""
     node, through = token, False
     for _ in range(MAX_STEPS):
         if node.i in anchors or node.head.i == node.i:
             return None
-        through = through or node.dep_ in ("prep", "agent")
+        through = through or (node.dep_ in ("prep", "agent") and node.lower_ in prepositions)
         if node.head.i in anchors:
             return node if through else None
         node = node.head

@@ -259,10 +259,14 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if trigger.family in FORCE_FAMILIES | {"harm", "accident"} and _a_market_moves(verb if verb is not None else token,
                                                                                   rules):
         return False
+    if as_verb and (_a_habit(token) or _conditional(token)):
+        return False  # "a plant which burns coal", "if civil unrest were to take place"
+    if needs == "physical" and as_verb and _no_hazard_acts(token, rules):
+        return False  # "the fracas erupted"
     if needs in ("literal", "physical", "thing"):
         return _physically_told(trigger, as_verb, needs, facts, rules)
     if needs == "participants":
-        if not has_a_party(actors, token, verb, rules) or _a_law(token, verb, rules):
+        if not has_a_party(actors, token, verb, rules) or _a_law(token, verb, rules) or _visits_no_one(token):
             return False
         if not as_verb and _has_two_sides(token, actors):
             return True  # "an agreement with rebellious soldiers", "sanctions against Russia"
@@ -273,6 +277,8 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
         return (_named(sides, token) and any(c.dep_ in COMPLEMENTS for c in said.children)
                 and speaks_for_a_party(said, sides, rules))
     if needs == "participant":
+        if token.lemma_.casefold() in rules.authority_verbs and not facts.state_party:
+            return False  # "They catch her randomly"
         return bool(actors) or bool(casualties)
     concrete = bool(casualties) or has_date or has_place or bool(actors)
     return concrete or (not as_verb and is_specific_noun(token))
@@ -327,3 +333,41 @@ def _a_law(token: Token, verb: Token | None, rules: EventRules) -> bool:
     signed or passed is a law, not a pact between parties."""
     said = verb if verb is not None else token
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.casefold() in rules.law_nouns for c in said.children)
+
+
+CONDITIONS = frozenset({"if", "unless"})
+
+
+def _a_habit(verb: Token) -> bool:
+    """ "a coal-fired plant which burns pulverized coal": a present-tense verb in a relative
+    clause tells what something does, not what happened."""
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP")
+
+
+def _conditional(token: Token) -> bool:
+    """ "if major war, civil unrest or economic instability were to take place": a condition, not
+    an incident. The trigger's clause, or one of the two above it, opens with "if" or "unless"."""
+    node = token
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _no_hazard_acts(verb: Token, rules: EventRules) -> bool:
+    """ "The fracas erupted", "imports flooded the market": the subject of a natural verb is no
+    hazard (a volcano, a river, a named mountain, a storm)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(
+        s.pos_ == "PROPN" or s.lemma_.casefold() in rules.hazard_subjects
+        or any(w.family == "natural" for w in rules.triggers.get(s.lemma_.casefold(), ())) for s in subjects)
+
+
+def _visits_no_one(token: Token) -> bool:
+    """ "Obama barely visited the state in 2008", "he visited Clinton's Brooklyn headquarters": a
+    visit is diplomacy only to a named party ("visited Mexico"), not to a place described."""
+    return token.lemma_.casefold() == "visit" and token.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children)

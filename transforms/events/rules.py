@@ -106,6 +106,9 @@ class EventRules:
     gathering_words: Mapping[str, bool] = field(default_factory=dict)  # "rally" -> needs a protest cue
     not_town_before: frozenset[str] = frozenset()  # "Street", "County": a name before them is no town
     perpetrator_nouns: frozenset[str] = frozenset()  # "the attackers", "the gunman": of an incident told before
+    authority_verbs: frozenset[str] = frozenset()  # "caught": an arrest only when authorities do it
+    hazard_subjects: frozenset[str] = frozenset()  # "the river flooded": what a natural verb needs as subject
+    arrest_for: frozenset[str] = frozenset()  # "arrested after the shooting": prepositions naming what for
     law_nouns: frozenset[str] = frozenset()  # "signed the bill": a law is no agreement between parties
     disease_words: re.Pattern[str] | None = None  # "COVID-19", "outbreak": an incident only when counted
     outbreak_counts: re.Pattern[str] | None = None  # "2,741 confirmed cases"
@@ -209,6 +212,9 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         | frozenset(row["word"] for row in _rows(seeds_dir / "places" / "not_town_before.csv")),
         perpetrator_nouns=frozenset(row["lemma"] for row in _rows(folder / "perpetrator_nouns.csv")),
         law_nouns=frozenset(row["noun"] for row in _rows(folder / "law_nouns.csv")),
+        arrest_for=frozenset(row["preposition"] for row in _rows(folder / "arrest_for.csv")),
+        hazard_subjects=frozenset(row["noun"] for row in _rows(folder / "hazard_subjects.csv")),
+        authority_verbs=frozenset(row["lemma"] for row in _rows(folder / "authority_verbs.csv")),
         disease_words=re.compile(r"\b(?:" + "|".join(row["pattern"] for row in _rows(folder / "disease_words.csv"))
                                  + r")\b", re.I),
         outbreak_counts=re.compile("|".join(row["pattern"] for row in _rows(folder / "outbreak_counts.csv")), re.I),
