@@ -259,7 +259,7 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if trigger.family in FORCE_FAMILIES | {"harm", "accident"} and _a_market_moves(verb if verb is not None else token,
                                                                                   rules):
         return False
-    if as_verb and (_a_habit(token) or _conditional(token)):
+    if a_capability(token) or _conditional(token) or (as_verb and _a_habit(token)):
         return False  # "a plant which burns coal", "if civil unrest were to take place"
     if needs == "physical" and as_verb and _no_hazard_acts(token, rules):
         return False  # "the fracas erupted"
@@ -371,3 +371,19 @@ def _visits_no_one(token: Token) -> bool:
     visit is diplomacy only to a named party ("visited Mexico"), not to a place described."""
     return token.lemma_.casefold() == "visit" and token.pos_ == "VERB" and any(
         c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children)
+
+
+CAPABLE = frozenset({"capable", "able", "designed", "intended", "meant"})
+
+
+def a_capability(token: Token) -> bool:
+    """ "a longer-range missile capable of hitting most areas of Iraq": what a weapon can do is
+    no attack. The trigger hangs (within two words) from "capable", "able", "designed"."""
+    node = token
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ in CAPABLE:
+            return True
+    return False

@@ -53,6 +53,19 @@ import pytest
                      id="the-talk-about"),
         pytest.param("Our freedom is under assault from an out-of-control federal government in Washington.",
                      id="under-assault-from"),
+        # read by hand in political and business news: capabilities, habits, conditions, campaigns
+        pytest.param("Iran is working on a longer-range missile capable of hitting most areas of Iraq.",
+                     id="a-missile-capable-of-hitting"),
+        pytest.param("Huntington was referring to the traditional coal-fired plant which burns pulverized coal in "
+                     "Quebec.", id="a-plant-which-burns-coal"),
+        pytest.param("Beck said he would impose a dictatorship if civil unrest were to take place in Washington.",
+                     id="if-unrest-took-place"),
+        pytest.param("The fracas erupted in Mexico just two months after he entered the race.", id="a-fracas-erupted"),
+        pytest.param("Obama barely visited the state in 2008.", id="a-visit-to-the-state"),
+        pytest.param("They catch her randomly in Iowa, and she just answers.", id="they-catch-her"),
+        pytest.param("Factories in Tennessee were battered by a flood of Asian imports.", id="a-flood-of-imports"),
+        pytest.param("Grassley is in a re-election battle of his own in Iowa.", id="a-re-election-battle"),
+        pytest.param("Clinton has built a 2016 campaign focused on female voters in Florida.", id="built-a-campaign"),
     ],
 )
 def test_not_events(events_of, text):
@@ -66,6 +79,9 @@ def test_not_events(events_of, text):
                      id="two-parties-sign"),
         pytest.param("As of yesterday, the virus had reportedly killed at least 813 in China.", "Natural disaster",
                      id="an-outbreak-counted"),
+        pytest.param("A volcano erupted in Indonesia on Tuesday, forcing thousands of villagers to flee.",
+                     "Natural disaster", id="a-volcano-erupts"),
+        pytest.param("Police in Lagos caught two suspects on Monday.", "Arrests", id="police-caught-suspects"),
         pytest.param("Iran's Health Ministry reported 1,501 confirmed cases of the coronavirus in Tehran on Monday.",
                      "Natural disaster", id="an-outbreak-of-cases"),
         pytest.param("Greek Prime Minister Kyriakos Mitsotakis met with President Donald Trump on Tuesday.",
