@@ -248,6 +248,8 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if _nobody(token, verb):
         return False  # "no one has been arrested"
     if needs == "place":
+        if trigger.family == WITHDRAWAL and not (facts.state_party or any(a.sector for a in actors)):
+            return False  # "the prime minister was evacuated to New Zealand": no armed side leaves
         return not (verb is not None and _words_against_words(verb, rules)) and (
             has_place or facts.names_an_area)
     if needs == "cue":
@@ -259,7 +261,8 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if trigger.family in FORCE_FAMILIES | {"harm", "accident"} and _a_market_moves(verb if verb is not None else token,
                                                                                   rules):
         return False
-    if a_capability(token) or _conditional(token) or (as_verb and _a_habit(token)):
+    if a_capability(token) or _conditional(token) or (as_verb and _a_habit(token)) or (
+            _a_charge(token, rules) and not casualties):
         return False  # "a plant which burns coal", "if civil unrest were to take place"
     if needs == "physical" and as_verb and _no_hazard_acts(token, rules):
         return False  # "the fracas erupted"
@@ -336,6 +339,7 @@ def _a_law(token: Token, verb: Token | None, rules: EventRules) -> bool:
 
 
 CONDITIONS = frozenset({"if", "unless"})
+WITHDRAWAL = "withdrawal"  # a family of seeds/events/families.csv: an armed or state side leaves a place
 
 
 def _a_habit(verb: Token) -> bool:
@@ -386,4 +390,19 @@ def a_capability(token: Token) -> bool:
         node = node.head
         if node.lower_ in CAPABLE:
             return True
+    return False
+
+
+def _a_charge(token: Token, rules: EventRules) -> bool:
+    """ "pleaded not guilty to seven counts of negligent homicide", "charged with murder", "on
+    suspicion of burglary": a crime named as a charge (seeds/events/charge_words.csv) reports no
+    incident of its own; the incident is told where it happened."""
+    node = token
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ in ("of", "with") and (
+                node.head.head.lower_ in rules.charge_words or node.head.head.lemma_.casefold() == "charge"):
+            return True
+        node = node.head
     return False
