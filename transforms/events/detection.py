@@ -271,6 +271,8 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if needs == "participants":
         if not has_a_party(actors, token, verb, rules) or _a_law(token, verb, rules) or _visits_no_one(token):
             return False
+        if not as_verb and verb is not None and _spoken_of(verb, rules):
+            return False  # "criticized the Paris agreement": words about a deal, not a deal
         if not as_verb and _has_two_sides(token, actors):
             return True  # "an agreement with rebellious soldiers", "sanctions against Russia"
         return _has_two_sides(token if as_verb or verb is None else verb, actors) and _named(actors, token)
@@ -345,6 +347,8 @@ WITHDRAWAL = "withdrawal"  # a family of seeds/events/families.csv: an armed or 
 def _a_habit(verb: Token) -> bool:
     """ "a coal-fired plant which burns pulverized coal": a present-tense verb in a relative
     clause tells what something does, not what happened."""
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
+        return True  # "Trump and Sanders often blame China"
     return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP")
 
 
@@ -355,6 +359,8 @@ def _conditional(token: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children):
             return True
+        if node.lower_ == "case" and node.head.lower_ == "in":
+            return True  # "legal services in case of mass arrests"
         if node.head.i == node.i:
             return False
         node = node.head
@@ -377,7 +383,8 @@ def _visits_no_one(token: Token) -> bool:
         c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children)
 
 
-CAPABLE = frozenset({"capable", "able", "designed", "intended", "meant"})
+CAPABLE = frozenset({"capable", "able", "designed", "intended", "meant", "susceptible", "vulnerable", "liable"})
+HABITUAL = frozenset({"often", "usually", "routinely", "frequently", "regularly", "always", "typically", "sometimes"})
 
 
 def a_capability(token: Token) -> bool:
@@ -406,3 +413,10 @@ def _a_charge(token: Token, rules: EventRules) -> bool:
             return True
         node = node.head
     return False
+
+
+def _spoken_of(verb: Token, rules: EventRules) -> bool:
+    """ "Trump and Cruz have criticized the Paris agreement", "scrap the nuclear agreement": the
+    noun hangs from a verb of speech (a PLOVER verbal trigger), which is about it; "agreed to a
+    ceasefire" makes one."""
+    return any(w.family == "verbal" and w.plover_type != "AGREE" for w in rules.triggers.get(verb.lemma_.casefold(), ()))

@@ -76,6 +76,16 @@ import pytest
                      id="a-wall-street-collapse"),
         pytest.param("The clerk said a man entered the lobby in Huntsville and pulled out a handgun.",
                      id="pulled-out-a-handgun"),
+        pytest.param("Romney fired back at the rally in Salt Lake City in March.", id="fired-back"),
+        pytest.param("Trump and Sanders often blame China for taking American jobs.", id="often-blame"),
+        pytest.param("His supporters have been trading advice about legal services in case of mass arrests in Nevada.",
+                     id="in-case-of-arrests"),
+        pytest.param("Encrypted services are less susceptible to being intercepted by intelligence agencies in New York.",
+                     id="susceptible-to-interception"),
+        pytest.param("Donald Trump and Senator Ted Cruz have criticized the Paris agreement.",
+                     id="criticized-an-agreement"),
+        pytest.param("Fields and several other Breitbart employees resigned in protest in Miami on Monday.",
+                     id="resigned-in-protest"),
     ],
 )
 def test_not_events(events_of, text):
