@@ -109,7 +109,7 @@ def _reports(sentence: Span, context: ArticleContext, book: VictimBook, found_da
     if report is None or report.typing is None or not _an_arrest_for(report.typing.trigger, triggers,
                                                                      context.rules.arrest_for):
         return [report] if report is not None else []
-    return _arrest_and_incident(sentence, context, casualties, found_date, triggers) or [report]
+    return _arrest_and_incident(sentence, context, report, casualties, found_date, triggers)
 
 
 def _an_arrest_for(typed: Trigger, triggers: Sequence[Trigger], prepositions: frozenset[str]) -> bool:
@@ -120,11 +120,13 @@ def _an_arrest_for(typed: Trigger, triggers: Sequence[Trigger], prepositions: fr
         incident_phrase(a.token, governing_verb(a.token), [typed], prepositions) is not None for a in arrests)
 
 
-def _arrest_and_incident(sentence: Span, context: ArticleContext, casualties: Sequence[Casualty],
-                         found_date: DateMention | None, triggers: Sequence[Trigger]) -> list[SentenceReport]:
+def _arrest_and_incident(sentence: Span, context: ArticleContext, report: SentenceReport,
+                         casualties: Sequence[Casualty], found_date: DateMention | None,
+                         triggers: Sequence[Trigger]) -> list[SentenceReport]:
     """An arrest never carries a toll: the killed and injured, and the day named inside the
     incident's own phrase ("after Wednesday's shooting"), go to a report of the incident, which
-    the arrest refers to. Empty when the arrest is no event after all."""
+    the arrest refers to. When the arrest alone is no event, the sentence's report stands, its
+    toll left to the incident."""
     tolls, others = split_tolls(casualties)
     arrests, harmful = [t for t in triggers if t.family == ARREST_FAMILY], other_triggers(triggers)
     phrase = incident_phrase(arrests[0].token, governing_verb(arrests[0].token), harmful, context.rules.arrest_for)
@@ -136,7 +138,10 @@ def _arrest_and_incident(sentence: Span, context: ArticleContext, casualties: Se
     incident = _report(sentence, context, tolls, incident_date, harmful) if harmful else None
     arrest = _report(sentence, context, others, own_date, arrests)
     if arrest is None or arrest.typing is None:
-        return []
+        if report.typing is not None and report.typing.trigger.family != ARREST_FAMILY:
+            return [report]
+        mention = replace(report.mention, fatalities=None, injured=None)
+        return [replace(report, casualties=tuple(others), mention=mention)]
     # typed as an arrest, whatever crime the sentence names: the crime is the incident's report
     arrest_class = context.rules.classes[context.rules.families[ARREST_FAMILY].default_class]
     typing = replace(arrest.typing, event_class=arrest_class, plover_type=arrest_class.plover_type,

@@ -83,7 +83,10 @@ def _same_kind(incident: Sequence[SentenceReport], report: SentenceReport) -> bo
 
 
 def _conflicts(incident: Sequence[SentenceReport], report: SentenceReport) -> bool:
-    """Another day, another country, or another exact place than the incident's."""
+    """Another day, another country, or another exact place than the incident's; never when
+    both give the same street address ("the 100 block of Main Street")."""
+    if report.address is not None and any(r.address == report.address for r in incident):
+        return False
     day = next((r.day for r in incident if r.day is not None), None)
     said_of_it = report.refers_back and report.date is not None and report.date.reported  # "police said Monday the theft"
     if day is not None and report.day is not None and day != report.day and not said_of_it:

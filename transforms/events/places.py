@@ -45,13 +45,24 @@ def event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMention
     first = bisect_left(mentions, sentence.start_char, key=_start)  # mentions are in text order
     last = bisect_left(mentions, sentence.end_char, lo=first, key=_start)
     inside = [m for m in mentions[first:last]
-              if not (dateline and dateline[0] <= m.start < dateline[1]) and plausible(m, places)]
+              if not (dateline and dateline[0] <= m.start < dateline[1]) and plausible(m, places)
+              and not _a_residence(index.text, m.start)]
     if not inside:
-        inside = _gazetteer_places(index, sentence, rules, places, persons)
+        inside = [m for m in _gazetteer_places(index, sentence, rules, places, persons)
+                  if not _a_residence(index.text, m.start)]
     with_preposition = [m for m in inside if m.start > 3 and index.text[max(0, m.start - 12):m.start].split()[-1:] in
                         (["in"], ["of"], ["at"], ["near"], ["into"], ["outside"], ["from"])]
     chosen = (with_preposition or inside)
     return chosen[-1] if chosen else None
+
+
+_RESIDENCE = re.compile(r"\d\s*,\s+of\s+$")
+
+
+def _a_residence(text: str, start: int) -> bool:
+    """ "Shaquille Breland, 20, of Syracuse": where a person named with an age lives, not where
+    the event happened."""
+    return bool(_RESIDENCE.search(text[max(0, start - 12):start]))
 
 
 def modifies_a_noun(index: DocIndex, mention: PlaceMention, area_nouns: frozenset[str]) -> bool:

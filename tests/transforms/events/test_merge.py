@@ -26,3 +26,21 @@ def test_an_arrest_after_an_attack_is_its_own_event(events_of):
     events = events_of("A man stabbed two people at a train station in Munich on Friday. Police arrested the "
                        "attacker at the scene.")
     assert [e.event_class for e in events] == ["Attack", "Arrests"]
+
+
+def test_a_victims_home_town_is_no_second_incident(events_of):
+    """ "Breland, 20, of Syracuse": where the victim lives is not where he was shot."""
+    events = events_of("A man was shot early Wednesday in the 200 block of Ballard Avenue in Dayton, Ohio. Shaquille "
+                       "Breland, 20, of Springfield, was taken to a hospital, where he was treated for a gunshot "
+                       "wound.", date(2018, 3, 21))
+    assert [(e.event_class, e.injured, e.place_name) for e in events] == [("Attack", 1, "Dayton")]
+
+
+def test_the_same_street_address_is_one_incident(events_of):
+    """A town misread in one sentence ("South Side" placed in Alabama) does not split an incident
+    whose street address both sentences give."""
+    events = events_of("Two men were shot on Saturday night in the 1500 block of Carpenter Road in Stockton. A "
+                       "gunman shot one of them in the 1500 block of Carpenter Road in Lodi, police said.",
+                       date(2018, 3, 19))
+    assert len(events) == 1
+    assert events[0].address == "the 1500 block of Carpenter Road"
