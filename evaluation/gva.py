@@ -24,6 +24,10 @@ from transforms.extract import ExtractionRules
 # Best known figures on a held-out split: spaCy sm features + an SVC trained on train.
 BEST_KNOWN = {"killed": 0.837, "injured": 0.742, "date": 0.774, "address": 0.51}
 _NOT_ADDRESS_CHARS = re.compile(r"[^a-z0-9]+")
+# What a gun-violence story's own incident can be typed as: the ACLED violent types, or crime.
+INCIDENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
+CRIME = "Organized crime"
+ARRESTS = "Arrests"
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,9 @@ class GvaScore:
     n_events: int = 0
     n_events_home: int = 0  # events placed in the US or not placed at all
     n_events_after: int = 0  # events dated after their article's publication day
+    n_split: int = 0  # dated stories whose incident is told in two or more rows on the gold's day
+    n_arrests: int = 0
+    n_arrests_with_toll: int = 0  # an arrest carrying the dead or injured of what it is for
     misses: list[str] = field(default_factory=list)
 
     def figures(self) -> list[tuple[str, float, float | None, str, float | None]]:
@@ -111,7 +118,18 @@ class GvaScore:
             ("events in the US or unplaced", ratio(self.n_events_home, self.n_events), None, "", None),
             ("events dated after publication (lower is better)", ratio(self.n_events_after, self.n_events), None, "",
              None),
+            ("stories whose incident is split into several rows (lower is better)", ratio(self.n_split, dated), None,
+             "", None),
+            ("arrests carrying a toll (lower is better)", ratio(self.n_arrests_with_toll, self.n_arrests), None, "",
+             None),
         ]
+
+
+def split_rows(events: Sequence[Event], day: date) -> bool:
+    """Whether two or more violent or crime rows of one story fall on its incident's day: one
+    incident counted twice (a story may tell other incidents, on other days)."""
+    return sum(e.event_date == day and (e.acled_event_type in INCIDENT_TYPES or e.event_class == CRIME)
+               for e in events) > 1
 
 
 def score_gva(pairs: Iterable[tuple[GvaArticle, Sequence[Event]]]) -> GvaScore:
@@ -136,6 +154,10 @@ def score_gva(pairs: Iterable[tuple[GvaArticle, Sequence[Event]]]) -> GvaScore:
         score.n_events += len(events)
         score.n_events_home += sum(e.country_iso3 in (None, "USA") for e in events)
         score.n_events_after += sum(e.event_date is not None and e.event_date > article.published_at for e in events)
+        arrests = [e for e in events if e.event_class == ARRESTS]
+        score.n_arrests += len(arrests)
+        score.n_arrests_with_toll += sum(bool(e.fatalities or e.injured) for e in arrests)
+        score.n_split += article.incident_date is not None and split_rows(events, article.incident_date)
         if not (killed_right and injured_right and got.incident_date == article.incident_date):
             score.misses.append(f"{article.article_id}: killed {got.killed}/{article.n_killed} injured "
                                 f"{got.injured}/{article.n_injured} date {got.incident_date}/{article.incident_date}")

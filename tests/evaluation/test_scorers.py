@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ from evaluation import DEFAULT_CASE_PATH, DEFAULT_GVA_DIR
 from evaluation.case2021 import NO_EVENT, iter_case, predicted_label
 from evaluation.event_gold import GoldEvent, GoldEventArticle
 from evaluation.events import score_events, scored_events, sentence_spans
-from evaluation.gva import GvaArticle, IncidentFigures, incident_figures, iter_gva, score_gva
+from evaluation.gva import GvaArticle, IncidentFigures, incident_figures, iter_gva, score_gva, split_rows
 from evaluation.labels import score_labels
 from transforms.events.records import Event, EventMention
 
@@ -52,6 +53,20 @@ def test_gva_takes_the_largest_counts_and_the_deadliest_events_day():
     figures = {name: (value, baseline) for name, value, baseline, _, _ in score.figures()}
     assert figures["killed exact"] == (0.5, 0.0)  # always 0 is never right here
     assert figures["incident date exact"] == (0.5, 0.0)  # the publication date neither
+
+
+def test_gva_counts_a_story_split_into_two_rows_and_an_arrest_with_a_toll():
+    day = date(2018, 3, 4)
+    shooting = replace(_event(0, 10, fatalities=1, event_date=day), acled_event_type="Violence against civilians")
+    again = replace(shooting, trigger_start=20)
+    arrest = _event(40, 50, "Arrests", fatalities=1, event_date=date(2018, 3, 5), event_type="COERCE")
+    assert split_rows([shooting, again], day) and not split_rows([shooting, arrest], day)
+    assert not split_rows([shooting, replace(again, event_date=date(2018, 3, 1))], day)  # another day: another one
+    article = GvaArticle("g", "text", date(2018, 3, 5), 1, 0, day, None)
+    figures = {name: value for name, value, _, _, _ in score_gva([(article, [shooting, again, arrest]),
+                                                                  (article, [shooting])]).figures()}
+    assert figures["stories whose incident is split into several rows (lower is better)"] == 0.5
+    assert figures["arrests carrying a toll (lower is better)"] == 1.0
 
 
 def test_own_gold_matches_by_sentence_and_leaves_statements_out():
