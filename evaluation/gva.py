@@ -71,10 +71,12 @@ def address_key(address: str | None) -> str:
 
 def incident_figures(events: Sequence[Event]) -> IncidentFigures:
     """The largest counts among the article's events, and the date of the deadliest one (the
-    first of the deadliest when several tie)."""
+    first of the deadliest when several tie), leaving out an arrest that refers to another of
+    the article's events: that event is the incident."""
     if not events:
         return IncidentFigures(0, 0, None)
-    deadliest = max(events, key=lambda e: (e.fatalities or 0, e.injured or 0, -e.trigger_start))
+    incidents = [e for e in events if e.about_event_id is None] or list(events)
+    deadliest = max(incidents, key=lambda e: (e.fatalities or 0, e.injured or 0, -e.trigger_start))
     address = deadliest.address or next((e.address for e in events if e.address), None)
     return IncidentFigures(max(e.fatalities or 0 for e in events), max(e.injured or 0 for e in events),
                            deadliest.event_date, address)

@@ -136,6 +136,8 @@ def _arrest_and_incident(sentence: Span, context: ArticleContext, report: Senten
         if found_date is not None and within(found_date.start, phrase):
             own_date = _date_outside(sentence, phrase, context)
     incident = _report(sentence, context, tolls, incident_date, harmful) if harmful else None
+    if incident is not None and incident.typing is None:
+        incident = _a_killing(incident, harmful, context.rules)
     arrest = _report(sentence, context, others, own_date, arrests)
     if arrest is None or arrest.typing is None:
         if report.typing is not None and report.typing.trigger.family != ARREST_FAMILY:
@@ -149,6 +151,16 @@ def _arrest_and_incident(sentence: Span, context: ArticleContext, report: Senten
     arrest = replace(arrest, typing=typing, about=incident,
                      mention=replace(arrest.mention, event_class=arrest_class.name))
     return [arrest, incident] if incident is not None else [arrest]  # the arrest is what the sentence tells
+
+
+def _a_killing(incident: SentenceReport, harmful: Sequence[Trigger], rules: EventRules) -> SentenceReport:
+    """ "arrested in connection with the death of Justin M. Sharp": harm someone is arrested for is
+    an incident of its own, typed as the harm family's default (an attack), never only a part of
+    the arrest."""
+    trigger = next(t for t in harmful if t.family == "harm")
+    event_class = rules.classes[rules.families["harm"].default_class]
+    typing = Typing(event_class, trigger, None, event_class.plover_type, event_class.plover_mode)
+    return replace(incident, typing=typing, mention=replace(incident.mention, event_class=event_class.name))
 
 
 def _date_of(span: Span, context: ArticleContext) -> DateMention | None:

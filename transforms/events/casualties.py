@@ -48,7 +48,8 @@ def _qualifier_before(token: Token, rules: EventRules) -> str | None:
 def _is_person(token: Token, rules: EventRules) -> bool:
     if token.ent_type_ == "PERSON" or token.lower_ in SINGULAR_PRONOUNS:
         return True
-    if token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON", "ORG", "NORP", "GPE") and token.is_title:
+    # a surname alone is often tagged PRODUCT by the small model ("DeMuro fatally shot Gilman")
+    if token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON", "ORG", "NORP", "GPE", "PRODUCT") and token.is_title:
         return True
     return token.lemma_.casefold() in rules.victim_nouns or bool(_AGE.match(token.lower_))
 

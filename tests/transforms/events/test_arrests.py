@@ -71,3 +71,12 @@ def test_tolls_go_to_the_incident_and_the_arrested_to_the_arrest():
     parts = [Casualty(kind, "people", None, 2, None, True, 0, 1) for kind in ("killed", "arrested", "injured")]
     tolls, others = split_tolls(parts)
     assert [p.kind for p in tolls] == ["killed", "injured"] and [p.kind for p in others] == ["arrested"]
+
+
+def test_a_death_someone_is_arrested_for_is_an_incident_of_its_own(events_of):
+    events = events_of("Two men and a woman have been arrested in connection with the death of Justin M. Sharp, 25, "
+                       "whose body was found Jan. 31 in Springfield, the sheriff's office announced Friday.",
+                       date(2014, 8, 22))
+    arrest, killing = sorted(events, key=lambda e: e.event_class != "Arrests")
+    assert (killing.event_class, killing.fatalities, killing.event_date) == ("Attack", 1, date(2014, 1, 31))
+    assert (arrest.fatalities, arrest.about_event_id) == (None, event_id_for(killing))

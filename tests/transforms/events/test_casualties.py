@@ -43,6 +43,7 @@ def test_numbered_casualties(event_rules, sentence, parts):
         pytest.param("Shots were fired at the house but nobody was hit.", [], id="shots-fired-no-victim"),
         pytest.param("The officers were not injured.", [], id="negated"),
         pytest.param("The car was shot at several times.", [], id="a-car-is-no-victim"),
+        pytest.param("DeMuro fatally shot Gilman.", [("killed", 1)], id="a-surname-the-model-calls-a-product"),
     ],
 )
 def test_people_casualties(sentence_of, event_rules, sentence, parts):
