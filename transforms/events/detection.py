@@ -359,8 +359,8 @@ def _conditional(token: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children):
             return True
-        if node.lower_ == "case" and node.head.lower_ == "in":
-            return True  # "legal services in case of mass arrests"
+        if node.lower_ == "case" and node.head.lower_ == "in" and not any(c.dep_ == "det" for c in node.children):
+            return True  # "legal services in case of mass arrests", not "in the case of the two explosions"
         if node.head.i == node.i:
             return False
         node = node.head

@@ -99,6 +99,8 @@ def test_not_events(events_of, text):
                      id="two-parties-sign"),
         pytest.param("As of yesterday, the virus had reportedly killed at least 813 in China.", "Natural disaster",
                      id="an-outbreak-counted"),
+        pytest.param("In the case of the two worst explosions at Oxford Street in Belfast, two people were killed.",
+                     "Remote explosive/landmine/IED", id="in-the-case-of-is-no-condition"),
         pytest.param("A volcano erupted in Indonesia on Tuesday, forcing thousands of villagers to flee.",
                      "Natural disaster", id="a-volcano-erupts"),
         pytest.param("Police in Lagos caught two suspects on Monday.", "Arrests", id="police-caught-suspects"),
