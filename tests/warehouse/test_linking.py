@@ -203,7 +203,9 @@ def test_an_attack_three_outlets_report_is_one_incident_and_its_arrests_carry_no
             FROM events e LEFT JOIN events a ON a.event_id = e.about_event_id
             WHERE e.event_class = 'Arrests' ORDER BY e.event_id""").fetchall()
         territory = connection.execute("SELECT count(*) FROM events WHERE event_class LIKE '%territory%'").fetchone()
+        listed = connection.execute(sql_text("analysis/arrests_and_their_incidents.sql")).fetchall()
     assert attacks == [("Violence against civilians", datetime(2015, 3, 18).date(), "TUN", 3, 21)]
     assert arrests == [(None, None, "Violence against civilians", True)] * 2
     assert territory == (0,)
+    assert sorted((row[4], row[6]) for row in listed) == [("Attack", 21), ("Attack", 21)]
     assert run_checks(path)["duplicate_keys"] == 0

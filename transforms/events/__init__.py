@@ -93,7 +93,7 @@ def _sentence_casualties(sentence: Span, rules: EventRules, offset: int, book: V
                          c.cue_start + base, c.cue_end + base) for c in numbered]
     covered = {(c.kind, c.cue_start) for c in numbered}
     people = [p for p in people_casualties(sentence, rules, offset)
-              if (p.casualty.kind, p.casualty.cue_start) not in covered]
+              if (p.casualty.kind, p.casualty.cue_start) not in covered or _another_victim(p.casualty, numbered)]
     found = numbered + book.keyed(people)
     return found or zero_casualties(sentence, rules, offset)
 
@@ -176,6 +176,14 @@ def _date_outside(sentence: Span, phrase: Span, context: ArticleContext) -> Date
     parts = [doc[sentence.start:phrase.start], doc[phrase.end:sentence.end]]
     found = (_date_of(part, context) for part in parts if len(part))
     return next((day for day in found if day is not None and not day.reported), None)  # not "police said Thursday"
+
+
+def _another_victim(part: Casualty, numbered: Sequence[Casualty]) -> bool:
+    """ "killing 20 foreign tourists and a Tunisian policeman": the numbers give the tourists, the
+    parse also the policeman, whom no number of the same cue counts."""
+    same_cue = [c for c in numbered if (c.kind, c.cue_start) == (part.kind, part.cue_start)]
+    head = part.victim_text.split()[-1].casefold() if part.victim_text else ""
+    return part.n == 1 and all(c.n != 1 and head not in c.victim_text.casefold() for c in same_cue)
 
 
 def _report(sentence: Span, context: ArticleContext, casualties: Sequence[Casualty],
