@@ -1,12 +1,15 @@
 """Floors on the public event sets that nobody here wrote (skipped when ../shared/eval is absent):
-GVA news dev and CASE 2021 dev, each above its trivial baseline."""
+GVA news dev and CASE 2021 dev, each above its trivial baseline; and on our general-news gold
+over the ../shared/corpus articles (Reuters-21578 and Wikinews, the part that needs no PolNeAR)."""
 
 from __future__ import annotations
 
 import pytest
 
-from evaluation import DEFAULT_CASE_PATH, DEFAULT_GVA_DIR, PROJECT_ROOT
+from evaluation import DEFAULT_CASE_PATH, DEFAULT_GVA_DIR, GENERAL_EVENT_GOLD, PROJECT_ROOT
 from evaluation.case2021 import case_labels, evaluate_case, iter_case
+from evaluation.event_gold import read_general_gold
+from evaluation.events import evaluate_event_gold
 from evaluation.gva import evaluate_gva, iter_gva
 
 GVA_DEV = DEFAULT_GVA_DIR / "dev.jsonl"
@@ -65,3 +68,15 @@ def test_case_dev_floor(case_result):
                                        "with no incident word we know, diplomacy and crime told in few words)")
 def test_case_dev_target(case_result):
     assert case_result.score.weighted_f1 >= 0.75
+
+
+def test_general_news_floors(nlp, extraction_rules):
+    """Measured when set (2026-12-05) on the 85 Reuters and Wikinews articles of the general-news
+    gold: precision 0.643 (18 of 28), recall 0.643 (18 of 28), far above every sentence an event
+    (0.011 / 0.976 on all 125); the 0.90 / 0.80 targets are not met (docs/events.md)."""
+    golds = [g for g in read_general_gold(GENERAL_EVENT_GOLD)[0] if g.doc_id.startswith(("wikinews", "reuters"))]
+    if len(golds) < 85:
+        pytest.skip("../shared/corpus is absent")
+    score = evaluate_event_gold(golds, nlp, extraction_rules)
+    assert score.precision >= 0.60 and score.recall >= 0.60
+    assert score.precision > score.baseline.precision and score.f1 > score.baseline.f1

@@ -77,20 +77,22 @@ def test_floors_on_event_gold(event_gold_score):
     gold count match (14 of 31 instead of 14 of 30), so its floor is 0.45. The literal-argument
     rules (an attack needs a victim, a weapon, a side or a place; diplomacy a state party) raised
     precision to 0.849 (73 of 86) with recall 0.619 (a drug find, a surrender told without them):
-    precision's floor rose to 0.84, recall's fell to 0.61."""
+    precision's floor rose to 0.84, recall's fell to 0.61. Arrests as their own events and the
+    rules against conditions, habits, charges and idioms (events.v4) gave P 0.893 (75 of 84), R
+    0.636, class 0.827, country 0.836, killed 0.517, day 0.783: floors raised to match."""
     score = event_gold_score
-    assert score.precision >= 0.84
-    assert score.recall >= 0.61
-    assert score.class_accuracy >= 0.75
-    assert score.country_accuracy >= 0.77
-    assert score.killed_exact >= 0.45
+    assert score.precision >= 0.88
+    assert score.recall >= 0.63
+    assert score.class_accuracy >= 0.82
+    assert score.country_accuracy >= 0.83
+    assert score.killed_exact >= 0.50
     assert score.date_accuracy >= 0.78
     assert score.precision > score.baseline.precision and score.f1 > score.baseline.f1
 
 
 @pytest.mark.xfail(strict=True, reason="target: event precision >= 0.85 and recall >= 0.80 on own gold; "
-                                       "0.849 / 0.619 measured (ALL-CAPS MUC copy, two incidents in one sentence, "
-                                       "a car bomb or a surrender told without victims or sides)")
+                                       "0.893 / 0.636 measured: recall short (ALL-CAPS MUC copy, two incidents in "
+                                       "one sentence, a car bomb or a surrender told without victims or sides)")
 def test_event_gold_target(event_gold_score):
     assert event_gold_score.precision >= 0.85 and event_gold_score.recall >= 0.80
 
