@@ -20,8 +20,8 @@ from transforms.events.casualties import numbered_casualties, people_casualties,
 from transforms.events.claims import modality_of, responsibility
 from transforms.events.classify import Sides, Typing, classify
 from transforms.events.dates import DateMention, sentence_date
-from transforms.events.detection import (SentenceFacts, a_capability, adds_another, an_illness_not_an_outbreak,
-                                        is_roundup, refers_back, reports_incident)
+from transforms.events.detection import SentenceFacts, adds_another, is_roundup, refers_back, reports_incident
+from transforms.events.readings import a_capability, an_illness_not_an_outbreak
 from transforms.events.merge import SentenceReport, merge_reports
 from transforms.events.places import address_in, event_place, modifies_a_noun
 from transforms.events.records import Casualty, Event, EventActor, EventMention, event_id_for
@@ -83,7 +83,7 @@ def _needs(typing: Typing | None, trigger: Trigger, rules: EventRules) -> str:
 def _strikes(sentence: Span, triggers: Sequence[Trigger], casualties: Sequence[Casualty], rules: EventRules) -> bool:
     """Whether a sentence tells harm or a hit: a weapon named there did something."""
     return bool(casualties) or any(t.family in ("violence", "harm") for t in triggers) or any(
-        t.lemma_.casefold() in rules.hit_verbs and t.pos_ == "VERB" and not a_capability(t) for t in sentence)
+        t.lemma_.casefold() in rules.hit_verbs and t.pos_ == "VERB" and not a_capability(t, rules) for t in sentence)
 
 
 def _sentence_casualties(sentence: Span, rules: EventRules, offset: int, book: VictimBook) -> list[Casualty]:
@@ -231,7 +231,7 @@ def _facts(sentence: Span, context: ArticleContext, trigger: Trigger, triggers: 
         any(t.lemma_.casefold() in rules.area_nouns for t in sentence),
         # a weapon or harm among the trigger's own words: "shot with a rifle", not "gun makers"
         any(t.family in ("weapon", "harm") and t.token.i != trigger.token.i and t.token.i in sides for t in triggers)
-        or any(t.lemma_.casefold() in rules.hit_verbs and t.i != trigger.token.i and not a_capability(t)
+        or any(t.lemma_.casefold() in rules.hit_verbs and t.i != trigger.token.i and not a_capability(t, rules)
                for t in sentence),
         # the trigger's own place, even one the gazetteer lacks ("a crash near Keset"), never a person's name
         any(sentence.doc[i].ent_type_ in PLACE_LABELS and place_key(sentence.doc[i].text) not in context.person_keys

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from transforms.events.readings import a_law, no_hazard_acts, spoken_of, tells_no_incident, visits_no_one
 from transforms.events.records import Casualty, EventActor
 from transforms.events.rules import EventRules
 from transforms.events.triggers import Trigger
@@ -24,6 +25,7 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "its", "th
 REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "separate", "further", "more"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+WITHDRAWAL = "withdrawal"  # a family of seeds/events/families.csv: an armed or state side leaves a place
 
 
 def is_roundup(verb: Token | None, rules: EventRules, sentence_text: str = "") -> bool:
@@ -261,21 +263,14 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if trigger.family in FORCE_FAMILIES | {"harm", "accident"} and _a_market_moves(verb if verb is not None else token,
                                                                                   rules):
         return False
-    if a_capability(token) or _conditional(token) or (as_verb and _a_habit(token)) or (
-            _a_charge(token, rules) and not casualties):
-        return False  # "a plant which burns coal", "if civil unrest were to take place"
-    if needs == "physical" and as_verb and _no_hazard_acts(token, rules):
+    if tells_no_incident(token, as_verb, bool(casualties), rules):
+        return False  # "a plant which burns coal", "if civil unrest were to take place", "counts of homicide"
+    if needs == "physical" and as_verb and no_hazard_acts(token, rules):
         return False  # "the fracas erupted"
     if needs in ("literal", "physical", "thing"):
         return _physically_told(trigger, as_verb, needs, facts, rules)
     if needs == "participants":
-        if not has_a_party(actors, token, verb, rules) or _a_law(token, verb, rules) or _visits_no_one(token):
-            return False
-        if not as_verb and verb is not None and _spoken_of(verb, rules):
-            return False  # "criticized the Paris agreement": words about a deal, not a deal
-        if not as_verb and _has_two_sides(token, actors):
-            return True  # "an agreement with rebellious soldiers", "sanctions against Russia"
-        return _has_two_sides(token if as_verb or verb is None else verb, actors) and _named(actors, token)
+        return _between_parties(token, verb, as_verb, actors, rules)
     if needs == "named actor":  # "Libya offered to hand over ...", not "police asked for help"
         sides = [a for a in actors if a.role in ("actor", "claimant")]
         said = verb if verb is not None else token
@@ -287,6 +282,19 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
         return bool(actors) or bool(casualties)
     concrete = bool(casualties) or has_date or has_place or bool(actors)
     return concrete or (not as_verb and is_specific_noun(token))
+
+
+def _between_parties(token: Token, verb: Token | None, as_verb: bool, actors: Sequence[EventActor],
+                     rules: EventRules) -> bool:
+    """A meeting or a deal: a state party and two sides, not a law signed, a place visited or a
+    deal spoken of ("criticized the Paris agreement")."""
+    if not has_a_party(actors, token, verb, rules) or a_law(token, verb, rules) or visits_no_one(token):
+        return False
+    if not as_verb and verb is not None and spoken_of(verb, rules):
+        return False
+    if not as_verb and _has_two_sides(token, actors):
+        return True  # "an agreement with rebellious soldiers", "sanctions against Russia"
+    return _has_two_sides(token if as_verb or verb is None else verb, actors) and _named(actors, token)
 
 
 def _physically_told(trigger: Trigger, as_verb: bool, needs: str, facts: SentenceFacts, rules: EventRules) -> bool:
@@ -318,105 +326,3 @@ def adds_another(trigger: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in REFERRING for c in trigger.children):
         return False
     return any(c.lower_ in ADDING for c in trigger.children if c.dep_ in ("det", "amod"))
-
-
-NATURAL_DISASTER = "Natural disaster"
-
-
-def an_illness_not_an_outbreak(event_class: str, text: str, casualties: Sequence[Casualty], rules: EventRules) -> bool:
-    """ "Conway died on Saturday, reportedly from COVID-19", "as cases of coronavirus increased
-    in Florida": a disease is an incident only as an outbreak the sentence counts ("2,741
-    confirmed cases", "the virus had killed at least 813 in China"), never one person's illness."""
-    if event_class != NATURAL_DISASTER or rules.disease_words is None or not rules.disease_words.search(text):
-        return False
-    counted = sum(c.n for c in casualties if c.kind in ("killed", "injured") and c.victim_key is None)
-    return counted < 2 and not (rules.outbreak_counts is not None and rules.outbreak_counts.search(text))
-
-
-def _a_law(token: Token, verb: Token | None, rules: EventRules) -> bool:
-    """ "signed the bill into law", "Ivey signed the Alabama Human Life Protection Act": what is
-    signed or passed is a law, not a pact between parties."""
-    said = verb if verb is not None else token
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.casefold() in rules.law_nouns for c in said.children)
-
-
-CONDITIONS = frozenset({"if", "unless"})
-WITHDRAWAL = "withdrawal"  # a family of seeds/events/families.csv: an armed or state side leaves a place
-
-
-def _a_habit(verb: Token) -> bool:
-    """ "a coal-fired plant which burns pulverized coal": a present-tense verb in a relative
-    clause tells what something does, not what happened."""
-    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
-        return True  # "Trump and Sanders often blame China"
-    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP")
-
-
-def _conditional(token: Token) -> bool:
-    """ "if major war, civil unrest or economic instability were to take place": a condition, not
-    an incident. The trigger's clause, or one of the two above it, opens with "if" or "unless"."""
-    node = token
-    for _ in range(3):
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children):
-            return True
-        if node.lower_ == "case" and node.head.lower_ == "in" and not any(c.dep_ == "det" for c in node.children):
-            return True  # "legal services in case of mass arrests", not "in the case of the two explosions"
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _no_hazard_acts(verb: Token, rules: EventRules) -> bool:
-    """ "The fracas erupted", "imports flooded the market": the subject of a natural verb is no
-    hazard (a volcano, a river, a named mountain, a storm)."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return bool(subjects) and not any(
-        s.pos_ == "PROPN" or s.lemma_.casefold() in rules.hazard_subjects
-        or any(w.family == "natural" for w in rules.triggers.get(s.lemma_.casefold(), ())) for s in subjects)
-
-
-def _visits_no_one(token: Token) -> bool:
-    """ "Obama barely visited the state in 2008", "he visited Clinton's Brooklyn headquarters": a
-    visit is diplomacy only to a named party ("visited Mexico"), not to a place described."""
-    return token.lemma_.casefold() == "visit" and token.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children)
-
-
-CAPABLE = frozenset({"capable", "able", "designed", "intended", "meant", "susceptible", "vulnerable", "liable"})
-HABITUAL = frozenset({"often", "usually", "routinely", "frequently", "regularly", "always", "typically", "sometimes"})
-
-
-def a_capability(token: Token) -> bool:
-    """ "a longer-range missile capable of hitting most areas of Iraq": what a weapon can do is
-    no attack. The trigger hangs (within two words) from "capable", "able", "designed"."""
-    node = token
-    for _ in range(3):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if node.lower_ in CAPABLE:
-            return True
-    return False
-
-
-def _a_charge(token: Token, rules: EventRules) -> bool:
-    """ "pleaded not guilty to seven counts of negligent homicide", "charged with murder", "on
-    suspicion of burglary": a crime named as a charge (seeds/events/charge_words.csv) reports no
-    incident of its own; the incident is told where it happened."""
-    node = token
-    for _ in range(3):
-        if node.head.i == node.i:
-            return False
-        if node.dep_ == "pobj" and node.head.lower_ in ("of", "with") and (
-                node.head.head.lower_ in rules.charge_words or node.head.head.lemma_.casefold() == "charge"):
-            return True
-        node = node.head
-    return False
-
-
-def _spoken_of(verb: Token, rules: EventRules) -> bool:
-    """ "Trump and Cruz have criticized the Paris agreement", "scrap the nuclear agreement": the
-    noun hangs from a verb of speech (a PLOVER verbal trigger), which is about it; "agreed to a
-    ceasefire" makes one."""
-    return any(w.family == "verbal" and w.plover_type != "AGREE" for w in rules.triggers.get(verb.lemma_.casefold(), ()))

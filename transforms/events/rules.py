@@ -106,6 +106,7 @@ class EventRules:
     gathering_words: Mapping[str, bool] = field(default_factory=dict)  # "rally" -> needs a protest cue
     not_town_before: frozenset[str] = frozenset()  # "Street", "County": a name before them is no town
     perpetrator_nouns: frozenset[str] = frozenset()  # "the attackers", "the gunman": of an incident told before
+    unreal_words: Mapping[str, str] = field(default_factory=dict)  # "if" -> condition, "capable" -> capability
     charge_words: frozenset[str] = frozenset()  # "counts of homicide": a charge, not an incident report
     authority_verbs: frozenset[str] = frozenset()  # "caught": an arrest only when authorities do it
     hazard_subjects: frozenset[str] = frozenset()  # "the river flooded": what a natural verb needs as subject
@@ -217,6 +218,7 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         hazard_subjects=frozenset(row["noun"] for row in _rows(folder / "hazard_subjects.csv")),
         authority_verbs=frozenset(row["lemma"] for row in _rows(folder / "authority_verbs.csv")),
         charge_words=frozenset(row["word"] for row in _rows(folder / "charge_words.csv")),
+        unreal_words={row["word"]: row["kind"] for row in _rows(folder / "unreal_words.csv")},
         disease_words=re.compile(r"\b(?:" + "|".join(row["pattern"] for row in _rows(folder / "disease_words.csv"))
                                  + r")\b", re.I),
         outbreak_counts=re.compile("|".join(row["pattern"] for row in _rows(folder / "outbreak_counts.csv")), re.I),

@@ -1,0 +1,60 @@
+"""Readings that tell no incident: conditions, capabilities, habits, charges, illnesses."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.events.readings import a_charge, a_habit, an_illness_not_an_outbreak, tells_no_incident
+from transforms.events.records import Casualty
+
+
+def _token(sentence, word: str):
+    return next(t for t in sentence if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "unreal"),
+    [
+        pytest.param("He would impose a dictatorship if civil unrest were to take place.", "unrest", True,
+                     id="a-condition"),
+        pytest.param("They traded advice about legal services in case of mass arrests.", "arrests", True,
+                     id="in-case-of"),
+        pytest.param("In the case of the two worst explosions, warnings were given.", "explosions", False,
+                     id="in-the-case-of-is-real"),
+        pytest.param("Iran is working on a missile capable of hitting most areas of Iraq.", "hitting", True,
+                     id="a-capability"),
+        pytest.param("Huntington referred to the plant which burns pulverized coal.", "burns", True, id="a-habit"),
+        pytest.param("The plant burned for three hours on Monday.", "burned", False, id="an-incident"),
+        pytest.param("Zhukovskyy pleaded not guilty to seven counts of negligent homicide.", "homicide", True,
+                     id="a-charge"),
+    ],
+)
+def test_tells_no_incident(sentence_of, event_rules, text, word, unreal):
+    token = _token(sentence_of(text), word)
+    assert tells_no_incident(token, token.pos_ == "VERB", False, event_rules) is unreal
+
+
+def test_a_charge_with_its_victim_told_still_counts(sentence_of, event_rules):
+    token = _token(sentence_of("A man was charged with murder in the death of his wife."), "murder")
+    assert a_charge(token, event_rules) and not tells_no_incident(token, False, True, event_rules)
+
+
+def test_often_is_a_habit(sentence_of, event_rules):
+    assert a_habit(_token(sentence_of("Trump and Sanders often blame China."), "blame"), event_rules)
+    assert not a_habit(_token(sentence_of("Trump blamed China on Monday."), "blamed"), event_rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "n_counted", "illness"),
+    [
+        pytest.param("Conway died on Saturday, reportedly from COVID-19.", 1, True, id="one-person"),
+        pytest.param("As cases of coronavirus increased in Florida, the convention moved.", 0, True,
+                     id="background"),
+        pytest.param("The virus had killed at least 813 in China.", 813, False, id="a-counted-outbreak"),
+        pytest.param("Iran reported 1,501 confirmed cases of the coronavirus.", 0, False, id="cases-counted"),
+        pytest.param("A storm flooded 300 homes.", 0, False, id="no-disease"),
+    ],
+)
+def test_a_disease_is_an_incident_only_as_a_counted_outbreak(event_rules, text, n_counted, illness):
+    parts = [Casualty("killed", "people", None, n_counted, None, True, 0, 1)] if n_counted else []
+    assert an_illness_not_an_outbreak("Natural disaster", text, parts, event_rules) is illness

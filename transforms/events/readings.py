@@ -1,0 +1,117 @@
+"""Readings that tell no incident, whatever the trigger: a condition, a capability, a habit, a
+charge read in court, one person's illness, a law signed, a deal spoken of, a visit to a place
+described, a natural verb whose subject is no hazard. Each is a rule on the parse; the words
+they look for are seeds/events/unreal_words.csv, charge_words.csv, law_nouns.csv,
+disease_words.csv, outbreak_counts.csv and hazard_subjects.csv.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from transforms.events.records import Casualty
+from transforms.events.rules import EventRules
+
+NATURAL_DISASTER = "Natural disaster"
+# How far up the parse a trigger may hang below the word that makes it unreal.
+MAX_STEPS = 3
+
+
+def tells_no_incident(token: Token, as_verb: bool, has_victims: bool, rules: EventRules) -> bool:
+    """ "a missile capable of hitting", "if civil unrest were to take place", "a plant which burns
+    coal", "often blame", "seven counts of negligent homicide" (a charge with no victim told)."""
+    return (a_capability(token, rules) or conditional(token, rules) or (as_verb and a_habit(token, rules))
+            or (a_charge(token, rules) and not has_victims))
+
+
+def _ancestors(token: Token) -> list[Token]:
+    found, node = [], token
+    for _ in range(MAX_STEPS):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        found.append(node)
+    return found
+
+
+def a_capability(token: Token, rules: EventRules) -> bool:
+    """ "a longer-range missile capable of hitting most areas of Iraq": what a weapon can do is
+    no attack. The trigger hangs (within three words) from "capable", "able", "designed"."""
+    return any(rules.unreal_words.get(node.lower_) == "capability" for node in _ancestors(token))
+
+
+def conditional(token: Token, rules: EventRules) -> bool:
+    """ "if major war, civil unrest or economic instability were to take place", "in case of mass
+    arrests": the trigger's clause, or one of those above it, is a condition. "In the case of the
+    two worst explosions" is none."""
+    for node in [token, *_ancestors(token)]:
+        if any(c.dep_ == "mark" and rules.unreal_words.get(c.lower_) == "condition" for c in node.children):
+            return True
+        if node.lower_ == "case" and node.head.lower_ == "in" and not any(c.dep_ == "det" for c in node.children):
+            return True
+    return False
+
+
+def a_habit(verb: Token, rules: EventRules) -> bool:
+    """ "Trump and Sanders often blame China"; "a coal-fired plant which burns pulverized coal": a
+    present-tense verb in a relative clause tells what something does, not what happened."""
+    if any(c.dep_ == "advmod" and rules.unreal_words.get(c.lower_) == "habit" for c in verb.children):
+        return True
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP")
+
+
+def a_charge(token: Token, rules: EventRules) -> bool:
+    """ "pleaded not guilty to seven counts of negligent homicide", "charged with murder", "on
+    suspicion of burglary": a crime named as a charge reports no incident of its own; the
+    incident is told where it happened."""
+    node = token
+    for _ in range(MAX_STEPS):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ in ("of", "with") and (
+                node.head.head.lower_ in rules.charge_words or node.head.head.lemma_.casefold() == "charge"):
+            return True
+        node = node.head
+    return False
+
+
+def an_illness_not_an_outbreak(event_class: str, text: str, casualties: Sequence[Casualty], rules: EventRules) -> bool:
+    """ "Conway died on Saturday, reportedly from COVID-19", "as cases of coronavirus increased
+    in Florida": a disease is an incident only as an outbreak the sentence counts ("2,741
+    confirmed cases", "the virus had killed at least 813 in China"), never one person's illness."""
+    if event_class != NATURAL_DISASTER or rules.disease_words is None or not rules.disease_words.search(text):
+        return False
+    counted = sum(c.n for c in casualties if c.kind in ("killed", "injured") and c.victim_key is None)
+    return counted < 2 and not (rules.outbreak_counts is not None and rules.outbreak_counts.search(text))
+
+
+def a_law(token: Token, verb: Token | None, rules: EventRules) -> bool:
+    """ "signed the bill into law", "Ivey signed the Alabama Human Life Protection Act": what is
+    signed or passed is a law, not a pact between parties."""
+    said = verb if verb is not None else token
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.casefold() in rules.law_nouns for c in said.children)
+
+
+def spoken_of(verb: Token, rules: EventRules) -> bool:
+    """ "Trump and Cruz have criticized the Paris agreement", "scrap the nuclear agreement": the
+    noun hangs from a verb of speech (a PLOVER verbal trigger), which is about it; "agreed to a
+    ceasefire" makes one."""
+    return any(w.family == "verbal" and w.plover_type != "AGREE" for w in rules.triggers.get(verb.lemma_.casefold(), ()))
+
+
+def visits_no_one(token: Token) -> bool:
+    """ "Obama barely visited the state in 2008", "he visited Clinton's Brooklyn headquarters": a
+    visit is diplomacy only to a named party ("visited Mexico"), not to a place described."""
+    return token.lemma_.casefold() == "visit" and token.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children)
+
+
+def no_hazard_acts(verb: Token, rules: EventRules) -> bool:
+    """ "The fracas erupted", "imports flooded the market": the subject of a natural verb is no
+    hazard (a volcano, a river, a named mountain, a storm)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(
+        s.pos_ == "PROPN" or s.lemma_.casefold() in rules.hazard_subjects
+        or any(w.family == "natural" for w in rules.triggers.get(s.lemma_.casefold(), ())) for s in subjects)
