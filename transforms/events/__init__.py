@@ -294,6 +294,8 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     facts = _facts(sentence, context, trigger, triggers, typing, actors, casualties, found_date, place)
     if not reports_incident(trigger, verb, needs, facts, rules):
         return None, trigger.family
+    if not rules.families[trigger.family].carries_toll:
+        casualties = split_tolls(casualties)[1]  # "negotiations after the shooting deaths of 49 people"
     return context.report(sentence, trigger, typing, casualties, found_date, place,
                           address_in(sentence, rules.street_pattern, context.ents_of(sentence)), actors,
                           responsibility(sentence, actors), modality_of(verb, sentence),

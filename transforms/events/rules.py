@@ -42,6 +42,7 @@ class Family:
     name: str
     default_class: str
     needs: str  # anything | casualty | participant | participants
+    carries_toll: bool = True  # False: a statement, a meeting, a deal or an arrest counts no dead or injured
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
     class that does not exist is an error, not a silent miss)."""
     folder = seeds_dir / "events"
     classes = _classes(_rows(folder / "event_classes.csv"))
-    families = {row["family"]: Family(row["family"], row["default_class"], row["needs"])
+    families = {row["family"]: Family(row["family"], row["default_class"], row["needs"], row["carries_toll"] == "true")
                 for row in _rows(folder / "families.csv")}
     cues = _cues(_rows(folder / "class_cues.csv"))
     unknown = ({f.default_class for f in families.values()} | {c.event_class for c in cues}) - set(classes)

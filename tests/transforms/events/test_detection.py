@@ -138,3 +138,12 @@ def test_not_events(events_of, text):
 )
 def test_events(events_of, text, event_class):
     assert [e.event_class for e in events_of(text)] == [event_class]
+
+
+def test_a_deal_or_a_statement_carries_no_toll(events_of):
+    """The dead of the clashes a deal follows are not the deal's (seeds/events/families.csv:
+    carries_toll)."""
+    events = events_of("Saudi Arabia and Iran signed an agreement in Riyadh on Monday after clashes that killed 12 "
+                       "people.")
+    assert [(e.event_class, e.fatalities, e.injured) for e in events if e.event_class == "Agreement"] == [
+        ("Agreement", None, None)]
