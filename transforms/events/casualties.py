@@ -216,7 +216,8 @@ def zero_casualties(sentence: Span, rules: EventRules, offset: int) -> list[Casu
 _CASUALTY_KIND = {"killed": "killed", "dead": "killed", "died": "killed", "killing": "killed", "kill": "killed",
                   "toll": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured",
                   "injuring": "injured", "wounding": "injured", "arrested": "arrested", "detained": "arrested",
-                  "abducted": "abducted", "kidnapped": "abducted"}
+                  "abducted": "abducted", "kidnapped": "abducted", "murdered": "killed", "slain": "killed",
+                  "massacred": "killed"}
 _NOT_VICTIM = r"(?!(?:were|was|are|is|has|have|had|been|and|in|on|other|more|reportedly|also|later|confirmed)\b)"
 # "five other civilians reportedly also died": a few describing words and adverbs may come between.
 _BETWEEN = r"(?:\s+(?:other|more|people|civilians|reportedly|also|later|were|was|are|have|had|been|confirmed))*"
@@ -240,7 +241,8 @@ def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Ite
                                                                                 reverse=True)) + r")\s+)?"
     part = rf"{qualifier}(?<!\bno )(?<!\bNo )(?<!\bNO )(?<!,\s)\b(?P<n>{number})(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
     after = (rf"(?P<parts>{part}(?:\s*(?:,|and)\s*{number}\s+[\w-]+)*){_BETWEEN}\s+"
-             r"(?P<kind>killed|dead|died|injured|wounded|hurt|arrested|detained|abducted|kidnapped)\b")
+             r"(?P<kind>killed|dead|died|murdered|slain|massacred|injured|wounded|hurt|arrested|detained|abducted|"
+             r"kidnapped)\b")
     before = rf"\b(?P<kind>killing|killed|injuring|wounding|kill|wounded|injured)\s+{part}"
     toll = rf"\bdeath (?P<kind>toll)\b(?:\s+\w+){{0,4}}?\s+(?:to|of|at|is|was|reached|hit|stands at)\s+{part}"
     return CountPatterns(re.compile(after, re.I), re.compile(before, re.I), re.compile(toll, re.I),

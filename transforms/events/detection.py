@@ -315,7 +315,10 @@ def _physically_told(trigger: Trigger, as_verb: bool, needs: str, facts: Sentenc
 
 def refers_back(trigger: Token) -> bool:
     """ "the attack", "this explosion", "its attack", "Saturday's attack": a trigger that names
-    an incident told before."""
+    an incident told before. "The Orlando massacre" names its own place: it is the incident of
+    that place, told before or not."""
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "LOC", "FAC") for c in trigger.children):
+        return False
     return any(c.dep_ in ("det", "poss") and (c.lower_ in REFERRING or c.ent_type_ in ("DATE", "TIME"))
                for c in trigger.children)
 

@@ -23,6 +23,7 @@ from transforms.events.casualties import numbered_casualties, people_casualties,
         pytest.param("(@DenverPolice) March 22, 2018 Garcia died of gunshot wounds", [], id="a-date-is-no-count"),
         pytest.param("In 2015 died the last of them", [], id="a-year-is-no-count"),
         pytest.param("killing 2,018 people", [("killed", 2018, None)], id="a-count-with-a-comma"),
+        pytest.param("20 schoolchildren had been murdered in Newtown", [("killed", 20, None)], id="n-murdered"),
     ],
 )
 def test_numbered_casualties(event_rules, sentence, parts):

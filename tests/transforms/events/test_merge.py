@@ -44,3 +44,11 @@ def test_the_same_street_address_is_one_incident(events_of):
                        date(2018, 3, 19))
     assert len(events) == 1
     assert events[0].address == "the 1500 block of Carpenter Road"
+
+
+def test_a_named_incident_of_another_place_is_another_incident(events_of):
+    """ "the Orlando massacre" names its own place: it does not refer back to Newtown's."""
+    events = events_of("He got the news that 20 schoolchildren had been murdered in Newtown. The senator "
+                       "led a filibuster in June after the Orlando massacre.", date(2016, 8, 8))
+    assert len(events) == 2 and events[1].place_name == "Orlando" != events[0].place_name
+    assert events[0].fatalities == 20
