@@ -43,7 +43,7 @@ def test_gva_dev_floors(gva_figures):
     assert gva_figures["events in the US or unplaced"][0] >= 0.97
     assert gva_figures["events dated after publication (lower is better)"][0] == 0
     assert gva_figures["incident date exact"][0] >= 0.65
-    # one incident, one row (issue 20): 4 of 208 stories split on the gold's day, no arrest with a toll
+    # one incident, one row: 4 of 208 stories split on the gold's day, no arrest with a toll
     assert gva_figures["stories whose incident is split into several rows (lower is better)"][0] <= 0.03
     assert gva_figures["arrests carrying a toll (lower is better)"][0] == 0
     assert all(value > baseline for value, baseline in gva_figures.values() if baseline is not None)
