@@ -26,6 +26,9 @@ REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "separate", "further", "more"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 WITHDRAWAL = "withdrawal"  # a family of seeds/events/families.csv: an armed or state side leaves a place
+CLAIM = "claim"  # the family of claims and blame: about an incident, or about nothing we count
+# Families whose words name no incident of their own: what is said, met, agreed or set up.
+SPOKEN_FAMILIES = frozenset({"verbal", "diplomacy", "agreement", "claim", "group", "base"})
 
 
 def is_roundup(verb: Token | None, rules: EventRules, sentence_text: str = "") -> bool:
@@ -279,9 +282,16 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if needs == "participant":
         if token.lemma_.casefold() in rules.authority_verbs and not facts.state_party:
             return False  # "They catch her randomly"
+        if trigger.family == CLAIM and not (facts.strikes or facts.armed or _about_an_incident(verb or token, rules)):
+            return False  # "He blames mass media for their failure": blame for no incident
         return bool(actors) or bool(casualties)
     concrete = bool(casualties) or has_date or has_place or bool(actors)
     return concrete or (not as_verb and is_specific_noun(token))
+
+
+def _about_an_incident(word: Token, rules: EventRules) -> bool:
+    """ "claimed responsibility for the Cambrils attack": the claim's own phrase names an incident."""
+    return any(w.family not in SPOKEN_FAMILIES for t in word.subtree for w in rules.triggers.get(t.lemma_.casefold(), ()))
 
 
 def _between_parties(token: Token, verb: Token | None, as_verb: bool, actors: Sequence[EventActor],

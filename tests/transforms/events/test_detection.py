@@ -86,6 +86,11 @@ import pytest
                      id="criticized-an-agreement"),
         pytest.param("Fields and several other Breitbart employees resigned in protest in Miami on Monday.",
                      id="resigned-in-protest"),
+        pytest.param("Hillary Clinton on Monday hit Bernie Sanders on guns in the Vermont senator's "
+                     "not-quite-so-long-shot campaign.", id="a-long-shot-campaign"),
+        pytest.param("He blames mass media in Iowa for their failure to cover the Sanders campaign.",
+                     id="blame-for-no-incident"),
+        pytest.param("Japan's central bank ended a policy meeting on Friday in Tokyo.", id="a-policy-meeting"),
     ],
 )
 def test_not_events(events_of, text):
