@@ -123,6 +123,11 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def _column(path: Path, column: str) -> frozenset[str]:
+    """One column of a seed CSV as a set of words."""
+    return frozenset(row[column] for row in _rows(path))
+
+
 def _alternation(phrases: list[str]) -> re.Pattern[str]:
     ordered = sorted(phrases, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b", re.I)
@@ -188,10 +193,10 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         roundup_subjects=frozenset(row["noun"].casefold() for row in _rows(folder / "roundup_subjects.csv")),
         roundup_periods=re.compile("|".join(f"(?:{row['pattern']})" for row in _rows(folder / "roundup_periods.csv")),
                                    re.I),
-        hit_verbs=frozenset(row["lemma"] for row in _rows(folder / "hit_verbs.csv")),
+        hit_verbs=_column(folder / "hit_verbs.csv", "lemma"),
         verbal_objects=frozenset(row["noun"].casefold() for row in _rows(folder / "verbal_objects.csv")),
         report_verbs=frozenset(row["lemma"] for row in _rows(seeds_dir / "reporting_verbs.csv"))
-        | frozenset(row["lemma"] for row in _rows(folder / "report_verbs.csv")),
+        | _column(folder / "report_verbs.csv", "lemma"),
         area_nouns=frozenset(row["noun"] for row in place_nouns if row["kind"] == "area"),
         street_pattern=street_pattern([row["noun"] for row in place_nouns if row["kind"] == "street"],
                                       [row["noun"] for row in place_nouns if row["kind"] == "street_numbered"]),
@@ -202,23 +207,23 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         non_conflict_causes=frozenset(row["noun"].casefold() for row in _rows(folder / "non_conflict_causes.csv")),
         gazetteer=gazetteer,
         not_places=frozenset(row["word"].casefold() for row in _rows(seeds_dir / "places" / "not_places.csv")),
-        party_sectors=frozenset(row["sector"] for row in _rows(folder / "party_sectors.csv")),
-        market_nouns=frozenset(row["noun"] for row in _rows(folder / "market_nouns.csv")),
-        literal_triggers=frozenset(row["lemma"] for row in _rows(folder / "literal_triggers.csv")),
-        physical_nouns=frozenset(row["noun"] for row in _rows(folder / "physical_nouns.csv")),
-        office_titles=frozenset(row["word"] for row in _rows(folder / "office_titles.csv")),
-        political_bodies=frozenset(row["word"] for row in _rows(folder / "political_bodies.csv")),
+        party_sectors=_column(folder / "party_sectors.csv", "sector"),
+        market_nouns=_column(folder / "market_nouns.csv", "noun"),
+        literal_triggers=_column(folder / "literal_triggers.csv", "lemma"),
+        physical_nouns=_column(folder / "physical_nouns.csv", "noun"),
+        office_titles=_column(folder / "office_titles.csv", "word"),
+        political_bodies=_column(folder / "political_bodies.csv", "word"),
         company_words=frozenset(row["word"].casefold() for row in _rows(folder / "company_words.csv")),
         protest_cues=re.compile("|".join(row["pattern"] for row in _rows(folder / "protest_cues.csv")), re.I),
         gathering_words={row["lemma"]: row["needs_cue"] == "true" for row in _rows(folder / "gathering_words.csv")},
         not_town_before=frozenset(row["noun"] for row in place_nouns if row["kind"].startswith("street"))
         | frozenset(row["word"] for row in _rows(seeds_dir / "places" / "not_town_before.csv")),
-        perpetrator_nouns=frozenset(row["lemma"] for row in _rows(folder / "perpetrator_nouns.csv")),
-        law_nouns=frozenset(row["noun"] for row in _rows(folder / "law_nouns.csv")),
-        arrest_for=frozenset(row["preposition"] for row in _rows(folder / "arrest_for.csv")),
-        hazard_subjects=frozenset(row["noun"] for row in _rows(folder / "hazard_subjects.csv")),
-        authority_verbs=frozenset(row["lemma"] for row in _rows(folder / "authority_verbs.csv")),
-        charge_words=frozenset(row["word"] for row in _rows(folder / "charge_words.csv")),
+        perpetrator_nouns=_column(folder / "perpetrator_nouns.csv", "lemma"),
+        law_nouns=_column(folder / "law_nouns.csv", "noun"),
+        arrest_for=_column(folder / "arrest_for.csv", "preposition"),
+        hazard_subjects=_column(folder / "hazard_subjects.csv", "noun"),
+        authority_verbs=_column(folder / "authority_verbs.csv", "lemma"),
+        charge_words=_column(folder / "charge_words.csv", "word"),
         unreal_words={row["word"]: row["kind"] for row in _rows(folder / "unreal_words.csv")},
         disease_words=re.compile(r"\b(?:" + "|".join(row["pattern"] for row in _rows(folder / "disease_words.csv"))
                                  + r")\b", re.I),
