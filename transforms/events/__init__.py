@@ -33,7 +33,7 @@ from transforms.places import PlaceContext, PlaceMatch, place_key
 from transforms.toponyms import PLACE_LABELS, PlaceMention, person_name_keys, place_mentions
 from transforms.quotes import DocIndex
 
-EVENTS_VERSION = "events.v4"
+EVENTS_VERSION = "events.v5"
 
 __all__ = ["EVENTS_VERSION", "Casualty", "Event", "EventActor", "EventMention", "EventRules", "extract_events",
            "load_event_rules"]
@@ -82,8 +82,27 @@ def _needs(typing: Typing | None, trigger: Trigger, rules: EventRules) -> str:
 
 def _strikes(sentence: Span, triggers: Sequence[Trigger], casualties: Sequence[Casualty], rules: EventRules) -> bool:
     """Whether a sentence tells harm or a hit: a weapon named there did something."""
-    return bool(casualties) or any(t.family in ("violence", "harm") for t in triggers) or any(
-        t.lemma_.casefold() in rules.hit_verbs and t.pos_ == "VERB" and not a_capability(t, rules) for t in sentence)
+    return bool(casualties) or any(t.family in ("violence", "harm") and t.token.dep_ not in ("compound", "amod")
+                                   for t in triggers) or any(hits(t, rules) for t in sentence)
+
+
+def hits(word: Token, rules: EventRules, verbs_only: bool = True) -> bool:
+    """A word of hitting told as done ("a rocket hit the town", "shots were fired", "a wound"): not
+    what a weapon can do, not "Romney fired back" (he answered), not "he was fired" (dismissed),
+    not "she turns her fire on Trump"."""
+    lemma = word.lemma_.casefold()
+    if lemma not in rules.hit_verbs or a_capability(word, rules):
+        return False
+    if word.pos_ != "VERB" and (verbs_only or lemma == "fire"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.casefold() in rules.market_nouns or c.lower_ in rules.market_nouns)
+           for c in word.children):
+        return False  # "earnings dropped sharply"
+    if word.lemma_.casefold() == "fire" and any(
+            (c.dep_ in ("prt", "advmod") and c.lower_ == "back")
+            or (c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON")) for c in word.children):
+        return False
+    return True
 
 
 def _sentence_casualties(sentence: Span, rules: EventRules, offset: int, book: VictimBook) -> list[Casualty]:
@@ -231,15 +250,16 @@ def _facts(sentence: Span, context: ArticleContext, trigger: Trigger, triggers: 
         any(t.lemma_.casefold() in rules.area_nouns for t in sentence),
         # a weapon or harm among the trigger's own words: "shot with a rifle", not "gun makers"
         any(t.family in ("weapon", "harm") and t.token.i != trigger.token.i and t.token.i in sides for t in triggers)
-        or any(t.lemma_.casefold() in rules.hit_verbs and t.i != trigger.token.i and not a_capability(t, rules)
-               for t in sentence),
+        or any(t.i != trigger.token.i and hits(t, rules, verbs_only=False) for t in sentence),
         # the trigger's own place, even one the gazetteer lacks ("a crash near Keset"), never a person's name
         any(sentence.doc[i].ent_type_ in PLACE_LABELS and place_key(sentence.doc[i].text) not in context.person_keys
             for i in sides),
         # police, troops, rebels or officials are a side of the trigger: "Police have a man attempting to rob banks"
         any(rules.sectors.get(sentence.doc[i].lower_) in rules.party_sectors for i in sides),
         # a thing that burns, collapses or crashes: "the building collapsed", "a fire at the plant"
-        any(sentence.doc[i].lemma_.casefold() in rules.physical_nouns for i in sides),
+        any(sentence.doc[i].lemma_.casefold() in rules.physical_nouns
+            or any(c.dep_ == "compound" and c.lemma_.casefold() in rules.physical_nouns for c in sentence.doc[i].children)
+            for i in sides),  # "the Hotel Arpit Palace" is a hotel
         context.n_reports > 0,
     )
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from transforms.events.readings import a_law, no_hazard_acts, spoken_of, tells_no_incident, visits_no_one
+from transforms.events.readings import (a_law, blocks_no_way, no_hazard_acts, seizes_no_place, spoken_of,
+                                        tells_no_incident, visits_no_one, with_the_public)
 from transforms.events.records import Casualty, EventActor
 from transforms.events.rules import EventRules
 from transforms.events.triggers import Trigger
@@ -26,6 +27,7 @@ REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "separate", "further", "more"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 WITHDRAWAL = "withdrawal"  # a family of seeds/events/families.csv: an armed or state side leaves a place
+BASE = "base"  # a family of seeds/events/families.csv: an armed side sets up a base or headquarters
 CLAIM = "claim"  # the family of claims and blame: about an incident, or about nothing we count
 # Families whose words name no incident of their own: what is said, met, agreed or set up.
 SPOKEN_FAMILIES = frozenset({"verbal", "diplomacy", "agreement", "claim", "group", "base"})
@@ -75,7 +77,9 @@ def _has_two_sides(trigger: Token, actors: Sequence[EventActor]) -> bool:
     with Y"; a noun needs its own sides ("In a meeting that day he was told" has none)."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "against", "on")
-                   for c in trigger.children) or (
+                   for c in trigger.children) or any(  # "the meeting of Cyprus, Greece and Israel"
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and any(g.dep_ == "conj" for g in o.children)
+                                                          for o in c.children) for c in trigger.children) or (
             any(c.dep_ == "poss" for c in trigger.children)
             and any(c.dep_ == "prep" and c.lower_ in ("to", "with", "on") for c in trigger.children))
     if any(c.dep_ == "nsubj" for c in trigger.children) and any(
@@ -131,8 +135,13 @@ def _words_against_words(verb: Token, rules: EventRules) -> bool:
 
 
 def _a_market_moves(verb: Token, rules: EventRules) -> bool:
-    """ "Shares of ChemLawn shot up 11-5/8", "oil prices crashed": the subject is a market's."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.casefold() in rules.market_nouns for c in verb.children)
+    """ "Shares of ChemLawn shot up 11-5/8", "oil prices crashed", "the collapse in the oil price":
+    the subject, or what the noun is of, is a market's."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.casefold() in rules.market_nouns for c in verb.children):
+        return True
+    return verb.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "of") and any(
+            o.dep_ == "pobj" and o.lemma_.casefold() in rules.market_nouns for o in c.children) for c in verb.children)
 
 
 def _nobody(token: Token, verb: Token | None) -> bool:
@@ -193,8 +202,10 @@ def _placed_and_dated_noun(token: Token, as_verb: bool, facts: SentenceFacts) ->
 def has_a_party(actors: Sequence[EventActor], trigger: Token, verb: Token | None, rules: EventRules) -> bool:
     """A meeting or a deal is diplomacy when a side is a state, an armed group or an
     international body: an actor of a sector of seeds/events/party_sectors.csv, or a country or
-    nationality named in the clause ("Turkey and Libya agreed"); never when its subject is a
-    firm ("Procter and Gamble AG has concluded an agreement"). Not "Kelly met with Trump"."""
+    nationality that is itself a side ("Turkey and Libya agreed", "talks with Iran"); never when
+    its subject is a firm ("Procter and Gamble AG has concluded an agreement"). A place that only
+    says where ("met in Washington") or qualifies a side that is no party ("a Tulsa-based
+    company", "the United States' NBA") is not a side. Not "Kelly met with Trump"."""
     head = verb if verb is not None else trigger
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(t.lower_ in rules.company_words or t.ent_type_ == "ORG" and t.lower_.strip(".") in rules.company_words
@@ -202,8 +213,50 @@ def has_a_party(actors: Sequence[EventActor], trigger: Token, verb: Token | None
         return False
     if any(a.sector in rules.party_sectors for a in actors):
         return True
-    words = [*head.subtree, *trigger.subtree]
-    return any(t.ent_type_ in ("GPE", "NORP") or rules.sectors.get(t.lower_) in rules.party_sectors for t in words)
+    return any(is_a_party(side, rules) for side in side_words(head, trigger))
+
+
+# Prepositions whose object is a side of a meeting, a deal or a statement, not where it was.
+SIDE_PREPOSITIONS = frozenset({"with", "between", "among", "to", "against", "by", "from"})
+SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "agent"})
+
+
+def side_words(*heads: Token) -> list[Token]:
+    """The heads of the sides of a verb or noun: its subject, object, possessor and the objects
+    of "with", "between", "to", "by", each with its conjuncts and appositions ("Benin and
+    Nigeria", "Dumas, a close aide to President Mitterrand")."""
+    found: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in SIDE_DEPS:
+                found.append(child)
+            if child.dep_ in ("prep", "agent") and (child.lower_ in SIDE_PREPOSITIONS or (
+                    child.lower_ == "of" and head.pos_ in ("NOUN", "PROPN"))):  # "the meeting of Cyprus and Greece"
+                found += [o for o in child.children if o.dep_ == "pobj"]
+    found += [c for side in list(found) for c in side.children if c.dep_ in ("conj", "appos")]
+    for head in heads:  # "Russia has said it expelled two diplomats": "it" is who says so
+        if head.dep_ in ("ccomp", "xcomp") and any(s.pos_ == "PRON" and s.dep_ == "nsubj" for s in found):
+            found += [c for c in head.head.children if c.dep_ == "nsubj"]
+    return found
+
+
+def is_a_party(side: Token, rules: EventRules) -> bool:
+    """A side that is a state or a nationality ("Iran", "the Saudis"), a state's or an armed
+    group's side ("officials", "troops"), a body of states ("OPEC"), an office holder
+    ("President Museveni"), or a side a state qualifies ("Iranian Charge d'Affaires", "the
+    Turkish and Greek sides", "Buhari of Nigeria"); not a firm or a club that a place qualifies
+    ("a Tulsa-based company", "the United States' NBA")."""
+    words = [side, *(c for c in side.children if c.dep_ in ("compound", "amod"))]
+    if side.ent_type_ in ("GPE", "NORP") or any(
+            rules.sectors.get(w.lower_) in rules.party_sectors or w.lower_ in rules.office_titles | rules.political_bodies
+            for w in words):
+        return True
+    if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.ent_type_ == "GPE" for o in p.children)
+           for p in side.children):
+        return True  # "Buhari of Nigeria", "the foreign minister of Iran"
+    firm = side.ent_type_ == "ORG" or side.lower_ in rules.company_words or side.lemma_.casefold() in rules.company_words
+    return not firm and any(  # "the Turkish and Greek sides", "Cairo's security chief"
+        m.ent_type_ in ("GPE", "NORP") for m in side.children if m.dep_ in ("compound", "amod", "poss"))
 
 
 def _about_a_firm(said: Token, rules: EventRules) -> bool:
@@ -225,12 +278,9 @@ def speaks_for_a_party(said: Token, sides: Sequence[EventActor], rules: EventRul
         return True
     for subject in subjects:
         words = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod", "appos", "poss"))]
-        words += [g for w in words if w.dep_ == "appos" for g in w.children if g.dep_ in ("compound", "amod")]
-        lowered = {w.lower_ for w in words}
-        if lowered & rules.company_words or (subject.ent_type_ == "ORG" and _about_a_firm(said, rules)):
+        if {w.lower_ for w in words} & rules.company_words or (subject.ent_type_ == "ORG" and _about_a_firm(said, rules)):
             return False
-        if lowered & (rules.office_titles | rules.political_bodies) or any(
-                w.ent_type_ in ("GPE", "NORP") or rules.sectors.get(w.lower_) in rules.party_sectors for w in words):
+        if any(is_a_party(side, rules) for side in [subject, *(c for c in subject.children if c.dep_ == "appos")]):
             return True
     return False
 
@@ -255,17 +305,23 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if needs == "place":
         if trigger.family == WITHDRAWAL and not (facts.state_party or any(a.sector for a in actors)):
             return False  # "the prime minister was evacuated to New Zealand": no armed side leaves
+        if as_verb and seizes_no_place(token, rules) and not facts.has_cue:
+            return False  # "police seized the drugs", "seized on the issue"
         return not (verb is not None and _words_against_words(verb, rules)) and (
             has_place or facts.names_an_area)
     if needs == "cue":
+        if trigger.family == BASE and not (facts.state_party or any(a.sector for a in actors)):
+            return False  # "building a base there": a following, not an armed side's base
         return facts.has_cue
     if needs == "harm":
         return facts.strikes
     if trigger.family in FORCE_FAMILIES and verb is not None and verb.i == token.i and _words_against_words(verb, rules):
         return False
-    if trigger.family in FORCE_FAMILIES | {"harm", "accident"} and _a_market_moves(verb if verb is not None else token,
-                                                                                  rules):
+    if trigger.family in FORCE_FAMILIES | {"harm", "accident"} and (
+            _a_market_moves(token, rules) or (verb is not None and _a_market_moves(verb, rules))):
         return False
+    if as_verb and blocks_no_way(token, rules):
+        return False  # "Senate Democrats blocked a funding package"
     if tells_no_incident(token, as_verb, bool(casualties), rules):
         return False  # "a plant which burns coal", "if civil unrest were to take place", "counts of homicide"
     if needs == "physical" and as_verb and no_hazard_acts(token, rules):
@@ -300,6 +356,8 @@ def _between_parties(token: Token, verb: Token | None, as_verb: bool, actors: Se
     deal spoken of ("criticized the Paris agreement")."""
     if not has_a_party(actors, token, verb, rules) or a_law(token, verb, rules) or visits_no_one(token):
         return False
+    if with_the_public(token, rules):
+        return False  # "a meeting with reporters", "a town hall meeting"
     if not as_verb and verb is not None and spoken_of(verb, rules):
         return False
     if not as_verb and _has_two_sides(token, actors):

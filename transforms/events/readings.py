@@ -1,8 +1,9 @@
 """Readings that tell no incident, whatever the trigger: a condition, a capability, a habit, a
 charge read in court, one person's illness, a law signed, a deal spoken of, a visit to a place
-described, a natural verb whose subject is no hazard. Each is a rule on the parse; the words
-they look for are seeds/events/unreal_words.csv, charge_words.csv, law_nouns.csv,
-disease_words.csv, outbreak_counts.csv and hazard_subjects.csv.
+described, a natural verb whose subject is no hazard, a seizure of no place, a blockade of no
+way, a meeting with the public. Each is a rule on the parse; the words they look for are
+seeds/events/unreal_words.csv, charge_words.csv, law_nouns.csv, disease_words.csv,
+outbreak_counts.csv, hazard_subjects.csv, site_nouns.csv, way_verbs.csv and audience_nouns.csv.
 """
 
 from __future__ import annotations
@@ -109,9 +110,53 @@ def visits_no_one(token: Token) -> bool:
 
 
 def no_hazard_acts(verb: Token, rules: EventRules) -> bool:
-    """ "The fracas erupted", "imports flooded the market": the subject of a natural verb is no
-    hazard (a volcano, a river, a named mountain, a storm)."""
+    """ "The fracas erupted", "imports flooded the market", "millions of people flooding into
+    Europe": the subject of a natural verb is no hazard (a volcano, a river, a named mountain, a
+    storm)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subjects = [verb.head]  # "people flooding into Europe": the noun the clause describes
     return bool(subjects) and not any(
         s.pos_ == "PROPN" or s.lemma_.casefold() in rules.hazard_subjects
         or any(w.family == "natural" for w in rules.triggers.get(s.lemma_.casefold(), ())) for s in subjects)
+
+
+def seizes_no_place(verb: Token, rules: EventRules) -> bool:
+    """ "Police seized the drugs", "emails were captured", "robots taking over waitressing",
+    "seized on the issue": what is taken is a thing, not a town, a base or people. A place, an
+    area ("the town of Kidal"), a street, a named side or a person keeps the event."""
+    if any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children) and not any(
+            c.dep_ == "dobj" for c in verb.children):
+        return True  # "seized on the issue": to use it, not to take it
+    taken = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass")]
+    taken += [m for t in taken for m in t.children if m.dep_ in ("compound", "amod")]  # "two rebel commanders"
+    return bool(taken) and not any(_a_place_or_side(t, rules) for t in taken)
+
+
+def blocks_no_way(verb: Token, rules: EventRules) -> bool:
+    """ "Senate Democrats blocked a funding package", "authorities have blocked 400,000 websites":
+    blocking is a protest only of a way or a place ("protesters blocked the highway",
+    seeds/events/way_verbs.csv)."""
+    if verb.lemma_.casefold() not in rules.way_verbs:
+        return False
+    blocked = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    blocked += [o for b in blocked for p in b.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return not blocked or not any(  # "blocked transport into Abidjan", "blocked access to the port"
+        b.ent_type_ in ("GPE", "LOC", "FAC") or b.lemma_.casefold() in rules.site_nouns | rules.area_nouns
+        | rules.physical_nouns for b in blocked)
+
+
+def _a_place_or_side(word: Token, rules: EventRules) -> bool:
+    lemma = word.lemma_.casefold()
+    return (word.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON") or word.pos_ in ("PROPN", "PRON")
+            or lemma in rules.area_nouns or lemma in rules.site_nouns or lemma in rules.sectors
+            or lemma in rules.victim_nouns)
+
+
+def with_the_public(token: Token, rules: EventRules) -> bool:
+    """ "a meeting on Monday with reporters", "a shareholders' meeting", "a town hall meeting", "an
+    electoral meeting":
+    whom a party meets is the press or the public, not another party."""
+    met = [c for c in token.children if c.dep_ in ("poss", "compound") or (c.dep_ == "amod" and c.lower_ in rules.audience_nouns)]
+    met += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
+    return bool(met) and all(m.lemma_.casefold() in rules.audience_nouns for m in met)

@@ -115,6 +115,10 @@ class EventRules:
     law_nouns: frozenset[str] = frozenset()  # "signed the bill": a law is no agreement between parties
     disease_words: re.Pattern[str] | None = None  # "COVID-19", "outbreak": an incident only when counted
     outbreak_counts: re.Pattern[str] | None = None  # "2,741 confirmed cases"
+    incident_heads: frozenset[str] = frozenset()  # "the shooting victim": a compound that still tells an incident
+    audience_nouns: frozenset[str] = frozenset()  # "a meeting with reporters": the public, not a party
+    site_nouns: frozenset[str] = frozenset()  # "seized the base": what armed sides take and hold
+    way_verbs: frozenset[str] = frozenset()  # "blocked the highway": a protest only when a way is blocked
     country_cues: tuple[CountryCue, ...] = ()  # words only one country's news writes (seeds/places/country_cues.csv)
 
 
@@ -228,6 +232,10 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         disease_words=re.compile(r"\b(?:" + "|".join(row["pattern"] for row in _rows(folder / "disease_words.csv"))
                                  + r")\b", re.I),
         outbreak_counts=re.compile("|".join(row["pattern"] for row in _rows(folder / "outbreak_counts.csv")), re.I),
+        incident_heads=_column(folder / "incident_heads.csv", "noun"),
+        audience_nouns=_column(folder / "audience_nouns.csv", "noun"),
+        site_nouns=_column(folder / "site_nouns.csv", "noun"),
+        way_verbs=_column(folder / "way_verbs.csv", "lemma"),
         country_cues=tuple(CountryCue(re.compile(row["pattern"]), row["country_iso2"])
                            for row in _rows(seeds_dir / "places" / "country_cues.csv")),
     )

@@ -2,7 +2,8 @@
 lemma and part of speech from seeds/events/triggers.csv.
 
 "March" the month is a proper noun, not a march; a phrase ("went on strike") keeps its words
-from matching alone; metaphors and idioms ("a price war", "a heart attack") are never triggers.
+from matching alone; metaphors and idioms ("a price war", "a heart attack") are never triggers,
+nor is a word that only names a kind of thing ("a beheading video", "murder rates").
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ def find_triggers(sentence: Span, rules: EventRules) -> list[Trigger]:
         last = tokens[i + size - 1]
         start, end = tokens[i].idx, last.idx + len(last.text)
         relative = (start - sentence.start_char, end - sentence.start_char)
-        if not any(a < relative[1] and relative[0] < b for a, b in idioms):
+        if not any(a < relative[1] and relative[0] < b for a, b in idioms) and not (
+                size == 1 and names_a_kind(tokens[i], word.family, rules)):
             found.append(Trigger(tokens[i], start, end, text[relative[0]:relative[1]], word.family, word.plover_type,
                                  word.event_class))
         i += size
@@ -119,3 +121,28 @@ def _word_at(tokens: list[Token], i: int, rules: EventRules, shouting: bool) -> 
             if _fits(word, tokens[i:], shouting):
                 return word
     return None
+
+
+WEAPON = "weapon"  # the family of seeds/events/families.csv for weapons named ("a rocket", "a bomb")
+
+
+def names_a_kind(token: Token, family: str, rules: EventRules) -> bool:
+    """ "a beheading video", "murder rates", "a talk show", "protest tactics", "an arrest
+    warrant", "riot police", "a land attack missile": an incident word that only modifies another
+    noun names a kind of that thing, not an incident. "The shooting victim", "a robbery suspect",
+    "a murder-suicide" still tell one (seeds/events/incident_heads.csv), and so does a head that
+    is itself an incident word ("a gun battle", "a car bomb explosion"). A weapon stays a weapon
+    ("mortar rounds"): it is an event only where it strikes."""
+    head = token.head
+    if head.i == token.i or head.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("compound", "amod"):
+        return False
+    if family == WEAPON:
+        return False  # "mortar rounds" are weapons still; a weapon is an event only where it strikes
+    if token.dep_ == "amod" and token.tag_ not in ("VBG", "NN"):
+        return False  # "a deadly attack" is no kind
+    lemma = head.lemma_.casefold()
+    if lemma in rules.incident_heads or (token.dep_ == "amod" and lemma in rules.physical_nouns):
+        return False  # "a burning car" burns
+    head_words = [w for w in rules.triggers.get(lemma, ()) if len(w.lemmas) == 1 and head.pos_ in w.pos]
+    # a weapon a violent word qualifies is a kind of weapon: "an attack missile", not "a bomb blast"
+    return not any(w.family != WEAPON or family == WEAPON for w in head_words)

@@ -1,10 +1,12 @@
-"""Readings that tell no incident: conditions, capabilities, habits, charges, illnesses."""
+"""Readings that tell no incident: conditions, capabilities, habits, charges, illnesses, seizures
+of things, blockades of bills, meetings with the public, hazards that are people."""
 
 from __future__ import annotations
 
 import pytest
 
-from transforms.events.readings import a_charge, a_habit, an_illness_not_an_outbreak, tells_no_incident
+from transforms.events.readings import (a_charge, a_habit, an_illness_not_an_outbreak, blocks_no_way, no_hazard_acts,
+                                        seizes_no_place, tells_no_incident, with_the_public)
 from transforms.events.records import Casualty
 
 
@@ -58,3 +60,51 @@ def test_often_is_a_habit(sentence_of, event_rules):
 def test_a_disease_is_an_incident_only_as_a_counted_outbreak(event_rules, text, n_counted, illness):
     parts = [Casualty("killed", "people", None, n_counted, None, True, 0, 1)] if n_counted else []
     assert an_illness_not_an_outbreak("Natural disaster", text, parts, event_rules) is illness
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "no_place"),
+    [
+        pytest.param("Police seized the drugs from a home.", "seized", True, id="drugs"),
+        pytest.param("Less than one percent of the emails were captured.", "captured", True, id="emails"),
+        pytest.param("He seized on the issue of religious liberty.", "seized", True, id="seized-on"),
+        pytest.param("Rebels seized the town of Kidal.", "seized", False, id="a-town"),
+        pytest.param("Rebels seized Kidal on Sunday.", "seized", False, id="a-named-place"),
+        pytest.param("The army captured two rebel commanders.", "captured", False, id="people"),
+        pytest.param("Insurgents seized control of the city.", "seized", False, id="control"),
+    ],
+)
+def test_a_seizure_of_things_takes_no_place(sentence_of, event_rules, text, word, no_place):
+    assert seizes_no_place(_token(sentence_of(text), word), event_rules) is no_place
+
+
+@pytest.mark.parametrize(
+    ("text", "no_way"),
+    [
+        pytest.param("Senate Democrats blocked a funding package.", True, id="a-bill"),
+        pytest.param("Saudi authorities have blocked nearly 400,000 websites.", True, id="websites"),
+        pytest.param("Protesters blocked the highway.", False, id="a-highway"),
+        pytest.param("Rebels blocked transport into Abidjan.", False, id="transport-into-a-city"),
+    ],
+)
+def test_blocking_is_a_protest_only_of_a_way(sentence_of, event_rules, text, no_way):
+    assert blocks_no_way(_token(sentence_of(text), "blocked"), event_rules) is no_way
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [
+        pytest.param("He spoke during a meeting with reporters.", True, id="reporters"),
+        pytest.param("The board set a shareholders' meeting.", True, id="shareholders"),
+        pytest.param("He spoke at a town hall meeting.", True, id="town-hall"),
+        pytest.param("He spoke at an electoral meeting of the party.", True, id="electoral"),
+        pytest.param("He held a meeting with the Iranian envoy.", False, id="an-envoy"),
+    ],
+)
+def test_a_meeting_with_the_public_is_no_diplomacy(sentence_of, event_rules, text, public):
+    assert with_the_public(_token(sentence_of(text), "meeting"), event_rules) is public
+
+
+def test_people_flooding_are_no_flood(sentence_of, event_rules):
+    assert no_hazard_acts(_token(sentence_of("Millions of people flooding into Europe."), "flooding"), event_rules)
+    assert not no_hazard_acts(_token(sentence_of("The river flooded the town."), "flooded"), event_rules)

@@ -79,19 +79,23 @@ def test_floors_on_event_gold(event_gold_score):
     precision to 0.849 (73 of 86) with recall 0.619 (a drug find, a surrender told without them):
     precision's floor rose to 0.84, recall's fell to 0.61. Arrests as their own events and the
     rules against conditions, habits, charges and idioms (events.v4) gave P 0.893 (75 of 84), R
-    0.636, class 0.827, country 0.836, killed 0.517, day 0.783: floors raised to match."""
+    0.636, class 0.827, country 0.836, killed 0.517, day 0.783: floors raised to match. Words that
+    only name a kind ("an arrest report", "fire safety checks") are no triggers now: P 0.895 (77
+    of 86), R 0.653, class 0.831, country 0.812, killed 0.500, day 0.780. Country fell because two
+    more events match without a country the text resolves (an ALL-CAPS "SEIZED"; the Koszalin fire,
+    which had taken Poland from a false "fire safety checks" event merged into it): floor 0.80."""
     score = event_gold_score
     assert score.precision >= 0.88
-    assert score.recall >= 0.63
+    assert score.recall >= 0.65
     assert score.class_accuracy >= 0.82
-    assert score.country_accuracy >= 0.83
+    assert score.country_accuracy >= 0.80
     assert score.killed_exact >= 0.50
     assert score.date_accuracy >= 0.78
     assert score.precision > score.baseline.precision and score.f1 > score.baseline.f1
 
 
 @pytest.mark.xfail(strict=True, reason="target: event precision >= 0.85 and recall >= 0.80 on own gold; "
-                                       "0.893 / 0.636 measured: recall short (ALL-CAPS MUC copy, two incidents in "
+                                       "0.895 / 0.653 measured: recall short (ALL-CAPS MUC copy, two incidents in "
                                        "one sentence, a car bomb or a surrender told without victims or sides)")
 def test_event_gold_target(event_gold_score):
     assert event_gold_score.precision >= 0.85 and event_gold_score.recall >= 0.80

@@ -29,3 +29,26 @@ from transforms.events.triggers import find_triggers
 def test_triggers(sentence_of, event_rules, sentence, expected):
     found = find_triggers(sentence_of(sentence), event_rules)
     assert [(t.text, t.family) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "kind"),
+    [
+        pytest.param("You won't accept a beheading video on a site.", "beheading", True, id="a-beheading-video"),
+        pytest.param("Comey attributed rising murder rates to caution.", "murder", True, id="murder-rates"),
+        pytest.param("He hosts a Sunday talk show.", "talk", True, id="a-talk-show"),
+        pytest.param("A judge signed an arrest warrant for him.", "arrest", True, id="an-arrest-warrant"),
+        pytest.param("They worked on the land attack missile.", "attack", True, id="an-attack-missile"),
+        pytest.param("The shooting victim died in hospital.", "shooting", False, id="a-shooting-victim"),
+        pytest.param("Police named a robbery suspect.", "robbery", False, id="a-robbery-suspect"),
+        pytest.param("Two men died in a shooting spree.", "shooting", False, id="a-shooting-spree"),
+        pytest.param("He was killed in a bomb blast.", "bomb", False, id="a-bomb-blast"),
+        pytest.param("They fired 150 mortar rounds at the base.", "mortar", False, id="a-weapon-stays-a-weapon"),
+        pytest.param("A burning car blocked the road.", "burning", False, id="a-burning-car-burns"),
+    ],
+)
+def test_a_word_that_only_names_a_kind_is_no_trigger(sentence_of, event_rules, sentence, word, kind):
+    """ "a beheading video" is a video; "the shooting victim" is of a shooting
+    (seeds/events/incident_heads.csv)."""
+    found = {t.token.text for t in find_triggers(sentence_of(sentence), event_rules)}
+    assert (word not in found) is kind
