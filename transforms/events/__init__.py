@@ -260,7 +260,7 @@ def _facts(sentence: Span, context: ArticleContext, trigger: Trigger, triggers: 
         any(sentence.doc[i].lemma_.casefold() in rules.physical_nouns
             or any(c.dep_ == "compound" and c.lemma_.casefold() in rules.physical_nouns for c in sentence.doc[i].children)
             for i in sides),  # "the Hotel Arpit Palace" is a hotel
-        context.n_reports > 0,
+        context.n_incidents > 0,
     )
 
 

@@ -21,6 +21,8 @@ from transforms.places import PlaceContext, PlaceMatch
 from transforms.toponyms import PlaceMention
 from transforms.quotes import DocIndex
 
+HARM = "harm"  # the family of seeds/events/families.csv for words of death and injury alone
+
 
 @dataclass
 class ArticleContext:
@@ -41,7 +43,7 @@ class ArticleContext:
     days: list[tuple[int, DateMention]] = field(default_factory=list)  # (sentence start, a day it names)
     addresses: list[tuple[int, str]] = field(default_factory=list)  # (sentence start, a street address it gives)
     entity_starts: list[int] | None = None  # where index.ents start, for ents_of
-    n_reports: int = 0  # sentences that reported an incident so far
+    n_incidents: int = 0  # sentences that reported an incident so far (not a statement, a meeting, an arrest)
 
     def note_date(self, sentence_start: int, found: DateMention | None) -> None:
         if found is not None and found.resolved.precision == "day":
@@ -105,7 +107,9 @@ class ArticleContext:
                               modality, back, another)
 
     def remember(self, report: SentenceReport) -> None:
-        self.n_reports += 1
+        family = report.typing.trigger.family if report.typing is not None else HARM
+        # "the battle" refers back to an incident told before, never to a statement or a meeting
+        self.n_incidents += self.rules.families[family].carries_toll
         actor = next((a for a in report.actors if a.role == "actor"), None)
         if actor is not None and report.typing is not None:
             # actors are kept with raw-text offsets; the next sentence's "its" only needs the names

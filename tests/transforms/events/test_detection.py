@@ -133,6 +133,10 @@ import pytest
                      "bomb on Wednesday, with Republicans taking shots at the White House.", id="taking-shots-at"),
         pytest.param("Beck fears Trump is building a base there that will be used to harm the nation.",
                      id="a-political-base"),
+        pytest.param("The country prospered, and good-guy Bill survived all the insane political attacks from the "
+                     "Republican bad guys.", id="political-attacks"),
+        pytest.param("More than $800,000 was spent on ads attacking rivals Chris Christie and Ted Cruz.",
+                     id="ads-attacking-rivals"),
     ],
 )
 def test_not_events(events_of, text):
@@ -205,6 +209,17 @@ def test_not_events(events_of, text):
 )
 def test_events(events_of, text, event_class):
     assert [e.event_class for e in events_of(text)] == [event_class]
+
+
+def test_the_battle_refers_back_only_to_an_incident(events_of):
+    """ "the battle against Mr. Sanders" after a statement refers to no incident told before: only
+    an incident (a family that carries a toll) makes a later "the battle" literal."""
+    text = ("Senator Harry Reid warned Sanders on Tuesday in Washington. Mrs. Clinton showed how the battle against "
+            "Mr. Sanders continues to distract her campaign.")
+    assert [e.event_class for e in events_of(text)] == ["Diplomatic event"]
+    text = ("Gunmen attacked an army post in Kidal on Tuesday, killing three soldiers. The battle lasted "
+            "for two hours.")
+    assert [e.event_class for e in events_of(text)] == ["Armed clash"]
 
 
 def test_a_deal_or_a_statement_carries_no_toll(events_of):
