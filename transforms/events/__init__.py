@@ -34,6 +34,7 @@ from transforms.toponyms import PLACE_LABELS, PlaceMention, person_name_keys, pl
 from transforms.quotes import DocIndex
 
 EVENTS_VERSION = "events.v5"
+PROTEST = "protest"  # the family of seeds/events/families.csv for protests and strikes
 
 __all__ = ["EVENTS_VERSION", "Casualty", "Event", "EventActor", "EventMention", "EventRules", "extract_events",
            "load_event_rules"]
@@ -74,6 +75,8 @@ def _needs(typing: Typing | None, trigger: Trigger, rules: EventRules) -> str:
     (seeds/events/event_classes.csv); words of harm alone need a casualty."""
     if typing is None:
         return "casualty"
+    if typing.cue is not None and typing.event_class.name == rules.families[PROTEST].default_class:
+        return typing.event_class.needs  # "a nationwide bank strike": a labour strike is a protest
     family = rules.families[trigger.family].needs
     if family in ("named actor", "cue", "harm", "literal", "physical", "thing"):
         return family

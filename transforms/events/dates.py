@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span
@@ -26,7 +26,7 @@ _DATE_PHRASE = re.compile(
     rf"|\d{{1,2}}\s+(?:{_MONTH})\.?(?:\s+\d{{4}})?"
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)"
     r"|(?:last|this)\s+(?:night|morning|afternoon|evening|week|month|year)|yesterday|today|tonight|overnight"
-    r"|the\s+\d{1,2}(?:st|nd|rd|th)\b"
+    r"|the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?-i:[A-Z]))"  # "on the 5th"; "the 7th Ward" is a place
     r"|(?:\w+\s+)?days?\s+(?:later|ago|earlier))\b", re.I)
 _AGE = re.compile(r"\d+[- ]years?[- ]old|\baged?\b|\byears? old\b|\bage of\b", re.I)
 _DURATION = re.compile(r"^(?:for\s+)?(?:the\s+)?(?:past|last|next)?\s*(?:\d+|a|an|one|two|three|few|several)\s+"
@@ -58,7 +58,7 @@ def date_expressions(sentence: Span, ents: Sequence[Span] | None = None) -> list
         if entity.label_ in ("DATE", "TIME"):
             after = text[entity.end_char - base:entity.end_char - base + 12]
             if not _is_age_or_duration(entity.text, after):
-                found[entity.start_char] = entity.text
+                found[entity.start_char] = entity.text.rstrip(")]")  # the model's "Jan. 8)" of "(Jan. 8)"
     for match in _DATE_PHRASE.finditer(text):
         start = sentence.start_char + match.start()
         if start not in found or len(match.group()) > len(found[start]):
@@ -86,19 +86,40 @@ def tells_the_report(sentence: Span, start: int, report_verbs: frozenset[str]) -
     return False
 
 
+def _restated(found: list[DateMention], text: str, base: int) -> list[DateMention]:
+    """ "robbed Tuesday (Jan. 7)", "early Sunday morning (March 31)": a calendar date in brackets
+    right after a weekday restates it, and is the surer of the two: the weekday gives way, and
+    the bracketed date is the incident's (not a birth date in brackets after a name)."""
+    kept: list[DateMention] = []
+    for i, mention in enumerate(found):
+        before = found[i - 1] if i > 0 else None
+        if before is not None and _restates(before, mention, text, base):
+            kept[-1] = replace(mention, reported=before.reported)
+        else:
+            kept.append(mention)
+    return kept
+
+
+def _restates(weekday: DateMention, calendar: DateMention, text: str, base: int) -> bool:
+    end = weekday.start - base + len(weekday.text)
+    return (text[end:calendar.start - base].strip() == "(" and any(c.isdigit() for c in calendar.text)
+            and calendar.resolved.precision == "day" and not any(c.isdigit() for c in weekday.text))
+
+
 def sentence_date(sentence: Span, published: date | None, previous_event: date | None,
                   report_verbs: frozenset[str] = frozenset(), ents: Sequence[Span] | None = None) -> DateMention | None:
     """The date a sentence gives its incident: the first expression resolving to a day, else the
     first resolving at all, else the first expression (unresolved); days of a report ("said
     Monday") only when nothing else is given."""
-    mentions, reported = [], []
+    found = []
     sentence_text = sentence.text
     for text, start in date_expressions(sentence, ents):
         before = sentence_text[:start - sentence.start_char]
         told = tells_the_report(sentence, start, report_verbs)
-        found = DateMention(text, start, resolve_date(text, published, previous_event, future=speaks_of_future(before)),
-                            told)
-        (reported if told else mentions).append(found)
+        found.append(DateMention(text, start, resolve_date(text, published, previous_event,
+                                                           future=speaks_of_future(before)), told))
+    found = _restated(found, sentence_text, sentence.start_char)
+    mentions, reported = [m for m in found if not m.reported], [m for m in found if m.reported]
     ranked = ([m for m in mentions if m.resolved.precision == "day"], [m for m in reported if m.resolved.precision == "day"],
               [m for m in mentions if m.resolved.precision != "unknown"],
               [m for m in reported if m.resolved.precision != "unknown"], mentions, reported)

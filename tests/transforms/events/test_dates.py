@@ -25,6 +25,9 @@ PUBLISHED = date(2018, 3, 21)  # a Wednesday
                      id="time-of-day-and-weekday"),
         pytest.param("Police found the car on 3/17/18 outside the city.", date(2018, 3, 17), id="numeric"),
         pytest.param("The attack took place on the 5th, officials said.", date(2018, 3, 5), id="day-of-month"),
+        pytest.param("An employee was robbed at gunpoint Tuesday (March 13) in a parking lot.", date(2018, 3, 13),
+                     id="a-weekday-restated-in-brackets"),
+        pytest.param("A man was shot in the 7th Ward on Monday.", date(2018, 3, 19), id="the-7th-ward-is-a-place"),
         pytest.param("On Wednesday, gunmen stormed the museum.", date(2018, 3, 21), id="publication-weekday"),
     ],
 )

@@ -205,6 +205,9 @@ def test_not_events(events_of, text):
                      id="it-is-who-says-so"),
         pytest.param("The Hotel Arpit Palace in New Delhi caught fire yesterday morning.", "Man-made disaster",
                      id="a-hotel-named-palace-burns"),
+        pytest.param("A nationwide bank strike launched yesterday by Brazilian bank workers gained more support today.",
+                     "Peaceful protest", id="a-bank-strike-is-a-protest"),
+        pytest.param("An air strike killed 12 people in Idlib on Monday.", "Air/drone strike", id="an-air-strike"),
     ],
 )
 def test_events(events_of, text, event_class):
