@@ -16,6 +16,8 @@ from transforms.events.records import Casualty
 from transforms.events.rules import EventRules
 
 NATURAL_DISASTER = "Natural disaster"
+# "blocked transport into Abidjan", "access to the port": a way to a place; not "the desegregation of schools"
+WAY_PREPOSITIONS = frozenset({"into", "to", "from", "at", "through", "across", "on"})
 # How far up the parse a trigger may hang below the word that makes it unreal.
 MAX_STEPS = 3
 
@@ -140,7 +142,8 @@ def blocks_no_way(verb: Token, rules: EventRules) -> bool:
     if verb.lemma_.casefold() not in rules.way_verbs:
         return False
     blocked = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    blocked += [o for b in blocked for p in b.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    blocked += [o for b in blocked for p in b.children if p.dep_ == "prep" and p.lower_ in WAY_PREPOSITIONS
+                for o in p.children if o.dep_ == "pobj"]
     return not blocked or not any(  # "blocked transport into Abidjan", "blocked access to the port"
         b.ent_type_ in ("GPE", "LOC", "FAC") or b.lemma_.casefold() in rules.site_nouns | rules.area_nouns
         | rules.physical_nouns for b in blocked)

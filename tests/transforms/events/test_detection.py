@@ -137,6 +137,10 @@ import pytest
                      "Republican bad guys.", id="political-attacks"),
         pytest.param("More than $800,000 was spent on ads attacking rivals Chris Christie and Ted Cruz.",
                      id="ads-attacking-rivals"),
+        pytest.param("Byrd led the conservative Democratic machine that blocked the desegregation of Virginia's public "
+                     "schools.", id="blocked-desegregation"),
+        pytest.param("General Motors added 1/8 dlr at 81-5/8 ahead of an analysts' meeting on Thursday in London.",
+                     id="an-analysts-meeting"),
     ],
 )
 def test_not_events(events_of, text):
