@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from transforms.events.readings import (a_law, blocks_no_way, no_hazard_acts, seizes_no_place, spoken_of,
+from transforms.events.readings import (a_law, blocks_no_way, no_hazard_acts, seizes_no_place, seizes_on, spoken_of,
                                         tells_no_incident, visits_no_one, with_the_public)
 from transforms.events.records import Casualty, EventActor
 from transforms.events.rules import EventRules
@@ -26,6 +26,7 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "its", "th
 REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "separate", "further", "more"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+TERRITORY = "territory"  # a family of seeds/events/families.csv: a side takes or retakes a place
 WITHDRAWAL = "withdrawal"  # a family of seeds/events/families.csv: an armed or state side leaves a place
 BASE = "base"  # a family of seeds/events/families.csv: an armed side sets up a base or headquarters
 CLAIM = "claim"  # the family of claims and blame: about an incident, or about nothing we count
@@ -305,8 +306,8 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if needs == "place":
         if trigger.family == WITHDRAWAL and not (facts.state_party or any(a.sector for a in actors)):
             return False  # "the prime minister was evacuated to New Zealand": no armed side leaves
-        if as_verb and seizes_no_place(token, rules) and not facts.has_cue:
-            return False  # "police seized the drugs", "seized on the issue"
+        if trigger.family == TERRITORY and as_verb and seizes_no_place(token, rules) and not facts.has_cue:
+            return False  # "police seized the drugs", "emails were captured"
         return not (verb is not None and _words_against_words(verb, rules)) and (
             has_place or facts.names_an_area)
     if needs == "cue":
@@ -320,6 +321,8 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if trigger.family in FORCE_FAMILIES | {"harm", "accident"} and (
             _a_market_moves(token, rules) or (verb is not None and _a_market_moves(verb, rules))):
         return False
+    if trigger.family == TERRITORY and as_verb and seizes_on(token):
+        return False  # "seized on the issue", "seized on cap-and-trade as a political weapon"
     if as_verb and blocks_no_way(token, rules):
         return False  # "Senate Democrats blocked a funding package"
     if tells_no_incident(token, as_verb, bool(casualties), rules):
@@ -333,6 +336,8 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if needs == "named actor":  # "Libya offered to hand over ...", not "police asked for help"
         sides = [a for a in actors if a.role in ("actor", "claimant")]
         said = verb if verb is not None else token
+        if said.lemma_.casefold() == "agree" and _a_view(said):
+            return False  # "agreed that the agreement had worked": a view shared, not a deal
         return (_named(sides, token) and any(c.dep_ in COMPLEMENTS for c in said.children)
                 and speaks_for_a_party(said, sides, rules))
     if needs == "participant":
@@ -343,6 +348,13 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
         return bool(actors) or bool(casualties)
     concrete = bool(casualties) or has_date or has_place or bool(actors)
     return concrete or (not as_verb and is_specific_noun(token))
+
+
+def _a_view(agreed: Token) -> bool:
+    """ "agreed that the current agreement had worked relatively well": a view shared; "agreed
+    that their countries should cooperate" is a course of action agreed."""
+    clauses = [c for c in agreed.children if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(a.dep_ == "aux" and a.lower_ in MODALS for c in clauses for a in c.children)
 
 
 def _about_an_incident(word: Token, rules: EventRules) -> bool:
@@ -358,6 +370,8 @@ def _between_parties(token: Token, verb: Token | None, as_verb: bool, actors: Se
         return False
     if with_the_public(token, rules):
         return False  # "a meeting with reporters", "a town hall meeting"
+    if as_verb and token.lemma_.casefold() == "agree" and _a_view(token):
+        return False  # "agreed that the agreement had worked": a view shared, not a deal
     if not as_verb and verb is not None and spoken_of(verb, rules):
         return False
     if not as_verb and _has_two_sides(token, actors):

@@ -127,8 +127,7 @@ def seizes_no_place(verb: Token, rules: EventRules) -> bool:
     """ "Police seized the drugs", "emails were captured", "robots taking over waitressing",
     "seized on the issue": what is taken is a thing, not a town, a base or people. A place, an
     area ("the town of Kidal"), a street, a named side or a person keeps the event."""
-    if any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children) and not any(
-            c.dep_ == "dobj" for c in verb.children):
+    if seizes_on(verb):
         return True  # "seized on the issue": to use it, not to take it
     taken = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass")]
     taken += [m for t in taken for m in t.children if m.dep_ in ("compound", "amod")]  # "two rebel commanders"
@@ -147,6 +146,13 @@ def blocks_no_way(verb: Token, rules: EventRules) -> bool:
     return not blocked or not any(  # "blocked transport into Abidjan", "blocked access to the port"
         b.ent_type_ in ("GPE", "LOC", "FAC") or b.lemma_.casefold() in rules.site_nouns | rules.area_nouns
         | rules.physical_nouns for b in blocked)
+
+
+def seizes_on(verb: Token) -> bool:
+    """ "seized on cap-and-trade as a political weapon": to seize on something is to use it."""
+    return any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children) for c in verb.children) and not any(
+        c.dep_ == "dobj" for c in verb.children)
 
 
 def _a_place_or_side(word: Token, rules: EventRules) -> bool:

@@ -141,6 +141,10 @@ import pytest
                      "schools.", id="blocked-desegregation"),
         pytest.param("General Motors added 1/8 dlr at 81-5/8 ahead of an analysts' meeting on Thursday in London.",
                      id="an-analysts-meeting"),
+        pytest.param("By 2010, Tea Party super PACs had seized on cap-and-trade as a political weapon.",
+                     id="seized-on-as-a-weapon"),
+        pytest.param("Gerard Guillonneau of France, who spoke for consumers, agreed that the current agreement had "
+                     "worked relatively well.", id="agreed-that"),
     ],
 )
 def test_not_events(events_of, text):
@@ -212,6 +216,8 @@ def test_not_events(events_of, text):
         pytest.param("A nationwide bank strike launched yesterday by Brazilian bank workers gained more support today.",
                      "Peaceful protest", id="a-bank-strike-is-a-protest"),
         pytest.param("An air strike killed 12 people in Idlib on Monday.", "Air/drone strike", id="an-air-strike"),
+        pytest.param("Senior Hungarian and Romanian officials agreed on Wednesday that their countries should cooperate.",
+                     "Diplomatic event", id="agreed-that-they-should"),
     ],
 )
 def test_events(events_of, text, event_class):
