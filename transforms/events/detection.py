@@ -26,6 +26,7 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "its", "th
 REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "separate", "further", "more"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+AGREEMENT = "agreement"  # a family of seeds/events/families.csv: a deal between parties
 TERRITORY = "territory"  # a family of seeds/events/families.csv: a side takes or retakes a place
 WITHDRAWAL = "withdrawal"  # a family of seeds/events/families.csv: an armed or state side leaves a place
 BASE = "base"  # a family of seeds/events/families.csv: an armed side sets up a base or headquarters
@@ -332,7 +333,7 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if needs in ("literal", "physical", "thing"):
         return _physically_told(trigger, as_verb, needs, facts, rules)
     if needs == "participants":
-        return _between_parties(token, verb, as_verb, actors, rules)
+        return _between_parties(token, verb, as_verb, actors, rules, trigger.family)
     if needs == "named actor":  # "Libya offered to hand over ...", not "police asked for help"
         sides = [a for a in actors if a.role in ("actor", "claimant")]
         said = verb if verb is not None else token
@@ -363,7 +364,7 @@ def _about_an_incident(word: Token, rules: EventRules) -> bool:
 
 
 def _between_parties(token: Token, verb: Token | None, as_verb: bool, actors: Sequence[EventActor],
-                     rules: EventRules) -> bool:
+                     rules: EventRules, family: str) -> bool:
     """A meeting or a deal: a state party and two sides, not a law signed, a place visited or a
     deal spoken of ("criticized the Paris agreement")."""
     if not has_a_party(actors, token, verb, rules) or a_law(token, verb, rules) or visits_no_one(token):
@@ -376,6 +377,8 @@ def _between_parties(token: Token, verb: Token | None, as_verb: bool, actors: Se
         return False
     if not as_verb and _has_two_sides(token, actors):
         return True  # "an agreement with rebellious soldiers", "sanctions against Russia"
+    if family == AGREEMENT and not as_verb and verb is not None and verb.lemma_.casefold() not in rules.making_verbs:
+        return False  # "demonstrated its commitment to quota agreements": a deal spoken of, not made
     return _has_two_sides(token if as_verb or verb is None else verb, actors) and _named(actors, token)
 
 

@@ -119,6 +119,7 @@ class EventRules:
     audience_nouns: frozenset[str] = frozenset()  # "a meeting with reporters": the public, not a party
     site_nouns: frozenset[str] = frozenset()  # "seized the base": what armed sides take and hold
     way_verbs: frozenset[str] = frozenset()  # "blocked the highway": a protest only when a way is blocked
+    making_verbs: frozenset[str] = frozenset()  # "signed an agreement", "held talks": what makes a deal or a meeting
     country_cues: tuple[CountryCue, ...] = ()  # words only one country's news writes (seeds/places/country_cues.csv)
 
 
@@ -236,6 +237,7 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         audience_nouns=_column(folder / "audience_nouns.csv", "noun"),
         site_nouns=_column(folder / "site_nouns.csv", "noun"),
         way_verbs=_column(folder / "way_verbs.csv", "lemma"),
+        making_verbs=_column(folder / "making_verbs.csv", "lemma"),
         country_cues=tuple(CountryCue(re.compile(row["pattern"]), row["country_iso2"])
                            for row in _rows(seeds_dir / "places" / "country_cues.csv")),
     )

@@ -145,6 +145,8 @@ import pytest
                      id="seized-on-as-a-weapon"),
         pytest.param("Gerard Guillonneau of France, who spoke for consumers, agreed that the current agreement had "
                      "worked relatively well.", id="agreed-that"),
+        pytest.param("The sources said that after OPEC had in March demonstrated its commitment to quota agreements, "
+                     "some members had raised output.", id="an-agreement-spoken-of"),
     ],
 )
 def test_not_events(events_of, text):
@@ -216,6 +218,8 @@ def test_not_events(events_of, text):
         pytest.param("A nationwide bank strike launched yesterday by Brazilian bank workers gained more support today.",
                      "Peaceful protest", id="a-bank-strike-is-a-protest"),
         pytest.param("An air strike killed 12 people in Idlib on Monday.", "Air/drone strike", id="an-air-strike"),
+        pytest.param("Libya's rival sides on Monday conducted another exchange of prisoners in Tripoli.", "Agreement",
+                     id="an-exchange-conducted"),
         pytest.param("Senior Hungarian and Romanian officials agreed on Wednesday that their countries should cooperate.",
                      "Diplomatic event", id="agreed-that-they-should"),
     ],
