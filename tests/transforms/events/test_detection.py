@@ -147,6 +147,8 @@ import pytest
                      "worked relatively well.", id="agreed-that"),
         pytest.param("The sources said that after OPEC had in March demonstrated its commitment to quota agreements, "
                      "some members had raised output.", id="an-agreement-spoken-of"),
+        pytest.param("Deputies performed CPR on the man until paramedics arrived and took over lifesaving measures.",
+                     id="took-over-lifesaving-measures"),
     ],
 )
 def test_not_events(events_of, text):
