@@ -43,14 +43,14 @@ def test_gva_dev_floors(gva_figures):
     assert gva_figures["events in the US or unplaced"][0] >= 0.97
     assert gva_figures["events dated after publication (lower is better)"][0] == 0
     assert gva_figures["incident date exact"][0] >= 0.65
-    # one incident, one row: 4 of 208 stories split on the gold's day, no arrest with a toll
+    # one incident, one row: 5 of 208 stories split on the gold's day (4 with events.v4), no arrest with a toll
     assert gva_figures["stories whose incident is split into several rows (lower is better)"][0] <= 0.03
     assert gva_figures["arrests carrying a toll (lower is better)"][0] == 0
     assert all(value > baseline for value, baseline in gva_figures.values() if baseline is not None)
 
 
 @pytest.mark.xfail(strict=True, reason="targets: GVA dev killed >= 0.92, injured >= 0.88, date >= 0.85; "
-                                       "0.909 / 0.812 / 0.663 measured "
+                                       "0.909 / 0.812 / 0.659 measured "
                                        "(round-up articles of many shootings, incidents dated by the day they "
                                        "were reported, town namesakes no other name settles)")
 def test_gva_dev_targets(gva_figures):
@@ -60,11 +60,12 @@ def test_gva_dev_targets(gva_figures):
 
 
 def test_case_dev_floor(case_result):
-    """Measured when set: weighted F1 0.685 (majority class 0.007, untuned keyword rules 0.45)."""
-    assert case_result.score.weighted_f1 >= 0.68 > case_result.majority.weighted_f1
+    """Measured when set: weighted F1 0.685 (majority class 0.007, untuned keyword rules 0.45); 0.692
+    with events.v5 (a labour strike is a protest, seizures of weapons are disrupted weapons use)."""
+    assert case_result.score.weighted_f1 >= 0.69 > case_result.majority.weighted_f1
 
 
-@pytest.mark.xfail(strict=True, reason="target: CASE dev weighted F1 >= 0.75; 0.685 measured (snippets "
+@pytest.mark.xfail(strict=True, reason="target: CASE dev weighted F1 >= 0.75; 0.692 measured (snippets "
                                        "with no incident word we know, diplomacy and crime told in few words)")
 def test_case_dev_target(case_result):
     assert case_result.score.weighted_f1 >= 0.75
