@@ -84,9 +84,10 @@ def _with_conjuncts(head: Token) -> list[Token]:
 def _predicate(tokens: Sequence[Token]) -> Token:
     """The verb or adjective of a cue ("shot" in "fatally shot", "taken" in "taken to hospital"),
     or the verb a noun cue hangs from ("condition" -> "was")."""
+    noun_cue = any(t.pos_ == "NOUN" for t in tokens)
     for token in tokens:
-        if token.pos_ in ("VERB", "ADJ") and token.lower_ != "fatally":
-            return token
+        if token.pos_ in ("VERB", "ADJ") and token.lower_ != "fatally" and not (noun_cue and token.dep_ == "amod"):
+            return token  # not "stable" in "in stable condition": the noun's verb decides
     token = tokens[0]
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
@@ -126,6 +127,10 @@ def _victims(cue: CasualtyCue, tokens: Sequence[Token]) -> list[Token]:
             return [passive if passive is not None else direct]
         if verb.tag_ != "VBN":
             return []  # "killing" with no object, "who shot at a man": no victim named here
+    if verb.lemma_.casefold() == "leave":  # "a shooting left a man in critical condition": the man
+        left = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if left is not None:
+            return [left]
     subject = _subject_of(verb)
     return [subject] if subject is not None else []
 
