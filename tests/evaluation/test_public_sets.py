@@ -36,21 +36,22 @@ def test_gva_dev_floors(gva_figures):
     The literal-argument rules moved injured to 0.808 (round-ups whose sentences now merge
     otherwise) and date to 0.659 (stories whose only incident sentence has no literal argument,
     "thieves burglarized a resident over two days"): floors 0.80 and 0.65. Address exact 0.626
-    (no address 0), events in the US or unplaced 0.972, none dated after its article."""
+    (no address 0), events in the US or unplaced 0.972, none dated after its article. Injured
+    from condition phrases ("One person is in stable condition", events.v5): 0.832, floor 0.82."""
     assert gva_figures["killed exact"][0] >= 0.90
-    assert gva_figures["injured exact"][0] >= 0.80
+    assert gva_figures["injured exact"][0] >= 0.82
     assert gva_figures["address exact"][0] >= 0.60
     assert gva_figures["events in the US or unplaced"][0] >= 0.97
     assert gva_figures["events dated after publication (lower is better)"][0] == 0
     assert gva_figures["incident date exact"][0] >= 0.65
-    # one incident, one row: 5 of 208 stories split on the gold's day (4 with events.v4), no arrest with a toll
+    # one incident, one row: 6 of 208 stories split on the gold's day (4 with events.v4), no arrest with a toll
     assert gva_figures["stories whose incident is split into several rows (lower is better)"][0] <= 0.03
     assert gva_figures["arrests carrying a toll (lower is better)"][0] == 0
     assert all(value > baseline for value, baseline in gva_figures.values() if baseline is not None)
 
 
 @pytest.mark.xfail(strict=True, reason="targets: GVA dev killed >= 0.92, injured >= 0.88, date >= 0.85; "
-                                       "0.909 / 0.812 / 0.659 measured "
+                                       "0.909 / 0.832 / 0.659 measured "
                                        "(round-up articles of many shootings, incidents dated by the day they "
                                        "were reported, town namesakes no other name settles)")
 def test_gva_dev_targets(gva_figures):
