@@ -149,6 +149,10 @@ import pytest
                      "some members had raised output.", id="an-agreement-spoken-of"),
         pytest.param("Deputies performed CPR on the man until paramedics arrived and took over lifesaving measures.",
                      id="took-over-lifesaving-measures"),
+        pytest.param("Speaking at a rally in Novi, Michigan, Trump says he is making \"a demand\" of Obama.",
+                     id="speaking-at-a-rally"),
+        pytest.param("At a rally in Ohio on Monday, Trump railed against Clinton's trade policies.",
+                     id="railed-against-at-a-rally"),
     ],
 )
 def test_not_events(events_of, text):
@@ -220,6 +224,8 @@ def test_not_events(events_of, text):
         pytest.param("A nationwide bank strike launched yesterday by Brazilian bank workers gained more support today.",
                      "Peaceful protest", id="a-bank-strike-is-a-protest"),
         pytest.param("An air strike killed 12 people in Idlib on Monday.", "Air/drone strike", id="an-air-strike"),
+        pytest.param("Protesters shouted at a rally in Chicago on Friday.", "Peaceful protest",
+                     id="protesters-at-a-rally"),
         pytest.param("Libya's rival sides on Monday conducted another exchange of prisoners in Tripoli.", "Agreement",
                      id="an-exchange-conducted"),
         pytest.param("Senior Hungarian and Romanian officials agreed on Wednesday that their countries should cooperate.",
