@@ -101,7 +101,7 @@ def hits(word: Token, rules: EventRules, verbs_only: bool = True) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.casefold() in rules.market_nouns or c.lower_ in rules.market_nouns)
            for c in word.children):
         return False  # "earnings dropped sharply"
-    if word.lemma_.casefold() == "fire" and any(
+    if lemma == "fire" and any(
             (c.dep_ in ("prt", "advmod") and c.lower_ == "back")
             or (c.dep_ == "nsubjpass" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON")) for c in word.children):
         return False
