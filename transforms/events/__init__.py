@@ -78,7 +78,7 @@ def _needs(typing: Typing | None, trigger: Trigger, rules: EventRules) -> str:
     if typing.cue is not None and typing.event_class.name == rules.families[PROTEST].default_class:
         return typing.event_class.needs  # "a nationwide bank strike": a labour strike is a protest
     family = rules.families[trigger.family].needs
-    if family in ("named actor", "cue", "harm", "literal", "physical", "thing"):
+    if family in ("named actor", "cue", "harm", "literal", "physical", "thing", "person", "people struck"):
         return family
     return typing.event_class.needs
 

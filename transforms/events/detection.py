@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from transforms.events.parties import has_a_party, speaks_for_a_party
-from transforms.events.readings import (a_law, blocks_no_way, no_hazard_acts, seizes_no_place, seizes_on, spoken_of,
-                                        tells_no_incident, visits_no_one, with_the_public)
+from transforms.events.readings import (a_law, a_membership, blocks_no_way, hands_over_money, no_hazard_acts, seizes_no_place,
+                                        seizes_on, spoken_of, tells_no_incident, visits_no_one, with_the_public)
 from transforms.events.records import Casualty, EventActor
 from transforms.events.rules import EventRules
 from transforms.events.triggers import Trigger
@@ -196,6 +196,32 @@ def _done_to_someone(token: Token) -> bool:
     return token.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
 
 
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us"})
+
+
+def _done_to_a_person(verb: Token, rules: EventRules) -> bool:
+    """ "Navalny was poisoned", "poisoned her husband": the verb's object is a person, by name,
+    by pronoun or by a noun of people (victim_nouns.csv)."""
+    done_to = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    done_to += [c for d in done_to for c in d.conjuncts]  # "Skripal and his daughter"
+    return verb.pos_ == "VERB" and any(
+        d.ent_type_ == "PERSON" or d.lower_ in PERSONAL_PRONOUNS or d.lemma_.casefold() in rules.victim_nouns
+        for d in done_to)
+
+
+def _driven_into_people(verb: Token, rules: EventRules) -> bool:
+    """ "drove his car into a crowd of protesters", "plowed into pedestrians", "mowed down people":
+    a vehicle driven into people, a crowd or a market (victim_nouns.csv, crowd_nouns.csv)."""
+    struck = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("into", "through")
+              for o in p.children if o.dep_ == "pobj"]
+    if any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        struck += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]  # "mowed down people"
+    struck += [o for s in struck for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]  # "a crowd of people"
+    return verb.pos_ == "VERB" and any(
+        s.lemma_.casefold() in rules.victim_nouns or s.lemma_.casefold() in rules.crowd_nouns for s in struck)
+
+
 def _placed_and_dated_noun(token: Token, as_verb: bool, facts: SentenceFacts) -> bool:
     """ "Sunday's attack in Orlando", "a fire in Karol Bagh early Tuesday": an incident noun
     with its place and its day."""
@@ -215,11 +241,17 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if not as_verb and token.tag_ in ("NNS", "NNPS") and not is_specific_noun(token) and not (
             casualties or has_date or _argument_of_a_report(token)):
         return False  # "attacks on churches are rare", "after lightning ISIS offensives in Iraq"
+    if needs == "person":
+        return _done_to_a_person(token, rules)  # "Navalny was poisoned", not "poisoned the debate"
+    if needs == "people struck":
+        return _driven_into_people(token, rules)  # "driving his car into a crowd", not "drove into town"
     if needs == "casualty":
         return bool(casualties)  # "he later died", "nobody else was hurt": only adds to an incident
     if _nobody(token, verb):
         return False  # "no one has been arrested"
     if needs == "place":
+        if trigger.family in (WITHDRAWAL, TERRITORY) and as_verb and hands_over_money(token):
+            return False  # "donors handed over $25 million"
         if trigger.family == WITHDRAWAL and not (facts.state_party or any(a.sector for a in actors)):
             return False  # "the prime minister was evacuated to New Zealand": no armed side leaves
         if trigger.family == TERRITORY and as_verb and seizes_no_place(token, rules) and not facts.has_cue:
@@ -286,6 +318,8 @@ def _between_parties(token: Token, verb: Token | None, as_verb: bool, actors: Se
         return False
     if with_the_public(token, rules):
         return False  # "a meeting with reporters", "a town hall meeting"
+    if not as_verb and a_membership(token, rules):
+        return False  # "Brazil is part of a pact between the EU and Mercosur"
     if as_verb and token.lemma_.casefold() == "agree" and _a_view(token):
         return False  # "agreed that the agreement had worked": a view shared, not a deal
     if not as_verb and verb is not None and spoken_of(verb, rules):

@@ -53,7 +53,28 @@ def event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMention
     with_preposition = [m for m in inside if m.start > 3 and index.text[max(0, m.start - 12):m.start].split()[-1:] in
                         (["in"], ["of"], ["at"], ["near"], ["into"], ["outside"], ["from"])]
     chosen = (with_preposition or inside)
-    return chosen[-1] if chosen else None
+    if not chosen or _one_of_many_countries(index.text, inside, chosen[-1]):
+        return None  # "arrests were made in Australia, Brazil, Canada and Spain": no one place
+    return chosen[-1]
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
+MANY_COUNTRIES = 3  # a list of this many countries names no single place
+
+
+def _one_of_many_countries(text: str, inside: Sequence[PlaceMention], chosen: PlaceMention) -> bool:
+    """Whether the chosen place is one of a list of three or more countries ("in Australia,
+    Brazil, Canada and Spain"): what happened in all of them happened in none of them alone."""
+    run: list[PlaceMention] = []
+    for mention in inside:
+        listed = run and _LIST_GAP.fullmatch(text[run[-1].end:mention.start])
+        if not listed:
+            if chosen in run:
+                break
+            run = []
+        run.append(mention)
+    countries = {m.match.place.country_iso2 for m in run if m.match.place is not None and m.match.precision == "country"}
+    return chosen in run and len(countries) >= MANY_COUNTRIES
 
 
 _RESIDENCE = re.compile(r"\d\s*,\s+of\s+$")

@@ -3,7 +3,8 @@ charge read in court, one person's illness, a law signed, a deal spoken of, a vi
 described, a natural verb whose subject is no hazard, a seizure of no place, a blockade of no
 way, a meeting with the public. Each is a rule on the parse; the words they look for are
 seeds/events/unreal_words.csv, charge_words.csv, law_nouns.csv, disease_words.csv,
-outbreak_counts.csv, hazard_subjects.csv, site_nouns.csv, way_verbs.csv and audience_nouns.csv.
+outbreak_counts.csv, hazard_subjects.csv, site_nouns.csv, way_verbs.csv, audience_nouns.csv
+and membership_nouns.csv.
 """
 
 from __future__ import annotations
@@ -132,6 +133,21 @@ def seizes_no_place(verb: Token, rules: EventRules) -> bool:
     taken = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "nsubjpass")]
     taken += [m for t in taken for m in t.children if m.dep_ in ("compound", "amod")]  # "two rebel commanders"
     return bool(taken) and not any(_a_place_or_side(t, rules) for t in taken)
+
+
+def a_membership(token: Token, rules: EventRules) -> bool:
+    """ "Brazil is part of a pact", "a signatory to the treaty", "a member of the alliance": a
+    side belonging to a deal or a group, not a deal made or a meeting held."""
+    preposition = token.head if token.dep_ == "pobj" else None
+    return (preposition is not None and preposition.lower_ in ("of", "to")
+            and preposition.head.lemma_.casefold() in rules.membership_nouns)
+
+
+def hands_over_money(verb: Token) -> bool:
+    """ "Wealthy donors handed over $25 million", "investors pulled out $3 billion": money given
+    or taken back is no territory changing hands."""
+    moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(m.ent_type_ == "MONEY" or any(t.tag_ == "$" for t in m.subtree) for m in moved)
 
 
 def blocks_no_way(verb: Token, rules: EventRules) -> bool:

@@ -25,7 +25,7 @@ class EventClass:
     plover_type: str | None
     plover_mode: str | None
     violent: bool
-    needs: str  # what a sentence must hold to report one: anything | participant | participants | place
+    needs: str  # what a sentence must hold to report one: anything | participant | participants | place | person | people struck
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,8 @@ class EventRules:
     site_nouns: frozenset[str] = frozenset()  # "seized the base": what armed sides take and hold
     way_verbs: frozenset[str] = frozenset()  # "blocked the highway": a protest only when a way is blocked
     making_verbs: frozenset[str] = frozenset()  # "signed an agreement", "held talks": what makes a deal or a meeting
+    crowd_nouns: frozenset[str] = frozenset()  # "drove into a crowd": where people are, for a ramming
+    membership_nouns: frozenset[str] = frozenset()  # "part of a pact": a standing membership, not a deal made
     country_cues: tuple[CountryCue, ...] = ()  # words only one country's news writes (seeds/places/country_cues.csv)
 
 
@@ -238,6 +240,8 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         site_nouns=_column(folder / "site_nouns.csv", "noun"),
         way_verbs=_column(folder / "way_verbs.csv", "lemma"),
         making_verbs=_column(folder / "making_verbs.csv", "lemma"),
+        crowd_nouns=_column(folder / "crowd_nouns.csv", "noun"),
+        membership_nouns=_column(folder / "membership_nouns.csv", "noun"),
         country_cues=tuple(CountryCue(re.compile(row["pattern"]), row["country_iso2"])
                            for row in _rows(seeds_dir / "places" / "country_cues.csv")),
     )

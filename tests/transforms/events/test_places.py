@@ -42,3 +42,17 @@ def test_an_event_keeps_its_address(events_of):
     events = events_of("A man was shot and killed Sunday night in Columbus, Ohio. The shooting happened in the "
                        "2100 block of Parsons Avenue, police said.")
     assert [(e.address, e.country_iso3) for e in events] == [("the 2100 block of Parsons Avenue", "USA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        pytest.param("Police said arrests were made in Australia, Brazil, Canada and Spain on Monday.", None,
+                     id="a-list-of-countries-is-no-place"),
+        pytest.param("Police said arrests were made in Germany and Austria on Monday.", "DEU",
+                     id="two-countries-keep-the-first"),
+        pytest.param("Police arrested three men in Ohio and Indiana on Monday.", "USA", id="two-states"),
+    ],
+)
+def test_a_list_of_countries_names_no_single_place(events_of, text, country):
+    assert [e.country_iso3 for e in events_of(text)] == [country]
