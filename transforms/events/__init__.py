@@ -19,7 +19,7 @@ from transforms.events.arrests import ARREST_FAMILY, incident_phrase, other_trig
 from transforms.events.casualties import numbered_casualties, people_casualties, zero_casualties
 from transforms.events.claims import modality_of, responsibility
 from transforms.events.classify import Sides, Typing, classify
-from transforms.events.dates import DateMention, sentence_date
+from transforms.events.dates import DateMention, sentence_date, time_clause
 from transforms.events.detection import SentenceFacts, adds_another, is_roundup, refers_back, reports_incident
 from transforms.events.readings import a_capability, an_illness_not_an_outbreak
 from transforms.events.merge import SentenceReport, merge_reports
@@ -329,7 +329,10 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     actors = event_actors(index, trigger.token, verb, rules, context.previous_actor)
     if typing is not None:
         typing = _retyped_as_disaster(typing, actors, index, rules)
-    place = event_place(index, sentence, context.named_places, rules, context.dateline, context.places,
+    clause = time_clause(trigger.token)
+    if clause is not None:  # "Two days before Mateen shot 49 people, he knelt at the Fort Pierce mosque"
+        found_date = _date_of(clause, context)
+    place = event_place(index, clause or sentence, context.named_places, rules, context.dateline, context.places,
                         context.person_keys)
     if typing is not None and an_illness_not_an_outbreak(typing.event_class.name, sentence.text, casualties, rules):
         return None, trigger.family  # what else the sentence tells: "Police detained eight people"

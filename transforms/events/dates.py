@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from transforms.dates import MONTHS, WEEKDAYS, ResolvedDate, resolve_date, speaks_of_future
 
@@ -124,3 +124,21 @@ def sentence_date(sentence: Span, published: date | None, previous_event: date |
               [m for m in mentions if m.resolved.precision != "unknown"],
               [m for m in reported if m.resolved.precision != "unknown"], mentions, reported)
     return next((found[0] for found in ranked if found), None)
+
+
+TIME_MARKS = frozenset({"before", "after", "until"})  # not "since": often "because"
+
+
+def time_clause(trigger: Token) -> Span | None:
+    """The clause "before ...", "after ..." the trigger lies in, from its mark to its end; None
+    when it lies in the main clause. A day or a place of the main clause is not the clause's:
+    in "Two days before Mateen shot 49 people, he knelt at the Fort Pierce mosque" neither "two
+    days before" nor the mosque is where or when the shooting was."""
+    node = trigger
+    while node.head.i != node.i:
+        mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in TIME_MARKS), None)
+        if node.dep_ == "advcl" and mark is not None:
+            return node.doc[mark.i:node.right_edge.i + 1]
+        node = node.head
+    return None
+

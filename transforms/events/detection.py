@@ -209,6 +209,16 @@ def _done_to_a_person(verb: Token, rules: EventRules) -> bool:
         for d in done_to)
 
 
+def _a_named_place_or_a_loser(verb: Token) -> bool:
+    """ "recaptured Mokha", "Palmyra was retaken", "it was recaptured from the Houthis": a town
+    taken by name, or a side it was taken from."""
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    taken += [o for c in taken for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]  # "the town of Kidal"
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" for t in taken) or any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
+
+
 def _driven_into_people(verb: Token, rules: EventRules) -> bool:
     """ "drove his car into a crowd of protesters", "plowed into pedestrians", "mowed down people":
     a vehicle driven into people, a crowd or a market (victim_nouns.csv, crowd_nouns.csv)."""
@@ -254,6 +264,9 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
             return False  # "donors handed over $25 million"
         if trigger.family == WITHDRAWAL and not (facts.state_party or any(a.sector for a in actors)):
             return False  # "the prime minister was evacuated to New Zealand": no armed side leaves
+        if trigger.family == TERRITORY and as_verb and not (
+                facts.state_party or any(a.sector for a in actors) or _a_named_place_or_a_loser(token)):
+            return False  # "the mosque opened, taking over a building": no side, no town
         if trigger.family == TERRITORY and as_verb and seizes_no_place(token, rules) and not facts.has_cue:
             return False  # "police seized the drugs", "emails were captured"
         return not (verb is not None and _words_against_words(verb, rules)) and (

@@ -79,7 +79,13 @@ def _same_kind(incident: Sequence[SentenceReport], report: SentenceReport) -> bo
     if report.typing.event_class.name == ATTRIBUTION or first.event_class.name == ATTRIBUTION:
         return first.event_class.violent or report.typing.event_class.violent
     generic = report.typing.cue is None or report.typing.cue.priority <= 5 or first.cue is None or first.cue.priority <= 5
+    if report.refers_back and report.typing.event_class.name in DISASTERS and first.event_class.violent and (
+            first.cue is None or first.cue.priority <= 5):
+        return True  # "... killing seven. Travis Hood, who witnessed the collision, said": the killing named
     return first.event_class.violent and report.typing.event_class.violent and (generic or report.refers_back)
+
+
+DISASTERS = frozenset({"Man-made disaster", "Natural disaster"})
 
 
 def _conflicts(incident: Sequence[SentenceReport], report: SentenceReport) -> bool:

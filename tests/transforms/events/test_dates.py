@@ -51,3 +51,20 @@ def test_ages_and_durations_are_not_dates(sentence_of, sentence):
 def test_two_days_later_counts_from_the_previous_event(sentence_of):
     found = sentence_date(sentence_of("Just two days later, bombers struck in Yemen."), PUBLISHED, date(2015, 3, 18))
     assert found is not None and found.resolved.start == date(2015, 3, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "place"),
+    [
+        pytest.param("Hours after a gunman killed five people in Dallas on Thursday, police in Houston said on "
+                     "Friday they had no leads.", date(2018, 3, 15), "Dallas", id="after-clause-keeps-its-own"),
+        pytest.param("Two days before Omar Mateen shot a hundred people, killing 49, he knelt for an hour at the "
+                     "Fort Pierce mosque.", None, None, id="before-clause-takes-nothing-of-the-main-clause"),
+        pytest.param("A man was shot and killed in Dayton on Monday after an argument with his neighbor.",
+                     date(2018, 3, 19), "Dayton", id="main-clause-trigger-is-unchanged"),
+    ],
+)
+def test_a_time_clause_has_its_own_day_and_place(events_of, text, day, place):
+    """The day and place of the main clause are not those of an incident told in a "before" or
+    "after" clause."""
+    assert [(e.event_date, e.place_name) for e in events_of(text)] == [(day, place)]

@@ -165,6 +165,8 @@ import pytest
         pytest.param("The factory poisoned the river with mercury, officials in Ohio said.", id="poisoned-a-river"),
         pytest.param("She drove into the city on Tuesday to meet investors.", id="drove-into-a-city"),
         pytest.param("The company plowed $5 billion into Texas last year.", id="plowed-money-into-a-state"),
+        pytest.param("People said the mosque opened in the 1990s, taking over a building in Fort Pierce.",
+                     id="a-mosque-took-over-a-building"),
     ],
 )
 def test_not_events(events_of, text):
@@ -256,6 +258,10 @@ def test_not_events(events_of, text):
                      "Attack", id="plowed-into-pedestrians"),
         pytest.param("He drove his car into a crowd of protesters in Charlottesville on Saturday, killing one woman.",
                      "Attack", id="drove-into-protesters-is-no-protest"),
+        pytest.param("Iraqi forces retook Ramadi from Islamic State on Monday.", "Government regains territory",
+                     id="retook-a-town"),
+        pytest.param("Mokha is less affected by violence than other parts of Yemen, since it was recaptured from "
+                     "Houthis in 2017.", "Government regains territory", id="recaptured-from-a-side"),
     ],
 )
 def test_events(events_of, text, event_class):

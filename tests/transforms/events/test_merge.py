@@ -52,3 +52,12 @@ def test_a_named_incident_of_another_place_is_another_incident(events_of):
                        "led a filibuster in June after the Orlando massacre.", date(2016, 8, 8))
     assert len(events) == 2 and events[1].place_name == "Orlando" != events[0].place_name
     assert events[0].fatalities == 20
+
+
+def test_the_crash_told_after_a_killing_is_the_same_incident(events_of):
+    """ "... killing seven. A witness of the collision said": the collision is the killing told
+    again, not a second incident."""
+    events = events_of("A pickup truck driven by Zhukovskyy crossed the center line on Route 2 in Randolph, New "
+                       "Hampshire, on Friday, killing seven motorcyclists. Travis Hood, who witnessed the collision, "
+                       "said the truck was in the middle of the road.", date(2019, 6, 24))
+    assert [(e.fatalities, len(e.mentions)) for e in events] == [(7, 2)]
