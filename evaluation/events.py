@@ -154,8 +154,7 @@ def _judge(score: EventScore, gold: GoldEvent, guess: Event, published: date | N
 def score_events(articles: Iterable[tuple[GoldEventArticle, Sequence[Event]]]) -> EventScore:
     """Score predicted events against gold articles (see EventScore)."""
     score = EventScore()
-    pairs = [(gold, [e for e in scored_events(predicted) if not _inside(gold.doubtful, event_regions(e))])
-             for gold, predicted in articles]
+    pairs = [(gold, _not_doubtful(gold, scored_events(predicted))) for gold, predicted in articles]
     classes = Counter(e.event_class for gold, _ in pairs for e in gold.events)
     commonest = classes.most_common(1)[0][0] if classes else ""
     for gold, predicted in pairs:
@@ -180,6 +179,15 @@ def score_events(articles: Iterable[tuple[GoldEventArticle, Sequence[Event]]]) -
         score.baseline.n_matched += sum(1 for start, end in sentences
                                         if any(start <= e.trigger[0] < end for e in gold.events))
     return score
+
+
+def _not_doubtful(gold: GoldEventArticle, predicted: Sequence[Event]) -> list[Event]:
+    """The predictions that are scored: those matching a gold event, and those that do not but
+    lie outside the gold's doubtful mentions (neither right nor wrong). A sentence holding both a
+    doubtful mention and a gold event ("jailed ... in the aftermath of the 2006 riots") still
+    scores the event it tells."""
+    matched = set(_match(gold.events, predicted).values())
+    return [e for p, e in enumerate(predicted) if p in matched or not _inside(gold.doubtful, event_regions(e))]
 
 
 def evaluate_event_gold(golds: Sequence[GoldEventArticle], nlp: Language, rules: ExtractionRules) -> EventScore:

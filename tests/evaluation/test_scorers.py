@@ -83,6 +83,18 @@ def test_own_gold_matches_by_sentence_and_leaves_statements_out():
     assert score.baseline.n_matched == 1
 
 
+def test_a_doubtful_mention_neither_counts_nor_hides_a_gold_event_beside_it():
+    """ "He was jailed (doubtful) ... after the 2006 riots (gold)": the riot event of that sentence
+    is scored; an event told only where the doubtful mention is counts neither way."""
+    text = "He was jailed in 2007 after the 2006 riots in Tonga. He was jailed again in 2010."
+    gold = GoldEventArticle("d", text, date(2019, 1, 1), (GoldEvent((37, 42), (), "Violent demonstration", "PROTEST",
+                                                                    None, None, None, None, None, None, None,
+                                                                    None),), True, doubtful=((7, 13), (60, 66)))
+    riots, jailed_again = _event(0, 52, "Violent demonstration"), _event(53, 81, "Arrests")
+    score = score_events([(gold, [riots, jailed_again])])
+    assert (score.n_gold, score.n_predicted, score.n_matched) == (1, 1, 1)
+
+
 @pytest.mark.skipif(not (DEFAULT_GVA_DIR / "dev.jsonl").exists(), reason="../shared/eval/gva is absent")
 def test_gva_reader():
     articles = list(iter_gva(DEFAULT_GVA_DIR / "dev.jsonl"))
