@@ -216,7 +216,8 @@ def _a_named_place_or_a_loser(verb: Token) -> bool:
     taken += [o for c in taken for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
               for o in p.children if o.dep_ == "pobj"]  # "the town of Kidal"
     return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" for t in taken) or any(
-        c.dep_ == "prep" and c.lower_ == "from" and any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
+        c.dep_ == "prep" and c.lower_ == "from" and any(o.dep_ == "pobj" for o in c.children)
+        for c in (*verb.children, *(g for t in taken for g in t.children)))  # "captured positions from its rival"
 
 
 def _driven_into_people(verb: Token, rules: EventRules) -> bool:

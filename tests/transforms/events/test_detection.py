@@ -262,6 +262,8 @@ def test_not_events(events_of, text):
                      id="retook-a-town"),
         pytest.param("Mokha is less affected by violence than other parts of Yemen, since it was recaptured from "
                      "Houthis in 2017.", "Government regains territory", id="recaptured-from-a-side"),
+        pytest.param("Islamic State has said it captured positions from its rival the Taliban in Kunar.",
+                     "Non-state actor overtakes territory", id="captured-positions-from-a-rival"),
     ],
 )
 def test_events(events_of, text, event_class):
