@@ -113,7 +113,8 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _victims(cue: CasualtyCue, tokens: Sequence[Token]) -> list[Token]:
-    if cue.victim == "of" or (cue.victim == "object" and tokens[0].pos_ == "NOUN"):
+    if cue.victim == "of" or (cue.victim == "object" and tokens[0].pos_ == "NOUN"
+                              and not any(t.pos_ == "VERB" for t in tokens)):  # not "a bullet struck him"
         # "the shooting of Hunter Miller": a noun names its victim with "of", never through the
         # verb it hangs from ("charged Asia Lawson in a shooting")
         of = next((c for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)

@@ -22,6 +22,7 @@ from transforms.events.triggers import Trigger
 PAST_TAGS = frozenset({"VBD", "VBN"})
 FORCE_FAMILIES = frozenset({"violence", "weapon", "territory", "withdrawal"})
 COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "advcl"})
+FINDING_VERBS = frozenset({"find", "discover", "leave"})  # "was found lying shot", "left him bleeding"
 MODALS = frozenset({"to", "will", "would", "could", "may", "might", "should", "shall", "must", "can"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "its", "their", "his", "her", "our"})
 REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -64,6 +65,8 @@ def is_event_verb(verb: Token) -> bool:
         return True
     if verb.tag_ == "VB":
         return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # a caption: "Police investigate ..."
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in FINDING_VERBS:
+        return is_event_verb(verb.head)  # "she was found suffering from a gunshot wound"
     if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "xcomp", "csubj"):
         return False
     return verb.tag_ in ("VBZ", "VBP", "VBG")

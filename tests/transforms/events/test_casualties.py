@@ -79,6 +79,10 @@ def test_zero_casualties(sentence_of, event_rules, sentence, zeros):
                      "shooting.", 1, 2, id="others-add"),
         pytest.param("A man was shot in the leg on Tuesday in Dayton. Nobody else was hurt.", 0, 1,
                      id="nobody-else"),
+        pytest.param("A stray bullet struck a 9-year-old girl in the leg on Sunday in Chicago.", 0, 1,
+                     id="a-bullet-struck-her"),
+        pytest.param("A woman was taken to a local hospital Tuesday after she was found suffering from a gunshot "
+                     "wound, police said.", 0, 1, id="found-suffering-from-a-wound"),
     ],
 )
 def test_an_incident_counts_each_victim_once(events_of, text, killed, injured):

@@ -165,6 +165,8 @@ import pytest
         pytest.param("The factory poisoned the river with mercury, officials in Ohio said.", id="poisoned-a-river"),
         pytest.param("She drove into the city on Tuesday to meet investors.", id="drove-into-a-city"),
         pytest.param("The company plowed $5 billion into Texas last year.", id="plowed-money-into-a-state"),
+        pytest.param("The senator bit the bullet and voted for the bill in Ohio.", id="bit-the-bullet"),
+        pytest.param("We dodged a bullet in Texas this time.", id="dodged-a-bullet"),
         pytest.param("People said the mosque opened in the 1990s, taking over a building in Fort Pierce.",
                      id="a-mosque-took-over-a-building"),
     ],
