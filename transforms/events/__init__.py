@@ -33,7 +33,7 @@ from transforms.places import PlaceContext, PlaceMatch, place_key
 from transforms.toponyms import PLACE_LABELS, PlaceMention, person_name_keys, place_mentions
 from transforms.quotes import DocIndex
 
-EVENTS_VERSION = "events.v5"
+EVENTS_VERSION = "events.v6"
 PROTEST = "protest"  # the family of seeds/events/families.csv for protests and strikes
 
 __all__ = ["EVENTS_VERSION", "Casualty", "Event", "EventActor", "EventMention", "EventRules", "extract_events",
