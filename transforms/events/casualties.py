@@ -237,6 +237,9 @@ class CountPatterns:
     part: re.Pattern[str]
 
 
+_NOT_AN_AGE = r"(?!\s*-?\s*(?:years?|months?|weeks?)\b)"  # "killed 40-year-old Terence Crutcher": an age
+
+
 def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Iterable[str]) -> CountPatterns:
     """The number patterns, built from seeds/events/number_words.csv and qualifiers.csv. Words
     that count a single person ("a", "both") are left to the parse."""
@@ -245,7 +248,7 @@ def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Ite
     number = r"(?:\d[\d,]*|" + "|".join(re.escape(w) for w in words) + ")"
     qualifier = r"(?:(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len,
                                                                                 reverse=True)) + r")\s+)?"
-    part = rf"{qualifier}(?<!\bno )(?<!\bNo )(?<!\bNO )(?<!,\s)\b(?P<n>{number})(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
+    part = rf"{qualifier}(?<!\bno )(?<!\bNo )(?<!\bNO )(?<!,\s)\b(?P<n>(?>{number})){_NOT_AN_AGE}(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
     after = (rf"(?P<parts>{part}(?:\s*(?:,|and)\s*{number}\s+[\w-]+)*){_BETWEEN}\s+"
              r"(?P<kind>killed|dead|died|murdered|slain|massacred|injured|wounded|hurt|arrested|detained|abducted|"
              r"kidnapped)\b")

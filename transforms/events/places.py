@@ -184,14 +184,17 @@ def _suffixes(words: Sequence[str]) -> str:
     return "|".join(sorted({w.capitalize() for w in words} | {w.upper() for w in words}, key=len, reverse=True))
 
 
+_NOT_SAINT = r"(?!(?<=\bSt)\.?\s+[A-Z][a-z])"  # "Port St. Lucie", "East St. Louis": a saint, no street
+
+
 def street_pattern(street_nouns: Sequence[str], numbered_nouns: Sequence[str]) -> re.Pattern[str]:
     """An address as local news writes it: "the 100 block of Brushwood Drive", "619 Waddell
     Avenue", "Northwest 15th Avenue and 69th Street", "County Road 49"; capitalised names only.
     Numbered nouns ("Court", "Way") make an address only after a number: "the Supreme Court" is none."""
     word = r"(?:[A-Z0-9][\w'.-]*|of|de|la|del|the)"
     name = rf"[A-Z0-9][\w'.-]*\s+(?:{word}\s+){{0,4}}?"
-    street = rf"{name}(?:{_suffixes(street_nouns)})\b\.?(?:\s+\d+\b)?"
-    any_street = rf"{name}(?:{_suffixes([*street_nouns, *numbered_nouns])})\b\.?"
+    street = rf"{name}(?:{_suffixes(street_nouns)})\b{_NOT_SAINT}\.?(?:\s+\d+\b)?"
+    any_street = rf"{name}(?:{_suffixes([*street_nouns, *numbered_nouns])})\b{_NOT_SAINT}\.?"
     numbered = rf"(?:the\s+)?(?:\d{{1,5}}[-\s]?(?:hundred\s+)?block\s+of\s+|\d{{1,6}}\s+){any_street}"
     return re.compile(rf"{numbered}|{street}(?:\s+(?:and|&)\s+{street})?")
 

@@ -24,6 +24,7 @@ from transforms.events.casualties import numbered_casualties, people_casualties,
         pytest.param("In 2015 died the last of them", [], id="a-year-is-no-count"),
         pytest.param("killing 2,018 people", [("killed", 2018, None)], id="a-count-with-a-comma"),
         pytest.param("20 schoolchildren had been murdered in Newtown", [("killed", 20, None)], id="n-murdered"),
+        pytest.param("Officer Betty Shelby shot and killed 40-year-old Terence Crutcher", [], id="an-age-is-no-count"),
     ],
 )
 def test_numbered_casualties(event_rules, sentence, parts):
@@ -81,6 +82,8 @@ def test_zero_casualties(sentence_of, event_rules, sentence, zeros):
                      id="nobody-else"),
         pytest.param("A stray bullet struck a 9-year-old girl in the leg on Sunday in Chicago.", 0, 1,
                      id="a-bullet-struck-her"),
+        pytest.param("Officer Betty Shelby shot and killed 40-year-old Terence Crutcher in Tulsa last week.", 1, 0,
+                     id="an-age-is-no-toll"),
         pytest.param("A woman was taken to a local hospital Tuesday after she was found suffering from a gunshot "
                      "wound, police said.", 0, 1, id="found-suffering-from-a-wound"),
     ],

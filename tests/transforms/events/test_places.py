@@ -20,6 +20,8 @@ from transforms.events.places import address_in
         pytest.param("Officers responded to a residence on County Road 49.", "County Road 49", id="road-number"),
         pytest.param("The Supreme Court ruled on Tuesday.", None, id="a-court-is-no-street"),
         pytest.param("Police Chief Mike Way said the case is closed.", None, id="a-name-is-no-street"),
+        pytest.param("Trump held a rally in Port St. Lucie on Monday.", None, id="a-saint-is-no-street"),
+        pytest.param("A man was shot on Main St. in Dayton.", "Main St", id="st-is-a-street"),
     ],
 )
 def test_addresses(sentence_of, event_rules, sentence, address):
