@@ -19,7 +19,7 @@ from transforms.events.arrests import ARREST_FAMILY, incident_phrase, other_trig
 from transforms.events.casualties import numbered_casualties, people_casualties, zero_casualties
 from transforms.events.claims import modality_of, responsibility
 from transforms.events.classify import Sides, Typing, classify
-from transforms.events.dates import DateMention, sentence_date, time_clause
+from transforms.events.dates import DateMention, relative_clause, sentence_date, time_clause
 from transforms.events.detection import SentenceFacts, adds_another, is_roundup, refers_back, reports_incident
 from transforms.events.readings import a_capability, an_illness_not_an_outbreak
 from transforms.events.merge import SentenceReport, merge_reports
@@ -332,6 +332,8 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     clause = time_clause(trigger.token)
     if clause is not None:  # "Two days before Mateen shot 49 people, he knelt at the Fort Pierce mosque"
         found_date = _date_of(clause, context)
+    elif (relative := relative_clause(trigger.token)) is not None:  # "Shelby, who shot Crutcher last week, was charged"
+        found_date = _date_of(relative, context) or found_date
     place = event_place(index, clause or sentence, context.named_places, rules, context.dateline, context.places,
                         context.person_keys)
     if typing is not None and an_illness_not_an_outbreak(typing.event_class.name, sentence.text, casualties, rules):

@@ -142,3 +142,15 @@ def time_clause(trigger: Token) -> Span | None:
         node = node.head
     return None
 
+
+def relative_clause(trigger: Token) -> Span | None:
+    """The relative clause the trigger lies in ("Shelby, who shot and killed Crutcher in Tulsa
+    last week, was charged on Thursday"), or None: a day it names is the incident's, before a day
+    the main clause gives."""
+    node = trigger
+    while node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return node.doc[node.left_edge.i:node.right_edge.i + 1]
+        node = node.head
+    return None
+

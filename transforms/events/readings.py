@@ -25,9 +25,10 @@ MAX_STEPS = 3
 
 def tells_no_incident(token: Token, as_verb: bool, has_victims: bool, rules: EventRules) -> bool:
     """ "a missile capable of hitting", "if civil unrest were to take place", "a plant which burns
-    coal", "often blame", "seven counts of negligent homicide" (a charge with no victim told)."""
+    coal", "often blame", "seven counts of negligent homicide" (a charge with no victim told), "is
+    expected to be ratified"."""
     return (a_capability(token, rules) or conditional(token, rules) or (as_verb and a_habit(token, rules))
-            or (a_charge(token, rules) and not has_victims))
+            or (a_charge(token, rules) and not has_victims) or a_prospect(token, rules))
 
 
 def _ancestors(token: Token) -> list[Token]:
@@ -44,6 +45,22 @@ def a_capability(token: Token, rules: EventRules) -> bool:
     """ "a longer-range missile capable of hitting most areas of Iraq": what a weapon can do is
     no attack. The trigger hangs (within three words) from "capable", "able", "designed"."""
     return any(rules.unreal_words.get(node.lower_) == "capability" for node in _ancestors(token))
+
+
+def a_prospect(token: Token, rules: EventRules) -> bool:
+    """ "The accord is expected to be ratified next month", "the two leaders are scheduled to meet":
+    what is expected, scheduled or due has not happened. The trigger, or a word above it, is
+    "expected" (seeds/events/unreal_words.csv, kind prospect) with a "to" clause."""
+    node = token
+    for _ in range(MAX_STEPS):
+        if rules.unreal_words.get(node.lower_) == "prospect" and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "nsubj", "nsubjpass", "dobj") or node.head.i == node.i:
+            return False  # not through "after the bombing killed 40" up to "the toll is expected to rise"
+        node = node.head
+    return False
 
 
 def conditional(token: Token, rules: EventRules) -> bool:

@@ -62,9 +62,13 @@ def test_two_days_later_counts_from_the_previous_event(sentence_of):
                      "Fort Pierce mosque.", None, None, id="before-clause-takes-nothing-of-the-main-clause"),
         pytest.param("A man was shot and killed in Dayton on Monday after an argument with his neighbor.",
                      date(2018, 3, 19), "Dayton", id="main-clause-trigger-is-unchanged"),
+        pytest.param("On Tuesday, Officer Betty Shelby, who shot and killed Terence Crutcher in Tulsa last week, was "
+                     "charged with manslaughter.", None, "Tulsa", id="a-relative-clause-gives-its-own-time"),
+        pytest.param("A man who was shot in Tulsa died on Monday.", date(2018, 3, 19), "Tulsa",
+                     id="a-relative-clause-without-a-day"),
     ],
 )
 def test_a_time_clause_has_its_own_day_and_place(events_of, text, day, place):
     """The day and place of the main clause are not those of an incident told in a "before" or
-    "after" clause."""
+    "after" clause; a relative clause's own day comes first."""
     assert [(e.event_date, e.place_name) for e in events_of(text)] == [(day, place)]

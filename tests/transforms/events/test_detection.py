@@ -167,6 +167,9 @@ import pytest
         pytest.param("The company plowed $5 billion into Texas last year.", id="plowed-money-into-a-state"),
         pytest.param("The senator bit the bullet and voted for the bill in Ohio.", id="bit-the-bullet"),
         pytest.param("We dodged a bullet in Texas this time.", id="dodged-a-bullet"),
+        pytest.param("The final international accord on the chemicals is expected to be ratified next month in Rwanda.",
+                     id="expected-to-be-ratified"),
+        pytest.param("The two presidents are scheduled to meet in Geneva on Friday.", id="scheduled-to-meet"),
         pytest.param("People said the mosque opened in the 1990s, taking over a building in Fort Pierce.",
                      id="a-mosque-took-over-a-building"),
     ],
@@ -260,6 +263,8 @@ def test_not_events(events_of, text):
                      "Attack", id="plowed-into-pedestrians"),
         pytest.param("He drove his car into a crowd of protesters in Charlottesville on Saturday, killing one woman.",
                      "Attack", id="drove-into-protesters-is-no-protest"),
+        pytest.param("The storm killed 12 people in Texas on Monday and is expected to hit Louisiana next.",
+                     "Natural disaster", id="what-is-expected-next-leaves-what-happened"),
         pytest.param("Iraqi forces retook Ramadi from Islamic State on Monday.", "Government regains territory",
                      id="retook-a-town"),
         pytest.param("Mokha is less affected by violence than other parts of Yemen, since it was recaptured from "
