@@ -37,13 +37,15 @@ def test_gva_dev_floors(gva_figures):
     otherwise) and date to 0.659 (stories whose only incident sentence has no literal argument,
     "thieves burglarized a resident over two days"): floors 0.80 and 0.65. Address exact 0.626
     (no address 0), events in the US or unplaced 0.972, none dated after its article. Injured
-    from condition phrases ("One person is in stable condition", events.v5): 0.832, floor 0.82."""
+    from condition phrases ("One person is in stable condition", events.v5): 0.832, floor 0.82.
+    events.v6 (an age is no count; a "before"/"after" clause has its own day): killed 0.913, date
+    0.673, address 0.637: the date's floor rises to 0.66."""
     assert gva_figures["killed exact"][0] >= 0.90
     assert gva_figures["injured exact"][0] >= 0.82
     assert gva_figures["address exact"][0] >= 0.60
     assert gva_figures["events in the US or unplaced"][0] >= 0.97
     assert gva_figures["events dated after publication (lower is better)"][0] == 0
-    assert gva_figures["incident date exact"][0] >= 0.65
+    assert gva_figures["incident date exact"][0] >= 0.66
     # one incident, one row: 6 of 208 stories split on the gold's day (4 with events.v4), no arrest with a toll
     assert gva_figures["stories whose incident is split into several rows (lower is better)"][0] <= 0.03
     assert gva_figures["arrests carrying a toll (lower is better)"][0] == 0
@@ -51,7 +53,7 @@ def test_gva_dev_floors(gva_figures):
 
 
 @pytest.mark.xfail(strict=True, reason="targets: GVA dev killed >= 0.92, injured >= 0.88, date >= 0.85; "
-                                       "0.909 / 0.832 / 0.659 measured "
+                                       "0.913 / 0.832 / 0.673 measured "
                                        "(round-up articles of many shootings, incidents dated by the day they "
                                        "were reported, town namesakes no other name settles)")
 def test_gva_dev_targets(gva_figures):
@@ -75,10 +77,13 @@ def test_case_dev_target(case_result):
 def test_general_news_floors(nlp, extraction_rules):
     """Measured when set (2026-12-05) on the 85 Reuters and Wikinews articles of the general-news
     gold: precision 0.643 (18 of 28), recall 0.643 (18 of 28), far above every sentence an event
-    (0.011 / 0.976 on all 125); the 0.90 / 0.80 targets are not met (docs/events.md)."""
+    (0.011 / 0.976 on all 125); the 0.90 / 0.80 targets are not met (docs/events.md). events.v6
+    (crashes that "came down", poisonings, rammings; money handed over and a pact belonged to are
+    no events; the scorer no longer hides a gold event beside a doubtful mention): 0.786 (22 of
+    28) / 0.786: floors 0.75 / 0.75."""
     golds = [g for g in read_general_gold(GENERAL_EVENT_GOLD)[0] if g.doc_id.startswith(("wikinews", "reuters"))]
     if len(golds) < 85:
         pytest.skip("../shared/corpus is absent")
     score = evaluate_event_gold(golds, nlp, extraction_rules)
-    assert score.precision >= 0.60 and score.recall >= 0.60
+    assert score.precision >= 0.75 and score.recall >= 0.75
     assert score.precision > score.baseline.precision and score.f1 > score.baseline.f1
