@@ -30,6 +30,7 @@ ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "sep
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 AGREEMENT = "agreement"  # a family of seeds/events/families.csv: a deal between parties
 TERRITORY = "territory"  # a family of seeds/events/families.csv: a side takes or retakes a place
+MONEY_IS_NOT_TAKEN = frozenset({"withdrawal", "territory", "property"})  # money moved is no place taken, no looting
 WITHDRAWAL = "withdrawal"  # a family of seeds/events/families.csv: an armed or state side leaves a place
 BASE = "base"  # a family of seeds/events/families.csv: an armed side sets up a base or headquarters
 CLAIM = "claim"  # the family of claims and blame: about an incident, or about nothing we count
@@ -255,6 +256,8 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if not as_verb and token.tag_ in ("NNS", "NNPS") and not is_specific_noun(token) and not (
             casualties or has_date or _argument_of_a_report(token)):
         return False  # "attacks on churches are rare", "after lightning ISIS offensives in Iraq"
+    if trigger.family in MONEY_IS_NOT_TAKEN and as_verb and hands_over_money(token):
+        return False  # "donors handed over $25 million", "they systematically looted millions of dollars"
     if needs == "person":
         return _done_to_a_person(token, rules)  # "Navalny was poisoned", not "poisoned the debate"
     if needs == "people struck":
@@ -264,8 +267,6 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if _nobody(token, verb):
         return False  # "no one has been arrested"
     if needs == "place":
-        if trigger.family in (WITHDRAWAL, TERRITORY) and as_verb and hands_over_money(token):
-            return False  # "donors handed over $25 million"
         if trigger.family == WITHDRAWAL and not (facts.state_party or any(a.sector for a in actors)):
             return False  # "the prime minister was evacuated to New Zealand": no armed side leaves
         if trigger.family == TERRITORY and as_verb and not (

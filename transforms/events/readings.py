@@ -65,11 +65,14 @@ def a_prospect(token: Token, rules: EventRules) -> bool:
 
 def conditional(token: Token, rules: EventRules) -> bool:
     """ "if major war, civil unrest or economic instability were to take place", "in case of mass
-    arrests": the trigger's clause, or one of those above it, is a condition. "In the case of the
-    two worst explosions" is none."""
+    arrests", "when someone dies in custody": the trigger's clause, or one of those above it, is a
+    condition, or a "when" clause in the present (any time it happens). "In the case of the two
+    worst explosions" and "when he was shot" are none."""
     for node in [token, *_ancestors(token)]:
         if any(c.dep_ == "mark" and rules.unreal_words.get(c.lower_) == "condition" for c in node.children):
             return True
+        if node.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children):
+            return True  # "requiring police to report when someone dies in custody": any time it happens
         if node.lower_ == "case" and node.head.lower_ == "in" and not any(c.dep_ == "det" for c in node.children):
             return True
     return False
@@ -161,10 +164,12 @@ def a_membership(token: Token, rules: EventRules) -> bool:
 
 
 def hands_over_money(verb: Token) -> bool:
-    """ "Wealthy donors handed over $25 million", "investors pulled out $3 billion": money given
-    or taken back is no territory changing hands."""
+    """ "Wealthy donors handed over $25 million", "investors pulled out $3 billion", "looted
+    millions of dollars from investors": money given, taken back or embezzled is no territory
+    changing hands and no looting."""
     moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(m.ent_type_ == "MONEY" or any(t.tag_ == "$" for t in m.subtree) for m in moved)
+    return any(m.ent_type_ == "MONEY" or any(t.tag_ == "$" or t.lemma_ in ("dollar", "dlr") for t in m.subtree)
+               for m in moved)
 
 
 def blocks_no_way(verb: Token, rules: EventRules) -> bool:

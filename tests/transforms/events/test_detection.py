@@ -170,6 +170,10 @@ import pytest
         pytest.param("The final international accord on the chemicals is expected to be ratified next month in Rwanda.",
                      id="expected-to-be-ratified"),
         pytest.param("The two presidents are scheduled to meet in Geneva on Friday.", id="scheduled-to-meet"),
+        pytest.param("The developers engaged in a scheme in which they systematically looted millions of dollars from "
+                     "the foreign investors in Vermont.", id="looted-money"),
+        pytest.param("He sponsored the act, requiring police to tell the federal government when someone dies in "
+                     "custody or during an arrest.", id="when-someone-dies-in-custody"),
         pytest.param("People said the mosque opened in the 1990s, taking over a building in Fort Pierce.",
                      id="a-mosque-took-over-a-building"),
     ],
@@ -265,6 +269,8 @@ def test_not_events(events_of, text):
                      "Attack", id="drove-into-protesters-is-no-protest"),
         pytest.param("The storm killed 12 people in Texas on Monday and is expected to hit Louisiana next.",
                      "Natural disaster", id="what-is-expected-next-leaves-what-happened"),
+        pytest.param("A man was killed in Lagos on Monday when gunmen opened fire on a bus.", "Attack",
+                     id="when-in-the-past-tells-the-incident"),
         pytest.param("Iraqi forces retook Ramadi from Islamic State on Monday.", "Government regains territory",
                      id="retook-a-town"),
         pytest.param("Mokha is less affected by violence than other parts of Yemen, since it was recaptured from "
