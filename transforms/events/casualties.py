@@ -237,7 +237,8 @@ class CountPatterns:
     part: re.Pattern[str]
 
 
-_NOT_AN_AGE = r"(?!\s*-?\s*(?:years?|months?|weeks?)\b)"  # "killed 40-year-old Terence Crutcher": an age
+# "killed 40-year-old Terence Crutcher" names an age, "killed 9/11 plotter Osama bin Laden" a date: no count
+_NOT_AN_AGE = r"(?!\s*-?\s*(?:years?|months?|weeks?)\b|/\d)"
 
 
 def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Iterable[str]) -> CountPatterns:
