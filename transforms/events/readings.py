@@ -168,8 +168,10 @@ def hands_over_money(verb: Token) -> bool:
     millions of dollars from investors": money given, taken back or embezzled is no territory
     changing hands and no looting."""
     moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(m.ent_type_ == "MONEY" or any(t.tag_ == "$" or t.lemma_ in ("dollar", "dlr") for t in m.subtree)
-               for m in moved)
+    moved += [o for m in moved for p in m.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]  # "millions of dollars"
+    return any(m.ent_type_ == "MONEY" or m.lemma_ in ("dollar", "dlr") or any(c.tag_ == "$" for c in m.children)
+               for m in moved)  # the thing moved itself, not one of its conjuncts ("two handguns ... and $14,000")
 
 
 def blocks_no_way(verb: Token, rules: EventRules) -> bool:

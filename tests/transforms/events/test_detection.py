@@ -233,6 +233,8 @@ def test_not_events(events_of, text):
                      "Non-state actor overtakes territory", id="took-over-localities"),
         pytest.param("The law enforcers seized two MON-50 landmines and three F-1 grenades from a cache near Ivaniv.",
                      "Disrupted weapons use", id="seized-landmines"),
+        pytest.param("Authorities seized two handguns, 35 rounds of ammunition and more than $14,000 in Byram on "
+                     "Monday.", "Disrupted weapons use", id="seized-handguns-and-money"),
         pytest.param("Protesters blocked the highway in Ferguson on Monday.", "Peaceful protest", id="blocked-a-highway"),
         pytest.param("Rebels in the Ivory Coast on Tuesday blocked transport into Abidjan.", "Peaceful protest",
                      id="blocked-transport-into-a-city"),
