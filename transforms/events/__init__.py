@@ -332,7 +332,7 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     clause = time_clause(trigger.token)
     if clause is not None:  # "Two days before Mateen shot 49 people, he knelt at the Fort Pierce mosque"
         found_date = _date_of(clause, context)
-    elif (relative := relative_clause(trigger.token)) is not None:  # "Shelby, who shot Crutcher last week, was charged"
+    elif (relative := relative_clause(trigger.token)) is not None:  # "Shelby, who shot him last week, was charged"
         found_date = _date_of(relative, context) or found_date
     place = event_place(index, clause or sentence, context.named_places, rules, context.dateline, context.places,
                         context.person_keys)

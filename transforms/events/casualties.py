@@ -238,7 +238,7 @@ class CountPatterns:
 
 
 # "killed 40-year-old Terence Crutcher" names an age, "killed 9/11 plotter Osama bin Laden" a date: no count
-_NOT_AN_AGE = r"(?!\s*-?\s*(?:years?|months?|weeks?)\b|/\d)"
+_NOT_A_COUNT = r"(?!\s*-?\s*(?:years?|months?|weeks?)\b|/\d)"
 
 
 def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Iterable[str]) -> CountPatterns:
@@ -249,7 +249,7 @@ def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Ite
     number = r"(?:\d[\d,]*|" + "|".join(re.escape(w) for w in words) + ")"
     qualifier = r"(?:(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len,
                                                                                 reverse=True)) + r")\s+)?"
-    part = rf"{qualifier}(?<!\bno )(?<!\bNo )(?<!\bNO )(?<!,\s)\b(?P<n>(?>{number})){_NOT_AN_AGE}(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
+    part = rf"{qualifier}(?<!\bno )(?<!\bNo )(?<!\bNO )(?<!,\s)\b(?P<n>(?>{number})){_NOT_A_COUNT}(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
     after = (rf"(?P<parts>{part}(?:\s*(?:,|and)\s*{number}\s+[\w-]+)*){_BETWEEN}\s+"
              r"(?P<kind>killed|dead|died|murdered|slain|massacred|injured|wounded|hurt|arrested|detained|abducted|"
              r"kidnapped)\b")

@@ -15,9 +15,9 @@ from transforms.events.rules import ClassCue, EventClass, EventRules
 from transforms.events.triggers import Trigger
 
 # Which family types a sentence when no cue does, most telling first.
-FAMILY_ORDER = ("abduction", "sexual", "poisoning", "ramming", "violence", "weapon", "territory", "withdrawal", "weapons", "base", "protest", "arrest",
-                "crime", "property", "agreement", "diplomacy", "group", "natural", "accident", "claim", "verbal",
-                "harm")
+FAMILY_ORDER = ("abduction", "sexual", "poisoning", "ramming", "violence", "weapon", "territory", "withdrawal",
+                "weapons", "base", "protest", "arrest", "crime", "property", "agreement", "diplomacy", "group",
+                "natural", "accident", "claim", "verbal", "harm")
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB"})
 

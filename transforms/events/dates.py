@@ -153,4 +153,3 @@ def relative_clause(trigger: Token) -> Span | None:
             return node.doc[node.left_edge.i:node.right_edge.i + 1]
         node = node.head
     return None
-

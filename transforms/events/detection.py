@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from transforms.events.parties import has_a_party, speaks_for_a_party
-from transforms.events.readings import (a_law, a_membership, blocks_no_way, hands_over_money, no_hazard_acts, seizes_no_place,
-                                        seizes_on, spoken_of, tells_no_incident, visits_no_one, with_the_public)
+from transforms.events.readings import (a_law, a_membership, blocks_no_way, hands_over_money, no_hazard_acts,
+                                        seizes_no_place, seizes_on, spoken_of, tells_no_incident, visits_no_one,
+                                        with_the_public)
 from transforms.events.records import Casualty, EventActor
 from transforms.events.rules import EventRules
 from transforms.events.triggers import Trigger

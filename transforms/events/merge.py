@@ -19,6 +19,7 @@ from transforms.events.records import Casualty, EventActor, EventMention
 from transforms.toponyms import PlaceMention
 
 ATTRIBUTION = "Attribution of responsibility"
+DISASTERS = frozenset({"Man-made disaster", "Natural disaster"})
 _ADDITIVE = re.compile(r"\b(?:other|others|another|additional|second|third|fourth|fifth)\b", re.I)
 
 
@@ -83,9 +84,6 @@ def _same_kind(incident: Sequence[SentenceReport], report: SentenceReport) -> bo
             first.cue is None or first.cue.priority <= 5):
         return True  # "... killing seven. Travis Hood, who witnessed the collision, said": the killing named
     return first.event_class.violent and report.typing.event_class.violent and (generic or report.refers_back)
-
-
-DISASTERS = frozenset({"Man-made disaster", "Natural disaster"})
 
 
 def _conflicts(incident: Sequence[SentenceReport], report: SentenceReport) -> bool:

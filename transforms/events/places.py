@@ -73,7 +73,8 @@ def _one_of_many_countries(text: str, inside: Sequence[PlaceMention], chosen: Pl
                 break
             run = []
         run.append(mention)
-    countries = {m.match.place.country_iso2 for m in run if m.match.place is not None and m.match.precision == "country"}
+    countries = {m.match.place.country_iso2 for m in run
+                 if m.match.place is not None and m.match.precision == "country"}
     where = text[max(0, run[0].start - 12):run[0].start].split()[-1:] if run else []
     # "in A, B and C" lists where; "the meeting of A, B and C" lists who
     return chosen in run and len(countries) >= MANY_COUNTRIES and where in (["in"], ["across"], ["throughout"])
