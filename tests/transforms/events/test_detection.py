@@ -273,6 +273,10 @@ def test_not_events(events_of, text):
                      "Natural disaster", id="what-is-expected-next-leaves-what-happened"),
         pytest.param("A man was killed in Lagos on Monday when gunmen opened fire on a bus.", "Attack",
                      id="when-in-the-past-tells-the-incident"),
+        pytest.param("National Guard members were called in after some demonstrations turned violent in Charlotte on "
+                     "Wednesday.", "Violent demonstration", id="demonstrations-turned-violent"),
+        pytest.param("Thousands marched peacefully in Paris on Saturday against the pension reform.", "Peaceful protest",
+                     id="marched-peacefully"),
         pytest.param("Iraqi forces retook Ramadi from Islamic State on Monday.", "Government regains territory",
                      id="retook-a-town"),
         pytest.param("Mokha is less affected by violence than other parts of Yemen, since it was recaptured from "
