@@ -64,11 +64,12 @@ def test_gva_dev_targets(gva_figures):
 
 def test_case_dev_floor(case_result):
     """Measured when set: weighted F1 0.685 (majority class 0.007, untuned keyword rules 0.45); 0.692
-    with events.v5 (a labour strike is a protest, seizures of weapons are disrupted weapons use)."""
+    with events.v5 (a labour strike is a protest, seizures of weapons are disrupted weapons use); 0.699
+    with events.v6 (demonstrations that "turned violent" are violent demonstrations)."""
     assert case_result.score.weighted_f1 >= 0.69 > case_result.majority.weighted_f1
 
 
-@pytest.mark.xfail(strict=True, reason="target: CASE dev weighted F1 >= 0.75; 0.692 measured (snippets "
+@pytest.mark.xfail(strict=True, reason="target: CASE dev weighted F1 >= 0.75; 0.699 measured (snippets "
                                        "with no incident word we know, diplomacy and crime told in few words)")
 def test_case_dev_target(case_result):
     assert case_result.score.weighted_f1 >= 0.75
