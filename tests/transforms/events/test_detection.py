@@ -277,6 +277,11 @@ def test_not_events(events_of, text):
                      "Wednesday.", "Violent demonstration", id="demonstrations-turned-violent"),
         pytest.param("Thousands marched peacefully in Paris on Saturday against the pension reform.", "Peaceful protest",
                      id="marched-peacefully"),
+        pytest.param("Iran has test-fired its newly acquired Silkworm anti-shipping missile in the Strait of Hormuz.",
+                     "Other", id="a-missile-test-is-no-attack"),
+        pytest.param("Pyongyang fired three missiles into the sea on Monday.", "Other", id="missiles-into-the-sea"),
+        pytest.param("Rebels fired rockets at the army base in Aleppo on Monday, killing two soldiers.",
+                     "Shelling/artillery/missile attack", id="rockets-fired-at-a-base"),
         pytest.param("Iraqi forces retook Ramadi from Islamic State on Monday.", "Government regains territory",
                      id="retook-a-town"),
         pytest.param("Mokha is less affected by violence than other parts of Yemen, since it was recaptured from "
