@@ -14,8 +14,8 @@ from spacy.tokens import Token
 
 from transforms.events.parties import has_a_party, speaks_for_a_party
 from transforms.events.readings import (a_law, a_membership, blocks_no_way, hands_over_money, no_hazard_acts,
-                                        seizes_no_place, seizes_on, spoken_of, tells_no_incident, visits_no_one,
-                                        with_the_public)
+                                        objects_of, seizes_no_place, seizes_on, spoken_of, tells_no_incident,
+                                        visits_no_one, with_the_public)
 from transforms.events.records import Casualty, EventActor
 from transforms.events.rules import EventRules
 from transforms.events.triggers import Trigger
@@ -218,22 +218,18 @@ def _a_named_place_or_a_loser(verb: Token) -> bool:
     """ "recaptured Mokha", "Palmyra was retaken", "it was recaptured from the Houthis": a town
     taken by name, or a side it was taken from."""
     taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    taken += [o for c in taken for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-              for o in p.children if o.dep_ == "pobj"]  # "the town of Kidal"
-    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" for t in taken) or any(
-        c.dep_ == "prep" and c.lower_ == "from" and any(o.dep_ == "pobj" for o in c.children)
-        for c in (*verb.children, *(g for t in taken for g in t.children)))  # "captured positions from its rival"
+    taken += objects_of(taken, ("of",))  # "the town of Kidal"
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" for t in taken) or bool(
+        objects_of([verb, *taken], ("from",)))  # "recaptured from the Houthis", "captured positions from its rival"
 
 
 def _driven_into_people(verb: Token, rules: EventRules) -> bool:
     """ "drove his car into a crowd of protesters", "plowed into pedestrians", "mowed down people":
     a vehicle driven into people, a crowd or a market (victim_nouns.csv, crowd_nouns.csv)."""
-    struck = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("into", "through")
-              for o in p.children if o.dep_ == "pobj"]
+    struck = objects_of([verb], ("into", "through"))
     if any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
         struck += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]  # "mowed down people"
-    struck += [o for s in struck for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
-               for o in p.children if o.dep_ == "pobj"]  # "a crowd of people"
+    struck += objects_of(struck, ("of",))  # "a crowd of people"
     return verb.pos_ == "VERB" and any(
         s.lemma_.casefold() in rules.victim_nouns or s.lemma_.casefold() in rules.crowd_nouns for s in struck)
 

@@ -163,13 +163,18 @@ def a_membership(token: Token, rules: EventRules) -> bool:
             and preposition.head.lemma_.casefold() in rules.membership_nouns)
 
 
+def objects_of(words: Sequence[Token], prepositions: Sequence[str]) -> list[Token]:
+    """The nouns the words govern through these prepositions: "of people" in "a crowd of people"."""
+    return [o for w in words for p in w.children if p.dep_ == "prep" and p.lower_ in prepositions
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def hands_over_money(verb: Token) -> bool:
     """ "Wealthy donors handed over $25 million", "investors pulled out $3 billion", "looted
     millions of dollars from investors": money given, taken back or embezzled is no territory
     changing hands and no looting."""
     moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    moved += [o for m in moved for p in m.children if p.dep_ == "prep" and p.lower_ == "of"
-              for o in p.children if o.dep_ == "pobj"]  # "millions of dollars"
+    moved += objects_of(moved, ("of",))  # "millions of dollars"
     return any(m.ent_type_ == "MONEY" or m.lemma_ in ("dollar", "dlr") or any(c.tag_ == "$" for c in m.children)
                for m in moved)  # the thing moved itself, not one of its conjuncts ("two handguns ... and $14,000")
 
