@@ -21,7 +21,7 @@ from transforms.events.claims import modality_of, responsibility
 from transforms.events.classify import Sides, Typing, classify
 from transforms.events.dates import DateMention, relative_clause, sentence_date, time_clause
 from transforms.events.detection import SentenceFacts, adds_another, is_roundup, refers_back, reports_incident
-from transforms.events.readings import a_capability, an_illness_not_an_outbreak
+from transforms.events.readings import a_capability, an_illness_not_an_outbreak, self_inflicted
 from transforms.events.merge import SentenceReport, merge_reports
 from transforms.events.places import address_in, event_place, modifies_a_noun
 from transforms.events.records import Casualty, Event, EventActor, EventMention, event_id_for
@@ -33,8 +33,9 @@ from transforms.places import PlaceContext, PlaceMatch, place_key
 from transforms.toponyms import PLACE_LABELS, PlaceMention, person_name_keys, place_mentions
 from transforms.quotes import DocIndex
 
-EVENTS_VERSION = "events.v6"
+EVENTS_VERSION = "events.v7"
 PROTEST = "protest"  # the family of seeds/events/families.csv for protests and strikes
+OTHER = "Other"  # the class of seeds/events/event_classes.csv for what is no attack, protest or disaster
 
 __all__ = ["EVENTS_VERSION", "Casualty", "Event", "EventActor", "EventMention", "EventRules", "extract_events",
            "load_event_rules"]
@@ -67,6 +68,21 @@ def _retyped_as_disaster(typing: Typing, actors: Sequence[EventActor], index: Do
             event_class = rules.classes[rules.families[family].default_class]
             return Typing(event_class, typing.trigger, None, event_class.plover_type, event_class.plover_mode)
     return typing
+
+
+def _only_self_harm(typing: Typing, triggers: Sequence[Trigger], context: ArticleContext) -> bool:
+    """ "Peter Kaisen shot himself": a wound of one's own making and nothing else. Where the article
+    has told an incident already ("the suspect then shot himself"), or the sentence tells harm done
+    to others, it is part of that incident."""
+    if context.n_incidents > 0 or not self_inflicted(typing.trigger.token):
+        return False
+    return not any(t.family == typing.trigger.family and not self_inflicted(t.token)
+                   and t.token.i != typing.trigger.token.i for t in triggers)
+
+
+def _typed_other(typing: Typing, rules: EventRules) -> Typing:
+    other = rules.classes[OTHER]
+    return Typing(other, typing.trigger, None, other.plover_type, other.plover_mode)
 
 
 def _needs(typing: Typing | None, trigger: Trigger, rules: EventRules) -> str:
@@ -329,6 +345,8 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     actors = event_actors(index, trigger.token, verb, rules, context.previous_actor)
     if typing is not None:
         typing = _retyped_as_disaster(typing, actors, index, rules)
+        if _only_self_harm(typing, triggers, context):  # "shot himself": the wound counts, nobody attacked
+            typing = _typed_other(typing, rules)
     clause = time_clause(trigger.token)
     if clause is not None:  # "Two days before Mateen shot 49 people, he knelt at the Fort Pierce mosque"
         found_date = _date_of(clause, context)

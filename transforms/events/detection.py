@@ -65,8 +65,11 @@ def is_event_verb(verb: Token) -> bool:
         return False  # "to attack", "will attack", "could be planned"; not "claimed to have seized"
     if verb.tag_ in PAST_TAGS or any(c.dep_ == "auxpass" for c in verb.children):
         return True
-    if verb.tag_ == "VB":
-        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # a caption: "Police investigate ..."
+    if verb.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "aux" and c.lower_ in MODALS - {"to"} for c in verb.head.children):
+        return False  # "they can help a visitor understand the anger of a demonstrator": a present under a modal
+    if verb.tag_ == "VB":  # a caption: "Police investigate ..."; not "help a visitor understand ..."
+        return verb.dep_ not in ("ccomp", "xcomp", "advcl") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in FINDING_VERBS:
         return is_event_verb(verb.head)  # "she was found suffering from a gunshot wound"
     if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "xcomp", "csubj"):
@@ -130,7 +133,16 @@ def _argument_of_a_report(noun: Token) -> bool:
     # "Japan decides new sanctions": a headline's present tense, said of its object ("such attacks
     # aim to show" is a kind, not an incident)
     headline = noun.dep_ == "dobj" and head.dep_ == "ROOT" and head.tag_ in ("VBZ", "VBP")
-    return head.pos_ == "VERB" and (head.tag_ in PAST_TAGS or headline) and is_event_verb(head)
+    return head.pos_ == "VERB" and (_finite_past(head) or headline) and is_event_verb(head)
+
+
+def _finite_past(verb: Token) -> bool:
+    """ "were shot", "have staged", "clashed": a past the clause asserts; "police being shot" (a
+    gerund, said of no time) is none."""
+    if verb.tag_ == "VBD":
+        return True
+    helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and (not helpers or any(h.tag_ != "VBG" for h in helpers))
 
 
 def _words_against_words(verb: Token, rules: EventRules) -> bool:
@@ -205,13 +217,13 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "
 
 
 def _done_to_a_person(verb: Token, rules: EventRules) -> bool:
-    """ "Navalny was poisoned", "poisoned her husband": the verb's object is a person, by name,
-    by pronoun or by a noun of people (victim_nouns.csv)."""
+    """ "Navalny was poisoned", "poisoned her husband", "released two hostages": the verb's object
+    is a person, by name, by pronoun or by a noun of people (victim_nouns.csv, captive_nouns.csv)."""
     done_to = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     done_to += [c for d in done_to for c in d.conjuncts]  # "Skripal and his daughter"
     return verb.pos_ == "VERB" and any(
         d.ent_type_ == "PERSON" or d.lower_ in PERSONAL_PRONOUNS or d.lemma_.casefold() in rules.victim_nouns
-        for d in done_to)
+        or d.lemma_.casefold() in rules.captive_nouns for d in done_to)
 
 
 def _a_named_place_or_a_loser(verb: Token) -> bool:
@@ -301,6 +313,8 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
         said = verb if verb is not None else token
         if said.lemma_.casefold() == "agree" and _a_view(said):
             return False  # "agreed that the agreement had worked": a view shared, not a deal
+        if said.lemma_.casefold() in rules.person_verbs and not _done_to_a_person(said, rules):
+            return False  # "released 4,900 tonnes of tin": no one released
         return (_named(sides, token) and any(c.dep_ in COMPLEMENTS for c in said.children)
                 and speaks_for_a_party(said, sides, rules))
     if needs == "participant":

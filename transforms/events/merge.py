@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from transforms.events.arrests import ARREST_FAMILY
 from transforms.events.classify import Typing
 from transforms.events.dates import DateMention
+from transforms.events.readings import self_inflicted
 from transforms.events.records import Casualty, EventActor, EventMention
 from transforms.toponyms import PlaceMention
 
 ATTRIBUTION = "Attribution of responsibility"
 DISASTERS = frozenset({"Man-made disaster", "Natural disaster"})
+OTHER = "Other"
 _ADDITIVE = re.compile(r"\b(?:other|others|another|additional|second|third|fourth|fifth)\b", re.I)
 
 
@@ -79,11 +81,19 @@ def _same_kind(incident: Sequence[SentenceReport], report: SentenceReport) -> bo
         return True
     if report.typing.event_class.name == ATTRIBUTION or first.event_class.name == ATTRIBUTION:
         return first.event_class.violent or report.typing.event_class.violent
+    if _self_harm(first) or _self_harm(report.typing):  # "Guadarrama shot himself ... fired two shots at deputies"
+        return all(_self_harm(t) or t.event_class.violent for t in (first, report.typing))
     generic = report.typing.cue is None or report.typing.cue.priority <= 5 or first.cue is None or first.cue.priority <= 5
     if report.refers_back and report.typing.event_class.name in DISASTERS and first.event_class.violent and (
             first.cue is None or first.cue.priority <= 5):
         return True  # "... killing seven. Travis Hood, who witnessed the collision, said": the killing named
     return first.event_class.violent and report.typing.event_class.violent and (generic or report.refers_back)
+
+
+def _self_harm(typing: Typing) -> bool:
+    """A wound of one's own making ("shot himself"), typed Other: the shots around it are the same
+    incident."""
+    return typing.event_class.name == OTHER and self_inflicted(typing.trigger.token)
 
 
 def _conflicts(incident: Sequence[SentenceReport], report: SentenceReport) -> bool:

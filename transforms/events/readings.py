@@ -21,14 +21,35 @@ NATURAL_DISASTER = "Natural disaster"
 WAY_PREPOSITIONS = frozenset({"into", "to", "from", "at", "through", "across", "on"})
 # How far up the parse a trigger may hang below the word that makes it unreal.
 MAX_STEPS = 3
+REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself", "ourselves", "oneself"})
 
 
 def tells_no_incident(token: Token, as_verb: bool, has_victims: bool, rules: EventRules) -> bool:
     """ "a missile capable of hitting", "if civil unrest were to take place", "a plant which burns
     coal", "often blame", "seven counts of negligent homicide" (a charge with no victim told), "is
-    expected to be ratified"."""
+    expected to be ratified", "problems like drought"."""
     return (a_capability(token, rules) or conditional(token, rules) or (as_verb and a_habit(token, rules))
-            or (a_charge(token, rules) and not has_victims) or a_prospect(token, rules))
+            or (a_charge(token, rules) and not has_victims) or a_prospect(token, rules)
+            or an_example(token, rules))
+
+
+def an_example(token: Token, rules: EventRules) -> bool:
+    """ "problems like drought and extreme floods": a kind given as an
+    example of others (unreal_words.csv, kind example), with no article or number of its own;
+    "like the bombing in Ankara" names one."""
+    noun = token
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head  # "like drought and extreme floods": floods is drought's conjunct
+    if noun.dep_ != "pobj" or rules.unreal_words.get(noun.head.lower_) != "example":
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in (*token.children, *noun.children))
+
+
+def self_inflicted(verb: Token) -> bool:
+    """ "Peter Kaisen shot himself", "killed herself": a suicide or a wound of one's own making is
+    no attack. "Blew himself up" (a particle: a suicide bombing) still is."""
+    return any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in verb.children) and not any(
+        c.dep_ == "prt" for c in verb.children)
 
 
 def _ancestors(token: Token) -> list[Token]:
@@ -75,7 +96,20 @@ def conditional(token: Token, rules: EventRules) -> bool:
             return True  # "requiring police to report when someone dies in custody": any time it happens
         if node.lower_ == "case" and node.head.lower_ == "in" and not any(c.dep_ == "det" for c in node.children):
             return True
+        if _supposed(node, rules):
+            return True  # "Say Mexico demanded that ...", "Suppose the talks collapse": a case imagined
     return False
+
+
+def _supposed(node: Token, rules: EventRules) -> bool:
+    """The clause opens with an imperative that imagines a case ("Say", "Suppose", "Imagine"),
+    whether the parser makes it the root or an auxiliary of the clause."""
+    opening = node.sent[0]
+    if rules.unreal_words.get(opening.lower_) != "supposition":
+        return False
+    if node.dep_ == "ROOT" and node.i == opening.i:
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    return opening.head.i == node.i and opening.dep_ in ("aux", "advmod", "intj", "dep")
 
 
 def a_habit(verb: Token, rules: EventRules) -> bool:
@@ -83,7 +117,17 @@ def a_habit(verb: Token, rules: EventRules) -> bool:
     present-tense verb in a relative clause tells what something does, not what happened."""
     if any(c.dep_ == "advmod" and rules.unreal_words.get(c.lower_) == "habit" for c in verb.children):
         return True
-    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP")
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return verb.dep_ == "relcl" or (verb.dep_ in ("advcl", "ccomp") and _kind_of_people(verb))
+
+
+def _kind_of_people(verb: Token) -> bool:
+    """ "because people fight over limited resources": a bare plural subject, no article, number or
+    possessive, does what people of that kind do at any time."""
+    return any(c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS")
+               and not any(d.dep_ in ("det", "poss", "nummod", "amod") for d in c.children)
+               for c in verb.children)
 
 
 def a_charge(token: Token, rules: EventRules) -> bool:

@@ -122,6 +122,8 @@ class EventRules:
     making_verbs: frozenset[str] = frozenset()  # "signed an agreement", "held talks": what makes a deal or a meeting
     crowd_nouns: frozenset[str] = frozenset()  # "drove into a crowd": where people are, for a ramming
     membership_nouns: frozenset[str] = frozenset()  # "part of a pact": a standing membership, not a deal made
+    person_verbs: frozenset[str] = frozenset()  # "release": an event only when a person is released
+    captive_nouns: frozenset[str] = frozenset()  # "hostages", "sailors": people held who can be released
     country_cues: tuple[CountryCue, ...] = ()  # words only one country's news writes (seeds/places/country_cues.csv)
 
 
@@ -242,6 +244,8 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         making_verbs=_column(folder / "making_verbs.csv", "lemma"),
         crowd_nouns=_column(folder / "crowd_nouns.csv", "noun"),
         membership_nouns=_column(folder / "membership_nouns.csv", "noun"),
+        person_verbs=_column(folder / "person_verbs.csv", "lemma"),
+        captive_nouns=_column(folder / "captive_nouns.csv", "noun"),
         country_cues=tuple(CountryCue(re.compile(row["pattern"]), row["country_iso2"])
                            for row in _rows(seeds_dir / "places" / "country_cues.csv")),
     )

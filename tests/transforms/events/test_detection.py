@@ -176,6 +176,15 @@ import pytest
                      "custody or during an arrest.", id="when-someone-dies-in-custody"),
         pytest.param("People said the mosque opened in the 1990s, taking over a building in Fort Pierce.",
                      id="a-mosque-took-over-a-building"),
+        # generic talk, a tally, a suicide, goods released (read on fresh Reuters and PolNeAR dev news)
+        pytest.param("The debate revealed divisions that have been front and center as a result of police shootings "
+                     "and police being shot.", id="police-shootings-in-general"),
+        pytest.param("Scott is one of at least 707 people shot and killed by police so far this year, according to "
+                     "a Washington Post database.", id="one-of-a-tally"),
+        pytest.param("Last year the United States released about 4,900 tonnes of tin to two ferroalloy firms.",
+                     id="tin-released"),
+        pytest.param("''Perhaps they can help a white visitor understand the pain and anger of a demonstrator in "
+                     "Ferguson and Charlotte,'' Mr. Obama said.", id="a-demonstrator-imagined"),
     ],
 )
 def test_not_events(events_of, text):
@@ -194,6 +203,11 @@ def test_not_events(events_of, text):
         pytest.param("A volcano erupted in Indonesia on Tuesday, forcing thousands of villagers to flee.",
                      "Natural disaster", id="a-volcano-erupts"),
         pytest.param("Police in Lagos caught two suspects on Monday.", "Arrests", id="police-caught-suspects"),
+        pytest.param("Iran released the 10 American sailors on Wednesday.", "Diplomatic event",
+                     id="sailors-released"),
+        # a suicide or a wound of one's own making keeps its toll (gun-violence counts) but is no attack
+        pytest.param("Former police officer Peter Kaisen, 76, shot himself in the parking lot of a veterans hospital "
+                     "on Long Island last month.", "Other", id="a-suicide"),
         pytest.param("A man was charged with murder in the death of his wife in Dayton on Friday.", "Attack",
                      id="a-charge-with-its-victim"),
         pytest.param("Turkish troops withdrew from the town of Manbij in Syria on Monday.",

@@ -61,3 +61,12 @@ def test_the_crash_told_after_a_killing_is_the_same_incident(events_of):
                        "Hampshire, on Friday, killing seven motorcyclists. Travis Hood, who witnessed the collision, "
                        "said the truck was in the middle of the road.", date(2019, 6, 24))
     assert [(e.fatalities, len(e.mentions)) for e in events] == [(7, 2)]
+
+
+def test_a_man_who_shot_himself_after_firing_at_deputies_is_one_incident(events_of):
+    """The first sentence tells only a wound of the man's own making (typed Other); the shots he
+    fired at deputies before it are the same incident, not a second row."""
+    events = events_of("Authorities say Elias Guadarrama, 22, shot himself in the head after a brief chase in "
+                       "Bradenton. The deputies saw him in the 4800 block of 19th Street West and he fired two "
+                       "shots at the deputies. He was pronounced dead at the scene.", date(2014, 1, 28))
+    assert [(e.event_class, e.fatalities) for e in events] == [("Other", 1)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from transforms.events.readings import (a_charge, a_habit, an_illness_not_an_outbreak, blocks_no_way, no_hazard_acts,
-                                        seizes_no_place, tells_no_incident, with_the_public)
+                                        seizes_no_place, self_inflicted, tells_no_incident, with_the_public)
 from transforms.events.records import Casualty
 
 
@@ -29,6 +29,17 @@ def _token(sentence, word: str):
         pytest.param("The plant burned for three hours on Monday.", "burned", False, id="an-incident"),
         pytest.param("Zhukovskyy pleaded not guilty to seven counts of negligent homicide.", "homicide", True,
                      id="a-charge"),
+        pytest.param("Mr. Clarke said many of the problems like drought and extreme floods in Africa were caused by "
+                     "climate change.", "floods", True, id="an-example-of-a-kind"),
+        pytest.param("It looked like the bombing in Ankara last year.", "bombing", False, id="like-one-named"),
+        pytest.param('"Unity means prosperity, because people fight over limited resources," she said.', "fight",
+                     True, id="people-do-this-any-time"),
+        pytest.param("The road was closed because protesters fought with police on Monday.", "fought", False,
+                     id="the-past-is-an-incident"),
+        pytest.param("Say Mexico demanded that the United States prove that a migrant was Mexican.", "demanded",
+                     True, id="a-case-imagined"),
+        pytest.param("Mexico demanded that the United States prove that a migrant was Mexican.", "demanded",
+                     False, id="a-demand-made"),
     ],
 )
 def test_tells_no_incident(sentence_of, event_rules, text, word, unreal):
@@ -39,6 +50,21 @@ def test_tells_no_incident(sentence_of, event_rules, text, word, unreal):
 def test_a_charge_with_its_victim_told_still_counts(sentence_of, event_rules):
     token = _token(sentence_of("A man was charged with murder in the death of his wife."), "murder")
     assert a_charge(token, event_rules) and not tells_no_incident(token, False, True, event_rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "own_doing"),
+    [
+        pytest.param("Navy veteran Peter Kaisen, 76, shot himself in the parking lot of a veterans hospital.", "shot",
+                     True, id="a-suicide"),
+        pytest.param("A suicide bomber blew himself up at a checkpoint in Kabul.", "blew", False,
+                     id="a-suicide-bombing"),
+        pytest.param("The gunman shot three people before he turned the gun on himself.", "shot", False,
+                     id="others-shot"),
+    ],
+)
+def test_self_inflicted(sentence_of, text, word, own_doing):
+    assert self_inflicted(_token(sentence_of(text), word)) is own_doing
 
 
 def test_often_is_a_habit(sentence_of, event_rules):
