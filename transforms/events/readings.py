@@ -21,6 +21,9 @@ NATURAL_DISASTER = "Natural disaster"
 WAY_PREPOSITIONS = frozenset({"into", "to", "from", "at", "through", "across", "on"})
 # How far up the parse a trigger may hang below the word that makes it unreal.
 MAX_STEPS = 3
+# A condition or a present "when" may sit further up: "when the media gets a video of a black
+# person getting shot" (shot -> getting -> person -> video -> gets).
+WHEN_STEPS = 6
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself", "ourselves", "oneself"})
 
 
@@ -52,9 +55,9 @@ def self_inflicted(verb: Token) -> bool:
         c.dep_ == "prt" for c in verb.children)
 
 
-def _ancestors(token: Token) -> list[Token]:
+def _ancestors(token: Token, steps: int = MAX_STEPS) -> list[Token]:
     found, node = [], token
-    for _ in range(MAX_STEPS):
+    for _ in range(steps):
         if node.head.i == node.i:
             break
         node = node.head
@@ -89,7 +92,7 @@ def conditional(token: Token, rules: EventRules) -> bool:
     arrests", "when someone dies in custody": the trigger's clause, or one of those above it, is a
     condition, or a "when" clause in the present (any time it happens). "In the case of the two
     worst explosions" and "when he was shot" are none."""
-    for node in [token, *_ancestors(token)]:
+    for node in [token, *_ancestors(token, WHEN_STEPS)]:
         if any(c.dep_ == "mark" and rules.unreal_words.get(c.lower_) == "condition" for c in node.children):
             return True
         if node.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children):

@@ -183,6 +183,10 @@ import pytest
                      "a Washington Post database.", id="one-of-a-tally"),
         pytest.param("Last year the United States released about 4,900 tonnes of tin to two ferroalloy firms.",
                      id="tin-released"),
+        pytest.param('"It\'s only like when the media gets a video of a black person getting shot," she said.',
+                     id="whenever-the-media-gets-a-video"),
+        pytest.param("She has called the police shootings of African Americans across the country a moment similar "
+                     "to the civil rights movement.", id="shootings-across-the-country"),
         pytest.param("''Perhaps they can help a white visitor understand the pain and anger of a demonstrator in "
                      "Ferguson and Charlotte,'' Mr. Obama said.", id="a-demonstrator-imagined"),
     ],
@@ -203,6 +207,10 @@ def test_not_events(events_of, text):
         pytest.param("A volcano erupted in Indonesia on Tuesday, forcing thousands of villagers to flee.",
                      "Natural disaster", id="a-volcano-erupts"),
         pytest.param("Police in Lagos caught two suspects on Monday.", "Arrests", id="police-caught-suspects"),
+        pytest.param("A man was shot when he opened the door of his home in Dayton on Monday.", "Attack",
+                     id="when-in-the-past-is-an-incident"),
+        pytest.param("Protests erupted across the country on Sunday after the verdict.", "Peaceful protest",
+                     id="protests-across-the-country"),
         pytest.param("Iran released the 10 American sailors on Wednesday.", "Diplomatic event",
                      id="sailors-released"),
         # a suicide or a wound of one's own making keeps its toll (gun-violence counts) but is no attack
