@@ -122,11 +122,13 @@ def _victims(cue: CasualtyCue, tokens: Sequence[Token]) -> list[Token]:
         return objects[:1]
     verb = _predicate(tokens)
     if cue.victim == "object":
+        if _fired_at(verb):
+            return []
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         direct = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if passive is not None or direct is not None:
             return [passive if passive is not None else direct]
-        if verb.tag_ != "VBN":
+        if verb.tag_ != "VBN" and not _resultative(tokens):
             return []  # "killing" with no object, "who shot at a man": no victim named here
     if verb.lemma_.casefold() == "leave":  # "a shooting left a man in critical condition": the man
         left = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -136,6 +138,19 @@ def _victims(cue: CasualtyCue, tokens: Sequence[Token]) -> list[Token]:
     return [subject] if subject is not None else []
 
 
+def _fired_at(verb: Token) -> bool:
+    """ "a pizza delivery woman was held up and shot at": a preposition with nothing after it says
+    she was fired at, not hit."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and not any(True for _ in c.children) for c in verb.children)
+
+
+def _resultative(tokens: Sequence[Token]) -> bool:
+    """ "found Adane Weldekiros, 72, shot to death": a cue that ends in its result ("to death",
+    "dead") says its subject died, whatever tag the parser gives the verb."""
+    return len(tokens) > 1 and tokens[-1].lower_ in RESULTS
+
+
+RESULTS = frozenset({"death", "dead"})  # "shot to death", "stabbed dead": the end of a killing cue
 _UNREAL = frozenset({"would", "could", "might", "may", "will", "shall"})
 
 

@@ -22,7 +22,9 @@ from transforms.toponyms import PlaceMention
 ATTRIBUTION = "Attribution of responsibility"
 DISASTERS = frozenset({"Man-made disaster", "Natural disaster"})
 OTHER = "Other"
-_ADDITIVE = re.compile(r"\b(?:other|others|another|additional|second|third|fourth|fifth)\b", re.I)
+# "two other people", "another man": more victims; "the other" is one of those already told
+# ("two men shot to death ... One man was dead at the scene and the other was pronounced dead").
+_ADDITIVE = re.compile(r"(?<!\bthe )\b(?:other|others)\b|\b(?:another|additional|second|third|fourth|fifth)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,8 @@ def conditional(token: Token, rules: EventRules) -> bool:
     for node in [token, *_ancestors(token, WHEN_STEPS)]:
         if any(c.dep_ == "mark" and rules.unreal_words.get(c.lower_) == "condition" for c in node.children):
             return True
-        if node.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children):
+        if node.tag_ in ("VBZ", "VBP") and node.lemma_ not in rules.report_verbs and any(
+                c.dep_ == "advmod" and c.lower_ == "when" for c in node.children):  # not "That's when police say"
             return True  # "requiring police to report when someone dies in custody": any time it happens
         if node.lower_ == "case" and node.head.lower_ == "in" and not any(c.dep_ == "det" for c in node.children):
             return True

@@ -50,6 +50,10 @@ def test_numbered_casualties(event_rules, sentence, parts):
         pytest.param("One person is in stable condition at UF Health.", [("injured", 1)], id="in-stable-condition"),
         pytest.param("A shooting in St. Petersburg left a man in critical condition Friday.", [("injured", 1)],
                      id="left-a-man-in-critical-condition"),
+        pytest.param("A Palm Coast pizza delivery woman was held up and shot at after she asked for directions.", [],
+                     id="shot-at-is-no-wound"),
+        pytest.param("When police got to the scene, they found Adane Weldekiros, 72, shot to death in the parking lot.",
+                     [("killed", 1)], id="found-shot-to-death"),
     ],
 )
 def test_people_casualties(sentence_of, event_rules, sentence, parts):
@@ -87,6 +91,9 @@ def test_zero_casualties(sentence_of, event_rules, sentence, zeros):
                      id="an-age-is-no-toll"),
         pytest.param("A woman was taken to a local hospital Tuesday after she was found suffering from a gunshot "
                      "wound, police said.", 0, 1, id="found-suffering-from-a-wound"),
+        pytest.param("A woman said she was friends with the two men shot to death over the weekend at a residence "
+                     "near the Port of Stockton. One man was dead at the scene and the other was pronounced dead at a "
+                     "local hospital.", 2, 0, id="the-other-is-one-of-them"),
     ],
 )
 def test_an_incident_counts_each_victim_once(events_of, text, killed, injured):
