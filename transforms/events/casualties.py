@@ -51,7 +51,14 @@ def _is_person(token: Token, rules: EventRules) -> bool:
     # a surname alone is often tagged PRODUCT by the small model ("DeMuro fatally shot Gilman")
     if token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON", "ORG", "NORP", "GPE", "PRODUCT") and token.is_title:
         return True
-    return token.lemma_.casefold() in rules.victim_nouns or bool(_AGE.match(token.lower_))
+    return token.lemma_.casefold() in rules.victim_nouns or bool(_AGE.match(token.lower_)) or _an_age_alone(token)
+
+
+def _an_age_alone(token: Token) -> bool:
+    """ "A 17-year-old was injured": an age that the parser splits ("17 - year - old") names a
+    person when nothing follows it."""
+    return token.lower_ in ("old", "olds") and any(
+        c.dep_ == "npadvmod" and c.lemma_ in ("year", "month") for c in token.children)
 
 
 def count_victims(head: Token, rules: EventRules) -> VictimCount | None:

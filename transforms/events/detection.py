@@ -151,7 +151,16 @@ def _words_against_words(verb: Token, rules: EventRules) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
                 if o.dep_ in ("pobj", "pcomp")]
-    return any(o.lemma_.casefold() in rules.verbal_objects or o.lower_ in rules.verbal_objects for o in objects)
+    return any(o.lemma_.casefold() in rules.verbal_objects or o.lower_ in rules.verbal_objects for o in objects) or (
+        _said_alongside(verb, rules))
+
+
+def _said_alongside(verb: Token, rules: EventRules) -> bool:
+    """ "after she attacked law enforcement officers nationwide and blamed police shootings on
+    implicit bias": a verb of force joined to a verb of speech is said, not done."""
+    joined = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+    return any(j.pos_ == "VERB" and any(w.family in ("verbal", "claim") for w in rules.triggers.get(j.lemma_.casefold(), ()))
+               for j in joined)  # not "attacked the convoy and said they would strike again"
 
 
 def _a_market_moves(verb: Token, rules: EventRules) -> bool:

@@ -54,6 +54,10 @@ def test_numbered_casualties(event_rules, sentence, parts):
                      id="shot-at-is-no-wound"),
         pytest.param("When police got to the scene, they found Adane Weldekiros, 72, shot to death in the parking lot.",
                      [("killed", 1)], id="found-shot-to-death"),
+        pytest.param("A 17-year-old was injured in a Raleigh shooting Friday evening.", [("injured", 1)],
+                     id="an-age-alone-is-a-person"),
+        pytest.param("Police are investigating a shooting that sent a five-year-old boy to the hospital.",
+                     [("injured", 1)], id="sent-to-the-hospital"),
     ],
 )
 def test_people_casualties(sentence_of, event_rules, sentence, parts):
@@ -91,6 +95,9 @@ def test_zero_casualties(sentence_of, event_rules, sentence, zeros):
                      id="an-age-is-no-toll"),
         pytest.param("A woman was taken to a local hospital Tuesday after she was found suffering from a gunshot "
                      "wound, police said.", 0, 1, id="found-suffering-from-a-wound"),
+        pytest.param("The Sheriff's Office is investigating a Harvey shooting.The shooting happened in the 2200 block "
+                     "of Glasgow Drive.The victim sustained non-life-threatening injuries.", 0, 1,
+                     id="injuries-told-in-a-glued-sentence"),
         pytest.param("A woman said she was friends with the two men shot to death over the weekend at a residence "
                      "near the Port of Stockton. One man was dead at the scene and the other was pronounced dead at a "
                      "local hospital.", 2, 0, id="the-other-is-one-of-them"),

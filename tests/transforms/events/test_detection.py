@@ -334,3 +334,13 @@ def test_a_deal_or_a_statement_carries_no_toll(events_of):
                        "people.")
     assert [(e.event_class, e.fatalities, e.injured) for e in events if e.event_class == "Agreement"] == [
         ("Agreement", None, None)]
+
+
+def test_an_attack_joined_to_blame_is_said_not_done(events_of):
+    """ "attacked law enforcement officers nationwide and blamed police shootings on implicit bias":
+    the attack is words; "attacked the convoy and said they would strike again" is still an attack."""
+    said = events_of('Christie described Clinton as a "disgrace" after she attacked law enforcement officers '
+                     'nationwide and blamed police shootings on "implicit bias" against minorities.')
+    assert "Armed clash" not in [e.event_class for e in said] and "Attack" not in [e.event_class for e in said]
+    done = events_of("Militants attacked the convoy and said they would strike again, officials said on Monday.")
+    assert [e.event_class for e in done] == ["Armed clash"]
