@@ -12,6 +12,7 @@ from transforms.events.casualties import SINGULAR_PRONOUNS, VictimPart
 from transforms.events.records import Casualty
 
 BACK_REFERENCES = frozenset({"the", "this", "that"})
+REFLEXIVE = frozenset({"himself", "herself"})  # the clause's own subject, not the last victim named
 
 
 class VictimBook:
@@ -30,6 +31,11 @@ class VictimBook:
         return key
 
     def _key(self, head: Token) -> str:
+        if head.lower_ in REFLEXIVE:  # "Clarke killed himself after shooting Gillespie": Clarke
+            verb = head.head.head if head.head.dep_ == "conj" else head.head  # "shot and killed himself"
+            subject = next((c for c in (*head.head.children, *verb.children) if c.dep_ == "nsubj"), None)
+            if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON"):
+                return self._name_key(subject)
         last = self._keys[-1] if self._keys else None
         if head.lower_ in SINGULAR_PRONOUNS and last is not None:
             return last
@@ -45,7 +51,10 @@ class VictimBook:
     def keyed(self, parts: Iterable[VictimPart]) -> list[Casualty]:
         """The parts' casualties, a single person's with the key that follows them."""
         found = []
-        for part in parts:
+        # a pronoun means the person the sentence names, when it names one: "Hinsch, who identified
+        # McClernon as the man who shot him, was taken to the hospital" is one victim
+        for part in sorted(parts, key=lambda p: p.victim is not None and p.victim.lower_ in SINGULAR_PRONOUNS
+                           and p.victim.lower_ not in REFLEXIVE):
             if part.victim is None or part.casualty.n != 1:
                 found.append(part.casualty)
                 continue

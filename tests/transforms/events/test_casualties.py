@@ -98,6 +98,11 @@ def test_zero_casualties(sentence_of, event_rules, sentence, zeros):
         pytest.param("The Sheriff's Office is investigating a Harvey shooting.The shooting happened in the 2200 block "
                      "of Glasgow Drive.The victim sustained non-life-threatening injuries.", 0, 1,
                      id="injuries-told-in-a-glued-sentence"),
+        pytest.param("They found 54-year-old Michael Hinsch inside the apartment in Hollywood on Sunday. Hinsch, who "
+                     "identified McClernon as the man who shot him, was taken to Memorial Regional Hospital with "
+                     "non-life threatening injuries, police said.", 0, 1, id="him-is-the-person-the-sentence-names"),
+        pytest.param("Police say 74-year-old Henderson Clarke killed himself after shooting 51-year-old Mary Gillespie "
+                     "numerous times on Main Street in Wagram on Wednesday.", 1, 1, id="himself-is-the-shooter"),
         pytest.param("A woman said she was friends with the two men shot to death over the weekend at a residence "
                      "near the Port of Stockton. One man was dead at the scene and the other was pronounced dead at a "
                      "local hospital.", 2, 0, id="the-other-is-one-of-them"),

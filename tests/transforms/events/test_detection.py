@@ -183,6 +183,8 @@ import pytest
                      "a Washington Post database.", id="one-of-a-tally"),
         pytest.param("Last year the United States released about 4,900 tonnes of tin to two ferroalloy firms.",
                      id="tin-released"),
+        pytest.param("Two people were injured Friday, one seriously, in what police said were unrelated shootings "
+                     "just hours apart.", id="unrelated-shootings-are-several"),
         pytest.param('"It\'s only like when the media gets a video of a black person getting shot," she said.',
                      id="whenever-the-media-gets-a-video"),
         pytest.param("She has called the police shootings of African Americans across the country a moment similar "

@@ -70,3 +70,9 @@ def test_a_man_who_shot_himself_after_firing_at_deputies_is_one_incident(events_
                        "Bradenton. The deputies saw him in the 4800 block of 19th Street West and he fired two "
                        "shots at the deputies. He was pronounced dead at the scene.", date(2014, 1, 28))
     assert [(e.event_class, e.fatalities) for e in events] == [("Other", 1)]
+
+
+def test_a_separate_shooting_incident_is_another_row(events_of):
+    events = events_of("A 28-year-old man was shot several times Monday night in Philadelphia. Two more men were "
+                       "wounded in a separate shooting incident in Philadelphia Monday night.", date(2014, 2, 11))
+    assert [e.injured for e in events] == [1, 2]
