@@ -340,7 +340,7 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     if not _protests(trigger.token, sentence, rules):
         return None, trigger.family  # a campaign rally, a parade: people gather, nobody protests
     verb = governing_verb(trigger.token)
-    if is_roundup(verb, rules, sentence.text, trigger.token):
+    if is_roundup(verb, rules, sentence.text):
         return None, None
     actors = event_actors(index, trigger.token, verb, rules, context.previous_actor)
     if typing is not None:

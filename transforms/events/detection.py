@@ -27,7 +27,6 @@ FINDING_VERBS = frozenset({"find", "discover", "leave"})  # "was found lying sho
 MODALS = frozenset({"to", "will", "would", "could", "may", "might", "should", "shall", "must", "can"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "its", "their", "his", "her", "our"})
 REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
-SEPARATE = frozenset({"separate", "unrelated", "different"})  # "in separate shootings": several incidents
 ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "separate", "further", "more"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 AGREEMENT = "agreement"  # a family of seeds/events/families.csv: a deal between parties
@@ -40,24 +39,15 @@ CLAIM = "claim"  # the family of claims and blame: about an incident, or about n
 SPOKEN_FAMILIES = frozenset({"verbal", "diplomacy", "agreement", "claim", "group", "base"})
 
 
-def is_roundup(verb: Token | None, rules: EventRules, sentence_text: str = "", trigger: Token | None = None) -> bool:
+def is_roundup(verb: Token | None, rules: EventRules, sentence_text: str = "") -> bool:
     """ "The battles have killed thousands of ISIS fighters": a total over many events, told in
     the perfect; "76 shooting victims during January", "the war has killed 500,000": a tally over
     a period; "Suicide bombings Sunday and Monday killed 26 people" is an incident."""
     if rules.roundup_periods.search(sentence_text):
         return True
-    if trigger is not None and _separate_incidents(trigger):
-        return True
     if verb is None or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in rules.roundup_subjects for c in verb.children)
-
-
-def _separate_incidents(trigger: Token) -> bool:
-    """ "Two people were injured Friday in what police said were unrelated shootings", "two men were
-    wounded in separate shootings": the counts are of several incidents, not of one."""
-    return trigger.tag_ in ("NNS", "NNPS") and any(
-        c.dep_ == "amod" and c.lower_ in SEPARATE for c in trigger.children)
 
 
 def is_specific_noun(trigger: Token) -> bool:
