@@ -31,10 +31,10 @@ from evaluation.wikievents import WikiEventsEvaluation, evaluate_wikievents, ite
 from transforms.events import Event
 from transforms.extract import ExtractionRules
 
-# The targets the event extractor is held to (docs/events.md).
-TARGETS = {"gva killed": 0.90, "gva injured": 0.85, "gva date": 0.85, "case weighted F1": 0.70,
-           "own precision": 0.85, "own recall": 0.80, "plover type": 0.60, "wikievents attack F1": 0.60,
-           "tempeval": 0.95}
+# The targets the event extractor is held to (docs/events.md, "Where the targets stand").
+TARGETS = {"gva killed": 0.92, "gva injured": 0.88, "gva date": 0.85, "gva address": 0.60, "gva home": 0.97,
+           "case weighted F1": 0.75, "own precision": 0.85, "own recall": 0.80, "plover type": 0.60,
+           "wikievents attack F1": 0.60, "tempeval": 0.95}
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,8 @@ def violent_rate_figure(gold_set: str, golds: Sequence[GoldEventArticle], predic
 
 def gva_figures(score: GvaScore, split: str) -> list[Figure]:
     targets = {"killed exact": TARGETS["gva killed"], "injured exact": TARGETS["gva injured"],
-               "incident date exact": TARGETS["gva date"]}
+               "incident date exact": TARGETS["gva date"], "address exact": TARGETS["gva address"],
+               "events in the US or unplaced": TARGETS["gva home"]}
     return [Figure(f"GVA {split} ({score.n_articles} articles)", measure, value, baseline, baseline_name, best,
                    targets.get(measure)) for measure, value, baseline, baseline_name, best in score.figures()]
 

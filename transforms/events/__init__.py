@@ -20,7 +20,8 @@ from transforms.events.casualties import numbered_casualties, people_casualties,
 from transforms.events.claims import modality_of, responsibility
 from transforms.events.classify import Sides, Typing, classify
 from transforms.events.dates import DateMention, relative_clause, sentence_date, time_clause
-from transforms.events.detection import SentenceFacts, adds_another, is_roundup, refers_back, reports_incident
+from transforms.events.detection import (SPOKEN_FAMILIES, SentenceFacts, adds_another, is_roundup, refers_back,
+                                        reports_incident)
 from transforms.events.readings import a_capability, an_illness_not_an_outbreak, self_inflicted
 from transforms.events.merge import SentenceReport, merge_reports
 from transforms.events.places import address_in, event_place, modifies_a_noun
@@ -340,8 +341,8 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     if not _protests(trigger.token, sentence, rules):
         return None, trigger.family  # a campaign rally, a parade: people gather, nobody protests
     verb = governing_verb(trigger.token)
-    if is_roundup(verb, rules, sentence.text):
-        return None, None
+    if trigger.family not in SPOKEN_FAMILIES and is_roundup(verb, rules, sentence.text):
+        return None, None  # a tally; not "Serbia lifted a curfew where 28 people have been killed this year"
     actors = event_actors(index, trigger.token, verb, rules, context.previous_actor)
     if typing is not None:
         typing = _retyped_as_disaster(typing, actors, index, rules)
