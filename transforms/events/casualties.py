@@ -271,7 +271,7 @@ def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Ite
     number = r"(?:\d[\d,]*|" + "|".join(re.escape(w) for w in words) + ")"
     qualifier = r"(?:(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len,
                                                                                 reverse=True)) + r")\s+)?"
-    part = rf"{qualifier}(?<!\bno )(?<!\bNo )(?<!\bNO )(?<!,\s)\b(?P<n>(?>{number})){_NOT_A_COUNT}(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
+    part = rf"{qualifier}(?<!\bno )(?<!\bNo )(?<!\bNO )(?<!,\s)(?<!,)\b(?P<n>(?>{number})){_NOT_A_COUNT}(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
     after = (rf"(?P<parts>{part}(?:\s*(?:,|and)\s*{number}\s+[\w-]+)*){_BETWEEN}\s+"
              r"(?P<kind>killed|dead|died|murdered|slain|massacred|injured|wounded|hurt|arrested|detained|abducted|"
              r"kidnapped)\b")

@@ -25,6 +25,7 @@ from transforms.events.casualties import numbered_casualties, people_casualties,
         pytest.param("killing 2,018 people", [("killed", 2018, None)], id="a-count-with-a-comma"),
         pytest.param("20 schoolchildren had been murdered in Newtown", [("killed", 20, None)], id="n-murdered"),
         pytest.param("Officer Betty Shelby shot and killed 40-year-old Terence Crutcher", [], id="an-age-is-no-count"),
+        pytest.param("Jason Edward Dalton,43, died of single gunshot wound", [], id="an-age-after-a-comma-is-no-count"),
         pytest.param("the 2011 raid that killed 9/11 plotter Osama bin Laden", [], id="a-date-after-killed-is-no-count"),
     ],
 )

@@ -185,6 +185,12 @@ import pytest
                      id="tin-released"),
         pytest.param("Two people were injured Friday, one seriously, in what police said were unrelated shootings "
                      "just hours apart.", id="unrelated-shootings-are-several"),
+        pytest.param("In the past 21 months alone, at least three people have been fatally shot within a two-block "
+                     "radius in the neighborhood.", id="a-tally-over-months"),
+        pytest.param("The latest incidents bring the city's 2014 gunshot victim total to 14 dead and 23 wounded.",
+                     id="a-running-total"),
+        pytest.param("In December, we mapped 82 shootings incidents which left 95 people wounded in Philadelphia.",
+                     id="a-months-count"),
         pytest.param('"It\'s only like when the media gets a video of a black person getting shot," she said.',
                      id="whenever-the-media-gets-a-video"),
         pytest.param("She has called the police shootings of African Americans across the country a moment similar "
