@@ -46,10 +46,10 @@ def event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMention
     last = bisect_left(mentions, sentence.end_char, lo=first, key=_start)
     inside = [m for m in mentions[first:last]
               if not (dateline and dateline[0] <= m.start < dateline[1]) and plausible(m, places)
-              and not _a_residence(index.text, m.start)]
+              and not _a_residence(index.text, m.start, m.end)]
     if not inside:
         inside = [m for m in _gazetteer_places(index, sentence, rules, places, persons)
-                  if not _a_residence(index.text, m.start)]
+                  if not _a_residence(index.text, m.start, m.end)]
     with_preposition = [m for m in inside if m.start > 3 and index.text[max(0, m.start - 12):m.start].split()[-1:] in
                         (["in"], ["of"], ["at"], ["near"], ["into"], ["outside"], ["from"])]
     chosen = (with_preposition or inside)
@@ -83,10 +83,20 @@ def _one_of_many_countries(text: str, inside: Sequence[PlaceMention], chosen: Pl
 _RESIDENCE = re.compile(r"\d\s*,\s+of\s+$")
 
 
-def _a_residence(text: str, start: int) -> bool:
+def _a_residence(text: str, start: int, end: int | None = None) -> bool:
     """ "Shaquille Breland, 20, of Syracuse": where a person named with an age lives, not where
-    the event happened."""
-    return bool(_RESIDENCE.search(text[max(0, start - 12):start]))
+    the event happened; nor the hospital a victim was taken to ("taken to Jamaica Hospital")."""
+    if _RESIDENCE.search(text[max(0, start - 12):start]):
+        return True
+    return end is not None and bool(_TAKEN_TO.search(text[max(0, start - 40):start])) and bool(
+        _HOSPITAL_AFTER.match(text, end))
+
+
+# "The victim was taken to Jamaica Hospital", "rushed to Lake Shore Medical Center": a
+# hospital's name, where the wounded were brought, not where they were hurt.
+_TAKEN_TO = re.compile(r"\b(?:taken|transported|rushed|airlifted|flown|brought|driven|admitted|treated)\s+"
+                       r"(?:[\w-]+\s+){0,6}?(?:to|at)\s+(?:the\s+)?$", re.I)
+_HOSPITAL_AFTER = re.compile(r"(?:\s+[A-Z][\w'.-]*){0,3}\s+(?:Hospital|Medical Cent(?:er|re)|Health|Clinic|Trauma)\b")
 
 
 def modifies_a_noun(index: DocIndex, mention: PlaceMention, area_nouns: frozenset[str]) -> bool:
@@ -203,11 +213,13 @@ def street_pattern(street_nouns: Sequence[str], numbered_nouns: Sequence[str]) -
 def address_in(sentence: Span, pattern: re.Pattern[str], ents: Sequence[Span] | None = None,
                streets_only: bool = False) -> str | None:
     """The finest place a sentence gives: a street address, else (unless streets_only) a
-    named facility (FAC)."""
+    named facility (FAC) that is not where the wounded were taken."""
     match = pattern.search(sentence.text)
     if match is not None:
         return match.group().strip(" .")
     if streets_only:
         return None
-    facility = next((e for e in (sentence.ents if ents is None else ents) if e.label_ == "FAC"), None)
-    return facility.text if facility is not None else None
+    text = sentence.doc.text
+    facility = next((e for e in (sentence.ents if ents is None else ents) if e.label_ == "FAC"
+                     and not _TAKEN_TO.search(text[max(0, e.start_char - 40):e.start_char])), None)
+    return facility.text if facility is not None else None  # not the hospital the wounded were taken to

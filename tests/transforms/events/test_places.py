@@ -58,3 +58,17 @@ def test_an_event_keeps_its_address(events_of):
 )
 def test_a_list_of_countries_names_no_single_place(events_of, text, country):
     assert [e.country_iso3 for e in events_of(text)] == [country]
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_the_place(events_of):
+    """ "taken to Jamaica Hospital" (Queens) had placed a Queens shooting in Jamaica, and
+    "taken to ... Lake Shore Hospital" had become the address; a bombing outside a hospital in
+    Kunduz is still placed there."""
+    events = events_of("One of the attackers shot Dean in the right leg in Queens on Monday. The victim was taken to "
+                       "Jamaica Hospital with non-life-threatening injuries.")
+    assert [(e.injured, e.country_iso3) for e in events] == [(1, "USA")]
+    events = events_of("She shot her husband in the thigh on Monday. Sheppard was taken to UF Health Shands Hospital "
+                       "at Lake Shore Hospital by his family with non-life threatening injuries.")
+    assert [e.address for e in events] == [None]
+    events = events_of("A bomb exploded outside a hospital in Kunduz on Monday, killing three people.")
+    assert [e.place_name for e in events] == ["Kunduz"]
