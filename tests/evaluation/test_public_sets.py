@@ -39,21 +39,23 @@ def test_gva_dev_floors(gva_figures):
     (no address 0), events in the US or unplaced 0.972, none dated after its article. Injured
     from condition phrases ("One person is in stable condition", events.v5): 0.832, floor 0.82.
     events.v6 (an age is no count; a "before"/"after" clause has its own day): killed 0.913, date
-    0.673, address 0.637: the date's floor rises to 0.66."""
-    assert gva_figures["killed exact"][0] >= 0.90
+    0.673, address 0.637: the date's floor rises to 0.66. events.v7 (glued sentences split, "shot
+    to death" after a name, the hospital the wounded were taken to is no place): killed 0.918,
+    injured 0.827, 5 of 208 stories split: the killed floor rises to 0.91."""
+    assert gva_figures["killed exact"][0] >= 0.91
     assert gva_figures["injured exact"][0] >= 0.82
     assert gva_figures["address exact"][0] >= 0.60
     assert gva_figures["events in the US or unplaced"][0] >= 0.97
     assert gva_figures["events dated after publication (lower is better)"][0] == 0
     assert gva_figures["incident date exact"][0] >= 0.66
-    # one incident, one row: 6 of 208 stories split on the gold's day (4 with events.v4), no arrest with a toll
+    # one incident, one row: 5 of 208 stories split on the gold's day (6 with v6), no arrest with a toll
     assert gva_figures["stories whose incident is split into several rows (lower is better)"][0] <= 0.03
     assert gva_figures["arrests carrying a toll (lower is better)"][0] == 0
     assert all(value > baseline for value, baseline in gva_figures.values() if baseline is not None)
 
 
 @pytest.mark.xfail(strict=True, reason="targets: GVA dev killed >= 0.92, injured >= 0.88, date >= 0.85; "
-                                       "0.913 / 0.832 / 0.673 measured "
+                                       "0.918 / 0.827 / 0.673 measured "
                                        "(round-up articles of many shootings, incidents dated by the day they "
                                        "were reported, town namesakes no other name settles)")
 def test_gva_dev_targets(gva_figures):
