@@ -11,8 +11,8 @@ import pytest
         pytest.param("It is investigating a Harvey shooting.The victim sustained non-life-threatening injuries.",
                      ["It is investigating a Harvey shooting.", "The victim sustained non-life-threatening injuries."],
                      id="glued-sentences-split"),
-        pytest.param("He was shot at 9 a.m.Sunday on St.Louis Avenue.", ["He was shot at 9 a.m.Sunday on St.Louis Avenue."],
-                     id="abbreviations-stay-whole"),
+        pytest.param("He was shot at 9 a.m.Sunday on St.Louis Avenue.",
+                     ["He was shot at 9 a.m.Sunday on St.Louis Avenue."], id="abbreviations-stay-whole"),
     ],
 )
 def test_glued_sentences_are_two(nlp, text, sentences):

@@ -23,7 +23,7 @@ from transforms.events.dates import DateMention, relative_clause, sentence_date,
 from transforms.events.detection import (SPOKEN_FAMILIES, SentenceFacts, adds_another, is_roundup, refers_back,
                                         reports_incident)
 from transforms.events.readings import a_capability, an_illness_not_an_outbreak, self_inflicted
-from transforms.events.merge import SentenceReport, merge_reports
+from transforms.events.merge import OTHER, SentenceReport, merge_reports
 from transforms.events.places import address_in, event_place, modifies_a_noun
 from transforms.events.records import Casualty, Event, EventActor, EventMention, event_id_for
 from transforms.events.rules import EventRules, load_event_rules
@@ -36,7 +36,6 @@ from transforms.quotes import DocIndex
 
 EVENTS_VERSION = "events.v7"
 PROTEST = "protest"  # the family of seeds/events/families.csv for protests and strikes
-OTHER = "Other"  # the class of seeds/events/event_classes.csv for what is no attack, protest or disaster
 
 __all__ = ["EVENTS_VERSION", "Casualty", "Event", "EventActor", "EventMention", "EventRules", "extract_events",
            "load_event_rules"]

@@ -145,6 +145,9 @@ def _victims(cue: CasualtyCue, tokens: Sequence[Token]) -> list[Token]:
     return [subject] if subject is not None else []
 
 
+RESULTS = frozenset({"death", "dead"})  # "shot to death", "stabbed dead": the end of a killing cue
+
+
 def _fired_at(verb: Token) -> bool:
     """ "a pizza delivery woman was held up and shot at": a preposition with nothing after it says
     she was fired at, not hit."""
@@ -157,7 +160,6 @@ def _resultative(tokens: Sequence[Token]) -> bool:
     return len(tokens) > 1 and tokens[-1].lower_ in RESULTS
 
 
-RESULTS = frozenset({"death", "dead"})  # "shot to death", "stabbed dead": the end of a killing cue
 _UNREAL = frozenset({"would", "could", "might", "may", "will", "shall"})
 
 

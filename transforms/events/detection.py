@@ -65,7 +65,8 @@ def is_event_verb(verb: Token) -> bool:
         return False  # "to attack", "will attack", "could be planned"; not "claimed to have seized"
     if verb.tag_ in PAST_TAGS or any(c.dep_ == "auxpass" for c in verb.children):
         return True
-    if verb.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "aux" and c.lower_ in MODALS - {"to"} for c in verb.head.children):
+    if verb.dep_ in ("ccomp", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ in MODALS - {"to"} for c in verb.head.children):
         return False  # "they can help a visitor understand the anger of a demonstrator": a present under a modal
     if verb.tag_ == "VB":  # a caption: "Police investigate ..."; not "help a visitor understand ..."
         return verb.dep_ not in ("ccomp", "xcomp", "advcl") and any(
@@ -159,7 +160,8 @@ def _said_alongside(verb: Token, rules: EventRules) -> bool:
     """ "after she attacked law enforcement officers nationwide and blamed police shootings on
     implicit bias": a verb of force joined to a verb of speech is said, not done."""
     joined = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
-    return any(j.pos_ == "VERB" and any(w.family in ("verbal", "claim") for w in rules.triggers.get(j.lemma_.casefold(), ()))
+    return any(j.pos_ == "VERB" and any(w.family in ("verbal", "claim")
+                                        for w in rules.triggers.get(j.lemma_.casefold(), ()))
                for j in joined)  # not "attacked the convoy and said they would strike again"
 
 

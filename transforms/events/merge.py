@@ -21,7 +21,7 @@ from transforms.toponyms import PlaceMention
 
 ATTRIBUTION = "Attribution of responsibility"
 DISASTERS = frozenset({"Man-made disaster", "Natural disaster"})
-OTHER = "Other"
+OTHER = "Other"  # the class of seeds/events/event_classes.csv for what is no attack, protest or disaster
 # "two other people", "another man": more victims; "the other" is one of those already told
 # ("two men shot to death ... One man was dead at the scene and the other was pronounced dead").
 _ADDITIVE = re.compile(r"(?<!\bthe )\b(?:other|others)\b|\b(?:another|additional|second|third|fourth|fifth)\b", re.I)

@@ -37,9 +37,9 @@ def tells_no_incident(token: Token, as_verb: bool, has_victims: bool, rules: Eve
 
 
 def an_example(token: Token, rules: EventRules) -> bool:
-    """ "problems like drought and extreme floods": a kind given as an
-    example of others (unreal_words.csv, kind example), with no article or number of its own;
-    "like the bombing in Ankara" names one."""
+    """ "problems like drought and extreme floods": a kind given as an example of others
+    (unreal_words.csv, kind example), with no article or number of its own; "like the bombing in
+    Ankara" names one."""
     noun = token
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head  # "like drought and extreme floods": floods is drought's conjunct

@@ -9,10 +9,10 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from transforms.events.casualties import SINGULAR_PRONOUNS, VictimPart
+from transforms.events.readings import REFLEXIVE  # the clause's own subject, not the last victim named
 from transforms.events.records import Casualty
 
 BACK_REFERENCES = frozenset({"the", "this", "that"})
-REFLEXIVE = frozenset({"himself", "herself"})  # the clause's own subject, not the last victim named
 
 
 class VictimBook:
