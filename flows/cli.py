@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -197,12 +198,16 @@ def export_command(
     """Write every table as Parquet (zstd); articles partitioned by publication year-month."""
     import duckdb
 
-    from warehouse.export import export_tables
+    from warehouse.export import ExportRefused, export_tables
 
     warehouse_path = _warehouse_path(warehouse)
     target = to or Settings().exports_for(warehouse_path)
     try:
         written = export_tables(warehouse_path, target)
+    except ExportRefused as refused:
+        error_console.print(f"[red]error:[/red] not exporting: {escape(str(refused))}; choose another --to",
+                            soft_wrap=True, highlight=False)
+        raise typer.Exit(1) from None
     except (duckdb.Error, OSError) as error:
         error_console.print(f"[red]error:[/red] cannot export {warehouse_path} to {target}: {_one_line(error)}",
                             soft_wrap=True, highlight=False)
@@ -221,7 +226,7 @@ def report_command(
 
     import duckdb
 
-    from report.page import render_report
+    from report.page import ReportRefused, render_report, write_report
     from warehouse.report import report_data
 
     warehouse_path = _warehouse_path(warehouse)
@@ -232,9 +237,11 @@ def report_command(
                             soft_wrap=True, highlight=False)
         raise typer.Exit(1)
     try:
-        page = render_report(report_data(warehouse_path))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page, encoding="utf-8")
+        write_report(render_report(report_data(warehouse_path)), target, warehouse_path)
+    except ReportRefused as refused:
+        error_console.print(f"[red]error:[/red] not writing the report: {escape(str(refused))}; choose another --to",
+                            soft_wrap=True, highlight=False)
+        raise typer.Exit(1) from None
     except duckdb.CatalogException as error:
         error_console.print(f"[red]error:[/red] {warehouse_path} lacks the report's views ({_one_line(error)}): "
                             "a `wirehouse run` brings it up to date", soft_wrap=True, highlight=False)

@@ -39,9 +39,45 @@ def exports_are_current(path: Path, export_dir: Path) -> bool:
         return written == export_fingerprints(connection)
 
 
+class ExportRefused(Exception):
+    """The export would replace what wirehouse did not write: nothing was written."""
+
+
+def foreign_content(export_dir: Path) -> str | None:
+    """Why exporting into export_dir would destroy something wirehouse did not write, or None.
+    A folder is wirehouse's when it holds the state file of an earlier export (or nothing); a
+    partitioned table's folder holds only its partitions' Parquet files."""
+    if not export_dir.exists():
+        return None
+    if not export_dir.is_dir():
+        return f"{export_dir} is a file, not a folder"
+    entries = [p for p in export_dir.iterdir() if not p.name.startswith(".")]
+    if entries and not (export_dir / STATE_FILE).is_file():
+        return f"{export_dir} holds files that no wirehouse export wrote"
+    for table, column in PARTITIONED.items():
+        folder = export_dir / table
+        if not folder.exists():
+            continue
+        strays = [p for p in folder.rglob("*") if not _a_partition_part(p, folder, column)]
+        if not folder.is_dir() or strays:
+            return f"{folder} holds files that no wirehouse export wrote ({(strays or [folder])[0].name})"
+    return None
+
+
+def _a_partition_part(path: Path, folder: Path, column: str) -> bool:
+    parts = path.relative_to(folder).parts
+    if not parts[0].startswith(f"{column}="):
+        return False
+    return (len(parts) == 1 and path.is_dir()) or (len(parts) == 2 and path.suffix == ".parquet" and path.is_file())
+
+
 def export_tables(path: Path, export_dir: Path) -> dict[str, Path]:
     """Write every table of sql/export to export_dir; return table -> written path. The
-    fingerprints written beside them are of the same read-only snapshot."""
+    fingerprints written beside them are of the same read-only snapshot. Refuses (ExportRefused,
+    nothing written) where the folder holds what wirehouse did not write."""
+    refused = foreign_content(export_dir)
+    if refused is not None:
+        raise ExportRefused(refused)
     written: dict[str, Path] = {}
     with open_warehouse(path, read_only=True) as connection:
         created = not export_dir.exists()

@@ -107,3 +107,21 @@ def test_the_report_opens_offline_with_a_point_per_mapped_incident(report_file, 
     assert "Eastern Times" in detail and "Southern Herald" in detail
     assert found == 3
     assert (tmp_path / "report.png").stat().st_size > 10_000
+
+
+def test_the_report_never_replaces_the_warehouse_or_a_file_it_did_not_write(warehouse, tmp_path):
+    """`report --to w.duckdb -w w.duckdb` had overwritten the warehouse with HTML: it is refused in
+    one line, exit 1, and so is a user's file; an earlier report is replaced."""
+    before = warehouse.read_bytes()
+    refused = CliRunner().invoke(app, ["report", "-w", str(warehouse), "--to", str(warehouse)])
+    assert refused.exit_code == 1 and "is the warehouse itself" in refused.output
+    assert warehouse.read_bytes() == before
+    notes = tmp_path / "notes.html"
+    notes.write_text("my notes", encoding="utf-8")
+    refused = CliRunner().invoke(app, ["report", "-w", str(warehouse), "--to", str(notes)])
+    assert refused.exit_code == 1 and "is not a wirehouse report" in refused.output
+    assert notes.read_text(encoding="utf-8") == "my notes"
+    page = tmp_path / "report.html"
+    for _ in range(2):  # the second run replaces the first report
+        assert CliRunner().invoke(app, ["report", "-w", str(warehouse), "--to", str(page)]).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.html", "report.html"]  # no temporary left

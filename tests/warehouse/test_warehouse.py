@@ -9,7 +9,7 @@ import pytest
 from transforms.documents import Document, IngestError, InputMetadata, article_id_for
 from transforms.extract import EXTRACTOR_VERSIONS, extract_batch, extractors_to_rerun
 from warehouse.connection import open_warehouse, prepare_warehouse
-from warehouse.export import export_tables, exports_are_current
+from warehouse.export import ExportRefused, export_tables, exports_are_current
 from warehouse.load import find_stale_extractors, load_batch
 from warehouse.migrate import MigrationError, available_migrations, migrate
 from warehouse.query import QueryRefused, run_query
@@ -154,6 +154,25 @@ def test_exports_are_readable_parquet_partitioned_by_month(warehouse_path, seed_
     load_batch(warehouse_path, "run-2", seed_batch, [], [IngestError("worse.bin", "binary", "NUL byte")],
                EXTRACTOR_VERSIONS)
     assert not exports_are_current(warehouse_path, export_dir)  # a new quarantine row: export again
+
+
+def test_an_export_never_replaces_what_wirehouse_did_not_write(warehouse_path, tmp_path):
+    """`export --to DIR` had removed DIR/articles/ whole, a user's file inside it too: a folder
+    that no export wrote, or a partition folder holding a stranger, is refused before any write."""
+    theirs = tmp_path / "theirs"
+    (theirs / "articles").mkdir(parents=True)
+    (theirs / "articles" / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ExportRefused, match="no wirehouse export wrote"):
+        export_tables(warehouse_path, theirs)
+    assert sorted(p.name for p in theirs.rglob("*")) == ["articles", "keep.txt"]
+    ours = tmp_path / "ours"
+    export_tables(warehouse_path, ours)
+    (ours / "articles" / "keep.txt").write_text("mine", encoding="utf-8")  # dropped into an export
+    with pytest.raises(ExportRefused, match="keep.txt"):
+        export_tables(warehouse_path, ours)
+    assert (ours / "articles" / "keep.txt").read_text(encoding="utf-8") == "mine"
+    (ours / "articles" / "keep.txt").unlink()
+    export_tables(warehouse_path, ours)  # its own folder: replaced in place
 
 
 def test_queries_are_read_only(warehouse_path):
