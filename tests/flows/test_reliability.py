@@ -164,4 +164,4 @@ def test_export_errors_are_one_line_and_leave_nothing_behind(tmp_path):
     warehouse = tmp_path / "w.duckdb"
     etl(inputs=[str(SEED_ARTICLE)], warehouse=str(warehouse), export=False)
     result = runner.invoke(app, ["export", "--warehouse", str(warehouse), "--to", str(a_file)])
-    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "cannot export" in result.stderr
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "is a file, not a folder" in result.stderr
