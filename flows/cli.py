@@ -154,7 +154,7 @@ def sql(
         text = query if query is not None else file.read_text(encoding="utf-8")
         results = run_queries(_warehouse_path(warehouse), text, list(param or []))
     except (duckdb.Error, OSError, QueryRefused, UnicodeDecodeError) as error:
-        error_console.print(f"[red]error:[/red] {_one_line(error)}", soft_wrap=True, highlight=False)
+        error_console.print(f"[red]error:[/red] {_shown(_one_line(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     if output_format is OutputFormat.json:
         records = [[dict(zip(r.columns, row, strict=True)) for row in r.rows] for r in results]
@@ -171,11 +171,22 @@ def sql(
             writer.writerows(result.rows)
             continue
         if len(results) > 1:
-            console.print(result.statement, style="bold", soft_wrap=True, highlight=False)
-        table = Table(*result.columns)
+            console.print(_shown(result.statement), style="bold", soft_wrap=True, highlight=False)
+        table = Table(*(_shown(column) for column in result.columns), highlight=False)
         for row in result.rows:
-            table.add_row(*("" if value is None else str(value) for value in row))
+            table.add_row(*("" if value is None else _shown(str(value)) for value in row))
         console.print(table)
+
+
+# Control characters (C0 but tab and newline, DEL, C1) shown as \xNN in the terminal table: an
+# ESC in the data must not drive the terminal. CSV and JSON keep every value byte-exact.
+_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x00, 0x20), *range(0x7F, 0xA0))
+             if code not in (0x09, 0x0A)}
+
+
+def _shown(text: str) -> str:
+    """A value as plain text in a Rich table: "[/bold]" or "[link=...]" printed as written."""
+    return escape(text.translate(_CONTROLS))
 
 
 def _one_line(error: BaseException) -> str:

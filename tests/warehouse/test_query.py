@@ -61,3 +61,19 @@ def test_the_cli_prints_each_result_and_one_line_refusals(warehouse_path):
     refused = runner.invoke(app, ["sql", "-w", str(warehouse_path), f"copy (select 1) to '{warehouse_path}'"])
     assert refused.exit_code == 1
     assert refused.stderr.count("\n") == 1 and "COPY refused" in refused.stderr
+
+
+def test_the_table_prints_values_as_written_and_no_control_code(warehouse_path):
+    """A value with "[/bold]" had crashed the table, "[citation needed]" vanished, "[link=...]"
+    became a hyperlink and an ESC reached the terminal. The table shows them as text (ESC as
+    \\x1b); CSV keeps every byte."""
+    query = ("select '[/bold] x' as a, '[citation needed]' as b, '[link=http://e.com]hi[/link]' as c, "
+             "'esc' || chr(27) || '[31mred' as d")
+    runner = CliRunner()
+    table = runner.invoke(app, ["sql", "-w", str(warehouse_path), query])
+    assert table.exit_code == 0, table.output
+    for shown in ("[/bold] x", "[citation needed]", "[link=http://e.com]hi[/lin", "esc\\x1b[31mred"):
+        assert shown in table.stdout
+    assert "\x1b" not in table.stdout
+    csv_out = runner.invoke(app, ["sql", "-w", str(warehouse_path), "-f", "csv", query])
+    assert csv_out.exit_code == 0 and "esc\x1b[31mred" in csv_out.stdout
