@@ -83,6 +83,8 @@ def export_tables(path: Path, export_dir: Path) -> dict[str, Path]:
         created = not export_dir.exists()
         try:
             export_dir.mkdir(parents=True, exist_ok=True)
+            if not (export_dir / STATE_FILE).exists():  # marks the folder as an export's before any table:
+                (export_dir / STATE_FILE).write_text("{}", encoding="utf-8")  # a failed first export can be retried
             connection.execute("BEGIN TRANSACTION")  # one snapshot for every table and the fingerprints
             for query in sql_files("export"):
                 written[query.stem] = _write_table(connection, query.stem, export_dir)
@@ -90,7 +92,8 @@ def export_tables(path: Path, export_dir: Path) -> dict[str, Path]:
             connection.execute("COMMIT")
             (export_dir / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
         except BaseException:
-            if created and export_dir.exists() and not any(export_dir.iterdir()):
+            if created and export_dir.exists() and [p.name for p in export_dir.iterdir()] == [STATE_FILE]:
+                (export_dir / STATE_FILE).unlink()
                 export_dir.rmdir()  # leave no empty folder behind a failed first export
             raise
     return written

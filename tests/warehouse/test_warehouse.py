@@ -206,3 +206,27 @@ def test_sources_merge_across_articles_unless_affiliations_conflict(warehouse_pa
     assert oxford[0] != seed_source[0]  # another affiliation: another source
     refresh_views(warehouse_path)
     assert not any(run_checks(warehouse_path).values())
+
+
+def test_a_first_export_that_failed_halfway_can_be_retried(warehouse_path, tmp_path, monkeypatch):
+    """The folder is marked as an export's before any table is written, so the Parquet files a
+    failed first export left are wirehouse's and a retry replaces them."""
+    import warehouse.export as export
+
+    calls = []
+    original = export._write_table
+
+    def fails_on_the_second_table(connection, table, export_dir):
+        calls.append(table)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return original(connection, table, export_dir)
+
+    target = tmp_path / "exports"
+    monkeypatch.setattr(export, "_write_table", fails_on_the_second_table)
+    with pytest.raises(OSError):
+        export_tables(warehouse_path, target)
+    assert any(p.suffix == ".parquet" for p in target.iterdir())  # half an export was left
+    monkeypatch.setattr(export, "_write_table", original)
+    export_tables(warehouse_path, target)
+    assert exports_are_current(warehouse_path, target)
