@@ -141,7 +141,7 @@ def sql(
 ) -> None:
     """Run read-only queries (text or --file) on the warehouse alone and print every result.
 
-    Only queries run (SELECT, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN, CALL); the connection can open
+    Only queries run (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); the connection can open
     no other file, attach no database, load no extension and change no setting."""
     import duckdb
 
@@ -151,9 +151,16 @@ def sql(
         error_console.print("[red]error:[/red] give a QUERY or --file, not both")
         raise typer.Exit(2)
     try:
-        text = query if query is not None else file.read_text(encoding="utf-8")
+        text = query if query is not None else _query_file_text(file)
         results = run_queries(_warehouse_path(warehouse), text, list(param or []))
-    except (duckdb.Error, OSError, QueryRefused, UnicodeDecodeError) as error:
+    except duckdb.ParserException as error:
+        if file is not None:
+            error_console.print(f"[red]error:[/red] {_shown(str(file))} does not parse as SQL (its text is not "
+                                "shown)", soft_wrap=True, highlight=False)
+            raise typer.Exit(1) from None
+        error_console.print(f"[red]error:[/red] {_shown(_one_line(error))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(1) from None
+    except (duckdb.Error, OSError, QueryRefused) as error:
         error_console.print(f"[red]error:[/red] {_shown(_one_line(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     if output_format is OutputFormat.json:
@@ -176,6 +183,18 @@ def sql(
         for row in result.rows:
             table.add_row(*("" if value is None else _shown(str(value)) for value in row))
         console.print(table)
+
+
+def _query_file_text(file: Path) -> str:
+    """The text of a .sql file; any other file is refused unread, so its content is never shown."""
+    from warehouse.query import QueryRefused
+
+    if file.suffix.lower() != ".sql":
+        raise QueryRefused(f"--file takes a .sql file; {file} is not one")
+    try:
+        return file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise QueryRefused(f"{file} is not UTF-8 text") from None
 
 
 # Control characters (C0 but tab and newline, DEL, C1) shown as \xNN in the terminal table: an

@@ -1,13 +1,20 @@
 """Read-only SQL for analysts: queries in, column names and rows out.
 
-The connection is read-only and locked down before the first statement runs: no file, network
-or extension outside the warehouse (DuckDB's `enable_external_access = false`), and settings
-locked, so `COPY ... TO`, `ATTACH`, `EXPORT DATABASE`, `INSTALL`, `read_text('/etc/passwd')` or
-`SET` cannot reach past the warehouse. Statements other than queries are refused before
-anything runs, with one line that says why."""
+The connection is read-only and locked down before the first statement is even parsed: no file,
+network or extension outside the warehouse (DuckDB's `enable_external_access = false`), no Python
+variable read as a table, and settings locked, so `COPY ... TO`, `ATTACH`, `IMPORT DATABASE`,
+`INSTALL`, `read_text('/etc/passwd')` or `SET` cannot reach past the warehouse. Parsing happens on
+that connection too, because DuckDB expands some statements (IMPORT DATABASE reads files) while
+parsing. Only queries run: SELECT (with WITH, DESCRIBE, SHOW, SUMMARIZE, VALUES) and EXPLAIN of
+one; a query calling a function that acts on the process (`checkpoint()`, `enable_logging()`,
+listed in seeds/sql_refused_functions.csv) is refused too, with one line that says why."""
 
 from __future__ import annotations
 
+import csv
+import functools
+import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,11 +24,15 @@ from typing import Any
 import duckdb
 
 from warehouse.connection import open_warehouse
+from warehouse.sql_files import installed_data_dir, sql_text
 
-# What `wirehouse sql` runs: queries (SELECT, also DESCRIBE, SHOW, SUMMARIZE and PRAGMA
-# show_tables, which DuckDB parses as SELECT), EXPLAIN, and CALL of table functions.
-QUERY_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN,
-                              duckdb.StatementType.CALL, duckdb.StatementType.PRAGMA})
+# What `wirehouse sql` runs. DESCRIBE, SHOW, SUMMARIZE, VALUES and PRAGMA show_tables parse as
+# SELECT; CALL, PRAGMA and CHECKPOINT do not, and are refused.
+QUERY_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
+REFUSAL = ("refused: wirehouse sql runs read-only queries (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, "
+           "EXPLAIN); use `wirehouse export` for Parquet files")
+# "EXPLAIN", "EXPLAIN ANALYZE" or "EXPLAIN (FORMAT json)" before the query it explains.
+_EXPLAIN_PREFIX = re.compile(r"^\s*explain\s+(?:analy[sz]e\s+|\([^)]*\)\s*)?", re.IGNORECASE)
 
 
 class QueryRefused(ValueError):
@@ -35,17 +46,62 @@ class QueryResult:
     statement: str = ""
 
 
-def read_only_statements(text: str, parameters: list[Any] | None = None) -> list[duckdb.Statement]:
-    """The statements of `text`, or QueryRefused naming the first that is not a query."""
-    statements = duckdb.extract_statements(text)
+@functools.lru_cache(maxsize=1)
+def refused_functions() -> frozenset[str]:
+    """Functions a query may not call: they act on the process or run SQL held in a string."""
+    path = installed_data_dir("seeds") / "sql_refused_functions.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["name"].lower() for row in csv.DictReader(handle))
+
+
+def function_names(tree: Any) -> Iterator[str]:
+    """Every function name in a parse tree of json_serialize_sql (scalar and table functions)."""
+    if isinstance(tree, dict):
+        name = tree.get("function_name")
+        if isinstance(name, str):
+            yield name.lower()
+        for value in tree.values():
+            yield from function_names(value)
+    elif isinstance(tree, list):
+        for value in tree:
+            yield from function_names(value)
+
+
+def _first_word(statement: duckdb.Statement) -> str:
+    words = statement.query.split()
+    return words[0].upper() if words else statement.type.name
+
+
+def check_query(connection: duckdb.DuckDBPyConnection, statement: duckdb.Statement) -> None:
+    """QueryRefused unless `statement` is a query that calls no refused function."""
+    if statement.type not in QUERY_STATEMENTS:
+        raise QueryRefused(f"{_first_word(statement)} {REFUSAL}")
+    query = statement.query
+    if statement.type == duckdb.StatementType.EXPLAIN:
+        query = _EXPLAIN_PREFIX.sub("", query, count=1)
+    tree = json.loads(connection.execute(sql_text("query/serialize_statement.sql"), [query]).fetchone()[0])
+    if tree.get("error"):
+        raise QueryRefused(f"{_first_word(statement)} {REFUSAL}")
+    called = sorted(set(function_names(tree)) & refused_functions())
+    if called:
+        raise QueryRefused(f"{called[0]}() refused: wirehouse sql runs queries that change nothing "
+                           f"and run no SQL held in a string")
+
+
+def read_only_statements(connection: duckdb.DuckDBPyConnection, text: str,
+                         parameters: list[Any] | None = None) -> list[duckdb.Statement]:
+    """The statements of `text`, parsed on the locked-down `connection`, or QueryRefused naming
+    the first that is not a query."""
+    try:
+        statements = connection.extract_statements(text)
+    except duckdb.PermissionException:
+        words = text.split()
+        kind = words[0].upper() if words else "statement"
+        raise QueryRefused(f"{kind} {REFUSAL}") from None
     if not statements:
         raise QueryRefused("no SQL statement given")
     for statement in statements:
-        if statement.type not in QUERY_STATEMENTS:
-            words = statement.query.split()
-            kind = words[0].upper() if words else statement.type.name
-            raise QueryRefused(f"{kind} refused: wirehouse sql runs read-only queries (SELECT, DESCRIBE, "
-                               f"EXPLAIN, CALL); use `wirehouse export` for Parquet files")
+        check_query(connection, statement)
     if parameters and len(statements) > 1:
         raise QueryRefused("parameters (--param) go with one statement, not several")
     return statements
@@ -54,19 +110,17 @@ def read_only_statements(text: str, parameters: list[Any] | None = None) -> list
 @contextmanager
 def locked_down(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the warehouse that can open no other file, attach no database,
-    load or install no extension and change no setting."""
+    load or install no extension, read no Python variable and change no setting."""
     with open_warehouse(path, read_only=True, bounded=False) as connection:
-        connection.execute("SET enable_external_access = false")
-        connection.execute("SET lock_configuration = true")
+        connection.execute(sql_text("query/lock_down.sql"))
         yield connection
 
 
 def run_queries(path: Path, text: str, parameters: list[Any] | None = None) -> list[QueryResult]:
     """Run every statement of `text` in order, read-only; one result per statement."""
-    statements = read_only_statements(text, parameters)
     results = []
     with locked_down(path) as connection:
-        for statement in statements:
+        for statement in read_only_statements(connection, text, parameters):
             cursor = connection.execute(statement, parameters or [])
             columns = [column[0] for column in cursor.description] if cursor.description else []
             results.append(QueryResult(columns, cursor.fetchall(), statement.query.strip()))

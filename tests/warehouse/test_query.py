@@ -77,3 +77,59 @@ def test_the_table_prints_values_as_written_and_no_control_code(warehouse_path):
     assert "\x1b" not in table.stdout
     csv_out = runner.invoke(app, ["sql", "-w", str(warehouse_path), "-f", "csv", query])
     assert csv_out.exit_code == 0 and "esc\x1b[31mred" in csv_out.stdout
+
+
+@pytest.mark.parametrize("statement", [
+    "import database '{folder}'",
+    "pragma import_database('{folder}')",
+    "checkpoint",
+    "force checkpoint",
+    "call checkpoint()",
+    "pragma enable_profiling",
+    "call enable_logging()",
+    "select * from checkpoint()",
+    "from enable_profiling()",
+    "with x as (from truncate_duckdb_logs()) select 1",
+    "explain analyze from enable_logging()",
+    "select * from query('select 42')",
+    "select 1; from force_checkpoint()",
+])
+def test_statements_that_act_on_the_process_are_refused_before_anything_runs(warehouse_path, tmp_path, statement):
+    """IMPORT DATABASE had read schema.sql and load.sql from any folder and run them, because
+    statements were parsed on an unrestricted connection; CHECKPOINT, profiling and logging ran."""
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    (folder / "schema.sql").write_text("create table stolen (a int);", encoding="utf-8")
+    (folder / "load.sql").write_text("select 42 as leaked;", encoding="utf-8")
+    before = digest(warehouse_path)
+    with pytest.raises(QueryRefused, match="refused: wirehouse sql runs"):
+        run_queries(warehouse_path, statement.format(folder=folder))
+    assert digest(warehouse_path) == before
+
+
+@pytest.mark.parametrize("statement", [
+    "show tables", "pragma show_tables", "describe articles", "summarize runs", "explain select 1",
+    "explain analyze select count(*) from articles", "values (1, 'a')",
+    "with n as (select 1 as a) select lower('A'), a from n",
+])
+def test_every_kind_of_query_still_runs(warehouse_path, statement):
+    assert run_queries(warehouse_path, statement)[0].columns
+
+
+def test_a_file_must_be_sql_and_a_file_that_does_not_parse_is_never_echoed(warehouse_path, tmp_path):
+    """`--file /etc/shadow` had shown the file's first word in the parser's error."""
+    runner = CliRunner()
+    secret = tmp_path / "shadow"
+    secret.write_text("zorblax:$6$secrethash:19000:0:99999:7:::\n", encoding="utf-8")
+    refused = runner.invoke(app, ["sql", "-w", str(warehouse_path), "--file", str(secret)])
+    assert refused.exit_code == 1 and refused.stderr.count("\n") == 1
+    assert ".sql" in refused.stderr and "zorblax" not in refused.stderr
+    disguised = tmp_path / "shadow.sql"
+    disguised.write_text(secret.read_text(encoding="utf-8"), encoding="utf-8")
+    unparsed = runner.invoke(app, ["sql", "-w", str(warehouse_path), "--file", str(disguised)])
+    assert unparsed.exit_code == 1 and unparsed.stderr.count("\n") == 1
+    assert "does not parse" in unparsed.stderr and "zorblax" not in unparsed.stderr and "secret" not in unparsed.stderr
+    query = tmp_path / "count.sql"
+    query.write_text("select count(*) as n from articles;", encoding="utf-8")
+    counted = runner.invoke(app, ["sql", "-w", str(warehouse_path), "-f", "csv", "--file", str(query)])
+    assert counted.exit_code == 0 and counted.stdout == "n\n0\n"
