@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import uuid
 from pathlib import Path
 from typing import Any
@@ -42,12 +43,22 @@ def _a_report(path: Path) -> bool:
         return MARK.encode() in handle.read(HEAD_BYTES)
 
 
+# Characters escaped inside a <script> element's JSON: "<" and ">" so that no "</script>" or
+# "<!--<script>" can end the element or change how HTML reads it, "&" likewise, and the line and
+# paragraph separators, which old JavaScript parsers took for line breaks.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# The template's two blanks, each filled in one pass, so text in the data is never read as a blank.
+_BLANK = re.compile(r"/\*(DATA|OUTLINES)\*/")
+
+
 def inline_json(value: Any) -> str:
-    """JSON safe inside a <script> element: no "</" can close it early."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    """JSON safe inside a <script> element, equal to `value` once parsed."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).translate(_SCRIPT_SAFE)
 
 
 def render_report(data: dict[str, Any]) -> str:
     page = TEMPLATE.read_text(encoding="utf-8")
-    outlines = json.loads(OUTLINES.read_text(encoding="utf-8"))
-    return page.replace("/*DATA*/", inline_json(data), 1).replace("/*OUTLINES*/", inline_json(outlines), 1)
+    blocks = {"DATA": inline_json(data),
+              "OUTLINES": inline_json(json.loads(OUTLINES.read_text(encoding="utf-8")))}
+    return _BLANK.sub(lambda blank: blocks[blank[1]], page)

@@ -125,3 +125,74 @@ def test_the_report_never_replaces_the_warehouse_or_a_file_it_did_not_write(ware
     for _ in range(2):  # the second run replaces the first report
         assert CliRunner().invoke(app, ["report", "-w", str(warehouse), "--to", str(page)]).exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.html", "report.html"]  # no temporary left
+
+
+# Text that had blanked the page or could run as code: a placeholder of the template, script and
+# comment openers, markup, the line separators JavaScript once broke on, a control character.
+HOSTILE = "</script><!--<script>/*OUTLINES*/ /*DATA*/ <img src=x onerror=alert(1)> [/bold] & \u2028\u2029\x1b'\""
+# Every text column the report's views read, made hostile in a copy of the warehouse.
+HOSTILE_COLUMNS = {
+    "articles": ["title", "byline", "dateline", "agency", "publisher", "url", "source_uri"],
+    "sources": ["name", "affiliation"],
+    "quotes": ["speaker_text", "cue", "content"],
+    "events": ["trigger_text", "place_text", "address", "claimed_by", "event_class"],
+    "event_actors": ["text", "canonical"],
+    "incidents": ["place_name", "event_class", "acled_event_type", "acled_sub_event_type"],
+    "statements": ["content", "first_publisher"],
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_report(warehouse, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    copy = folder / "w.duckdb"
+    shutil.copyfile(warehouse, copy)
+    with open_warehouse(copy) as connection:
+        for table, columns in HOSTILE_COLUMNS.items():
+            assignments = ", ".join(f"{column} = ? || {column}" for column in columns)
+            connection.execute(f"UPDATE {table} SET {assignments}", [f"{HOSTILE} {column} " for column in columns])
+    refresh_views(copy)
+    target = folder / "report.html"
+    result = CliRunner().invoke(app, ["report", "-w", str(copy), "--to", str(target)])
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def test_hostile_text_in_every_field_reaches_the_page_as_data(hostile_report):
+    """A title holding "/*OUTLINES*/" or "<!--<script>" had made the page's script fail: the data
+    is filled in one pass and "<", ">", "&" and U+2028/9 are escaped inside the script."""
+    page = hostile_report.read_text(encoding="utf-8")
+    assert page.count("</script>") == 3 and "<!--<script>" not in page and "\u2028" not in page
+    data = embedded_data(hostile_report)
+    titles = data["incident_rows"]["title"]
+    assert titles and all(title.startswith(HOSTILE + " title ") for title in titles)
+    assert data["statements"]["first_publisher"][0].startswith(HOSTILE)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it with apt-get)")
+def test_hostile_text_in_every_field_runs_no_code_and_breaks_no_view_in_chromium(hostile_report):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    expected = embedded_data(hostile_report)
+    errors, dialogs = [], []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        context = browser.new_context(offline=True, viewport={"width": 1400, "height": 1000})
+        context.route(re.compile(r"^(?!file:).*"), lambda route: route.abort())
+        page = context.new_page()
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(hostile_report.as_uri())
+        page.wait_for_load_state("load")
+        parsed = page.evaluate("() => DATA")
+        points = page.locator("#map circle.incident").count()
+        page.locator("#statements button.num").first.click()
+        detail = page.locator("#detail-body").inner_text()
+        page.fill("#search", "onerror")
+        found = page.locator("#results .row").count()
+        images = page.locator("img").count()
+        browser.close()
+    assert errors == [] and dialogs == [] and images == 0
+    assert parsed == expected  # every value round-trips exactly
+    assert points > 0 and found > 0
+    assert "<img src=x onerror=alert(1)>" in detail
