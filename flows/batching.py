@@ -77,25 +77,26 @@ class PendingBatch:
     inputs: list[tuple] = field(default_factory=list)  # Document.input_row() of every document read
     errors: list[IngestError] = field(default_factory=list)
     counts: RunCounts = field(default_factory=RunCounts)
+    # every article this run has already taken or skipped, across chunks: a text repeated after
+    # its first batch left is a duplicate, not a second new article
+    decided: set[str] = field(default_factory=set)
 
     def add(self, documents: Sequence[Document], errors: Sequence[IngestError],
             stale: Mapping[str, frozenset[str]], n_skipped: int = 0) -> None:
         """Add a chunk read: its good documents in input order (repeated texts included), its
         quarantined inputs, and for the articles the warehouse holds, the extractors out of
         date (none: the article is skipped)."""
-        waiting = {d.article_id for d in self.documents}
-        skipped: set[str] = set()
         existing = duplicates = 0
         for document in documents:
             article_id = document.article_id
             self.inputs.append(document.input_row())
-            if article_id in waiting or article_id in skipped:
+            if article_id in self.decided:
                 duplicates += 1
-            elif article_id in stale and not stale[article_id]:
-                skipped.add(article_id)
+                continue
+            self.decided.add(article_id)
+            if article_id in stale and not stale[article_id]:
                 existing += 1
             else:
-                waiting.add(article_id)
                 self.documents.append(document)
                 if article_id in stale:
                     self.rerun[article_id] = extractors_to_rerun(stale[article_id])

@@ -188,7 +188,8 @@ def test_articles_to_extract_are_gathered_across_chunks_into_full_batches():
     assert pending.is_full(batch_size=2)
     pending.add([document(1, "copy.txt"), document(6), document(2, "again.txt")], [], stale={"id-2": frozenset()})
     assert [d.article_id for d in pending.documents] == ["id-1", "id-5", "id-6"]  # the same text in two chunks: once
-    assert (pending.counts.n_inputs, pending.counts.n_articles_existing, pending.counts.n_duplicates) == (9, 4, 1)
+    # id-2 again is a duplicate of this run, not a second article already in the warehouse
+    assert (pending.counts.n_inputs, pending.counts.n_articles_existing, pending.counts.n_duplicates) == (9, 3, 2)
 
     first = pending.take(batch_size=2)
     assert [d.article_id for d in first.documents] == ["id-1", "id-5"] and first.rerun == {"id-5": frozenset({"events"})}
@@ -200,3 +201,6 @@ def test_articles_to_extract_are_gathered_across_chunks_into_full_batches():
     assert [d.article_id for d in second.documents] == ["id-6"] and second.inputs == [("id-6", "6.txt", None, None, None)]
     assert (second.errors, second.counts.n_inputs, second.rerun) == ([], 0, {})
     assert not pending.documents and pending.n_read == 0
+    # a text repeated after its batch left is a duplicate, not a new article a second time
+    pending.add([document(1, "late.txt"), document(7)], [], stale={})
+    assert [d.article_id for d in pending.documents] == ["id-7"] and pending.counts.n_duplicates == 1
