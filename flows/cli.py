@@ -68,6 +68,8 @@ def run(
     ] = None,
     export: Annotated[bool, typer.Option(help="write Parquet exports after loading")] = True,
     summary_json: Annotated[Optional[Path], typer.Option(help="also write the run summary here, as JSON")] = None,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="read links in input folders that lead "
+                                               "outside the inputs (reported and not read by default)")] = False,
 ) -> None:
     """Load articles into the warehouse (skipping those already loaded) and print a summary."""
     if published_at is not None and published_at > datetime.now() + timedelta(days=1):
@@ -90,7 +92,8 @@ def run(
         progress_log.addHandler(plain)
     try:
         summary = etl_for(Settings())(inputs=[str(p) for p in inputs], warehouse=str(warehouse) if warehouse else None,
-                      published_at=published_at.date() if published_at else None, export=export)
+                      published_at=published_at.date() if published_at else None, export=export,
+                      follow_links=follow_links)
     except Exception as error:
         error_console.print(f"[red]run failed:[/red] {type(error).__name__}: {error}")
         raise typer.Exit(1) from None

@@ -102,8 +102,8 @@ def open_run(warehouse_path: Path, run_id: str, inputs: list[str], model_name: s
 
 
 @task(name="discover-inputs", cache_policy=NO_CACHE)
-def discover(inputs: list[str]) -> tuple[list[InputFile], list[IngestError], int | None]:
-    files, errors = discover_inputs(inputs)
+def discover(inputs: list[str], follow_links: bool) -> tuple[list[InputFile], list[IngestError], int | None]:
+    files, errors = discover_inputs(inputs, follow_links)
     return files, errors, count_documents(files)
 
 
@@ -226,13 +226,15 @@ def etl(
     warehouse: str | None = None,
     published_at: date | None = None,
     export: bool = True,
+    follow_links: bool = False,
 ) -> RunSummary:
     """Load news articles from .txt files, directories of them, or .jsonl files into DuckDB.
 
     Articles already loaded with the current extractor versions are skipped by their text
     hash, so re-running over the same inputs (or an inbox that grows) loads only what is new.
     Called as is, batches are extracted in a thread of this process; `etl_for(settings)` runs
-    it with the task runner the settings name (worker processes by default, or Dask).
+    it with the task runner the settings name (worker processes by default, or Dask). A link in
+    an input folder is read only when it leads under one of `inputs`, unless `follow_links`.
     """
     started = time.perf_counter()
     settings = Settings()
@@ -242,18 +244,18 @@ def etl(
     run_id = uuid.uuid4().hex
     with writer_lock(warehouse_path, run_id, settings.lock_timeout_seconds, on_wait=progress_log.warning):
         return _run_holding_the_lock(settings, run_id, list(inputs), warehouse_path, export_dir,
-                                     default_published_at, started)
+                                     default_published_at, started, follow_links)
 
 
 def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], warehouse_path: Path,
                           export_dir: Path | None, default_published_at: datetime | None,
-                          started: float) -> RunSummary:
+                          started: float, follow_links: bool = False) -> RunSummary:
     """The run itself, by the one writer of the warehouse."""
     prepare(warehouse_path)
     open_run(warehouse_path, run_id, list(inputs), settings.model)
     run = RunInProgress(settings, run_id, warehouse_path, default_published_at)
     try:
-        files, discovery_errors, run.total = discover(list(inputs))
+        files, discovery_errors, run.total = discover(list(inputs), follow_links)
         progress_log.info("found %s documents in %d files", "some" if run.total is None else run.total, len(files),
                           extra={"total": run.total})
         run.counts += RunCounts(n_inputs=len(discovery_errors))

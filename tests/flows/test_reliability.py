@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -165,3 +166,38 @@ def test_export_errors_are_one_line_and_leave_nothing_behind(tmp_path):
     etl(inputs=[str(SEED_ARTICLE)], warehouse=str(warehouse), export=False)
     result = runner.invoke(app, ["export", "--warehouse", str(warehouse), "--to", str(a_file)])
     assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "is a file, not a folder" in result.stderr
+
+
+def test_a_text_repeated_across_chunks_is_counted_new_once(tmp_path, monkeypatch):
+    """A long JSONL had reported 5 new articles while the table held 3: a text repeated after its
+    first batch had been sent counted as new again."""
+    monkeypatch.setenv("WIREHOUSE_BATCH_SIZE", "2")  # chunks of 32 inputs: the repeats span many
+    texts = [f"The council of town {name} met on Tuesday to agree a budget for its schools."
+             for name in ("Alpha", "Beta", "Gamma")]
+    source = tmp_path / "repeated.jsonl"
+    source.write_text("".join(json.dumps({"id": f"r{n}", "text": texts[n % 3]}) + "\n" for n in range(150)),
+                      encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    summary = etl(inputs=[str(source)], warehouse=str(warehouse), export=False)
+    assert (summary.counts.n_articles_new, summary.counts.n_duplicates) == (3, 147)
+    assert run_query(warehouse, "SELECT count(*) FROM articles").rows == [(3,)]
+    assert run_query(warehouse, "SELECT count(*) FROM article_inputs").rows == [(150,)]
+
+
+def test_a_link_out_of_the_inputs_is_reported_not_read_unless_asked(tmp_path):
+    """A link `x.txt -> /etc/passwd` in an input folder had loaded the password file."""
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SEED_ARTICLE, inbox / "seed.txt")
+    (inbox / "x.txt").symlink_to(secret)
+    warehouse = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, ["run", str(inbox), "-w", str(warehouse), "--no-export"])
+    assert result.exit_code == 0, result.output
+    assert run_query(warehouse, "SELECT count(*) FROM articles WHERE raw_text LIKE 'root:%'").rows == [(0,)]
+    assert run_query(warehouse, "SELECT error_kind, source_uri FROM ingest_errors").rows == [
+        ("link_outside_inputs", str(inbox / "x.txt"))]
+    followed = CliRunner().invoke(app, ["run", str(inbox), "-w", str(warehouse), "--no-export", "--follow-links"])
+    assert followed.exit_code == 0, followed.output
+    assert run_query(warehouse, "SELECT count(*) FROM articles WHERE raw_text LIKE 'root:%'").rows == [(1,)]

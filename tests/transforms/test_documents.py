@@ -129,21 +129,31 @@ def test_discovery_walks_directories_and_reports_what_it_cannot_read(tmp_path):
     assert sorted(e.error_kind for e in errors) == ["not_found", "unsupported_format"]
 
 
-def test_links_that_cannot_be_followed_are_reported_and_linked_directories_read(tmp_path):
+def test_links_that_cannot_be_followed_are_reported_and_links_inside_the_inputs_read(tmp_path):
     inputs, elsewhere = tmp_path / "inputs", tmp_path / "elsewhere"
-    inputs.mkdir()
+    (inputs / "sub").mkdir(parents=True)
     elsewhere.mkdir()
     (elsewhere / "linked.txt").write_text("Linked article.")
+    (tmp_path / "passwd").write_text("root:x:0:0:root:/root:/bin/bash")
     (inputs / "a.txt").write_text("Alpha.")
+    (inputs / "sub" / "b.txt").write_text("Beta.")
+    (inputs / "to_sub").symlink_to(inputs / "sub", target_is_directory=True)  # stays inside: read
     (inputs / "to_elsewhere").symlink_to(elsewhere, target_is_directory=True)
+    (inputs / "x.txt").symlink_to(tmp_path / "passwd")  # the password file dropped into an inbox
     (inputs / "back_up").symlink_to(inputs, target_is_directory=True)  # a loop through a parent
     (inputs / "self").symlink_to(inputs / "self")  # a link to itself
     (inputs / "broken.txt").symlink_to(tmp_path / "gone.txt")
     files, errors = discover_inputs([inputs])
-    assert [f.path.name for f in files] == ["a.txt", "linked.txt"]
+    assert [f.path.name for f in files] == ["a.txt", "b.txt"]  # "sub" once, through the link or itself
     assert sorted((e.error_kind, e.source_uri.rsplit("/", 1)[1]) for e in errors) == [
-        ("broken_link", "broken.txt"), ("symlink_loop", "back_up"), ("symlink_loop", "self")]
+        ("broken_link", "broken.txt"), ("link_outside_inputs", "to_elsewhere"), ("link_outside_inputs", "x.txt"),
+        ("symlink_loop", "back_up"), ("symlink_loop", "self"), ("symlink_loop", "to_sub")]
     assert all(e.message for e in errors)
+    followed, _ = discover_inputs([inputs], follow_links=True)
+    assert [f.path.name for f in followed] == ["a.txt", "b.txt", "linked.txt", "x.txt"]
+    both_given, errors = discover_inputs([inputs, elsewhere])  # a link into another given path is read
+    assert "linked.txt" in [f.path.name for f in both_given]
+    assert "to_elsewhere" not in {e.source_uri.rsplit("/", 1)[1] for e in errors if e.error_kind == "link_outside_inputs"}
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root lists a directory whatever its mode")
