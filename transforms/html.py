@@ -30,6 +30,7 @@ from transforms.documents import (
     check_text,
     parse_timestamp,
 )
+from transforms.page_fallback import LXML_MAX_DEPTH, read_deep_page
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 META_SCAN_BYTES = 4096
@@ -99,6 +100,15 @@ def main_text(html: str, url: str | None, fast: bool) -> PageText | None:
                     found.url or url)
 
 
+def too_deep_for_lxml(html: str, url: str | None) -> PageText | None:
+    """The text of a page nested deeper than lxml reads (trafilatura then finds nothing in it),
+    paragraph by paragraph; None for any other page, whose lack of main text is real."""
+    deep = read_deep_page(html)
+    if deep.max_depth <= LXML_MAX_DEPTH or not deep.paragraphs:
+        return None
+    return PageText("\n".join(deep.paragraphs), deep.title or None, None, None, None, url)
+
+
 def _clean(value: str | None) -> str | None:
     value = " ".join(value.split()) if value else None
     return value or None
@@ -139,6 +149,9 @@ def page_document(page: RawPage, fast: bool = False) -> Document:
     html = decode_page(page.payload, page.http_charset)
     found = main_text(html, page.target_uri, fast)
     text = compose_text(found) if found is not None else None
+    if text is None:
+        found = too_deep_for_lxml(html, page.target_uri)
+        text = compose_text(found) if found is not None else None
     if text is None:
         raise InputRejected("no_main_text", "the page has no main text (navigation or an empty template only)")
     check_text(text)

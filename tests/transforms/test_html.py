@@ -99,3 +99,21 @@ def test_an_undecodable_page_and_a_page_without_main_text_are_quarantined():
 def test_a_page_date_in_the_future_is_dropped_not_trusted():
     story = Story(FIRE.title, FIRE.paragraphs, published="2999-01-01")
     assert page_document(RawPage("p.html", news_page(story).encode())).metadata.published_at is None
+
+
+def test_a_page_nested_deeper_than_lxml_reads_keeps_its_paragraphs():
+    """A page of 100,000 nested <div>s had been quarantined as no_main_text: libxml2 stops at 256
+    levels, so trafilatura saw none of its five paragraphs. The page's own text is read instead;
+    a shallow page with only navigation still has no main text."""
+    paragraphs = [f"Paragraph {n}: the council in Springfield voted on Tuesday to approve the new school budget, "
+                  "its chair said." for n in range(5)]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    deep = (f"<html><head><title>Budget vote</title><script>var x = '<p>code</p>';</script></head><body>"
+            f"<nav><a href='/'>Home</a></nav>{'<div>' * 100_000}{body}{'</div>' * 100_000}</body></html>")
+    document = page_document(RawPage("deep.html", deep.encode()))
+    assert document.raw_text.startswith("Budget vote\n\n")
+    assert all(p in document.raw_text for p in paragraphs)
+    assert "Home" not in document.raw_text and "code" not in document.raw_text
+    shallow_menu = f"<html><body>{'<div>' * 10}<nav><a href='/'>Home</a> <a href='/n'>News</a></nav></body></html>"
+    with pytest.raises(InputRejected, match="no main text"):
+        page_document(RawPage("menu.html", shallow_menu.encode()))
