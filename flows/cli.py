@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import errno
 import logging
+import os
 import sys
 from datetime import date, datetime, timedelta
 from enum import Enum
@@ -77,6 +79,8 @@ def run(
         raise typer.Exit(2)
     from flows.etl import etl_for  # imported here: Prefect is slow to import and `sql` needs none of it
 
+    quiet_prefect_console()
+
     progress_log = logging.getLogger("wirehouse.progress")
     progress_log.setLevel(logging.INFO)
     progress_log.propagate = False
@@ -95,7 +99,7 @@ def run(
                       published_at=published_at.date() if published_at else None, export=export,
                       follow_links=follow_links)
     except Exception as error:
-        error_console.print(f"[red]run failed:[/red] {type(error).__name__}: {error}")
+        error_console.print(f"[red]run failed:[/red] {_shown(run_failure(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     finally:
         if progress is not None:
@@ -209,6 +213,45 @@ _CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x00, 0x20), *range(0x7F
 def _shown(text: str) -> str:
     """A value as plain text in a Rich table: "[/bold]" or "[link=...]" printed as written."""
     return escape(text.translate(_CONTROLS))
+
+
+def quiet_prefect_console() -> None:
+    """A failed run is said in one line, with its cause; Prefect's console would print the same
+    failure again as a traceback of 80 lines (the Prefect UI keeps it). Its console handler is
+    kept to CRITICAL unless PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL says otherwise (ERROR shows
+    the tracebacks), whether Prefect has set up its logging yet or not."""
+    level = os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    loggers = [logging.getLogger(), *(logging.getLogger(name) for name in logging.root.manager.loggerDict
+                                      if name.startswith("prefect"))]
+    for logger in loggers:
+        for handler in logger.handlers:
+            if isinstance(handler, PrefectConsoleHandler):
+                handler.setLevel(level)
+
+
+def run_failure(error: BaseException) -> str:
+    """Why a run failed, in one line: the cause a full disk or a read-only folder hides under
+    DuckDB's or Prefect's wording comes first."""
+    from warehouse.space import is_disk_full
+
+    message = f"{type(error).__name__}: {_one_line(error)}"
+    if is_disk_full(error):
+        return f"the disk is full (No space left on device); the warehouse keeps the batches committed before. {message}"
+    refused = _file_system_refusal(error)
+    if refused is not None:
+        return f"cannot write {refused.filename}: {refused.strerror}; nothing more was written to the warehouse"
+    return message
+
+
+def _file_system_refusal(error: BaseException | None) -> OSError | None:
+    """The read-only file system or missing permission behind `error`, if that is its cause."""
+    while error is not None:
+        if isinstance(error, OSError) and error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return error
+        error = error.__cause__ or error.__context__
+    return None
 
 
 def _one_line(error: BaseException) -> str:

@@ -48,6 +48,7 @@ from warehouse import linking as warehouse_linking
 from warehouse import load as warehouse_load
 from warehouse.connection import is_io_error, prepare_warehouse
 from warehouse.lock import writer_lock
+from warehouse.space import is_disk_full, release_reserve, space_reserve
 from warehouse.load import RunCounts, StagedBatch
 from warehouse.views import refresh_views, run_checks
 
@@ -242,7 +243,8 @@ def etl(
     export_dir = settings.exports_for(warehouse_path) if export else None
     default_published_at = datetime(published_at.year, published_at.month, published_at.day) if published_at else None
     run_id = uuid.uuid4().hex
-    with writer_lock(warehouse_path, run_id, settings.lock_timeout_seconds, on_wait=progress_log.warning):
+    with (writer_lock(warehouse_path, run_id, settings.lock_timeout_seconds, on_wait=progress_log.warning),
+          space_reserve(warehouse_path)):
         return _run_holding_the_lock(settings, run_id, list(inputs), warehouse_path, export_dir,
                                      default_published_at, started, follow_links)
 
@@ -267,7 +269,8 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
         failed_checks = finish(warehouse_path)
         add_seconds(run.stage_seconds, {"finish": time.perf_counter() - finishing})
     except BaseException as error:
-        record_finish(warehouse_path, run_id, "failed", run.counts, f"{type(error).__name__}: {error}")
+        record_finish(warehouse_path, run_id, "failed", run.counts, f"{type(error).__name__}: {error}",
+                      disk_full=is_disk_full(error))
         raise
     # a run that read no article at all (every input missing or quarantined, or none given) is
     # no success: the CLI exits non-zero on it
@@ -361,11 +364,13 @@ class RunInProgress:
 
 
 def record_finish(warehouse_path: Path, run_id: str, status: str, counts: RunCounts,
-                  error_message: str | None = None, attempts: int = 5) -> None:
+                  error_message: str | None = None, attempts: int = 5, disk_full: bool = False) -> None:
     """Close the run's row, retrying while the file is busy (a reader holding it for a moment):
     the final status and cause are always recorded, or said on stderr when they cannot be."""
     for attempt in range(1, attempts + 1):
         try:
+            if disk_full:
+                release_reserve(warehouse_path)  # the room set aside for this record
             warehouse_load.finish_run(warehouse_path, run_id, status, counts, error_message)
             return
         except Exception as error:

@@ -28,6 +28,7 @@ from transforms.linking.incidents import (
 from transforms.linking.statements import QuoteKey, may_repeat, quote_links_among, speaker_key
 from warehouse.connection import open_warehouse
 from warehouse.sql_files import sql_text
+from warehouse.transaction import transaction
 
 LINKS_SCHEMA = pa.schema([("item_a", pa.string()), ("item_b", pa.string()), ("score", pa.float64()),
                           ("reason", pa.string()), ("linker_version", pa.string()), ("run_id", pa.string())])
@@ -54,14 +55,9 @@ class LinkCounts:
 def link_run(path: Path, run_id: str, rules: IncidentRules) -> dict[str, LinkCounts]:
     """Link what run_id loaded: events into incidents, quotes into statements."""
     with open_warehouse(path) as connection:
-        connection.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(connection):
             counts = {"incidents": _relink(connection, "incidents", lambda c: _incident_links(c, rules), run_id),
                       "statements": _relink(connection, "statements", _statement_links, run_id)}
-            connection.execute("COMMIT")
-        except Exception:
-            connection.execute("ROLLBACK")
-            raise
     return counts
 
 

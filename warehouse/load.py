@@ -23,6 +23,7 @@ from transforms.sources import ArticleSource, KnownSource, Quote, assign_source_
 from warehouse.connection import open_warehouse
 from warehouse.linking import link_run
 from warehouse.sql_files import installed_data_dir, sql_text
+from warehouse.transaction import transaction
 
 ARTICLES_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("source_uri", pa.string()), ("external_id", pa.string()),
@@ -359,8 +360,7 @@ def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[
     quarantined input recorded. All or nothing: a batch killed half-way leaves no row.
     Linking across articles follows the run's loads (warehouse.linking.link_run)."""
     with open_warehouse(path) as connection:
-        connection.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(connection):
             sources, article_sources, quotes = source_tables(connection, staged.source_records(), versions, run_id)
             tables = dict(staged.tables) | {"staged_sources": sources, "staged_article_sources": article_sources,
                                             "staged_quotes": quotes}
@@ -368,10 +368,6 @@ def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[
                 connection.register(name, table)
             for statement in LOAD_STATEMENTS:
                 connection.execute(sql_text(statement))
-            connection.execute("COMMIT")
-        except Exception:
-            connection.execute("ROLLBACK")
-            raise
 
 
 def load_batch(

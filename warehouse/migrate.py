@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.sql_files import sql_files, sql_text
+from warehouse.transaction import transaction
 
 _MIGRATION_NAME = re.compile(r"^(?P<version>\d{3})_(?P<name>\w+)\.sql$")
 
@@ -56,14 +57,9 @@ def migrate(connection: duckdb.DuckDBPyConnection) -> list[Migration]:
                     "add a new migration instead of editing an applied one"
                 )
             continue
-        connection.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(connection):
             connection.execute(migration.path.read_text(encoding="utf-8"))
             connection.execute(sql_text("meta/insert_schema_migration.sql"),
                                [migration.version, migration.name, migration.checksum])
-            connection.execute("COMMIT")
-        except Exception:
-            connection.execute("ROLLBACK")
-            raise
         newly_applied.append(migration)
     return newly_applied

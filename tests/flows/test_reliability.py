@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -17,7 +18,9 @@ from flows.etl import etl
 from tests.conftest import FIXTURES_DIR, PROJECT_ROOT, SEED_ARTICLE
 from transforms.documents import article_id_for
 from warehouse.lock import WarehouseBusy, lock_path_for, writer_lock
+from warehouse.connection import prepare_warehouse
 from warehouse.query import run_query
+from warehouse.space import RESERVE_BYTES, reserve_path_for
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -201,3 +204,87 @@ def test_a_link_out_of_the_inputs_is_reported_not_read_unless_asked(tmp_path):
     followed = CliRunner().invoke(app, ["run", str(inbox), "-w", str(warehouse), "--no-export", "--follow-links"])
     assert followed.exit_code == 0, followed.output
     assert run_query(warehouse, "SELECT count(*) FROM articles WHERE raw_text LIKE 'root:%'").rows == [(1,)]
+
+
+@pytest.fixture
+def small_file_system(tmp_path):
+    """A tmpfs of a chosen size, mounted under tmp_path (needs root and a kernel that lets this
+    process mount); yields a function that mounts it and returns its folder."""
+    mounted = []
+
+    def mount(size_bytes: int) -> Path:
+        folder = tmp_path / "small"
+        folder.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_bytes}", "tmpfs", str(folder)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a small tmpfs here ({done.stderr.strip() or 'mount failed'}); "
+                        "the injected-fault test covers the same path")
+        mounted.append(folder)
+        return folder
+
+    yield mount
+    for folder in mounted:
+        subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+def run_cli_process(*arguments: str) -> subprocess.CompletedProcess:
+    """`wirehouse run` in its own process, as a user runs it (Prefect's console included)."""
+    from prefect.settings import PREFECT_API_URL
+
+    environment = os.environ | {"PREFECT_API_URL": PREFECT_API_URL.value(), "WIREHOUSE_TASK_RUNNER": "threads"}
+    environment.pop("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", None)
+    return subprocess.run([sys.executable, "-m", "flows.etl", *arguments], cwd=PROJECT_ROOT, env=environment,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_a_full_disk_is_said_in_one_line_recorded_in_runs_and_loads_nothing_half(tmp_path, small_file_system):
+    """A full disk had printed 88 lines of Prefect traceback ending in "cannot rollback - no
+    transaction is active", and left the run 'running'."""
+    empty = tmp_path / "empty.duckdb"
+    prepare_warehouse(empty)
+    # room for the migrated warehouse and the run's reserve, not for a batch of 25 articles
+    folder = small_file_system(empty.stat().st_size + RESERVE_BYTES + 256 * 1024)
+    warehouse = folder / "w.duckdb"
+    done = run_cli_process(str(PROJECT_ROOT / "seeds" / "articles"), "--warehouse", str(warehouse), "--no-export")
+    failure = [line for line in done.stderr.splitlines() if "wirehouse found" not in line]
+    assert done.returncode == 1 and len(failure) == 1, done.stderr
+    assert failure[0].startswith("run failed: the disk is full") and "No space left on device" in failure[0]
+    (status, message), = run_query(warehouse, "SELECT status, error_message FROM runs").rows
+    assert status == "failed" and "No space left on device" in message
+    assert run_query(warehouse, "SELECT count(*) FROM articles").rows == [(0,)]  # the batch rolled back whole
+    assert not reserve_path_for(warehouse).exists()  # the room set aside was given back
+
+
+def test_a_read_only_folder_is_said_in_one_line_and_changes_nothing(tmp_path, small_file_system):
+    folder = small_file_system(64 * 1024 * 1024)
+    warehouse = folder / "w.duckdb"
+    assert run_cli_process(str(SEED_ARTICLE), "--warehouse", str(warehouse), "--no-export").returncode == 0
+    before = warehouse.read_bytes()
+    subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+    done = run_cli_process(str(PROJECT_ROOT / "seeds" / "articles"), "--warehouse", str(warehouse), "--no-export")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith(f"run failed: cannot write {warehouse}.lock: Read-only file system")
+    assert warehouse.read_bytes() == before
+    assert run_query(warehouse, "SELECT status FROM runs").rows == [("completed",)]
+
+
+def test_a_full_disk_at_the_links_is_recorded_with_its_cause(tmp_path, monkeypatch):
+    """The same path on any machine: DuckDB's full-disk error injected at the linking write."""
+    import duckdb
+
+    import warehouse.linking
+
+    def disk_full(*args, **kwargs):
+        raise duckdb.IOException(f'Could not write file "{tmp_path}/w.duckdb.wal": No space left on device')
+
+    monkeypatch.setattr(warehouse.linking, "_relink", disk_full)
+    warehouse_path = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, ["run", str(SEED_ARTICLE), "-w", str(warehouse_path), "--no-export"])
+    failure = [line for line in result.stderr.splitlines() if " wirehouse " not in line]  # progress lines
+    assert result.exit_code == 1 and len(failure) == 1, result.stderr
+    assert failure[0].startswith("run failed: the disk is full (No space left on device)")
+    (status, message), = run_query(warehouse_path, "SELECT status, error_message FROM runs").rows
+    assert status == "failed" and message.startswith("IOException: Could not write file")
+    assert run_query(warehouse_path, "SELECT count(*) FROM articles").rows == [(1,)]  # the committed batch stays
+    assert not reserve_path_for(warehouse_path).exists()
