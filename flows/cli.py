@@ -152,14 +152,16 @@ def sql(
     no other file, attach no database, load no extension and change no setting."""
     import duckdb
 
-    from warehouse.query import QueryRefused, run_queries
+    from warehouse.query import QueryRefused, WarehouseBusyReading, run_queries
 
     if (query is None) == (file is None):
         error_console.print("[red]error:[/red] give a QUERY or --file, not both")
         raise typer.Exit(2)
     try:
         text = query if query is not None else _query_file_text(file)
-        results = run_queries(_warehouse_path(warehouse), text, list(param or []))
+        results = run_queries(_warehouse_path(warehouse), text, list(param or []), Settings().read_wait_seconds,
+                              on_wait=lambda message: error_console.print(_shown(message), soft_wrap=True,
+                                                                          highlight=False))
     except duckdb.ParserException as error:
         if file is not None:
             error_console.print(f"[red]error:[/red] {_shown(str(file))} does not parse as SQL (its text is not "
@@ -167,7 +169,7 @@ def sql(
             raise typer.Exit(1) from None
         error_console.print(f"[red]error:[/red] {_shown(_one_line(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
-    except (duckdb.Error, OSError, QueryRefused) as error:
+    except (duckdb.Error, OSError, QueryRefused, WarehouseBusyReading) as error:
         error_console.print(f"[red]error:[/red] {_shown(_one_line(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     if output_format is OutputFormat.json:

@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     max_input_bytes: int = Field(5 * 1024 * 1024, ge=1, description="larger inputs are quarantined")
     lock_timeout_seconds: float = Field(3600, ge=0, description="how long a run waits for another run "
                                         "writing the same warehouse before it gives up")
+    read_wait_seconds: float = Field(60, ge=0, description="how long `wirehouse sql` waits for a run to finish "
+                                     "writing a batch before it gives up")
     keep_languages: str = Field("", description="comma-separated ISO 639-1 codes of the languages to load "
                                 "(en,de); other articles are quarantined. Empty: every language is loaded")
     html_fast: bool = Field(False, description="trafilatura without its fallback extractors: about 1.7 times "

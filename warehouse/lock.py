@@ -77,3 +77,13 @@ def _holder(handle) -> str:
     if not holder:
         return "another run"
     return f"run {holder.get('run_id', '?')} (pid {holder.get('pid', '?')}, since {holder.get('since', '?')})"
+
+
+def holder_of(warehouse_path: Path) -> str:
+    """Who holds the writer lock now, as the holder wrote it, without taking the lock: "run
+    3f2a... (pid 4242, since ...)", or "another process" (a writer that is not a run)."""
+    try:
+        with lock_path_for(warehouse_path).open(encoding="utf-8") as handle:
+            return _holder(handle) if handle.read(1) else "another process"
+    except OSError:
+        return "another process"

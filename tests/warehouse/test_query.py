@@ -133,3 +133,49 @@ def test_a_file_must_be_sql_and_a_file_that_does_not_parse_is_never_echoed(wareh
     query.write_text("select count(*) as n from articles;", encoding="utf-8")
     counted = runner.invoke(app, ["sql", "-w", str(warehouse_path), "-f", "csv", "--file", str(query)])
     assert counted.exit_code == 0 and counted.stdout == "n\n0\n"
+
+
+WRITER = """
+import sys, time, duckdb
+from pathlib import Path
+from warehouse.lock import writer_lock
+path = Path(sys.argv[1])
+with writer_lock(path, "writer-run", timeout_seconds=0):
+    connection = duckdb.connect(str(path))
+    print("writing", flush=True)
+    time.sleep(float(sys.argv[2]))
+    connection.close()
+"""
+
+
+def start_writer(warehouse_path, seconds):
+    import subprocess
+    import sys
+
+    from tests.conftest import PROJECT_ROOT
+
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(warehouse_path), str(seconds)], cwd=PROJECT_ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    assert writer.stdout.readline().strip() == "writing"
+    return writer
+
+
+def test_a_reader_waits_for_the_batch_being_written_and_says_for_which_run(warehouse_path):
+    """`wirehouse sql` during a run had failed at once with DuckDB's raw lock error."""
+    writer = start_writer(warehouse_path, 1.5)
+    heard = []
+    result = run_queries(warehouse_path, "select count(*) from runs", wait_seconds=60, on_wait=heard.append)
+    writer.wait(timeout=30)
+    assert result[0].rows == [(0,)]
+    assert len(heard) == 1 and "waiting for run writer-run (pid" in heard[0]
+
+
+def test_a_reader_that_waits_too_long_gives_up_in_one_line_naming_the_run(warehouse_path):
+    from warehouse.query import WarehouseBusyReading
+
+    writer = start_writer(warehouse_path, 3)
+    try:
+        with pytest.raises(WarehouseBusyReading, match="being written by run writer-run .*still busy after 0.3 s"):
+            run_queries(warehouse_path, "select 1", wait_seconds=0.3)
+    finally:
+        writer.wait(timeout=30)
