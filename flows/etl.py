@@ -206,6 +206,28 @@ def export(warehouse_path: Path, export_dir: Path) -> None:
         warehouse_export.export_tables(warehouse_path, export_dir)
 
 
+def refresh_lagging_exports(warehouse_path: Path, export_dir: Path) -> None:
+    """Bring exports left behind by a killed run up to the warehouse before this run starts, so
+    they never reflect an earlier state than the one the last run left (a cheap check of their
+    manifest against `runs`; the tables are read only when they lag)."""
+    try:
+        if warehouse_export.exports_lag(warehouse_path, export_dir):
+            export(warehouse_path, export_dir)
+    except Exception as error:  # the run goes on; its own export at the end says what fails
+        progress_log.warning("could not bring the exports in %s up to date before the run: %s: %s",
+                             export_dir, type(error).__name__, str(error).splitlines()[0] if str(error) else "")
+
+
+def export_after_failure(warehouse_path: Path, export_dir: Path) -> None:
+    """Write the exports of a failed run too, so runs.parquet holds its 'failed' row and the
+    batches it committed; best effort, as the run has already failed."""
+    try:
+        export(warehouse_path, export_dir)
+    except Exception as error:
+        progress_log.warning("the exports could not be written after the failure: %s: %s", type(error).__name__,
+                             str(error).splitlines()[0] if str(error) else "")
+
+
 @dataclass(frozen=True)
 class Extracted:
     """A task's value computed in the flow's own process, with a future's result()."""
@@ -254,6 +276,8 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
                           started: float, follow_links: bool = False) -> RunSummary:
     """The run itself, by the one writer of the warehouse."""
     prepare(warehouse_path)
+    if export_dir is not None:
+        refresh_lagging_exports(warehouse_path, export_dir)
     open_run(warehouse_path, run_id, list(inputs), settings.model)
     run = RunInProgress(settings, run_id, warehouse_path, default_published_at)
     try:
@@ -271,6 +295,8 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
     except BaseException as error:
         record_finish(warehouse_path, run_id, "failed", run.counts, f"{type(error).__name__}: {error}",
                       disk_full=is_disk_full(error))
+        if export_dir is not None and not is_disk_full(error):
+            export_after_failure(warehouse_path, export_dir)
         raise
     # a run that read no article at all (every input missing or quarantined, or none given) is
     # no success: the CLI exits non-zero on it

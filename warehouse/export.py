@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import uuid
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -18,7 +19,9 @@ from warehouse.connection import open_warehouse
 from warehouse.sql_files import sql_files, sql_text
 
 PARTITIONED = {"articles": "year_month"}
-STATE_FILE = "_warehouse_state.json"  # the fingerprint of every table the exports were written from
+# The exports' manifest: the run they reflect (the latest in `runs`, with its status) and the
+# fingerprint of every table they were written from.
+STATE_FILE = "_warehouse_state.json"
 
 
 def export_fingerprints(connection: duckdb.DuckDBPyConnection) -> dict[str, list[int]]:
@@ -28,15 +31,48 @@ def export_fingerprints(connection: duckdb.DuckDBPyConnection) -> dict[str, list
             for query in sql_files("export")}
 
 
-def exports_are_current(path: Path, export_dir: Path) -> bool:
-    """True when every export was written from the tables as they are now (a re-run that
-    changed nothing need not write them again; any changed row, in any table, makes them stale)."""
+def last_run(connection: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    """The latest run of the warehouse: its id, status and finish time (None before any run)."""
+    row = connection.execute(sql_text("meta/last_run.sql")).fetchone()
+    run_id, status, finished_at = row if row else (None, None, None)
+    return {"run_id": run_id, "run_status": status,
+            "run_finished_at": finished_at.isoformat() if finished_at else None}
+
+
+def export_manifest(export_dir: Path) -> dict:
+    """What the exports in export_dir say they reflect ({} when there is no readable manifest)."""
     try:
-        written = json.loads((export_dir / STATE_FILE).read_text(encoding="utf-8"))
+        manifest = json.loads((export_dir / STATE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def exports_are_current(path: Path, export_dir: Path) -> bool:
+    """True when every export was written from the tables as they are now and the manifest names
+    the latest run as it stands (a re-run that changed nothing need not write them again; any
+    changed row, in any table, makes them stale)."""
+    manifest = export_manifest(export_dir)
+    if not manifest:
         return False
     with open_warehouse(path, read_only=True) as connection:
-        return written == export_fingerprints(connection)
+        return (manifest.get("tables") == export_fingerprints(connection)
+                and _same_run(manifest, last_run(connection)))
+
+
+def exports_lag(path: Path, export_dir: Path) -> bool:
+    """True when exports exist but reflect an earlier run than the warehouse's latest, or that run
+    in an earlier state (a run killed after loading, whose exports were never written). Cheap:
+    it reads the manifest and one row of `runs`, not the tables."""
+    if not export_dir.is_dir():
+        return False
+    manifest = export_manifest(export_dir)
+    with open_warehouse(path, read_only=True) as connection:
+        return not _same_run(manifest, last_run(connection))
+
+
+def _same_run(manifest: dict, run: dict[str, str | None]) -> bool:
+    return all(manifest.get(key) == value for key, value in run.items())
 
 
 class ExportRefused(Exception):
@@ -88,15 +124,22 @@ def export_tables(path: Path, export_dir: Path) -> dict[str, Path]:
             connection.execute("BEGIN TRANSACTION")  # one snapshot for every table and the fingerprints
             for query in sql_files("export"):
                 written[query.stem] = _write_table(connection, query.stem, export_dir)
-            state = export_fingerprints(connection)
+            manifest = {**last_run(connection), "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                        "tables": export_fingerprints(connection)}
             connection.execute("COMMIT")
-            (export_dir / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
+            _write_manifest(export_dir, manifest)
         except BaseException:
             if created and export_dir.exists() and [p.name for p in export_dir.iterdir()] == [STATE_FILE]:
                 (export_dir / STATE_FILE).unlink()
                 export_dir.rmdir()  # leave no empty folder behind a failed first export
             raise
     return written
+
+
+def _write_manifest(export_dir: Path, manifest: dict) -> None:
+    temporary = export_dir / f".{STATE_FILE}.{uuid.uuid4().hex}.tmp"
+    temporary.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    os.replace(temporary, export_dir / STATE_FILE)
 
 
 def _write_table(connection: duckdb.DuckDBPyConnection, table: str, export_dir: Path) -> Path:

@@ -19,6 +19,7 @@ from tests.conftest import FIXTURES_DIR, PROJECT_ROOT, SEED_ARTICLE
 from transforms.documents import article_id_for
 from warehouse.lock import WarehouseBusy, lock_path_for, writer_lock
 from warehouse.connection import prepare_warehouse
+from warehouse.export import export_manifest, exports_lag
 from warehouse.query import run_query
 from warehouse.space import RESERVE_BYTES, reserve_path_for
 
@@ -288,3 +289,50 @@ def test_a_full_disk_at_the_links_is_recorded_with_its_cause(tmp_path, monkeypat
     assert status == "failed" and message.startswith("IOException: Could not write file")
     assert run_query(warehouse_path, "SELECT count(*) FROM articles").rows == [(1,)]  # the committed batch stays
     assert not reserve_path_for(warehouse_path).exists()
+
+
+def test_exports_of_a_failed_run_hold_its_failed_row_and_say_which_run_they_reflect(tmp_path, monkeypatch):
+    """A failed run had left runs.parquet without its 'failed' row."""
+    import polars as pl
+
+    import warehouse.linking
+
+    def broken_linking(*args, **kwargs):
+        raise RuntimeError("a linking bug")
+
+    warehouse_path = tmp_path / "w.duckdb"
+    etl(inputs=[str(SEED_ARTICLE)], warehouse=str(warehouse_path))
+    monkeypatch.setattr(warehouse.linking, "_relink", broken_linking)
+    with pytest.raises(RuntimeError, match="a linking bug"):
+        etl(inputs=[str(FIXTURES_DIR / "articles" / "ap_style.txt")], warehouse=str(warehouse_path))
+    exports = tmp_path / "exports"
+    assert pl.read_parquet(exports / "runs.parquet").sort("started_at")["status"].to_list() == ["completed", "failed"]
+    manifest = export_manifest(exports)
+    (failed_run,) = run_query(warehouse_path, "SELECT run_id FROM runs WHERE status = 'failed'").rows
+    assert (manifest["run_id"], manifest["run_status"]) == (failed_run[0], "failed")
+    assert set(manifest["tables"]) >= {"articles", "runs", "events"} and manifest["exported_at"]
+
+
+def test_exports_left_behind_by_a_killed_run_are_refreshed_before_the_next_run(tmp_path, nlp, extraction_rules):
+    """After a run killed mid-way the exports had stayed those of the last good run."""
+    import polars as pl
+
+    from flows.etl import refresh_lagging_exports
+    from transforms.documents import Document, InputMetadata
+    from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
+    from warehouse.load import load_batch, start_run
+
+    warehouse_path, exports = tmp_path / "w.duckdb", tmp_path / "exports"
+    etl(inputs=[str(SEED_ARTICLE)], warehouse=str(warehouse_path))
+    # what a killed run leaves: its row 'running' and one committed batch, no export
+    text = (FIXTURES_DIR / "articles" / "ap_style.txt").read_text(encoding="utf-8")
+    document = Document(article_id_for(text), "ap_style.txt", text, InputMetadata())
+    start_run(warehouse_path, "killed-run", None, ["ap_style.txt"], "model", "1", EXTRACTOR_VERSIONS)
+    load_batch(warehouse_path, "killed-run", extract_batch([document], nlp, extraction_rules),
+               [(document.article_id, document.source_uri)], [], EXTRACTOR_VERSIONS)
+    assert exports_lag(warehouse_path, exports)
+    assert pl.read_parquet(exports / "articles").height == 1
+    refresh_lagging_exports(warehouse_path, exports)
+    assert pl.read_parquet(exports / "articles").height == 2
+    assert (export_manifest(exports)["run_id"], export_manifest(exports)["run_status"]) == ("killed-run", "running")
+    assert not exports_lag(warehouse_path, exports)
