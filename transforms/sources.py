@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from transforms.antecedents import MentionsInOrder
 from transforms.quotes import Attribution, DocIndex, speaker_span
 
 SOURCES_VERSION = "sources.v1"
@@ -113,8 +114,18 @@ class ArticleSourceResolver:
         self.doc = index.doc
         self.rules = rules
         self.full_names = self._full_names_by_surname(index)
-        self.resolved: list[tuple[int, ResolvedSource]] = []  # (char position, source)
+        self.resolved: MentionsInOrder[ResolvedSource] = MentionsInOrder()  # sources resolved so far, by position
         self.gender = self._gender_from_honorifics(index)  # source key -> "m" | "f"
+        # Antecedents of pronouns: people named as the subject of a clause ("Hotak said ... in
+        # Maidan Wardak ... he said" is Hotak, not a place mis-tagged PERSON), and organisations.
+        self.people: MentionsInOrder[ResolvedSource] = MentionsInOrder()
+        self.bodies: MentionsInOrder[ResolvedSource] = MentionsInOrder()
+        for ent in index.ents:
+            if ent.label_ == "PERSON" and _looks_like_name(ent.text) and ent.root.dep_ in SUBJECT_LIKE_DEPS:
+                self.people.add(ent.end_char, ent.start_char, self._person(ent.text))
+            elif ent.label_ in ("ORG", "NORP"):
+                self.bodies.add(ent.end_char, ent.start_char, self._resolve_entity(ent))
+        self.organisations_naming: dict[str, MentionsInOrder[Span]] = {}  # noun -> ORG entities holding it
 
     def _full_names_by_surname(self, index: DocIndex) -> dict[str, str]:
         names: dict[str, str] = {}
@@ -131,7 +142,7 @@ class ArticleSourceResolver:
         position = attribution.speaker_start if attribution.speaker_start is not None else attribution.content_start
         source = self._resolve_token(root, position)
         if source is not None:
-            self.resolved.append((position, source))
+            self.resolved.add(position, position, source)
         return source
 
     def _resolve_token(self, root: Token, position: int) -> ResolvedSource | None:
@@ -216,26 +227,23 @@ class ArticleSourceResolver:
     def _resolve_pronoun(self, pronoun: str, position: int) -> ResolvedSource | None:
         """He/she: the nearest person named before; they/it: the nearest group or organisation."""
         if pronoun in PERSON_PRONOUNS:
-            wanted = {"person"}
-            # Antecedents are people named as the subject of a clause, or who spoke before:
-            # "Hotak said ... in Maidan Wardak ... he said" is Hotak, not a place mis-tagged PERSON.
-            candidates = [(ent.start_char, self._person(ent.text)) for ent in self.index.ents
-                          if ent.label_ == "PERSON" and ent.end_char <= position and _looks_like_name(ent.text)
-                          and ent.root.dep_ in SUBJECT_LIKE_DEPS]
+            wanted, named = {"person"}, self.people
         elif pronoun in PLURAL_PRONOUNS or pronoun == "it":
             wanted = {"organization", "government", "group"} | ({"anonymous"} if pronoun != "it" else set())
-            candidates = [(ent.start_char, self._resolve_entity(ent)) for ent in self.index.ents
-                          if ent.label_ in ("ORG", "NORP") and ent.end_char <= position]
+            named = self.bodies
         else:
             return None  # "I", "we", "you": the speaker is inside a quotation
-        candidates += [(p, s) for p, s in self.resolved if s.kind in wanted and p < position]
         wanted_gender = PRONOUN_GENDER.get(pronoun)
-        if wanted_gender is not None:
+
+        def agrees(source: ResolvedSource) -> bool:
             # skip people known to be of the other gender ("She" after "Mme Spanton ... Redouane")
-            candidates = [(p, s) for p, s in candidates if self.gender.get(s.key, wanted_gender) == wanted_gender]
-        if not candidates:
+            return wanted_gender is None or self.gender.get(source.key, wanted_gender) == wanted_gender
+
+        mentioned = named.latest(position, agrees)
+        spoke = self.resolved.latest(position, lambda s: s.kind in wanted and agrees(s), inclusive=False)
+        if mentioned is None and spoke is None:
             return None
-        chosen = max(candidates, key=lambda pair: pair[0])[1]
+        chosen = spoke[1] if mentioned is None or (spoke is not None and spoke[0] > mentioned[0]) else mentioned[1]
         if wanted_gender is not None:
             self.gender.setdefault(chosen.key, wanted_gender)
         return chosen
@@ -245,9 +253,9 @@ class ArticleSourceResolver:
         lemma = root.lemma_.casefold()
         kind = self.rules.nouns.get(lemma) or self.rules.nouns.get(root.lower_) or "anonymous"
         if kind in ("organization", "government"):
-            for ent in sorted(self.index.ents, key=lambda e: -e.start_char):
-                if ent.label_ == "ORG" and ent.end_char <= position and root.lower_ in ent.text.casefold():
-                    return self._resolve_entity(ent)
+            named = self._organisations_naming(root.lower_).latest(position)
+            if named is not None:
+                return self._resolve_entity(named[1])
         start, end = speaker_span(self.index, root)
         name = _strip_article(self.index.text[start:end]).casefold()
         if kind == "anonymous":
@@ -255,6 +263,18 @@ class ArticleSourceResolver:
             modifiers = [t for t in root.lefts if t.dep_ in ("amod", "compound") and t.i >= root.left_edge.i]
             name = " ".join([t.lower_ for t in modifiers] + [root.lower_])
         return ResolvedSource(source_key(kind, name), name, kind)
+
+
+    def _organisations_naming(self, noun: str) -> MentionsInOrder[Span]:
+        """The ORG entities whose text holds `noun` ("ministry" in "the Ministry of Defence"), in
+        order; found once per noun an article uses."""
+        if noun not in self.organisations_naming:
+            found: MentionsInOrder[Span] = MentionsInOrder()
+            for ent in self.index.ents:
+                if ent.label_ == "ORG" and noun in ent.text.casefold():
+                    found.add(ent.end_char, ent.start_char, ent)
+            self.organisations_naming[noun] = found
+        return self.organisations_naming[noun]
 
 
 def describe_speaker(index: DocIndex, root: Token) -> SourceDescription:
