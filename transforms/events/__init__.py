@@ -363,7 +363,8 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     if not rules.families[trigger.family].carries_toll:
         casualties = split_tolls(casualties)[1]  # "negotiations after the shooting deaths of 49 people"
     return context.report(sentence, trigger, typing, casualties, found_date, place,
-                          address_in(sentence, rules.street_pattern, context.ents_of(sentence)), actors,
+                          address_in(sentence, rules.street_pattern, context.ents_of(sentence),
+                                     doc_text=context.index.text), actors,
                           responsibility(sentence, actors), modality_of(verb, sentence),
                           refers_back(trigger.token) or _names_its_perpetrators(trigger.token, rules),
                           adds_another(trigger.token)), trigger.family

@@ -98,22 +98,51 @@ def _self_harm(typing: Typing) -> bool:
     return typing.event_class.name == OTHER and self_inflicted(typing.trigger.token)
 
 
-def _conflicts(incident: Sequence[SentenceReport], report: SentenceReport) -> bool:
+@dataclass
+class _Told:
+    """What an incident's sentences have told so far, kept up to date as each is added, so that
+    testing a new sentence against it costs the same however long the incident's story is."""
+
+    reports: list[SentenceReport]
+    addresses: set[str]
+    day: object = None  # the first day a sentence gives
+    year: int | None = None
+    country: str | None = None
+    place: object = None
+
+    @classmethod
+    def of(cls, report: SentenceReport) -> _Told:
+        told = cls([], set())
+        told.add(report)
+        return told
+
+    def add(self, report: SentenceReport) -> None:
+        self.reports.append(report)
+        if report.address is not None:
+            self.addresses.add(report.address)
+        if self.day is None:
+            self.day = report.day
+        if self.year is None and report.date and report.date.resolved.start:
+            self.year = report.date.resolved.start.year
+        if self.country is None:
+            self.country = report.country
+        if self.place is None and report.place is not None and report.place.match.place:
+            self.place = report.place.match.place
+
+
+def _conflicts(told: _Told, report: SentenceReport) -> bool:
     """Another day, another country, or another exact place than the incident's; never when
     both give the same street address ("the 100 block of Main Street")."""
-    if report.address is not None and any(r.address == report.address for r in incident):
+    if report.address is not None and report.address in told.addresses:
         return False
-    day = next((r.day for r in incident if r.day is not None), None)
     said_of_it = report.refers_back and report.date is not None and report.date.reported  # "police said Monday the theft"
-    if day is not None and report.day is not None and day != report.day and not said_of_it:
+    if told.day is not None and report.day is not None and told.day != report.day and not said_of_it:
         return True
-    year = next((r.date.resolved.start.year for r in incident if r.date and r.date.resolved.start), None)
-    if year is not None and _own_year(report) not in (None, year):
+    if told.year is not None and _own_year(report) not in (None, told.year):
         return True  # "the 1997 shooting" is not last night's
-    country = next((r.country for r in incident if r.country is not None), None)
-    if country is not None and report.country is not None and country != report.country:
+    if told.country is not None and report.country is not None and told.country != report.country:
         return True
-    place = next((r.place.match.place for r in incident if r.place is not None and r.place.match.place), None)
+    place = told.place
     own = report.place.match.place if report.place is not None else None
     return (place is not None and own is not None and place.feature == own.feature == "city"
             and place.geonameid != own.geonameid and not report.refers_back)
@@ -131,15 +160,21 @@ def _own_year(report: SentenceReport) -> int | None:
     return found.resolved.start.year if close else None
 
 
-def _home(incidents: list[list[SentenceReport]], report: SentenceReport) -> list[SentenceReport] | None:
+# How many incidents back a sentence may speak of: a long page of many incidents is merged in
+# time that grows with its length, not with its length squared.
+LOOKBACK_INCIDENTS = 100
+
+
+def _home(incidents: list[_Told], report: SentenceReport) -> _Told | None:
     """The incident a sentence speaks of, latest first; None when it starts a new one."""
     if _verbal(report) or report.adds_another:
         return None
-    for incident in reversed(incidents):
+    for told in reversed(incidents[-LOOKBACK_INCIDENTS:]):
+        incident = told.reports
         if _verbal(incident[0]) or (report.typing is None and _an_arrest(incident)):
             continue  # "she later died" tells of the shooting, not of the arrest told since
-        if _same_kind(incident, report) and not _conflicts(incident, report):
-            return incident
+        if _same_kind(incident, report) and not _conflicts(told, report):
+            return told
         if report.typing is None:
             return None  # "he later died" speaks of the latest incident or of none
     return None
@@ -147,14 +182,14 @@ def _home(incidents: list[list[SentenceReport]], report: SentenceReport) -> list
 
 def merge_reports(reports: Sequence[SentenceReport]) -> list[list[SentenceReport]]:
     """Group sentence reports into incidents, in the order each incident is first told."""
-    incidents: list[list[SentenceReport]] = []
+    incidents: list[_Told] = []
     for report in reports:
         home = _home(incidents, report)
         if home is not None:
-            home.append(report)
+            home.add(report)
         elif report.typing is not None:
-            incidents.append([report])
-    return incidents
+            incidents.append(_Told.of(report))
+    return [told.reports for told in incidents]
 
 
 def incident_count(reports: Sequence[SentenceReport], kind: str) -> tuple[int | None, str | None]:

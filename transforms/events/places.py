@@ -211,15 +211,16 @@ def street_pattern(street_nouns: Sequence[str], numbered_nouns: Sequence[str]) -
 
 
 def address_in(sentence: Span, pattern: re.Pattern[str], ents: Sequence[Span] | None = None,
-               streets_only: bool = False) -> str | None:
+               streets_only: bool = False, doc_text: str | None = None) -> str | None:
     """The finest place a sentence gives: a street address, else (unless streets_only) a
-    named facility (FAC) that is not where the wounded were taken."""
+    named facility (FAC) that is not where the wounded were taken. `doc_text` is the Doc's text
+    when the caller has it (spaCy rebuilds Doc.text, all of it, on every access)."""
     match = pattern.search(sentence.text)
     if match is not None:
         return match.group().strip(" .")
     if streets_only:
         return None
-    text = sentence.doc.text
+    text = sentence.doc.text if doc_text is None else doc_text
     facility = next((e for e in (sentence.ents if ents is None else ents) if e.label_ == "FAC"
                      and not _TAKEN_TO.search(text[max(0, e.start_char - 40):e.start_char])), None)
     return facility.text if facility is not None else None  # not the hospital the wounded were taken to
