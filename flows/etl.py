@@ -161,6 +161,7 @@ def extract(documents: list[Document], rerun: dict[str, frozenset[str]], setting
         rerun=rerun,
         nlp_batch_chars=settings.nlp_batch_chars,
         keep_languages=settings.kept_languages,
+        article_seconds=settings.article_seconds,
     ) if nlp is not None else ExtractedBatch()
     # an article quarantined whole (not one already loaded) has no row for its inputs to point at
     quarantined = {e.article_id for e in batch.errors if e.article_id and e.article_id not in rerun}

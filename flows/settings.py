@@ -39,6 +39,8 @@ class Settings(BaseSettings):
                                         "writing the same warehouse before it gives up")
     read_wait_seconds: float = Field(60, ge=0, description="how long `wirehouse sql` waits for a run to finish "
                                      "writing a batch before it gives up")
+    article_seconds: float = Field(120, gt=0, description="time budget of one article's extraction (after its "
+                                   "parse); an article over it is quarantined as too_slow")
     keep_languages: str = Field("", description="comma-separated ISO 639-1 codes of the languages to load "
                                 "(en,de); other articles are quarantined. Empty: every language is loaded")
     html_fast: bool = Field(False, description="trafilatura without its fallback extractors: about 1.7 times "

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from transforms.articles import Article, build_article
+from transforms.budget import ArticleTooSlow, time_budget
 from transforms.documents import Document, IngestError
 from transforms.entities import ENTITIES_VERSION, EntityMention, extract_entities
 from transforms.events import (
@@ -104,6 +105,7 @@ def extract_batch(
     rerun: Mapping[str, frozenset[str]] | None = None,
     nlp_batch_chars: int = GROUP_CHARS,
     keep_languages: frozenset[str] = frozenset(),
+    article_seconds: float | None = None,
 ) -> ExtractedBatch:
     """Parse layouts, run spaCy over the bodies with nlp.pipe, extract entities, quotes,
     sources and events.
@@ -113,7 +115,8 @@ def extract_batch(
     or extracted from becomes an IngestError with its article_id; the rest go on. An article in
     a language the pipeline does not cover is loaded with its layout only (its extractors
     recorded as run: there is nothing for them to find); one in a language not among
-    `keep_languages` (when given) is quarantined as `language`.
+    `keep_languages` (when given) is quarantined as `language`. An article whose extraction takes
+    over `article_seconds` is quarantined as `too_slow`.
     """
     rerun = rerun or {}
     started = time.perf_counter()
@@ -147,7 +150,13 @@ def extract_batch(
                 failed.add(article.article_id)
                 continue
             try:
-                records = _extract_from(doc, article, batch.extractors[article.article_id], rules)
+                with time_budget(article_seconds):
+                    records = _extract_from(doc, article, batch.extractors[article.article_id], rules)
+            except ArticleTooSlow:
+                batch.errors.append(IngestError(article.source_uri, "too_slow", f"extraction took over "
+                                                f"{article_seconds:g} s (WIREHOUSE_ARTICLE_SECONDS); the article "
+                                                "is not loaded", article.article_id))
+                failed.add(article.article_id)
             except Exception as error:
                 batch.errors.append(article_error(article.source_uri, article.article_id, "extract", error))
                 failed.add(article.article_id)

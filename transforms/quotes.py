@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms.budget import check_budget
 from transforms.quotations import Quotations, Quoted, find_quoted_spans, looks_like_title
 
 QUOTES_VERSION = "quotes.v1"
@@ -126,6 +127,7 @@ def extract_attributions(index: DocIndex, rules: QuoteRules) -> QuoteExtraction:
         is_according = token.lower_ == "according" and token.i + 1 < len(index.doc) and index.doc[token.i + 1].lower_ == "to"
         if not (is_cue or is_according) or quotations.holds(token.idx):
             continue
+        check_budget()
         if is_cue:
             strength = rules.reporting_verbs.get(token.lemma_.casefold(), rules.reporting_verbs.get(token.lower_, 0.8))
             attribution = _verb_attribution(index, token, quotations, strength, non_quotes)

@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from transforms.antecedents import MentionsInOrder
+from transforms.budget import check_budget
 from transforms.quotes import Attribution, DocIndex, speaker_span
 
 SOURCES_VERSION = "sources.v1"
@@ -422,6 +423,7 @@ def attribute_quotes(
     mentions: list[tuple[ResolvedSource, str | None, SourceDescription]] = []
     doc, text = index.doc, index.text
     for attribution in attributions:
+        check_budget()
         source = resolver.resolve(attribution)
         speaker_text = None
         if attribution.speaker_start is not None:

@@ -78,3 +78,14 @@ def test_a_batch_leaves_no_new_strings_in_the_vocabulary(nlp, extraction_rules):
     batch = extract_batch(batch_of_new_words(1), nlp, extraction_rules)
     assert len(nlp.vocab.strings) == before
     assert "Zorblax1x0 Quenterby" in {mention.text for mention in batch.entity_mentions}  # records keep their text
+
+
+def test_an_article_over_its_time_budget_is_quarantined_and_the_batch_goes_on(nlp, extraction_rules):
+    texts = ["Police said two men were arrested in Lyon on Monday after a protest.",
+             '"We will rebuild," the mayor of Lyon said on Tuesday.']
+    documents = [Document(article_id_for(t), f"{n}.txt", t, InputMetadata()) for n, t in enumerate(texts)]
+    over = extract_batch(documents, nlp, extraction_rules, article_seconds=1e-9)
+    assert over.articles == [] and [e.error_kind for e in over.errors] == ["too_slow", "too_slow"]
+    assert "WIREHOUSE_ARTICLE_SECONDS" in over.errors[0].message and over.errors[0].article_id == documents[0].article_id
+    within = extract_batch(documents, nlp, extraction_rules, article_seconds=60)
+    assert len(within.articles) == 2 and within.errors == []

@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from transforms.budget import check_budget
 from transforms.events.actors import event_actors, governing_verb, is_state
 from transforms.events.arrests import ARREST_FAMILY, incident_phrase, other_triggers, split_tolls, within
 from transforms.events.casualties import numbered_casualties, people_casualties, zero_casualties
@@ -392,6 +393,7 @@ def extract_events(
     book = VictimBook()
     reports = []
     for sentence in index.doc.sents:
+        check_budget()
         found_date = sentence_date(sentence, published, context.previous_day, rules.report_verbs,
                                    context.ents_of(sentence))
         context.note_date(sentence.start_char, found_date)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from transforms.budget import check_budget
 from transforms.events.arrests import ARREST_FAMILY
 from transforms.events.classify import Typing
 from transforms.events.dates import DateMention
@@ -184,6 +185,7 @@ def merge_reports(reports: Sequence[SentenceReport]) -> list[list[SentenceReport
     """Group sentence reports into incidents, in the order each incident is first told."""
     incidents: list[_Told] = []
     for report in reports:
+        check_budget()
         home = _home(incidents, report)
         if home is not None:
             home.add(report)
