@@ -25,7 +25,13 @@ from transforms.linking.groups import complete_link_groups
 from transforms.linking.incidents import (
     DAY_SLACK, REPORT_LAG_DAYS, IncidentRules, Link, LinkKey, best_links, date_window, links_among,
 )
-from transforms.linking.statements import QuoteKey, may_repeat, quote_links_among, speaker_key
+from transforms.linking.statements import (
+    MAX_QUOTES_PER_SPEAKER,
+    QuoteKey,
+    may_repeat,
+    quote_links_among,
+    speaker_key,
+)
 from warehouse.connection import open_warehouse
 from warehouse.sql_files import sql_text
 from warehouse.transaction import transaction
@@ -82,16 +88,20 @@ def _link_key(row: tuple) -> LinkKey:
 
 def _statement_links(connection: duckdb.DuckDBPyConnection) -> tuple[list[str], dict[tuple[str, str], Link]]:
     staged = connection.execute(sql_text("linking/statements/select_staged_keys.sql")).fetchall()
-    new = [_quote_key(row) for row in staged if may_repeat(row[-2], row[4])]
+    new = [key for row in staged if (key := _quote_key(row)) is not None]
     speakers = sorted({key.speaker for key in new})
     connection.register("staged_speakers", pa.table({"speaker": pa.array(speakers, pa.string())}))
-    others = [_quote_key(row) for row in connection.execute(
-        sql_text("linking/statements/select_candidate_keys.sql")).fetchall() if may_repeat(row[-2], row[4])] if new else []
+    others = [key for row in connection.execute(sql_text("linking/statements/select_candidate_keys.sql")).fetchall()
+              if (key := _quote_key(row)) is not None] if new else []
     return [row[0] for row in staged], quote_links_among(new, others)
 
 
-def _quote_key(row: tuple) -> QuoteKey:
-    quote_id, article_id, source_id, name, kind, _, content = row
+def _quote_key(row: tuple) -> QuoteKey | None:
+    """The quote as the statement linker compares it, or None when it takes no part: a paraphrase
+    of no person, or a quote past its speaker's first MAX_QUOTES_PER_SPEAKER in its article."""
+    quote_id, article_id, source_id, name, kind, quote_kind, content, rank_in_article = row
+    if not may_repeat(quote_kind, kind) or rank_in_article > MAX_QUOTES_PER_SPEAKER:
+        return None
     return QuoteKey(quote_id, article_id, speaker_key(source_id, name, kind), content)
 
 
