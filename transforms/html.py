@@ -30,7 +30,7 @@ from transforms.documents import (
     check_text,
     parse_timestamp,
 )
-from transforms.page_fallback import LXML_MAX_DEPTH, read_deep_page
+from transforms.page_fallback import LXML_MAX_DEPTH, deeper_than_lxml, read_deep_page
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 META_SCAN_BYTES = 4096
@@ -101,8 +101,8 @@ def main_text(html: str, url: str | None, fast: bool) -> PageText | None:
 
 
 def too_deep_for_lxml(html: str, url: str | None) -> PageText | None:
-    """The text of a page nested deeper than lxml reads (trafilatura then finds nothing in it),
-    paragraph by paragraph; None for any other page, whose lack of main text is real."""
+    """The text of a page nested deeper than lxml reads (trafilatura would see only its first
+    256 levels), paragraph by paragraph; None when the page is not that deep after all."""
     deep = read_deep_page(html)
     if deep.max_depth <= LXML_MAX_DEPTH or not deep.paragraphs:
         return None
@@ -147,11 +147,9 @@ def page_published_at(page: PageText) -> datetime | None:
 def page_document(page: RawPage, fast: bool = False) -> Document:
     """One page to a Document, or InputRejected with the reason."""
     html = decode_page(page.payload, page.http_charset)
-    found = main_text(html, page.target_uri, fast)
+    deep = too_deep_for_lxml(html, page.target_uri) if deeper_than_lxml(html) else None
+    found = deep or main_text(html, page.target_uri, fast)
     text = compose_text(found) if found is not None else None
-    if text is None:
-        found = too_deep_for_lxml(html, page.target_uri)
-        text = compose_text(found) if found is not None else None
     if text is None:
         raise InputRejected("no_main_text", "the page has no main text (navigation or an empty template only)")
     check_text(text)

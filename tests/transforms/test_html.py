@@ -117,3 +117,13 @@ def test_a_page_nested_deeper_than_lxml_reads_keeps_its_paragraphs():
     shallow_menu = f"<html><body>{'<div>' * 10}<nav><a href='/'>Home</a> <a href='/n'>News</a></nav></body></html>"
     with pytest.raises(InputRejected, match="no main text"):
         page_document(RawPage("menu.html", shallow_menu.encode()))
+
+
+def test_paragraphs_nested_past_lxml_s_depth_are_all_kept():
+    """A page of 6,600 paragraphs, each in a deeper <div>, had kept its first 843 quotes only:
+    trafilatura sees the first 256 levels."""
+    paragraphs = [f'"Plan {n} goes ahead," the mayor of Springfield said on Tuesday.' for n in range(400)]
+    page = ("<html><head><title>Plans</title></head><body>"
+            + "".join(f"<div><p>{p}</p>" for p in paragraphs) + "</div>" * 400 + "</body></html>")
+    document = page_document(RawPage("deep.html", page.encode()))
+    assert all(p in document.raw_text for p in paragraphs)

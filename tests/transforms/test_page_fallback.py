@@ -1,6 +1,6 @@
 """The tokenizer that reads pages too deep for lxml: depth, title, paragraphs, what it leaves out."""
 
-from transforms.page_fallback import LXML_MAX_DEPTH, read_deep_page
+from transforms.page_fallback import LXML_MAX_DEPTH, deeper_than_lxml, read_deep_page
 
 
 def test_depth_counts_nesting_but_not_void_or_unclosed_paragraph_tags():
@@ -16,3 +16,9 @@ def test_paragraphs_come_from_blocks_and_furniture_is_left_out():
                           "<footer>(c) 2026</footer></body></html>")
     assert page.title == "A title"
     assert page.paragraphs == ["First bold text.", "Second & last."]
+
+
+def test_the_tag_scan_tells_a_page_deeper_than_lxml_reads():
+    assert deeper_than_lxml("<div>" * 300 + "x" + "</div>" * 300)
+    assert not deeper_than_lxml(("<div><p>a<br>b<img src=x></p></div>" * 5000))  # long, not deep
+    assert not deeper_than_lxml("<ul>" + "<li>item" * 1000 + "</ul>")  # unclosed items do not nest
