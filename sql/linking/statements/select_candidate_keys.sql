@@ -1,19 +1,9 @@
--- The quotes already grouped by the new quotes' speakers (staged_speakers): the same source, or a
--- person of the same surname ("person:obama"), as transforms.linking.statements.speaker_key says,
--- each with its rank among its speaker's quotes in its article (as select_staged_keys.sql ranks).
-WITH speakers AS (
-    SELECT source_id, name, kind,
-           CASE WHEN kind = 'person' AND trim(name) <> ''
-                THEN 'person:' || lower(string_split(trim(name), ' ')[-1])
-                ELSE 'source:' || source_id END AS speaker
-    FROM sources
-), ranked AS (
-    SELECT q.quote_id, q.article_id, q.source_id, sp.name, sp.kind, q.kind AS quote_kind, q.content,
-           row_number() OVER (PARTITION BY q.article_id, sp.speaker ORDER BY q.content_start, q.quote_id)
-               AS rank_in_article
-    FROM quotes AS q
-    JOIN speakers AS sp USING (source_id)
-    WHERE sp.speaker IN (SELECT speaker FROM staged_speakers)
+-- The quotes already grouped by the new quotes' speakers (staged_speakers, quote_speakers of
+-- create_quote_speakers.sql), each with its rank among its speaker's quotes in its article.
+WITH ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY article_id, speaker ORDER BY content_start, quote_id) AS rank_in_article
+    FROM quote_speakers
+    WHERE speaker IN (SELECT speaker FROM staged_speakers)
 )
 SELECT quote_id, article_id, source_id, name, kind, quote_kind, content, rank_in_article
 FROM ranked
