@@ -152,7 +152,8 @@ def sql(
     no other file, attach no database, load no extension and change no setting."""
     import duckdb
 
-    from warehouse.query import QueryRefused, WarehouseBusyReading, run_queries
+    from warehouse.query import QueryRefused, run_queries
+    from warehouse.readers import WarehouseBusyReading
 
     if (query is None) == (file is None):
         error_console.print("[red]error:[/red] give a QUERY or --file, not both")
@@ -160,8 +161,7 @@ def sql(
     try:
         text = query if query is not None else _query_file_text(file)
         results = run_queries(_warehouse_path(warehouse), text, list(param or []), Settings().read_wait_seconds,
-                              on_wait=lambda message: error_console.print(_shown(message), soft_wrap=True,
-                                                                          highlight=False))
+                              on_wait=_say_waiting)
     except duckdb.ParserException as error:
         if file is not None:
             error_console.print(f"[red]error:[/red] {_shown(str(file))} does not parse as SQL (its text is not "
@@ -192,6 +192,11 @@ def sql(
         for row in result.rows:
             table.add_row(*("" if value is None else _shown(str(value)) for value in row))
         console.print(table)
+
+
+def _say_waiting(message: str) -> None:
+    """A reader waiting for a run's batch says so once, on stderr."""
+    error_console.print(_shown(message), soft_wrap=True, highlight=False)
 
 
 def _query_file_text(file: Path) -> str:
@@ -277,16 +282,18 @@ def export_command(
     import duckdb
 
     from warehouse.export import ExportRefused, export_tables
+    from warehouse.readers import WarehouseBusyReading, read_when_free
 
     warehouse_path = _warehouse_path(warehouse)
     target = to or Settings().exports_for(warehouse_path)
     try:
-        written = export_tables(warehouse_path, target)
+        written = read_when_free(warehouse_path, lambda: export_tables(warehouse_path, target),
+                                 Settings().read_wait_seconds, _say_waiting)
     except ExportRefused as refused:
         error_console.print(f"[red]error:[/red] not exporting: {escape(str(refused))}; choose another --to",
                             soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
-    except (duckdb.Error, OSError) as error:
+    except (duckdb.Error, OSError, WarehouseBusyReading) as error:
         error_console.print(f"[red]error:[/red] cannot export {warehouse_path} to {target}: {_one_line(error)}",
                             soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
@@ -305,6 +312,7 @@ def report_command(
     import duckdb
 
     from report.page import ReportRefused, render_report, write_report
+    from warehouse.readers import WarehouseBusyReading, read_when_free
     from warehouse.report import report_data
 
     warehouse_path = _warehouse_path(warehouse)
@@ -315,7 +323,9 @@ def report_command(
                             soft_wrap=True, highlight=False)
         raise typer.Exit(1)
     try:
-        write_report(render_report(report_data(warehouse_path)), target, warehouse_path)
+        data = read_when_free(warehouse_path, lambda: report_data(warehouse_path), Settings().read_wait_seconds,
+                              _say_waiting)
+        write_report(render_report(data), target, warehouse_path)
     except ReportRefused as refused:
         error_console.print(f"[red]error:[/red] not writing the report: {escape(str(refused))}; choose another --to",
                             soft_wrap=True, highlight=False)
@@ -324,7 +334,7 @@ def report_command(
         error_console.print(f"[red]error:[/red] {warehouse_path} lacks the report's views ({_one_line(error)}): "
                             "a `wirehouse run` brings it up to date", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
-    except (duckdb.Error, OSError) as error:
+    except (duckdb.Error, OSError, WarehouseBusyReading) as error:
         error_console.print(f"[red]error:[/red] cannot write the report of {warehouse_path} to {target}: "
                             f"{_one_line(error)}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None

@@ -15,9 +15,8 @@ import csv
 import functools
 import json
 import re
-import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,13 +24,12 @@ from typing import Any
 import duckdb
 
 from warehouse.connection import open_warehouse
-from warehouse.lock import holder_of
+from warehouse.readers import read_when_free
 from warehouse.sql_files import installed_data_dir, sql_text
 
 # What `wirehouse sql` runs. DESCRIBE, SHOW, SUMMARIZE, VALUES and PRAGMA show_tables parse as
 # SELECT; CALL, PRAGMA and CHECKPOINT do not, and are refused.
 QUERY_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
-READ_POLL_SECONDS = 0.1
 REFUSAL = ("refused: wirehouse sql runs read-only queries (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, "
            "EXPLAIN); use `wirehouse export` for Parquet files")
 # "EXPLAIN", "EXPLAIN ANALYZE" or "EXPLAIN (FORMAT json)" before the query it explains.
@@ -110,52 +108,25 @@ def read_only_statements(connection: duckdb.DuckDBPyConnection, text: str,
     return statements
 
 
-class WarehouseBusyReading(RuntimeError):
-    """A writer still held the warehouse when a reader's wait ran out."""
-
-
 @contextmanager
-def locked_down(path: Path, wait_seconds: float = 0,
-                on_wait: Callable[[str], None] = lambda message: None) -> Iterator[duckdb.DuckDBPyConnection]:
+def locked_down(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the warehouse that can open no other file, attach no database,
-    load or install no extension, read no Python variable and change no setting. While a run
-    writes a batch the file is locked: the reader waits up to `wait_seconds` for the batch to
-    end (`on_wait` hears once which run it waits for), then reads the last committed state."""
-    with open_warehouse_when_free(path, wait_seconds, on_wait) as connection:
+    load or install no extension, read no Python variable and change no setting."""
+    with open_warehouse(path, read_only=True, bounded=False) as connection:
         connection.execute(sql_text("query/lock_down.sql"))
-        yield connection
-
-
-@contextmanager
-def open_warehouse_when_free(path: Path, wait_seconds: float,
-                             on_wait: Callable[[str], None]) -> Iterator[duckdb.DuckDBPyConnection]:
-    """open_warehouse(read_only), retried while a writer holds the file, up to `wait_seconds`."""
-    deadline = time.monotonic() + wait_seconds
-    waiting = False
-    with ExitStack() as stack:
-        while True:
-            try:
-                connection = stack.enter_context(open_warehouse(path, read_only=True, bounded=False))
-                break
-            except duckdb.IOException as error:
-                if "lock" not in str(error).lower():
-                    raise
-                holder = holder_of(path)
-                if time.monotonic() >= deadline:
-                    raise WarehouseBusyReading(f"{path} is being written by {holder}; still busy after "
-                                               f"{wait_seconds:g} s (WIREHOUSE_READ_WAIT_SECONDS)") from None
-                if not waiting:
-                    on_wait(f"waiting for {holder} to finish writing a batch to {path} (up to {wait_seconds:g} s)")
-                    waiting = True
-                time.sleep(READ_POLL_SECONDS)
         yield connection
 
 
 def run_queries(path: Path, text: str, parameters: list[Any] | None = None, wait_seconds: float = 0,
                 on_wait: Callable[[str], None] = lambda message: None) -> list[QueryResult]:
-    """Run every statement of `text` in order, read-only; one result per statement."""
+    """Run every statement of `text` in order, read-only; one result per statement. While a run
+    writes a batch the reader waits up to `wait_seconds` (see warehouse.readers)."""
+    return read_when_free(path, lambda: _run_queries(path, text, parameters), wait_seconds, on_wait)
+
+
+def _run_queries(path: Path, text: str, parameters: list[Any] | None) -> list[QueryResult]:
     results = []
-    with locked_down(path, wait_seconds, on_wait) as connection:
+    with locked_down(path) as connection:
         for statement in read_only_statements(connection, text, parameters):
             cursor = connection.execute(statement, parameters or [])
             columns = [column[0] for column in cursor.description] if cursor.description else []
