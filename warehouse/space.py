@@ -29,18 +29,26 @@ def space_reserve(warehouse_path: Path) -> Iterator[Path]:
     much cannot be had (the disk is full before the run writes anything)."""
     path = reserve_path_for(warehouse_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
     try:
-        os.posix_fallocate(descriptor, 0, RESERVE_BYTES)
-    except OSError:
-        os.close(descriptor)
-        path.unlink(missing_ok=True)
-        raise
-    os.close(descriptor)
-    try:
+        _allocate(path, RESERVE_BYTES)
         yield path
     finally:
         path.unlink(missing_ok=True)
+
+
+def _allocate(path: Path, size: int) -> None:
+    """A file of `size` bytes whose blocks are really taken from the disk (no sparse file)."""
+    with path.open("wb") as handle:
+        try:
+            os.posix_fallocate(handle.fileno(), 0, size)
+            return
+        except AttributeError:  # no posix_fallocate on this system
+            pass
+        except OSError as error:
+            if error.errno == errno.ENOSPC:
+                raise
+            # a file system without fallocate: write the bytes instead
+        handle.write(bytes(size))
 
 
 def release_reserve(warehouse_path: Path) -> None:
