@@ -46,6 +46,10 @@ def test_an_installed_wheel_runs_from_another_folder(tmp_path):
                            cwd=elsewhere, env=environment, capture_output=True, text=True, check=True).stdout
     assert (elsewhere / "warehouse" / "wirehouse.duckdb").is_file()
     assert " 6 " in shown  # the seed's six events
+    counted = subprocess.run([python, "-c", "import wirehouse\nwith wirehouse.connect() as w:\n"
+                              "    print(w.sql('select count(*) as n from events').pl()['n'][0])"],
+                             cwd=elsewhere, env=environment, capture_output=True, text=True, check=True).stdout
+    assert counted.strip() == "6"  # the front door for notebooks travels too
     # every rule and SQL file of the checkout travels (sql/evaluation was once left behind), and the
     # report, with its template and outlines, runs from the installed copy
     data_dir = tmp_path / "venv" / "share" / "wirehouse"
