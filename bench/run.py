@@ -127,7 +127,7 @@ def source_records() -> Iterator[dict]:
 def build_corpus(n: int, directory: Path) -> tuple[Path, Path, Path]:
     """N articles as corpus.jsonl, as .txt files under txt/, and their bodies (one JSON string
     per line, for the bare spaCy run); copy k > 0 of a record gets the line "Copy k."."""
-    from flows.etl import extraction_rules
+    from flows.tasks import extraction_rules
     from transforms.articles import build_article
     from transforms.documents import Document, InputMetadata
 

@@ -68,7 +68,7 @@ def build_archive(n: int, path: Path) -> None:
 
 
 def _bodies_of(pages: list) -> tuple[list[str], float]:
-    from flows.etl import extraction_rules
+    from flows.tasks import extraction_rules
     from transforms.articles import build_article
     from transforms.documents import Document
     from transforms.html import pages_to_documents

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from transforms.documents import Document, IngestError, InputFile, InputItem, RawPage
 from transforms.extract import extractors_to_rerun
-from warehouse.load import RunCounts
+from warehouse.runs import RunCounts
 
 # Inputs are read and looked up in the warehouse this many batches at a time: one query per
 # 4,096 articles by default, so that a re-run over unchanged inputs costs little per article.

@@ -51,7 +51,7 @@ def eval_quotes(
     show_errors: Annotated[int, typer.Option(help="print this many missed and spurious quotes per gold set")] = 0,
 ) -> None:
     """Quote precision, recall and F1 (overlap >= 0.3 and exact), speaker, cue and source accuracy."""
-    from flows.etl import extraction_rules
+    from flows.tasks import extraction_rules
     from evaluation import GOLD_DIR
     from evaluation.quote_gold import read_gold_dir
     from evaluation.quotes import evaluate_quotes
@@ -126,7 +126,7 @@ def eval_events(
     """Events on every gold set present: own gold, GVA news, CASE 2021, PLOVER, WikiEvents,
     TempEval-3; each figure beside its trivial baseline, the best known figure and the target."""
     from evaluation.report import build_event_report
-    from flows.etl import extraction_rules
+    from flows.tasks import extraction_rules
     from transforms.nlp import load_pipeline
 
     settings = Settings()
@@ -164,7 +164,7 @@ def eval_places(
     Wikinews and, with WIREHOUSE_POLNEAR_DIR, PolNeAR mentions), beside its baselines."""
     from evaluation import PLACE_GOLD
     from evaluation.places import evaluate_places, read_place_gold
-    from flows.etl import extraction_rules
+    from flows.tasks import extraction_rules
     from transforms.nlp import load_pipeline
 
     settings = Settings()
@@ -224,7 +224,7 @@ def eval_incidents(
     linking at all."""
     from evaluation import DEFAULT_CORPUS_DIR, GOLD_DIR
     from evaluation.incident_links import evaluate_muc_linking, evaluate_reuters_linking
-    from flows.etl import extraction_rules
+    from flows.tasks import extraction_rules
     from transforms.linking.incidents import load_incident_rules
     from transforms.nlp import load_pipeline
 
@@ -276,7 +276,7 @@ def eval_statements(
 
     from evaluation import GOLD_DIR
     from evaluation.statements import evaluate_statements, load_polnear, write_sample
-    from flows.etl import extraction_rules
+    from flows.tasks import extraction_rules
     from transforms.nlp import load_pipeline
 
     if polnear is None:

@@ -3,9 +3,6 @@
 Run it with `wirehouse run INPUT...` or `python -m flows.etl INPUT...`.
 """
 
-import functools
-import logging
-import os
 import sys
 import time
 import uuid
@@ -15,44 +12,35 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from prefect import Flow, flow, runtime, task
-from prefect.cache_policies import NO_CACHE
+from prefect import Flow, flow
 from prefect.futures import PrefectFuture
-from prefect.settings import get_current_settings
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.batching import LOOKUP_BATCHES, PendingBatch, count_documents, pages_converted
+from flows.batching import LOOKUP_BATCHES, PendingBatch, pages_converted
+from flows.runners import share_api_with_workers, task_runner_for
 from flows.settings import Settings
-from transforms.discovery import discover_inputs
-from transforms.documents import (
-    Document,
-    IngestError,
-    InputFile,
-    RawPage,
-    SkippedRecord,
-    batched,
-    read_documents,
+from flows.tasks import (
+    discover,
+    export,
+    export_after_failure,
+    extract,
+    extract_pages,
+    find_stale,
+    finish,
+    link,
+    load,
+    open_run,
+    prepare,
+    progress_log,
+    refresh_lagging_exports,
 )
-from transforms.extract import (
-    EXTRACTOR_VERSIONS,
-    ExtractedBatch,
-    ExtractionRules,
-    extract_batch,
-    load_extraction_rules,
-)
-from transforms.html import pages_to_documents
-from transforms.linking.incidents import load_incident_rules
-from transforms.nlp import installed_model_identity, load_pipeline
-from warehouse import export as warehouse_export
-from warehouse import linking as warehouse_linking
-from warehouse import load as warehouse_load
-from warehouse.connection import is_io_error, prepare_warehouse
+from transforms.documents import Document, IngestError, InputFile, RawPage, SkippedRecord, batched, read_documents
+from transforms.extract import EXTRACTOR_VERSIONS
+from warehouse.connection import is_io_error
+from warehouse.runs import RunCounts, finish_run
 from warehouse.lock import writer_lock
 from warehouse.space import is_disk_full, release_reserve, space_reserve
-from warehouse.load import RunCounts, StagedBatch
-from warehouse.views import refresh_views, run_checks
 
-progress_log = logging.getLogger("wirehouse.progress")
 # HTML pages go to the workers for their main text in groups of this many.
 PAGES_PER_TASK = 64
 
@@ -72,161 +60,6 @@ class RunSummary:
     # process; layout, parse, extract and stage summed over the workers, which run in parallel
     stage_seconds: dict[str, float] = field(default_factory=dict)
     export_error: str | None = None  # the exports could not be written (the run itself is loaded)
-
-
-def _is_io_error(task, task_run, state) -> bool:
-    """Retry warehouse calls only on I/O failures (a locked file, a full disk), never on bugs."""
-    try:
-        state.result()
-    except Exception as error:
-        return is_io_error(error)
-    return False
-
-
-@functools.lru_cache(maxsize=2)
-def extraction_rules(seeds_dir: Path) -> ExtractionRules:
-    """The rule sets of seeds/, loaded once per process."""
-    return load_extraction_rules(seeds_dir)
-
-
-@task(name="prepare-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
-def prepare(warehouse_path: Path) -> list[str]:
-    return prepare_warehouse(warehouse_path)
-
-
-@task(name="open-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
-def open_run(warehouse_path: Path, run_id: str, inputs: list[str], model_name: str) -> None:
-    name, version = installed_model_identity(model_name)
-    flow_run_id = runtime.flow_run.id
-    warehouse_load.start_run(warehouse_path, run_id, str(flow_run_id) if flow_run_id else None,
-                             inputs, name, version, EXTRACTOR_VERSIONS)
-
-
-@task(name="discover-inputs", cache_policy=NO_CACHE)
-def discover(inputs: list[str], follow_links: bool) -> tuple[list[InputFile], list[IngestError], int | None]:
-    files, errors = discover_inputs(inputs, follow_links)
-    return files, errors, count_documents(files)
-
-
-@task(name="find-stale-extractors", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2,
-      retry_condition_fn=_is_io_error)
-def find_stale(warehouse_path: Path, article_ids: list[str], versions: dict[str, str]) -> dict[str, frozenset[str]]:
-    return warehouse_load.find_stale_extractors(warehouse_path, article_ids, versions)
-
-
-def warm_worker(model_name: str, seeds_dir: Path) -> None:
-    """Load the model and the rules (gazetteer included) once, when a worker process starts."""
-    load_pipeline(model_name)
-    extraction_rules(seeds_dir)
-
-
-def task_runner_for(settings: Settings) -> TaskRunner:
-    """The task runner the settings name: worker processes on this machine (the model loaded
-    once per process), threads in this process, or Dask (a scheduler address, else a local
-    cluster of `workers` single-threaded workers)."""
-    if settings.task_runner == "threads":
-        return ThreadPoolTaskRunner(max_workers=settings.workers)
-    if settings.task_runner == "dask":
-        from prefect_dask import DaskTaskRunner
-
-        if settings.dask_address:
-            return DaskTaskRunner(address=settings.dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
-                                              "processes": True})
-    return ProcessPoolTaskRunner(max_workers=settings.workers, initializer=warm_worker,
-                                 initargs=(settings.model, settings.seeds_dir))
-
-
-@task(name="extract-html", cache_policy=NO_CACHE)
-def extract_pages(pages: list[RawPage], fast: bool) -> tuple[list[Document | IngestError], float]:
-    """The main text and metadata of HTML pages, where the task runs (never in the writer)."""
-    return pages_to_documents(pages, fast)
-
-
-@task(name="extract-batch", cache_policy=NO_CACHE)
-def extract(documents: list[Document], rerun: dict[str, frozenset[str]], settings: Settings,
-            versions: dict[str, str], published_at: datetime | None, run_id: str,
-            inputs: list[tuple], errors: list[IngestError]) -> StagedBatch:
-    """Parse and extract one batch where the task runs (a worker process, a Dask worker) and
-    hand back Arrow tables: the writer only loads them. `rerun` names the extractors to run
-    again for articles already loaded; the others get every extractor."""
-    nlp = load_pipeline(settings.model) if documents else None  # input rows only: no model to load
-    batch = extract_batch(
-        documents,
-        nlp,
-        extraction_rules(settings.seeds_dir),
-        default_published_at=published_at,
-        nlp_batch_size=settings.nlp_batch_size,
-        n_process=settings.n_process if settings.task_runner == "threads" else 1,
-        rerun=rerun,
-        nlp_batch_chars=settings.nlp_batch_chars,
-        keep_languages=settings.kept_languages,
-        article_seconds=settings.article_seconds,
-    ) if nlp is not None else ExtractedBatch()
-    # an article quarantined whole (not one already loaded) has no row for its inputs to point at
-    quarantined = {e.article_id for e in batch.errors if e.article_id and e.article_id not in rerun}
-    inputs = [pair for pair in inputs if pair[0] not in quarantined]
-    n_reextracted = sum(1 for article in batch.articles if article.article_id in rerun)
-    counts = RunCounts(
-        n_articles_new=len(batch.articles) - n_reextracted,
-        n_articles_reextracted=n_reextracted,
-        n_quarantined=len(errors) + len(batch.errors),
-        n_entity_mentions=len(batch.entity_mentions),
-        n_quotes=len(batch.quotes),
-        n_article_sources=len(batch.article_sources),
-        n_events=len(batch.events),
-        n_articles_other_language=sum(1 for a in batch.articles if a.article_id not in rerun and a.language != nlp.lang),
-    )
-    return warehouse_load.stage_batch(run_id, batch, inputs, errors, versions, counts)
-
-
-@task(name="load-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
-def load(warehouse_path: Path, run_id: str, staged: StagedBatch) -> None:
-    warehouse_load.load_staged(warehouse_path, run_id, staged, EXTRACTOR_VERSIONS)
-
-
-@task(name="link-incidents-and-statements", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2,
-      retry_condition_fn=_is_io_error)
-def link(warehouse_path: Path, run_id: str, seeds_dir: Path) -> None:
-    """Link what the run loaded: events of many articles into incidents, quotes into statements."""
-    warehouse_linking.link_run(warehouse_path, run_id, load_incident_rules(seeds_dir))
-
-
-@task(name="finish-warehouse", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
-def finish(warehouse_path: Path) -> dict[str, int]:
-    """Recreate views and run the checks; return the failed checks."""
-    refresh_views(warehouse_path)
-    return {name: n for name, n in run_checks(warehouse_path).items() if n}
-
-
-@task(name="export-parquet", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_is_io_error)
-def export(warehouse_path: Path, export_dir: Path) -> None:
-    """Write the Parquet exports after the run is recorded (so runs.parquet holds its final
-    status), unless every table's fingerprint says they are current."""
-    if not warehouse_export.exports_are_current(warehouse_path, export_dir):
-        warehouse_export.export_tables(warehouse_path, export_dir)
-
-
-def refresh_lagging_exports(warehouse_path: Path, export_dir: Path) -> None:
-    """Bring exports left behind by a killed run up to the warehouse before this run starts, so
-    they never reflect an earlier state than the one the last run left (a cheap check of their
-    manifest against `runs`; the tables are read only when they lag)."""
-    try:
-        if warehouse_export.exports_lag(warehouse_path, export_dir):
-            export(warehouse_path, export_dir)
-    except Exception as error:  # the run goes on; its own export at the end says what fails
-        progress_log.warning("could not bring the exports in %s up to date before the run: %s: %s",
-                             export_dir, type(error).__name__, str(error).splitlines()[0] if str(error) else "")
-
-
-def export_after_failure(warehouse_path: Path, export_dir: Path) -> None:
-    """Write the exports of a failed run too, so runs.parquet holds its 'failed' row and the
-    batches it committed; best effort, as the run has already failed."""
-    try:
-        export(warehouse_path, export_dir)
-    except Exception as error:
-        progress_log.warning("the exports could not be written after the failure: %s: %s", type(error).__name__,
-                             str(error).splitlines()[0] if str(error) else "")
 
 
 @dataclass(frozen=True)
@@ -398,7 +231,7 @@ def record_finish(warehouse_path: Path, run_id: str, status: str, counts: RunCou
         try:
             if disk_full:
                 release_reserve(warehouse_path)  # the room set aside for this record
-            warehouse_load.finish_run(warehouse_path, run_id, status, counts, error_message)
+            finish_run(warehouse_path, run_id, status, counts, error_message)
             return
         except Exception as error:
             if attempt == attempts or not is_io_error(error):
@@ -408,20 +241,6 @@ def record_finish(warehouse_path: Path, run_id: str, status: str, counts: RunCou
                     raise
                 return
             time.sleep(attempt)
-
-
-def share_api_with_workers() -> None:
-    """Make worker processes report to this process's Prefect API. With no PREFECT_API_URL,
-    Prefect starts a temporary server for the flow, and each worker process would start one of
-    its own (about 220 MB and a few seconds each); starting it here and naming it in the
-    environment, which workers inherit, gives one server for the whole run."""
-    if os.environ.get("PREFECT_API_URL") or get_current_settings().api.url:
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()  # the instance Prefect's own client would start and reuse
-    server.start()
-    os.environ["PREFECT_API_URL"] = server.api_url
 
 
 def etl_for(settings: Settings) -> Flow:

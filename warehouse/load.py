@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -22,6 +21,7 @@ from transforms.linking.incidents import load_incident_rules
 from transforms.sources import ArticleSource, KnownSource, Quote, assign_source_ids
 from warehouse.connection import open_warehouse
 from warehouse.linking import link_run
+from warehouse.runs import RunCounts, utc_now
 from warehouse.sql_files import installed_data_dir, sql_text
 from warehouse.transaction import transaction
 
@@ -101,31 +101,6 @@ ERRORS_SCHEMA = pa.schema([
     ("run_id", pa.string()), ("source_uri", pa.string()), ("error_kind", pa.string()),
     ("message", pa.string()), ("at", pa.timestamp("us")), ("article_id", pa.string()),
 ])
-
-
-@dataclass(frozen=True)
-class RunCounts:
-    """What a run read and wrote, for the runs table and the summary."""
-
-    n_inputs: int = 0
-    n_articles_new: int = 0
-    n_articles_existing: int = 0
-    n_articles_reextracted: int = 0  # already loaded, some extractor re-run (its version changed)
-    n_duplicates: int = 0
-    n_quarantined: int = 0
-    n_entity_mentions: int = 0
-    n_quotes: int = 0
-    n_article_sources: int = 0
-    n_events: int = 0
-    n_articles_other_language: int = 0  # loaded without the extractors: a language the pipeline does not cover
-    n_records_skipped: int = 0  # WARC records that are no HTML page
-
-    def __add__(self, other: "RunCounts") -> "RunCounts":
-        return RunCounts(*(a + b for a, b in zip(vars(self).values(), vars(other).values(), strict=True)))
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 def articles_table(articles: Sequence[Article], layout_version: str, run_id: str, loaded_at: datetime) -> pa.Table:
@@ -383,32 +358,3 @@ def load_batch(
     quarantined too), then its events linked into incidents and its quotes into statements."""
     load_staged(path, run_id, stage_batch(run_id, batch, inputs, errors, versions), versions)
     link_run(path, run_id, load_incident_rules(seeds_dir or installed_data_dir("seeds")))
-
-
-def start_run(
-    path: Path, run_id: str, flow_run_id: str | None, inputs: Sequence[str],
-    model_name: str, model_version: str, versions: Mapping[str, str],
-) -> datetime:
-    """Mark runs that never finished as interrupted, insert this run's row with status
-    'running'; return its start time."""
-    started_at = utc_now()
-    with open_warehouse(path) as connection:
-        connection.execute(sql_text("runs/mark_interrupted_runs.sql"), [started_at])
-        connection.execute(sql_text("runs/insert_run.sql"), [
-            run_id, flow_run_id, started_at, list(inputs), model_name, model_version,
-            json.dumps(dict(versions), sort_keys=True),
-        ])
-    return started_at
-
-
-def finish_run(path: Path, run_id: str, status: str, counts: RunCounts, error_message: str | None = None) -> datetime:
-    """Close the run's row with its counts and final status; return the finish time."""
-    finished_at = utc_now()
-    with open_warehouse(path) as connection:
-        connection.execute(sql_text("runs/finish_run.sql"), [
-            run_id, finished_at, status, counts.n_inputs, counts.n_articles_new, counts.n_articles_existing,
-            counts.n_duplicates, counts.n_quarantined, counts.n_entity_mentions, error_message,
-            counts.n_quotes, counts.n_article_sources, counts.n_events, counts.n_articles_reextracted,
-            counts.n_articles_other_language, counts.n_records_skipped,
-        ])
-    return finished_at

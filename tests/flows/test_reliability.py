@@ -317,10 +317,11 @@ def test_exports_left_behind_by_a_killed_run_are_refreshed_before_the_next_run(t
     """After a run killed mid-way the exports had stayed those of the last good run."""
     import polars as pl
 
-    from flows.etl import refresh_lagging_exports
+    from flows.tasks import refresh_lagging_exports
     from transforms.documents import Document, InputMetadata
     from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
-    from warehouse.load import load_batch, start_run
+    from warehouse.load import load_batch
+    from warehouse.runs import start_run
 
     warehouse_path, exports = tmp_path / "w.duckdb", tmp_path / "exports"
     etl(inputs=[str(SEED_ARTICLE)], warehouse=str(warehouse_path))

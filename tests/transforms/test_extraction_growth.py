@@ -31,7 +31,7 @@ def paragraph(number: int, rng: random.Random) -> str:
     person, body, town, day = rng.choice(PEOPLE), rng.choice(BODIES), rng.choice(TOWNS), rng.choice(DAYS)
     forms = [
         f'"We will keep working on plan {number}," {person} said on {day}.',
-        f'"Nothing has changed," he said. "We are ready," she added.',
+        '"Nothing has changed," he said. "We are ready," she added.',
         f'{person}, a spokesman for {body}, said the talks on item {number} would go on. The ministry said it agreed.',
         f'Gunmen killed {number % 20 + 2} people in {town} on {day}, police said.',
         f'A bomb exploded near the Central Market in {town}, wounding {number % 9 + 1} people.',

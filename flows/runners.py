@@ -1,0 +1,47 @@
+"""Where a run's batches are extracted: the task runner the settings name, each worker warmed
+with the model and the rules, and one Prefect API shared by the flow and its workers."""
+
+import os
+from pathlib import Path
+
+from prefect.settings import get_current_settings
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+from flows.settings import Settings
+from flows.tasks import extraction_rules
+from transforms.nlp import load_pipeline
+
+
+def warm_worker(model_name: str, seeds_dir: Path) -> None:
+    """Load the model and the rules (gazetteer included) once, when a worker process starts."""
+    load_pipeline(model_name)
+    extraction_rules(seeds_dir)
+
+def task_runner_for(settings: Settings) -> TaskRunner:
+    """The task runner the settings name: worker processes on this machine (the model loaded
+    once per process), threads in this process, or Dask (a scheduler address, else a local
+    cluster of `workers` single-threaded workers)."""
+    if settings.task_runner == "threads":
+        return ThreadPoolTaskRunner(max_workers=settings.workers)
+    if settings.task_runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
+                                              "processes": True})
+    return ProcessPoolTaskRunner(max_workers=settings.workers, initializer=warm_worker,
+                                 initargs=(settings.model, settings.seeds_dir))
+
+def share_api_with_workers() -> None:
+    """Make worker processes report to this process's Prefect API. With no PREFECT_API_URL,
+    Prefect starts a temporary server for the flow, and each worker process would start one of
+    its own (about 220 MB and a few seconds each); starting it here and naming it in the
+    environment, which workers inherit, gives one server for the whole run."""
+    if os.environ.get("PREFECT_API_URL") or get_current_settings().api.url:
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the instance Prefect's own client would start and reuse
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
