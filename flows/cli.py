@@ -5,9 +5,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
-import errno
-import logging
-import os
 import sys
 from datetime import date, datetime, timedelta
 from enum import Enum
@@ -17,9 +14,16 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from flows.run_output import (
+    one_line,
+    progress_reporting,
+    quiet_prefect_console,
+    run_failure,
+    run_problem,
+    summary_table,
+)
 from flows.settings import Settings
 
 app = typer.Typer(help="wirehouse: raw news articles to a DuckDB warehouse.", no_args_is_help=True,
@@ -37,23 +41,6 @@ class OutputFormat(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
-
-
-class ProgressHandler(logging.Handler):
-    """Turns the flow's progress log records into a rich progress bar."""
-
-    def __init__(self, progress: Progress):
-        super().__init__()
-        self.progress = progress
-        self.task_id = progress.add_task("articles", total=None)
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.WARNING:  # waiting for another run, a run that could not be recorded
-            self.progress.console.print(record.getMessage(), style="yellow", soft_wrap=True, highlight=False)
-        if hasattr(record, "total"):
-            self.progress.update(self.task_id, total=record.total)
-        if hasattr(record, "advance"):
-            self.progress.advance(self.task_id, record.advance)
 
 
 def _warehouse_path(warehouse: Path | None) -> Path:
@@ -80,61 +67,20 @@ def run(
     from flows.etl import etl_for  # imported here: Prefect is slow to import and `sql` needs none of it
 
     quiet_prefect_console()
-
-    progress_log = logging.getLogger("wirehouse.progress")
-    progress_log.setLevel(logging.INFO)
-    progress_log.propagate = False
-    progress = None
-    if sys.stderr.isatty():
-        progress = Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                            console=error_console, transient=True)
-        progress_log.addHandler(ProgressHandler(progress))
-        progress.start()
-    else:
-        plain = logging.StreamHandler(sys.stderr)
-        plain.setFormatter(logging.Formatter("%(asctime)s wirehouse %(message)s"))
-        progress_log.addHandler(plain)
     try:
-        summary = etl_for(Settings())(inputs=[str(p) for p in inputs], warehouse=str(warehouse) if warehouse else None,
-                      published_at=published_at.date() if published_at else None, export=export,
-                      follow_links=follow_links)
+        with progress_reporting(error_console):
+            summary = etl_for(Settings())(inputs=[str(p) for p in inputs], published_at=published_at.date()
+                                          if published_at else None, warehouse=str(warehouse) if warehouse else None,
+                                          export=export, follow_links=follow_links)
     except Exception as error:
         error_console.print(f"[red]run failed:[/red] {_shown(run_failure(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
-    finally:
-        if progress is not None:
-            progress.stop()
-        progress_log.handlers.clear()
     if summary_json is not None:
         summary_json.write_text(json.dumps(dataclasses.asdict(summary), indent=2), encoding="utf-8")
-    counts = summary.counts
-    table = Table(title=f"run {summary.run_id}: {summary.status}", show_header=False)
-    table.add_row("articles loaded", f"{counts.n_articles_new:,}")
-    table.add_row("already in the warehouse", f"{counts.n_articles_existing:,}")
-    table.add_row("re-extracted (an extractor changed)", f"{counts.n_articles_reextracted:,}")
-    table.add_row("duplicates in this run", f"{counts.n_duplicates:,}")
-    table.add_row("in another language (no extractors)", f"{counts.n_articles_other_language:,}")
-    table.add_row("WARC records skipped (not an HTML page)", f"{counts.n_records_skipped:,}")
-    table.add_row("quarantined (ingest_errors)", f"{counts.n_quarantined:,}")
-    table.add_row("entity mentions", f"{counts.n_entity_mentions:,}")
-    table.add_row("quotes / article sources", f"{counts.n_quotes:,} / {counts.n_article_sources:,}")
-    table.add_row("events", f"{counts.n_events:,}")
-    table.add_row("time taken", f"{summary.seconds:.1f} s")
-    table.add_row("busy seconds by stage", ", ".join(f"{name} {seconds:.1f}"
-                                                       for name, seconds in summary.stage_seconds.items()))
-    table.add_row("warehouse", summary.warehouse_path)
-    table.add_row("exports", summary.export_dir or "(not written)")
-    console.print(table)
-    if summary.failed_checks:
-        error_console.print(f"[red]failed checks: {summary.failed_checks}[/red]")
-        raise typer.Exit(1)
-    if summary.export_error:
-        error_console.print(f"[red]error:[/red] the run is loaded, but its Parquet exports could not be written: "
-                            f"{summary.export_error} (retry with `wirehouse export`)", soft_wrap=True, highlight=False)
-        raise typer.Exit(1)
-    if summary.status == "nothing_read":
-        error_console.print("[red]error:[/red] no article was read: every input is missing or quarantined "
-                            "(see ingest_errors), or none was given", soft_wrap=True)
+    console.print(summary_table(summary))
+    problem = run_problem(summary)
+    if problem is not None:
+        error_console.print(f"[red]error:[/red] {_shown(problem)}", soft_wrap=True, highlight=False)
         raise typer.Exit(1)
 
 
@@ -167,10 +113,10 @@ def sql(
             error_console.print(f"[red]error:[/red] {_shown(str(file))} does not parse as SQL (its text is not "
                                 "shown)", soft_wrap=True, highlight=False)
             raise typer.Exit(1) from None
-        error_console.print(f"[red]error:[/red] {_shown(_one_line(error))}", soft_wrap=True, highlight=False)
+        error_console.print(f"[red]error:[/red] {_shown(one_line(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     except (duckdb.Error, OSError, QueryRefused, WarehouseBusyReading) as error:
-        error_console.print(f"[red]error:[/red] {_shown(_one_line(error))}", soft_wrap=True, highlight=False)
+        error_console.print(f"[red]error:[/red] {_shown(one_line(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     if output_format is OutputFormat.json:
         records = [[dict(zip(r.columns, row, strict=True)) for row in r.rows] for r in results]
@@ -222,51 +168,6 @@ def _shown(text: str) -> str:
     return escape(text.translate(_CONTROLS))
 
 
-def quiet_prefect_console() -> None:
-    """A failed run is said in one line, with its cause; Prefect's console would print the same
-    failure again as a traceback of 80 lines (the Prefect UI keeps it). Its console handler is
-    kept to CRITICAL unless PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL says otherwise (ERROR shows
-    the tracebacks), whether Prefect has set up its logging yet or not."""
-    level = os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
-    from prefect.logging.handlers import PrefectConsoleHandler
-
-    loggers = [logging.getLogger(), *(logging.getLogger(name) for name in logging.root.manager.loggerDict
-                                      if name.startswith("prefect"))]
-    for logger in loggers:
-        for handler in logger.handlers:
-            if isinstance(handler, PrefectConsoleHandler):
-                handler.setLevel(level)
-
-
-def run_failure(error: BaseException) -> str:
-    """Why a run failed, in one line: the cause a full disk or a read-only folder hides under
-    DuckDB's or Prefect's wording comes first."""
-    from warehouse.space import is_disk_full
-
-    message = f"{type(error).__name__}: {_one_line(error)}"
-    if is_disk_full(error):
-        return f"the disk is full (No space left on device); the warehouse keeps the batches committed before. {message}"
-    refused = _file_system_refusal(error)
-    if refused is not None:
-        return f"cannot write {refused.filename}: {refused.strerror}; nothing more was written to the warehouse"
-    return message
-
-
-def _file_system_refusal(error: BaseException | None) -> OSError | None:
-    """The read-only file system or missing permission behind `error`, if that is its cause."""
-    while error is not None:
-        if isinstance(error, OSError) and error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            return error
-        error = error.__cause__ or error.__context__
-    return None
-
-
-def _one_line(error: BaseException) -> str:
-    """An error's message on one line (DuckDB adds the query with a caret below it)."""
-    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    return lines[0] if lines else type(error).__name__
-
-
 def _json_value(value: object) -> object:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
@@ -294,7 +195,7 @@ def export_command(
                             soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     except (duckdb.Error, OSError, WarehouseBusyReading) as error:
-        error_console.print(f"[red]error:[/red] cannot export {warehouse_path} to {target}: {_one_line(error)}",
+        error_console.print(f"[red]error:[/red] cannot export {warehouse_path} to {target}: {one_line(error)}",
                             soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     for table, path in written.items():
@@ -331,12 +232,12 @@ def report_command(
                             soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     except duckdb.CatalogException as error:
-        error_console.print(f"[red]error:[/red] {warehouse_path} lacks the report's views ({_one_line(error)}): "
+        error_console.print(f"[red]error:[/red] {warehouse_path} lacks the report's views ({one_line(error)}): "
                             "a `wirehouse run` brings it up to date", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     except (duckdb.Error, OSError, WarehouseBusyReading) as error:
         error_console.print(f"[red]error:[/red] cannot write the report of {warehouse_path} to {target}: "
-                            f"{_one_line(error)}", soft_wrap=True, highlight=False)
+                            f"{one_line(error)}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     size_mb = target.stat().st_size / 1e6
     console.print(f"report: {target} ({size_mb:.1f} MB, {time.perf_counter() - started:.1f} s)")
