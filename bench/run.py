@@ -5,7 +5,7 @@
    repeats (deduplication would flatter the figure); written as JSONL and as .txt files.
 2. Runs bare `nlp.pipe` over the article bodies, with the best n_process and batch_size of a
    small grid tried on a sample, and reports words/s.
-3. Runs the full flow (`python -m flows.etl`) into a fresh warehouse, then again over the same
+3. Runs the full flow (`python -m flows run`) into a fresh warehouse, then again over the same
    inputs, then after 1% of them changed; reports words/s, the ratio to bare spaCy, busy
    seconds per stage, the flow's start-up time and peak RSS of all processes.
 4. Writes everything as JSON to bench/results/ (gitignored).
@@ -40,7 +40,7 @@ TXT_FILES_PER_DIR = 1000
 
 def _role(process: psutil.Process) -> str:
     command = " ".join(process.cmdline())
-    if process.pid == os.getpid() or "flows.etl" in command:
+    if process.pid == os.getpid() or "-m flows run" in command:
         return "flow (reader and writer)"
     if "uvicorn" in command or ("prefect" in command and "server" in command):
         return "Prefect server"
@@ -128,8 +128,8 @@ def build_corpus(n: int, directory: Path) -> tuple[Path, Path, Path]:
     """N articles as corpus.jsonl, as .txt files under txt/, and their bodies (one JSON string
     per line, for the bare spaCy run); copy k > 0 of a record gets the line "Copy k."."""
     from flows.tasks import extraction_rules
-    from transforms.articles import build_article
-    from transforms.documents import Document, InputMetadata
+    from extract.articles import build_article
+    from ingest.records import Document, InputMetadata
 
     layout = extraction_rules(PROJECT_ROOT / "seeds").layout
     directory.mkdir(parents=True, exist_ok=True)
@@ -176,7 +176,7 @@ def read_bodies(path: Path) -> Iterator[str]:
 
 def bare_parse(model: str, bodies: Path, n_process: int, batch_size: int, limit: int | None = None) -> dict:
     """words/s of nlp.pipe alone over the bodies."""
-    from transforms.nlp import load_pipeline
+    from nlp.pipeline import load_pipeline
 
     nlp = load_pipeline(model)
     texts = list(itertools.islice(read_bodies(bodies), limit)) if limit else None
@@ -213,9 +213,9 @@ class FlowRun:
 
 def run_flow(label: str, inputs: Path, warehouse: Path, workers: int, words: int | None,
              task_runner: str = "processes") -> FlowRun:
-    """`python -m flows.etl` in a subprocess, its whole process tree measured."""
+    """`python -m flows run` in a subprocess, its whole process tree measured."""
     summary_path = warehouse.parent / f"summary-{label}.json"
-    command = [sys.executable, "-m", "flows.etl", str(inputs), "--warehouse", str(warehouse),
+    command = [sys.executable, "-m", "flows", "run", str(inputs), "--warehouse", str(warehouse),
                "--summary-json", str(summary_path)]
     environment = os.environ | {"WIREHOUSE_WORKERS": str(workers), "WIREHOUSE_TASK_RUNNER": task_runner}
     started = time.perf_counter()

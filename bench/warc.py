@@ -5,7 +5,7 @@
    gzipped WARC, one response record per page, with a request record before every tenth.
 2. Extracts the main text of every page once (worker processes), timing it, and runs bare
    `nlp.pipe` over the bodies laid out from those texts: the words/s to beat.
-3. Runs the full flow (`python -m flows.etl archive.warc.gz`) into a fresh warehouse and
+3. Runs the full flow (`python -m flows run archive.warc.gz`) into a fresh warehouse and
    reports words/s, the ratio to bare spaCy, busy seconds per stage with HTML extraction's
    share of the workers' time, and peak RSS.
 
@@ -69,9 +69,9 @@ def build_archive(n: int, path: Path) -> None:
 
 def _bodies_of(pages: list) -> tuple[list[str], float]:
     from flows.tasks import extraction_rules
-    from transforms.articles import build_article
-    from transforms.documents import Document
-    from transforms.html import pages_to_documents
+    from extract.articles import build_article
+    from ingest.records import Document
+    from ingest.html import pages_to_documents
 
     layout = extraction_rules(Path(__file__).resolve().parent.parent / "seeds").layout
     documents, seconds = pages_to_documents(pages)
@@ -80,8 +80,8 @@ def _bodies_of(pages: list) -> tuple[list[str], float]:
 
 def extract_bodies(archive: Path, bodies: Path, workers: int) -> dict:
     """Every page's laid-out body, one JSON string a line; the seconds HTML extraction took."""
-    from transforms.documents import RawPage
-    from transforms.warc import read_warc
+    from ingest.records import RawPage
+    from ingest.warc import read_warc
 
     pages = (item for item in read_warc(archive, 5 * 1024 * 1024) if isinstance(item, RawPage))
     started, busy, n = time.perf_counter(), 0.0, 0

@@ -1,6 +1,6 @@
 """Gold readers and scorers: how well the extractors do on gold sets, ours and public ones.
 
-May import transforms/; transforms/ never imports this package. Public sets that may not be
+May import the stage packages (ingest, nlp, extract, link); they never import this one. Public sets that may not be
 redistributed are read from ../shared (beside the project) and never committed.
 """
 

@@ -17,8 +17,8 @@ from spacy.language import Language
 
 from evaluation.events import extracted_events
 from evaluation.labels import LabelScore, score_labels
-from transforms.events import Event
-from transforms.extract import ExtractionRules
+from extract.batch import ExtractionRules
+from extract.events import Event
 
 NO_EVENT = "NONE"
 # The best trained system published on the full set, and untuned keyword rules.

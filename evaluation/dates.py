@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from evaluation.tempeval import GoldTimex
-from transforms.dates import resolve_date, speaks_of_future
+from nlp.dates import resolve_date, speaks_of_future
 
 
 @dataclass(frozen=True)

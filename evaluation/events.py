@@ -12,9 +12,10 @@ from spacy.language import Language
 
 from evaluation.counts import MatchCounts, one_to_one, ratio
 from evaluation.event_gold import GoldEvent, GoldEventArticle
-from transforms.documents import Document, InputMetadata, batched
-from transforms.events import Event
-from transforms.extract import ExtractionRules, extract_batch
+from extract.batch import ExtractionRules, extract_batch
+from extract.events import Event
+from ingest.documents import batched
+from ingest.records import Document, InputMetadata
 
 
 def extracted_events(texts: Iterable[tuple[str, date | None]], nlp: Language, rules: ExtractionRules,

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from transforms.documents import InputRejected, RawPage
-from transforms.html import page_document
+from ingest.html import page_document
+from ingest.records import InputRejected, RawPage
 
 SHINGLE_WORDS = 4
 _WORD = re.compile(r"\w+")

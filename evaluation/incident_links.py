@@ -21,10 +21,10 @@ from pathlib import Path
 from spacy.language import Language
 
 from evaluation.events import extracted_events
-from transforms.events.records import Event
-from transforms.extract import ExtractionRules
-from transforms.linking.groups import complete_link_groups, connected_groups
-from transforms.linking.incidents import IncidentRules, link_key_of, links_among
+from extract.batch import ExtractionRules
+from extract.events.records import Event
+from link.groups import complete_link_groups, connected_groups
+from link.incidents import IncidentRules, link_key_of, links_among
 
 _FIELD = re.compile(r"^\s*(\d+)\.\s+([A-Z ]+:\s*[A-Z ]+?)\s{2,}(.*)$")
 _QUOTED = re.compile(r'"([^"]+)"')

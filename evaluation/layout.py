@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from transforms.layout import LayoutRules, canonical_place, parse_layout
+from extract.layout import LayoutRules, canonical_place, parse_layout
 
 NO_PLACE = {"NO CITY", ""}
 

@@ -13,9 +13,9 @@ from spacy.language import Language
 
 from evaluation.corpus_texts import corpus_texts
 from evaluation.counts import ratio
-from transforms.events.rules import EventRules
-from transforms.places import Gazetteer, PlaceContext, place_key
-from transforms.toponyms import PLACE_LABELS, place_mentions
+from extract.events.rules import EventRules
+from nlp.places import Gazetteer, PlaceContext, place_key
+from nlp.toponyms import PLACE_LABELS, place_mentions
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from evaluation.events import extracted_events
-from transforms.extract import ExtractionRules
+from extract.batch import ExtractionRules
 
 # PLOVER 0.5 names in the gold-standard records, and their PLOVER 1.0 types.
 PLOVER_RENAMES = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}

@@ -10,10 +10,11 @@ from spacy.language import Language
 
 from evaluation.counts import MatchCounts, one_to_one, overlap, ratio, span_length
 from evaluation.quote_gold import GoldArticle, GoldQuote
-from transforms.articles import build_article
-from transforms.documents import Document, InputMetadata, batched
-from transforms.extract import ExtractionRules, extract_quotes
-from transforms.sources import Quote, normalise_name
+from extract.articles import build_article
+from extract.batch import ExtractionRules, extract_quotes
+from extract.sources import Quote, normalise_name
+from ingest.documents import batched
+from ingest.records import Document, InputMetadata
 
 IRREGULAR_VERB_FORMS = {"said": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak",
                         "spoken": "speak", "quipped": "quip"}
@@ -58,7 +59,7 @@ TRIM_FOR_EXACT = " \t\r\n\"'“”‘’«».,;:!?—–-"
 
 @dataclass(frozen=True)
 class PredictedQuote:
-    """What the scorer needs of an extracted quote (transforms.sources.Quote fits)."""
+    """What the scorer needs of an extracted quote (extract.sources.Quote fits)."""
 
     content_start: int
     content_end: int

@@ -19,8 +19,8 @@ from pathlib import Path
 from spacy.language import Language
 
 from evaluation.polnear import iter_polnear
-from transforms.documents import Document, InputMetadata, article_id_for
-from transforms.extract import EXTRACTOR_VERSIONS, ExtractionRules, extract_batch
+from extract.batch import EXTRACTOR_VERSIONS, ExtractionRules, extract_batch
+from ingest.records import Document, InputMetadata, article_id_for
 from warehouse.connection import prepare_warehouse
 from warehouse.load import load_batch
 from warehouse.query import run_query

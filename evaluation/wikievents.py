@@ -14,10 +14,10 @@ from spacy.tokens import Span as SpacySpan
 
 from evaluation.counts import DetectionScore, Span, score_detection
 from evaluation.events import extracted_events
-from transforms.events import Event
-from transforms.events.rules import EventRules
-from transforms.events.triggers import find_triggers
-from transforms.extract import ExtractionRules
+from extract.batch import ExtractionRules
+from extract.events import Event
+from extract.events.rules import EventRules
+from extract.events.triggers import find_triggers
 
 WIKIEVENTS_ATTACK = "Conflict.Attack"
 WIKIEVENTS_DIE = "Life.Die"

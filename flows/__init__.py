@@ -1,4 +1,4 @@
-"""Prefect flows and the CLI: thin wiring around transforms/ and warehouse/.
+"""Prefect flows and the CLI: thin wiring around the stage packages (ingest, nlp, extract, link) and warehouse/.
 
 Importing this package sets Prefect's environment defaults (a project-local PREFECT_HOME,
 no telemetry, quiet logs, a bounded thread pool) before Prefect itself is imported. A

@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from transforms.documents import Document, IngestError, InputFile, InputItem, RawPage
-from transforms.extract import extractors_to_rerun
+from extract.batch import extractors_to_rerun
+from ingest.records import Document, IngestError, InputFile, InputItem, RawPage
 from warehouse.runs import RunCounts
 
 # Inputs are read and looked up in the warehouse this many batches at a time: one query per

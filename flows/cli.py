@@ -214,7 +214,7 @@ def report_command(
 
     from report.page import ReportRefused, render_report, write_report
     from warehouse.readers import WarehouseBusyReading, read_when_free
-    from warehouse.report import report_data
+    from warehouse.report_data import report_data
 
     warehouse_path = _warehouse_path(warehouse)
     target = to or warehouse_path.with_name("report.html")

@@ -25,8 +25,8 @@ def eval_layout(
     """Dateline place and date accuracy on MUC-3/4 and Reuters-21578."""
     from evaluation import DEFAULT_CORPUS_DIR
     from evaluation.layout import muc_datelines, reuters_datelines, score_datelines
-    from transforms.gazetteer import dateline_place_names
-    from transforms.layout import load_layout_rules
+    from nlp.gazetteer import dateline_place_names
+    from extract.layout import load_layout_rules
 
     corpus_dir = corpus or DEFAULT_CORPUS_DIR
     if not (corpus_dir / "muc34").is_dir():
@@ -55,7 +55,7 @@ def eval_quotes(
     from evaluation import GOLD_DIR
     from evaluation.quote_gold import read_gold_dir
     from evaluation.quotes import evaluate_quotes
-    from transforms.nlp import load_pipeline
+    from nlp.pipeline import load_pipeline
 
     settings = Settings()
     nlp = load_pipeline(settings.model)
@@ -125,9 +125,9 @@ def eval_events(
 ) -> None:
     """Events on every gold set present: own gold, GVA news, CASE 2021, PLOVER, WikiEvents,
     TempEval-3; each figure beside its trivial baseline, the best known figure and the target."""
-    from evaluation.report import build_event_report
+    from evaluation.event_report import build_event_report
     from flows.tasks import extraction_rules
-    from transforms.nlp import load_pipeline
+    from nlp.pipeline import load_pipeline
 
     settings = Settings()
     report = build_event_report(load_pipeline(settings.model), extraction_rules(settings.seeds_dir),
@@ -165,7 +165,7 @@ def eval_places(
     from evaluation import PLACE_GOLD
     from evaluation.places import evaluate_places, read_place_gold
     from flows.tasks import extraction_rules
-    from transforms.nlp import load_pipeline
+    from nlp.pipeline import load_pipeline
 
     settings = Settings()
     score, skipped = evaluate_places(read_place_gold(PLACE_GOLD), load_pipeline(settings.model),
@@ -225,8 +225,8 @@ def eval_incidents(
     from evaluation import DEFAULT_CORPUS_DIR, GOLD_DIR
     from evaluation.incident_links import evaluate_muc_linking, evaluate_reuters_linking
     from flows.tasks import extraction_rules
-    from transforms.linking.incidents import load_incident_rules
-    from transforms.nlp import load_pipeline
+    from link.incidents import load_incident_rules
+    from nlp.pipeline import load_pipeline
 
     corpus_dir = corpus or DEFAULT_CORPUS_DIR
     labels_path = labels or GOLD_DIR / "reuters_incident_clusters.csv"
@@ -277,7 +277,7 @@ def eval_statements(
     from evaluation import GOLD_DIR
     from evaluation.statements import evaluate_statements, load_polnear, write_sample
     from flows.tasks import extraction_rules
-    from transforms.nlp import load_pipeline
+    from nlp.pipeline import load_pipeline
 
     if polnear is None:
         error_console.print("[yellow]skipped:[/yellow] pass --polnear DIR or set WIREHOUSE_POLNEAR_DIR")

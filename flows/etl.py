@@ -1,9 +1,8 @@
 """The main flow: discover inputs, parse, NLP in batches, load, refresh views, export, record the run.
 
-Run it with `wirehouse run INPUT...` or `python -m flows.etl INPUT...`.
+Run it with `wirehouse run INPUT...` or `python -m flows run INPUT...`.
 """
 
-import sys
 import time
 import uuid
 from collections import deque
@@ -16,7 +15,9 @@ from prefect import Flow, flow
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from extract.batch import EXTRACTOR_VERSIONS
 from flows.batching import LOOKUP_BATCHES, PendingBatch, pages_converted
+from flows.run_output import RunSummary
 from flows.runners import share_api_with_workers, task_runner_for
 from flows.settings import Settings
 from flows.tasks import (
@@ -34,32 +35,15 @@ from flows.tasks import (
     progress_log,
     refresh_lagging_exports,
 )
-from transforms.documents import Document, IngestError, InputFile, RawPage, SkippedRecord, batched, read_documents
-from transforms.extract import EXTRACTOR_VERSIONS
+from ingest.documents import batched, read_documents
+from ingest.records import Document, IngestError, InputFile, RawPage, SkippedRecord
 from warehouse.connection import is_io_error
-from warehouse.runs import RunCounts, finish_run
 from warehouse.lock import writer_lock
+from warehouse.runs import RunCounts, finish_run
 from warehouse.space import is_disk_full, release_reserve, space_reserve
 
 # HTML pages go to the workers for their main text in groups of this many.
 PAGES_PER_TASK = 64
-
-
-@dataclass(frozen=True)
-class RunSummary:
-    """What the CLI prints after a run."""
-
-    run_id: str
-    status: str
-    counts: RunCounts
-    seconds: float
-    warehouse_path: str
-    export_dir: str | None
-    failed_checks: dict[str, int] = field(default_factory=dict)
-    # busy seconds per stage: ingest, load, finish (views, checks) and export in the flow's
-    # process; layout, parse, extract and stage summed over the workers, which run in parallel
-    stage_seconds: dict[str, float] = field(default_factory=dict)
-    export_error: str | None = None  # the exports could not be written (the run itself is loaded)
 
 
 @dataclass(frozen=True)
@@ -249,8 +233,3 @@ def etl_for(settings: Settings) -> Flow:
         share_api_with_workers()
     return etl.with_options(task_runner=task_runner_for(settings))
 
-
-if __name__ == "__main__":
-    from flows.cli import app
-
-    sys.exit(app(["run", *sys.argv[1:]]))

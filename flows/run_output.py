@@ -9,16 +9,32 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-if TYPE_CHECKING:
-    from flows.etl import RunSummary
+from warehouse.runs import RunCounts
 
 PROGRESS_LOG = "wirehouse.progress"
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What the CLI prints after a run."""
+
+    run_id: str
+    status: str
+    counts: RunCounts
+    seconds: float
+    warehouse_path: str
+    export_dir: str | None
+    failed_checks: dict[str, int] = field(default_factory=dict)
+    # busy seconds per stage: ingest, load, finish (views, checks) and export in the flow's
+    # process; layout, parse, extract and stage summed over the workers, which run in parallel
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    export_error: str | None = None  # the exports could not be written (the run itself is loaded)
 
 
 class ProgressHandler(logging.Handler):

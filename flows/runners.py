@@ -9,7 +9,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from flows.settings import Settings
 from flows.tasks import extraction_rules
-from transforms.nlp import load_pipeline
+from nlp.pipeline import load_pipeline
 
 
 def warm_worker(model_name: str, seeds_dir: Path) -> None:

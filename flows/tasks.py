@@ -9,20 +9,20 @@ from pathlib import Path
 from prefect import runtime, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.batching import count_documents
-from flows.settings import Settings
-from transforms.discovery import discover_inputs
-from transforms.documents import Document, IngestError, InputFile, RawPage
-from transforms.extract import (
+from extract.batch import (
     EXTRACTOR_VERSIONS,
     ExtractedBatch,
     ExtractionRules,
     extract_batch,
     load_extraction_rules,
 )
-from transforms.html import pages_to_documents
-from transforms.linking.incidents import load_incident_rules
-from transforms.nlp import installed_model_identity, load_pipeline
+from flows.batching import count_documents
+from flows.settings import Settings
+from ingest.discovery import discover_inputs
+from ingest.html import pages_to_documents
+from ingest.records import Document, IngestError, InputFile, RawPage
+from link.incidents import load_incident_rules
+from nlp.pipeline import installed_model_identity, load_pipeline
 from warehouse import export as warehouse_export
 from warehouse import linking as warehouse_linking
 from warehouse import load as warehouse_load

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 import flows  # noqa: F401  (sets Prefect's environment defaults before Prefect is imported)
-from transforms.documents import Document, InputMetadata, article_id_for
-from transforms.extract import ExtractionRules, extract_batch, load_extraction_rules
-from transforms.gazetteer import dateline_place_names
-from transforms.layout import LayoutRules, load_layout_rules
-from transforms.nlp import load_pipeline
+from extract.batch import ExtractionRules, extract_batch, load_extraction_rules
+from extract.layout import LayoutRules, load_layout_rules
+from ingest.records import Document, InputMetadata, article_id_for
+from nlp.gazetteer import dateline_place_names
+from nlp.pipeline import load_pipeline
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT / "seeds"

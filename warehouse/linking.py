@@ -20,18 +20,19 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from transforms.linking import LINKER_VERSION
-from transforms.linking.groups import complete_link_groups
-from transforms.linking.incidents import (
-    DAY_SLACK, REPORT_LAG_DAYS, IncidentRules, Link, LinkKey, best_links, date_window, links_among,
+from link import LINKER_VERSION
+from link.groups import complete_link_groups
+from link.incidents import (
+    DAY_SLACK,
+    REPORT_LAG_DAYS,
+    IncidentRules,
+    Link,
+    LinkKey,
+    best_links,
+    date_window,
+    links_among,
 )
-from transforms.linking.statements import (
-    MAX_QUOTES_PER_SPEAKER,
-    QuoteKey,
-    may_repeat,
-    quote_links_among,
-    speaker_key,
-)
+from link.statements import MAX_QUOTES_PER_SPEAKER, QuoteKey, may_repeat, quote_links_among, speaker_key
 from warehouse.connection import open_warehouse
 from warehouse.sql_files import sql_text
 from warehouse.transaction import transaction

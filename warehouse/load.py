@@ -12,13 +12,13 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from transforms.articles import Article
-from transforms.documents import IngestError
-from transforms.entities import EntityMention
-from transforms.events.records import Event, event_id_for
-from transforms.extract import ExtractedBatch
-from transforms.linking.incidents import load_incident_rules
-from transforms.sources import ArticleSource, KnownSource, Quote, assign_source_ids
+from extract.articles import Article
+from extract.batch import ExtractedBatch
+from extract.entities import EntityMention
+from extract.events.records import Event, event_id_for
+from extract.sources import ArticleSource, KnownSource, Quote, assign_source_ids
+from ingest.records import IngestError
+from link.incidents import load_incident_rules
 from warehouse.connection import open_warehouse
 from warehouse.linking import link_run
 from warehouse.runs import RunCounts, utc_now
@@ -181,7 +181,7 @@ def source_tables(
     connection: duckdb.DuckDBPyConnection, batch: SourceRecords, versions: Mapping[str, str], run_id: str
 ) -> tuple[pa.Table, pa.Table, pa.Table]:
     """Give every article source and quote its source_id, merging with the sources already
-    in the warehouse (transforms.sources.assign_source_ids); return sources, article
+    in the warehouse (extract.sources.assign_source_ids); return sources, article
     sources and quotes as Arrow tables."""
     keys = pa.table({"source_key": pa.array(sorted({s.source_key for s in batch.article_sources}), pa.string())})
     connection.register("staged_source_keys", keys)

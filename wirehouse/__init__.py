@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 if TYPE_CHECKING:
-    from flows.etl import RunSummary
+    from flows.run_output import RunSummary
 
 __all__ = ["ReadOnlyWarehouse", "connect", "run"]
 

@@ -10,10 +10,10 @@ import pytest
 from evaluation import DEFAULT_CORPUS_DIR, GOLD_DIR
 from evaluation.incident_links import evaluate_reuters_linking, read_cluster_labels, reuters_day
 from evaluation.statements import evaluate_statements, linked_pairs
+from extract.batch import EXTRACTOR_VERSIONS, extract_batch
+from link.incidents import load_incident_rules
 from tests.conftest import SEEDS_DIR
 from tests.warehouse.test_linking import fixture_documents
-from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
-from transforms.linking.incidents import load_incident_rules
 from warehouse.connection import prepare_warehouse
 from warehouse.load import load_batch
 

@@ -13,7 +13,7 @@ from evaluation.event_gold import GoldEvent, GoldEventArticle
 from evaluation.events import score_events, scored_events, sentence_spans
 from evaluation.gva import GvaArticle, IncidentFigures, incident_figures, iter_gva, score_gva, split_rows
 from evaluation.labels import score_labels
-from transforms.events.records import Event, EventMention
+from extract.events.records import Event, EventMention
 
 
 def _event(start: int, end: int, event_class: str = "Attack", fatalities: int | None = None,

@@ -94,7 +94,7 @@ def test_running_twice_changes_nothing(inputs, tmp_path):
 
 
 def test_a_new_events_version_reextracts_only_events(inputs, tmp_path, monkeypatch):
-    from transforms.extract import EXTRACTOR_VERSIONS
+    from extract.batch import EXTRACTOR_VERSIONS
 
     warehouse = tmp_path / "w.duckdb"
     first = etl(inputs=[str(inputs)], warehouse=str(warehouse), export=False)
@@ -174,7 +174,7 @@ def test_a_failed_run_is_recorded_and_keeps_nothing_half_loaded(tmp_path, monkey
 
 def test_articles_to_extract_are_gathered_across_chunks_into_full_batches():
     from flows.batching import PendingBatch
-    from transforms.documents import Document, IngestError, InputMetadata
+    from ingest.records import Document, IngestError, InputMetadata
 
     def document(n, path=None):
         return Document(f"id-{n}", path or f"{n}.txt", f"text {n}", InputMetadata())

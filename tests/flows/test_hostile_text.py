@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from extract.batch import EXTRACTOR_VERSIONS, extract_batch
 from flows.cli import app
+from ingest.records import Document, InputMetadata, article_id_for
 from report.page import render_report
-from transforms.documents import Document, InputMetadata, article_id_for
-from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
 from warehouse.connection import prepare_warehouse
 from warehouse.load import load_batch
-from warehouse.report import report_data
+from warehouse.report_data import report_data
 from warehouse.views import refresh_views
 
 HOSTILE_PIECES = ["[/bold]", "[link=http://x.example]", "[citation needed]", "<!--", "<!--<script>", "</script>",

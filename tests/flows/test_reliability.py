@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import transforms.extract
+import extract.batch
 from flows.cli import app
 from flows.etl import etl
+from ingest.records import article_id_for
 from tests.conftest import FIXTURES_DIR, PROJECT_ROOT, SEED_ARTICLE
-from transforms.documents import article_id_for
-from warehouse.lock import WarehouseBusy, lock_path_for, writer_lock
 from warehouse.connection import prepare_warehouse
 from warehouse.export import export_manifest, exports_lag
+from warehouse.lock import WarehouseBusy, lock_path_for, writer_lock
 from warehouse.query import run_query
 from warehouse.space import RESERVE_BYTES, reserve_path_for
 
@@ -33,14 +33,14 @@ FAILING_TEXT = "The Zzyzx council met on Tuesday.\n\nMembers of the Zzyzx counci
 @pytest.fixture
 def failing_events_extractor(monkeypatch):
     """An extractor that raises on one article, as a bug would."""
-    real = transforms.extract.extract_events
+    real = extract.batch.extract_events
 
     def events_or_bug(index, *args, **kwargs):
         if "Zzyzx" in index.text:
             raise RuntimeError("an extractor bug\nwith a second line")
         return real(index, *args, **kwargs)
 
-    monkeypatch.setattr(transforms.extract, "extract_events", events_or_bug)
+    monkeypatch.setattr(extract.batch, "extract_events", events_or_bug)
 
 
 def test_a_long_article_and_a_failing_one_leave_the_rest_of_the_batch_loaded(tmp_path, nlp, monkeypatch,
@@ -96,7 +96,7 @@ def test_two_runs_on_one_warehouse_both_load_one_after_the_other(tmp_path):
     warehouse = tmp_path / "w.duckdb"
     environment = os.environ | {"PREFECT_API_URL": PREFECT_API_URL.value(), "WIREHOUSE_BATCH_SIZE": "1",
                                 "WIREHOUSE_TASK_RUNNER": "threads", "WIREHOUSE_WORKERS": "1"}
-    runs = [subprocess.Popen([sys.executable, "-m", "flows.etl", str(folder), "--warehouse", str(warehouse),
+    runs = [subprocess.Popen([sys.executable, "-m", "flows", "run", str(folder), "--warehouse", str(warehouse),
                               "--no-export"], cwd=PROJECT_ROOT, env=environment, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True) for folder in (first, second)]
     outputs = [run.communicate(timeout=300) for run in runs]
@@ -235,7 +235,7 @@ def run_cli_process(*arguments: str) -> subprocess.CompletedProcess:
 
     environment = os.environ | {"PREFECT_API_URL": PREFECT_API_URL.value(), "WIREHOUSE_TASK_RUNNER": "threads"}
     environment.pop("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", None)
-    return subprocess.run([sys.executable, "-m", "flows.etl", *arguments], cwd=PROJECT_ROOT, env=environment,
+    return subprocess.run([sys.executable, "-m", "flows", "run", *arguments], cwd=PROJECT_ROOT, env=environment,
                           capture_output=True, text=True, timeout=300)
 
 
@@ -318,8 +318,8 @@ def test_exports_left_behind_by_a_killed_run_are_refreshed_before_the_next_run(t
     import polars as pl
 
     from flows.tasks import refresh_lagging_exports
-    from transforms.documents import Document, InputMetadata
-    from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
+    from ingest.records import Document, InputMetadata
+    from extract.batch import EXTRACTOR_VERSIONS, extract_batch
     from warehouse.load import load_batch
     from warehouse.runs import start_run
 

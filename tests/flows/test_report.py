@@ -11,11 +11,11 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
+from extract.batch import EXTRACTOR_VERSIONS, extract_batch
 from flows.cli import app
+from ingest.records import Document, InputMetadata, article_id_for
 from tests.conftest import SEED_ARTICLE
 from tests.warehouse.test_linking import fixture_documents
-from transforms.documents import Document, InputMetadata, article_id_for
-from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
 from warehouse.connection import open_warehouse, prepare_warehouse
 from warehouse.load import load_batch
 from warehouse.views import refresh_views

@@ -6,7 +6,7 @@ import errno
 import duckdb
 from rich.console import Console
 
-from flows.etl import RunSummary
+from flows.run_output import RunSummary
 from flows.run_output import run_failure, run_problem, summary_table
 from warehouse.runs import RunCounts
 

@@ -59,7 +59,7 @@ def test_a_run_killed_mid_way_is_completed_by_a_rerun(one_process_warehouse, tmp
     path = tmp_path / "w.duckdb"
     environment = os.environ | {"WIREHOUSE_BATCH_SIZE": "3", "WIREHOUSE_TASK_RUNNER": "processes",
                                 "WIREHOUSE_WORKERS": "2"}
-    command = [sys.executable, "-m", "flows.etl", str(SAMPLES), "--warehouse", str(path),
+    command = [sys.executable, "-m", "flows", "run", str(SAMPLES), "--warehouse", str(path),
                "--published-at", "2015-03-21", "--no-export"]
     process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=environment, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
@@ -87,7 +87,7 @@ def test_a_run_killed_mid_way_is_completed_by_a_rerun(one_process_warehouse, tmp
 
 
 def _models_loaded() -> int:
-    from transforms.nlp import load_pipeline
+    from nlp.pipeline import load_pipeline
 
     return load_pipeline.cache_info().currsize
 

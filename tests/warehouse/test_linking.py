@@ -13,9 +13,9 @@ from datetime import datetime
 
 import pytest
 
+from extract.batch import EXTRACTOR_VERSIONS, extract_batch
+from ingest.records import Document, InputMetadata, article_id_for
 from tests.conftest import FIXTURES_DIR
-from transforms.documents import Document, InputMetadata, article_id_for
-from transforms.extract import EXTRACTOR_VERSIONS, extract_batch
 from warehouse import linking as warehouse_linking
 from warehouse.connection import open_warehouse, prepare_warehouse
 from warehouse.load import load_batch, load_staged, stage_batch

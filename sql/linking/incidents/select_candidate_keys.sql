@@ -1,7 +1,7 @@
 -- Asserted events already linked that could link to the new ones: the same country and
 -- overlapping date windows (staged_link_windows). A window is the event's day +/- $1 days, or
 -- without a day the $2 days before its article's publication day up to that day, as in
--- transforms.linking.incidents.date_window.
+-- link.incidents.date_window.
 WITH keyed AS (
     SELECT e.event_id, e.article_id, e.event_class, e.event_type, e.country_iso3, e.geonameid, e.latitude,
            e.longitude, e.geo_precision, e.event_date, a.published_at::DATE AS published_on, e.fatalities,

@@ -1,6 +1,6 @@
 -- Every quote as the statement linker reads it, for this connection only: its words and who
 -- said it, the same source or a person's surname ("person:obama"), as
--- transforms.linking.statements.speaker_key says.
+-- link.statements.speaker_key says.
 CREATE OR REPLACE TEMP VIEW quote_speakers AS
 WITH speakers AS (
     SELECT source_id, name, kind,

@@ -1,0 +1,1 @@
+"""Extraction: a parsed article in, frozen records with character offsets out."""

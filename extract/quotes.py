@@ -1,0 +1,395 @@
+"""Quotes: who said what, from a parsed Doc and a reporting-verb lexicon, with character offsets.
+
+Three kinds: direct (the content is one quotation), mixed (a paraphrase holding a partial
+quotation, or a quotation continued by paraphrase) and indirect (reported speech without
+marks). Speakers are kept as written ("he"); extract/sources.py resolves them.
+"""
+
+from __future__ import annotations
+
+import csv
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import accumulate
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from extract.budget import check_budget
+from extract.quote_marks import Quotations, Quoted, find_quoted_spans, looks_like_title
+from nlp.doc_index import DocIndex
+
+QUOTES_VERSION = "quotes.v1"
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NAME_MODIFIER_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "flat"})
+EDGE_PUNCTUATION = " \t\r\n,.;:—–-"
+# One quoted word is a scare quote or a term ('caliphate'); two or three words without a verb
+# count as a partial quotation inside reported speech ('called it "a non-starter"') but are
+# never a quote on their own.
+MIN_QUOTATION_WORDS = 2
+MIN_STANDALONE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class QuoteRules:
+    """Cue lexicon from seeds/reporting_verbs.csv: lemma -> strength (0-1)."""
+
+    reporting_verbs: Mapping[str, float]
+
+    def is_cue(self, token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and (
+            token.lemma_.casefold() in self.reporting_verbs or token.lower_ in self.reporting_verbs
+        )
+
+
+def load_quote_rules(seeds_dir: Path) -> QuoteRules:
+    with (seeds_dir / "reporting_verbs.csv").open(newline="", encoding="utf-8") as handle:
+        verbs = {row["lemma"].strip().casefold(): float(row["strength"]) for row in csv.DictReader(handle)}
+    return QuoteRules(reporting_verbs=verbs)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One quote before speaker resolution; offsets index the Doc's text."""
+
+    kind: str  # direct | indirect | mixed
+    content_start: int
+    content_end: int
+    cue_start: int | None
+    cue_end: int | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_root: int | None  # token index of the speaker's head word, for resolution
+    confidence: float
+    continues: bool = False  # a quotation paragraph with no cue, attributed to the previous speaker
+
+
+@dataclass(frozen=True)
+class QuoteExtraction:
+    attributions: list[Attribution]
+    quotations: Quotations  # real quotations
+    non_quotes: list[Quoted]  # scare quotes, titles, single terms
+
+
+def classify_quotations(index: DocIndex, quoted: Iterable[Quoted]) -> tuple[list[Quoted], list[Quoted]]:
+    """Split quoted spans into quotations and non-quotes (scare quotes, titles, terms).
+
+    Example: 'caliphate' and "ISIS: the State of Terror" are not quotations;
+    "it has no real territorial presence" is (a partial quote).
+    """
+    quotations, non_quotes = [], []
+    for q in quoted:
+        span = index.doc.char_span(q.start, q.end, alignment_mode="expand")
+        words = index.text[q.start:q.end].split()
+        has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+        if looks_like_title(index.text[q.start:q.end]) and not (has_verb and len(words) > 6):
+            non_quotes.append(q)
+        elif len(words) < MIN_QUOTATION_WORDS:
+            non_quotes.append(q)
+        else:
+            quotations.append(q)
+    return quotations, non_quotes
+
+
+def extract_attributions(index: DocIndex, rules: QuoteRules) -> QuoteExtraction:
+    """Find every attributed statement in a Doc.
+
+    Examples: '"...," Berger said.' (direct), 'Ankara says it has detained ...' (indirect),
+    'According to Mathieu Guidere, ... ISIS is "capable of ..."' (mixed),
+    'What is certain, he said, is that ...' (mixed, the cue inside the content).
+    """
+    real, non_quotes = classify_quotations(index, find_quoted_spans(index.text))
+    quotations = Quotations(real)
+    found: list[Attribution] = []
+    seen: set[tuple[int | None, int]] = set()  # (cue, content start) of what is found
+    for token in index.doc:
+        is_cue = rules.is_cue(token)
+        is_according = token.lower_ == "according" and token.i + 1 < len(index.doc) and index.doc[token.i + 1].lower_ == "to"
+        if not (is_cue or is_according) or quotations.holds(token.idx):
+            continue
+        check_budget()
+        if is_cue:
+            strength = rules.reporting_verbs.get(token.lemma_.casefold(), rules.reporting_verbs.get(token.lower_, 0.8))
+            attribution = _verb_attribution(index, token, quotations, strength, non_quotes)
+        else:
+            attribution = _according_to_attribution(index, token, quotations)
+        if attribution is not None and (attribution.cue_start, attribution.content_start) not in seen:
+            seen.add((attribution.cue_start, attribution.content_start))
+            found.append(attribution)
+    found.extend(_continued_quotations(index.text, quotations, found))
+    found.sort(key=lambda a: (a.content_start, a.cue_start or 0))
+    return QuoteExtraction(found, quotations.items, non_quotes)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker of a cue verb: its subject, the agent of a passive ("he was told by X"),
+    or the subject of the verb it hangs from ("..., adding that ...")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "He smiled and said ...", "..., he said, adding that ..."
+    return None
+
+
+def speaker_span(index: DocIndex, head: Token) -> tuple[int, int]:
+    """Character span of a speaker mention: its entity, else the noun with its modifiers.
+
+    "said JM Berger, analyst and ..." -> "JM Berger"; "experts say" -> "experts".
+    """
+    ent = index.entity_at(head.i)
+    if ent is not None:
+        start_token = ent.start + (1 if index.doc[ent.start].lower_ == "the" else 0)
+        return index.doc[start_token].idx, ent.end_char
+    left = head
+    for child in head.lefts:
+        if child.dep_ in NAME_MODIFIER_DEPS:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    right = head
+    for child in head.rights:
+        if child.dep_ in ("flat", "compound"):
+            right = max(right, child.right_edge, key=lambda t: t.i)
+    return left.idx, right.idx + len(right.text)
+
+
+def _span_chars(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    tokens = list(tokens)
+    if not tokens:
+        return None
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _verb_attribution(
+    index: DocIndex, verb: Token, quotations: Quotations, strength: float, terms: list[Quoted]
+) -> Attribution | None:
+    subject = _subject(verb)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    if verb.dep_ == "ROOT" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        return None  # a photo caption, not a statement: "Protesters with a banner saying ..."
+    sentence = verb.sent
+    content: tuple[int, int] | None = None
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+        # "..., as Tunisia said, ...": the statement is the clause before the "as".
+        before = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
+        content = _span_chars(before)
+    elif complement is not None and complement.i != subject.i:
+        content = _span_chars(t for t in complement.subtree if t.i not in _speaker_tokens(subject))
+    elif any(c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "The death of Walter Munk was announced by the university": what was announced is
+        # the passive subject (with what completes it: "reported by media to have visited ...").
+        passive_subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        completion = [t for c in verb.children if c.dep_ in ("xcomp", "oprd", "ccomp") for t in c.subtree]
+        content = _span_chars(list(passive_subject.subtree) + completion)
+    elif verb.dep_ == "parataxis":
+        # "What is certain, he said, is that ...": the cue sits inside the statement.
+        content = _span_chars(t for t in sentence if not t.is_punct or t.i < sentence.end - 1)
+    else:
+        content = _quoted_object(verb, quotations, terms)
+        if content is None:
+            nearest = _nearest_quotation(index.text, sentence, verb, quotations)
+            content = (nearest.open_start, nearest.close_end) if nearest else None
+    if content is None:
+        return None
+    text = index.text
+    content = _trim(text, _cover_quotations(content, quotations), quotations)
+    if content is None or content[1] - content[0] < 3:
+        return None
+    speaker = speaker_span(index, subject)
+    # The attribution clause: cue, speaker and what hangs on the verb outside the content
+    # ("he told InsideSources", "Trump said Monday").
+    clause_ends = [t.idx + len(t.text) for t in verb.subtree
+                   if verb.i < t.i < sentence.end and not (t.is_punct or t.is_space)
+                   and not (content[0] <= t.idx < content[1]) and not quotations.holds(t.idx)]
+    speaker_phrase_start = min(speaker[0], subject.left_edge.idx)  # "IMF chief economist Maury Obstfeld"
+    attribution_span = (min(verb.idx, speaker_phrase_start), max([verb.idx + len(verb.text), speaker[1], *clause_ends]))
+    content = _join_split_quotation(text, content, attribution_span, quotations)
+    kind = _kind(content, quotations, text, attribution_span)
+    confidence = round(min(0.95, 0.55 + 0.4 * strength - (0.05 if subject.pos_ == "PRON" else 0.0)), 2)
+    return Attribution(kind, content[0], content[1], verb.idx, verb.idx + len(verb.text), speaker[0], speaker[1],
+                       subject.i, confidence)
+
+
+def _quoted_object(verb: Token, quotations: Quotations, terms: list[Quoted]) -> tuple[int, int] | None:
+    """The verb's object when it holds a quotation: 'called it "a non-starter"' (mixed).
+
+    A one-word quoted term counts only as a predicate complement ('called the deal "lousy"',
+    'characterised the deaths as "crushing"'), never inside a plain object
+    ('announced its self-styled 'caliphate'' is a scare quote).
+    """
+    complements = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")
+                   or (c.dep_ == "prep" and c.lower_ == "as")]
+    objects = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "dative")] + complements
+    span = _span_chars(t for o in objects for t in o.subtree)
+    if span is None:
+        return None
+    if any(span[0] <= q.open_start and q.close_end <= span[1] + 1 for q in quotations.touching(span[0], span[1] + 1)):
+        return span
+    complement_span = _span_chars(t for c in complements for t in c.subtree)
+    if complement_span and any(complement_span[0] <= q.open_start and q.close_end <= complement_span[1] + 1
+                               for q in terms):
+        return span
+    return None
+
+
+def _speaker_tokens(subject: Token) -> set[int]:
+    return {t.i for t in subject.subtree}
+
+
+def is_standalone(text: str, quotation: Quoted) -> bool:
+    """Long enough to be a quote by itself, not only a partial quote inside reported speech."""
+    return len(text[quotation.start:quotation.end].split()) >= MIN_STANDALONE_WORDS
+
+
+def _nearest_quotation(text: str, sentence: Span, verb: Token, quotations: Quotations) -> Quoted | None:
+    """The quotation that ends or starts in the verb's sentence, nearest to the verb."""
+    in_sentence = [q for q in quotations.touching(sentence.start_char - 1, sentence.end_char + 1)
+                   if sentence.start_char <= q.end <= sentence.end_char
+                   or sentence.start_char <= q.start < sentence.end_char]
+    if not in_sentence:
+        return None
+    return min(in_sentence, key=lambda q: min(abs(q.close_end - verb.idx), abs(q.open_start - verb.idx)))
+
+
+def _cover_quotations(content: tuple[int, int], quotations: Quotations) -> tuple[int, int]:
+    """Widen a content span to every quotation it touches (a quote over several sentences)."""
+    start, end = content
+    for q in quotations.touching(start, end):
+        start, end = min(start, q.open_start), max(end, q.close_end)
+    return start, end
+
+
+def _trim(text: str, content: tuple[int, int], quotations: Quotations) -> tuple[int, int] | None:
+    """Drop edge punctuation and a quotation's own marks: content is what was said."""
+    start, end = content
+    while start < end and text[start] in EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    for q in quotations.touching(start, end):
+        if q.open_start == start and q.close_end >= end:
+            start = q.start
+        if q.close_end == end and q.open_start <= start:
+            end = q.end
+    while end > start and text[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _join_split_quotation(
+    text: str, content: tuple[int, int], attribution: tuple[int, int], quotations: Quotations
+) -> tuple[int, int]:
+    """'"We made a plea," said Chuck Schumer, "and we were ignored."' is one quotation with the
+    cue inside: join the quotation that resumes right after the speaker and cue."""
+    start, end = content
+    if end > attribution[0]:
+        return content
+    if text[end:attribution[0]].strip(" ,:;—–-\"'“”‘’"):
+        return content  # words between the quotation and the cue: no split quotation
+    resumed = next(iter(quotations.after(attribution[1])), None)
+    if resumed is None:
+        return content
+    between = text[attribution[1]:resumed.open_start]
+    if between.strip(" ,.:;—–-") or "\n" in between:
+        return content
+    joined_end = resumed.end
+    while joined_end > start and text[joined_end - 1] in EDGE_PUNCTUATION:
+        joined_end -= 1
+    return start, joined_end
+
+
+def _kind(content: tuple[int, int], quotations: Quotations, text: str,
+          attribution: tuple[int, int] | None = None) -> str:
+    """direct: everything said is inside quotation marks (a cue and speaker may interrupt);
+    mixed: quoted and unquoted words; indirect: no quotation."""
+    start, end = content
+    touching = quotations.touching(start, end)
+    if not touching:
+        return "indirect"
+    covered = sorted([(q.open_start, q.close_end) for q in touching] + ([attribution] if attribution else []))
+    outside_text, position = [], start
+    for covered_start, covered_end in covered:
+        if covered_start > position:
+            outside_text.append(text[position:min(covered_start, end)])
+        position = max(position, covered_end)
+    outside_text.append(text[position:end])
+    if not any(char.isalnum() for piece in outside_text for char in piece):
+        return "direct"
+    return "mixed"
+
+
+def _according_to_attribution(index: DocIndex, according: Token, quotations: Quotations) -> Attribution | None:
+    """'According to X, CONTENT', 'CONTENT, according to X', or the phrase inside the content
+    ('Six of the murders were, according to agreed facts heard in court, "sexual in nature"')."""
+    doc = index.doc
+    to = doc[according.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        source = next((t for t in doc[to.i + 1: according.sent.end] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if source is None:
+        return None
+    phrase_end = max(t.i for t in source.subtree) if source.head.i == to.i else source.i
+    sentence = [t for t in according.sent if not t.is_space]
+    before = [t for t in sentence if t.i < according.i]
+    after = [t for t in sentence if t.i > phrase_end]
+    words_before = [t for t in before if not t.is_punct]
+    words_after = [t for t in after if not t.is_punct]
+    if words_before and words_after:
+        content = _span_chars(before + after)  # the phrase sits inside the statement
+    else:
+        content = _span_chars(words_after or words_before)
+    if content is None:
+        return None  # "according to X." alone says nothing
+    content = _trim(index.text, _cover_quotations(content, quotations), quotations)
+    if content is None:
+        return None
+    speaker = speaker_span(index, source)
+    attribution_span = (according.idx, speaker[1])
+    return Attribution(_kind(content, quotations, index.text, attribution_span), content[0], content[1],
+                       according.idx, to.idx + len(to.text), speaker[0], speaker[1], source.i, 0.85)
+
+
+def _continued_quotations(text: str, quotations: Quotations, found: list[Attribution]) -> list[Attribution]:
+    """A quotation that opens a paragraph with no cue of its own continues the previous speaker.
+
+    Example: '"We will rebuild," she said.\\n\\n"It will take years."' -> both are hers.
+    """
+    continued: list[Attribution] = []
+    by_start = sorted(found, key=lambda a: a.content_start)
+    starts = [a.content_start for a in by_start]
+    reach = list(accumulate((a.content_end for a in by_start), max))  # furthest end among the first k
+    speakers = sorted((a for a in found if a.speaker_root is not None), key=lambda a: a.content_end)
+    speaker_ends = [a.content_end for a in speakers]
+    continued_reach = -1
+    for q in quotations:
+        n_before = bisect_left(starts, q.close_end)
+        if (n_before and reach[n_before - 1] > q.open_start) or continued_reach > q.open_start:
+            continue  # already part of a quote found
+        if not _starts_line(text, q.open_start) or not is_standalone(text, q):
+            continue
+        n_previous = bisect_right(speaker_ends, q.open_start)
+        if not n_previous:
+            continue
+        # the quote that ends last before this one (the first found, of several ending there)
+        last = speakers[bisect_left(speaker_ends, speaker_ends[n_previous - 1])]
+        if text.count("\n\n", last.content_end, q.open_start) > 1:
+            continue  # more than one paragraph away: too far to assume the same speaker
+        continued.append(Attribution("direct", q.start, q.end, None, None, None, None, last.speaker_root, 0.6,
+                                     continues=True))
+        continued_reach = max(continued_reach, q.end)
+    return continued
+
+
+def _starts_line(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return not text[line_start:position].strip()

@@ -1,0 +1,453 @@
+"""Sources: resolve each quote's speaker to a person, organisation, government or anonymous source.
+
+Within an article "JM Berger" = "Berger" = "he"; across articles a source is one row per
+normalised name and kind, split only when the affiliations conflict (assign_source_ids).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from extract.budget import check_budget
+from extract.quotes import Attribution, speaker_span
+from nlp.antecedents import MentionsInOrder
+from nlp.doc_index import DocIndex
+
+SOURCES_VERSION = "sources.v1"
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GENDERED_PRONOUNS = PRONOUN_GENDER | {"his": "m", "himself": "m", "hers": "f", "herself": "f"}
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "monsieur": "m", "m.": "m",
+                    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "mme": "f", "mme.": "f",
+                    "madame": "f", "lady": "f", "dame": "f"}
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+SUBJECT_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "pobj", "conj", "ROOT"})
+AFFILIATION_PREPOSITIONS = frozenset({"at", "with", "from", "for"})
+LEADING_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class SourceRules:
+    """Source nouns ("experts" -> anonymous, "police" -> organization) and the places that
+    stand for governments ("Ankara" and "Turkey" -> Turkey)."""
+
+    nouns: Mapping[str, str]
+    government_places: Mapping[str, str]
+    person_titles: frozenset[str]  # casefolded: "president", "assemblywoman", "dr."
+
+    def strip_titles(self, name: str) -> str:
+        """ "Assemblywoman Selena Torres" -> "Selena Torres"; a lone title stays as it is."""
+        words = _strip_article(name).split()
+        while len(words) > 1 and words[0].casefold() in self.person_titles:
+            words = words[1:]
+        return " ".join(words)
+
+
+def load_source_rules(seeds_dir: Path, government_places: Mapping[str, str]) -> SourceRules:
+    with (seeds_dir / "source_nouns.csv").open(newline="", encoding="utf-8") as handle:
+        nouns = {row["noun"].strip().casefold(): row["kind"].strip() for row in csv.DictReader(handle)}
+    with (seeds_dir / "person_titles.csv").open(newline="", encoding="utf-8") as handle:
+        titles = frozenset(row["title"].strip().casefold() for row in csv.DictReader(handle))
+    return SourceRules(nouns=nouns, government_places=government_places, person_titles=titles)
+
+
+@dataclass(frozen=True)
+class ResolvedSource:
+    key: str  # "person:jm berger": kind and normalised name
+    name: str
+    kind: str  # person | organization | government | group | anonymous
+
+
+@dataclass(frozen=True)
+class SourceDescription:
+    description: str | None
+    affiliation: str | None
+
+
+@dataclass(frozen=True)
+class ArticleSource:
+    """One source of one article, with what the article says it is."""
+
+    article_id: str
+    source_key: str
+    name: str
+    kind: str
+    mention_text: str | None  # the first mention as written; None when only pronouns refer to it
+    description: str | None
+    affiliation: str | None
+    n_quotes: int
+
+
+def normalise_name(name: str) -> str:
+    """Casefolded, accents and punctuation dropped, spaces collapsed: "J.M. Berger" -> "jm berger"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s-]", "", letters).casefold().split())
+
+
+def source_key(kind: str, name: str) -> str:
+    return f"{kind}:{normalise_name(name)}"
+
+
+def _strip_article(text: str) -> str:
+    return LEADING_ARTICLES.sub("", text.strip())
+
+
+def _looks_like_name(text: str) -> bool:
+    """Every word capitalised: the small model sometimes tags "outdo Al-Qaeda" as a PERSON."""
+    words = _strip_article(text).split()
+    return bool(words) and all(word[:1].isupper() for word in words)
+
+
+class ArticleSourceResolver:
+    """Resolves the speakers of one article in text order; remembers who spoke before."""
+
+    def __init__(self, index: DocIndex, rules: SourceRules):
+        self.index = index
+        self.doc = index.doc
+        self.rules = rules
+        self.full_names = self._full_names_by_surname(index)
+        self.resolved: MentionsInOrder[ResolvedSource] = MentionsInOrder()  # sources resolved so far, by position
+        self.gender = self._gender_from_honorifics(index)  # source key -> "m" | "f"
+        # Antecedents of pronouns: people named as the subject of a clause ("Hotak said ... in
+        # Maidan Wardak ... he said" is Hotak, not a place mis-tagged PERSON), and organisations.
+        self.people: MentionsInOrder[ResolvedSource] = MentionsInOrder()
+        self.bodies: MentionsInOrder[ResolvedSource] = MentionsInOrder()
+        for ent in index.ents:
+            if ent.label_ == "PERSON" and _looks_like_name(ent.text) and ent.root.dep_ in SUBJECT_LIKE_DEPS:
+                self.people.add(ent.end_char, ent.start_char, self._person(ent.text))
+            elif ent.label_ in ("ORG", "NORP"):
+                self.bodies.add(ent.end_char, ent.start_char, self._resolve_entity(ent))
+        self.organisations_naming: dict[str, MentionsInOrder[Span]] = {}  # noun -> ORG entities holding it
+
+    def _full_names_by_surname(self, index: DocIndex) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for ent in index.ents:
+            words = self.rules.strip_titles(ent.text).split()
+            if ent.label_ == "PERSON" and len(words) >= 2 and _looks_like_name(" ".join(words)):
+                names.setdefault(words[-1].casefold(), " ".join(words))
+        return names
+
+    def resolve(self, attribution: Attribution) -> ResolvedSource | None:
+        if attribution.speaker_root is None:
+            return None
+        root = self.doc[attribution.speaker_root]
+        position = attribution.speaker_start if attribution.speaker_start is not None else attribution.content_start
+        source = self._resolve_token(root, position)
+        if source is not None:
+            self.resolved.add(position, position, source)
+        return source
+
+    def _resolve_token(self, root: Token, position: int) -> ResolvedSource | None:
+        named = self._named_in_apposition(root)
+        if named is not None:
+            return self._person(named.text)  # "The Vice President, Mike Pence"
+        if root.pos_ == "PRON":
+            return self._resolve_pronoun(root.lower_, position)
+        entity = self.index.entity_at(root.i)
+        if entity is not None:
+            return self._resolve_entity(entity)
+        mention = self.index.text[slice(*speaker_span(self.index, root))]
+        if root.pos_ == "PROPN" and _looks_like_name(mention) and not any(
+                t.like_num or t.pos_ in ("DET", "NUM") for t in root.lefts):
+            return self._person(mention)  # but "One MP" is not a name
+        return self._resolve_noun(root, position)
+
+    def _gender_from_honorifics(self, index: DocIndex) -> dict[str, str]:
+        """What the text says of a person's gender: an honorific before the name ("Mme Spanton",
+        "Mr. Quirin"), or the first personal pronoun after it in the same sentence with no other
+        person between ("Emily Spanton, 39, who has waived her right ...")."""
+        doc = index.doc
+        people = [ent for ent in index.ents if ent.label_ == "PERSON"]
+        gender: dict[str, str] = {}
+        for number, ent in enumerate(people):
+            key = self._person(ent.text).key
+            honorific = HONORIFIC_GENDER.get(doc[ent.start - 1].lower_) if ent.start > 0 else None
+            honorific = honorific or HONORIFIC_GENDER.get(doc[ent.start].lower_)
+            if honorific:
+                gender.setdefault(key, honorific)
+                continue
+            next_person = people[number + 1].start if number + 1 < len(people) else len(doc)
+            for token in doc[ent.end: min(ent.sent.end, next_person)]:
+                pronoun_gender = GENDERED_PRONOUNS.get(token.lower_)
+                if pronoun_gender:
+                    gender.setdefault(key, pronoun_gender)
+                    break
+        return gender
+
+    def _named_in_apposition(self, root: Token) -> Span | None:
+        """A person named in apposition to a title: "The mayor, Sadiq Khan, said"."""
+        if self.index.entity_at(root.i) is not None:
+            return None
+        for child in root.children:
+            if child.dep_ == "appos":
+                entity = self.index.entity_at(child.i)
+                if entity is not None and entity.label_ == "PERSON" and _looks_like_name(entity.text):
+                    return entity
+        return None
+
+    def _is_known_person(self, name: str) -> bool:
+        words = name.split()
+        return bool(words) and words[-1].casefold() in self.full_names
+
+    def _person(self, name: str) -> ResolvedSource:
+        words = self.rules.strip_titles(name).split()
+        if len(words) == 1:
+            words = self.full_names.get(words[0].casefold(), words[0]).split()
+        full = " ".join(words)
+        return ResolvedSource(source_key("person", full), full, "person")
+
+    def _resolve_entity(self, entity: Span) -> ResolvedSource:
+        name = _strip_article(entity.text)
+        country = self.rules.government_places.get(name.casefold())
+        if country is not None:
+            # "Ankara says", "Tunisia said": a country or its capital speaking is its government.
+            government = f"Government of {country}"
+            return ResolvedSource(source_key("government", government), government, "government")
+        untitled = self.rules.strip_titles(name)
+        if entity.label_ == "PERSON" or (
+            _looks_like_name(untitled)
+            and (self._is_known_person(untitled) or (untitled != name and len(untitled.split()) >= 2))
+        ):
+            # "Trump" tagged ORG after "Donald Trump" was named; "Assemblywoman Selena Torres" tagged ORG.
+            return self._person(untitled)
+        if entity.label_ in ("GPE", "LOC"):
+            return ResolvedSource(source_key("government", name), name, "government")
+        if entity.label_ == "NORP":
+            return ResolvedSource(source_key("group", name), name, "group")
+        return ResolvedSource(source_key("organization", name), name, "organization")
+
+    def _resolve_pronoun(self, pronoun: str, position: int) -> ResolvedSource | None:
+        """He/she: the nearest person named before; they/it: the nearest group or organisation."""
+        if pronoun in PERSON_PRONOUNS:
+            wanted, named = {"person"}, self.people
+        elif pronoun in PLURAL_PRONOUNS or pronoun == "it":
+            wanted = {"organization", "government", "group"} | ({"anonymous"} if pronoun != "it" else set())
+            named = self.bodies
+        else:
+            return None  # "I", "we", "you": the speaker is inside a quotation
+        wanted_gender = PRONOUN_GENDER.get(pronoun)
+
+        def agrees(source: ResolvedSource) -> bool:
+            # skip people known to be of the other gender ("She" after "Mme Spanton ... Redouane")
+            return wanted_gender is None or self.gender.get(source.key, wanted_gender) == wanted_gender
+
+        mentioned = named.latest(position, agrees)
+        spoke = self.resolved.latest(position, lambda s: s.kind in wanted and agrees(s), inclusive=False)
+        if mentioned is None and spoke is None:
+            return None
+        chosen = spoke[1] if mentioned is None or (spoke is not None and spoke[0] > mentioned[0]) else mentioned[1]
+        if wanted_gender is not None:
+            self.gender.setdefault(chosen.key, wanted_gender)
+        return chosen
+
+    def _resolve_noun(self, root: Token, position: int) -> ResolvedSource:
+        """ "experts" -> anonymous experts; "the ministry" -> the ministry named before, if any."""
+        lemma = root.lemma_.casefold()
+        kind = self.rules.nouns.get(lemma) or self.rules.nouns.get(root.lower_) or "anonymous"
+        if kind in ("organization", "government"):
+            named = self._organisations_naming(root.lower_).latest(position)
+            if named is not None:
+                return self._resolve_entity(named[1])
+        start, end = speaker_span(self.index, root)
+        name = _strip_article(self.index.text[start:end]).casefold()
+        if kind == "anonymous":
+            # "German officials", "state media": the noun with its adjectives, not its determiners
+            modifiers = [t for t in root.lefts if t.dep_ in ("amod", "compound") and t.i >= root.left_edge.i]
+            name = " ".join([t.lower_ for t in modifiers] + [root.lower_])
+        return ResolvedSource(source_key(kind, name), name, kind)
+
+
+    def _organisations_naming(self, noun: str) -> MentionsInOrder[Span]:
+        """The ORG entities whose text holds `noun` ("ministry" in "the Ministry of Defence"), in
+        order; found once per noun an article uses."""
+        if noun not in self.organisations_naming:
+            found: MentionsInOrder[Span] = MentionsInOrder()
+            for ent in self.index.ents:
+                if ent.label_ == "ORG" and noun in ent.text.casefold():
+                    found.add(ent.end_char, ent.start_char, ent)
+            self.organisations_naming[noun] = found
+        return self.organisations_naming[noun]
+
+
+def describe_speaker(index: DocIndex, root: Token) -> SourceDescription:
+    """Description and affiliation from an apposition or a title before the name.
+
+    "Thomas Pierret, an expert in contemporary Islam at the University of Edinburgh" ->
+    ("expert in contemporary Islam", "University of Edinburgh"); "Emergencies Minister
+    Yevgeny Zinichev" -> ("Emergencies Minister", None).
+    """
+    doc = index.doc
+    entity = index.entity_at(root.i)
+    head = entity.root if entity is not None else root
+    apposition = next((c for c in head.children if c.dep_ == "appos"), None)
+    if apposition is None:
+        entity_start = entity.start if entity is not None else head.i
+        titles = [t for t in head.lefts if t.dep_ == "compound" and t.i < entity_start and t.pos_ in ("PROPN", "NOUN")]
+        if titles:
+            return SourceDescription(doc[titles[0].i: entity_start].text, None)
+        return SourceDescription(None, None)
+    tokens = list(apposition.subtree)
+    sentence_end = apposition.sent.end
+    while tokens[-1].i + 1 < sentence_end and doc[tokens[-1].i + 1].text not in (",", ";", ".") \
+            and not (tokens[-1].i + 2 == sentence_end and doc[tokens[-1].i + 1].is_punct):
+        tokens.append(doc[tokens[-1].i + 1])  # the parse cut the apposition short ("co-" | "author of ...")
+    text_start, text_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    affiliation = None
+    for token in tokens:
+        if token.lower_ in AFFILIATION_PREPOSITIONS and token.dep_ == "prep":
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            organisation = index.entity_at(objects[0].i) if objects else None
+            if organisation is not None and organisation.label_ in ("ORG", "FAC"):
+                affiliation = _strip_article(organisation.text)
+                text_end = token.idx
+                break
+    description = _strip_article(index.text[text_start:text_end].strip(" ,"))
+    return SourceDescription(description or None, affiliation)
+
+
+def summarise_sources(
+    article_id: str, mentions: Iterable[tuple[ResolvedSource, str | None, SourceDescription]],
+) -> list[ArticleSource]:
+    """One ArticleSource per source key: the first mention as written, the first description
+    and affiliation found, and the number of quotes."""
+    by_key: dict[str, ArticleSource] = {}
+    for source, mention_text, description in mentions:
+        previous = by_key.get(source.key)
+        if previous is None:
+            by_key[source.key] = ArticleSource(article_id, source.key, source.name, source.kind, mention_text,
+                                               description.description, description.affiliation, 1)
+            continue
+        by_key[source.key] = ArticleSource(
+            article_id, source.key, previous.name, source.kind,
+            previous.mention_text or mention_text,
+            previous.description or description.description,
+            previous.affiliation or description.affiliation,
+            previous.n_quotes + 1,
+        )
+    return list(by_key.values())
+
+
+@dataclass(frozen=True)
+class KnownSource:
+    source_id: str
+    source_key: str
+    affiliation: str | None
+
+
+def assign_source_ids(incoming: Sequence[tuple[str, str | None]], known: Sequence[KnownSource]) -> dict[tuple[str, str | None], str]:
+    """Map (source_key, affiliation) pairs to source ids, merging with known sources.
+
+    The rule: a source with the same kind and normalised name is the same source unless both
+    have an affiliation and the affiliations differ. A pair without an affiliation joins the
+    first known source of its key. New ids are a hash of the key (plus the affiliation when
+    it conflicts with a known one), so loading the same data twice gives the same ids.
+    """
+    by_key: dict[str, list[KnownSource]] = {}
+    for source in known:
+        by_key.setdefault(source.source_key, []).append(source)
+    assigned: dict[tuple[str, str | None], str] = {}
+    for key, affiliation in incoming:
+        if (key, affiliation) in assigned:
+            continue
+        candidates = by_key.setdefault(key, [])
+        match = _compatible(candidates, affiliation)
+        if match is None:
+            suffix = "" if not candidates else f"|{normalise_name(affiliation or '')}"
+            match = KnownSource(_hash_id(key + suffix), key, affiliation)
+            candidates.append(match)
+        assigned[(key, affiliation)] = match.source_id
+    return assigned
+
+
+def _compatible(candidates: list[KnownSource], affiliation: str | None) -> KnownSource | None:
+    if not candidates:
+        return None
+    if affiliation is None:
+        return candidates[0]
+    wanted = normalise_name(affiliation)
+    for candidate in candidates:
+        if candidate.affiliation is not None and normalise_name(candidate.affiliation) == wanted:
+            return candidate
+    for candidate in candidates:
+        if candidate.affiliation is None:
+            return candidate
+    return None
+
+
+def _hash_id(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One row of `quotes`: offsets index articles.raw_text; source_key is resolved to a
+    source_id when loading."""
+
+    article_id: str
+    kind: str
+    content: str
+    content_start: int
+    content_end: int
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    source_key: str | None
+    confidence: float
+
+
+def _shift(value: int | None, offset: int) -> int | None:
+    return None if value is None else value + offset
+
+
+def attribute_quotes(
+    index: DocIndex, article_id: str, offset: int, attributions: Sequence[Attribution], rules: SourceRules
+) -> tuple[list[Quote], list[ArticleSource]]:
+    """Resolve every attribution's speaker and build the quote and article-source rows.
+
+    The Doc was parsed from raw_text[offset:], so every offset is shifted by `offset`.
+    """
+    resolver = ArticleSourceResolver(index, rules)
+    quotes: list[Quote] = []
+    mentions: list[tuple[ResolvedSource, str | None, SourceDescription]] = []
+    doc, text = index.doc, index.text
+    for attribution in attributions:
+        check_budget()
+        source = resolver.resolve(attribution)
+        speaker_text = None
+        if attribution.speaker_start is not None:
+            speaker_text = text[attribution.speaker_start:attribution.speaker_end]
+        if source is not None:
+            description = (describe_speaker(index, doc[attribution.speaker_root])
+                           if attribution.speaker_start is not None and doc[attribution.speaker_root].pos_ != "PRON"
+                           else SourceDescription(None, None))
+            mention = speaker_text if speaker_text and doc[attribution.speaker_root].pos_ != "PRON" else None
+            mentions.append((source, mention, description))
+        quotes.append(Quote(
+            article_id=article_id,
+            kind=attribution.kind,
+            content=text[attribution.content_start:attribution.content_end],
+            content_start=attribution.content_start + offset,
+            content_end=attribution.content_end + offset,
+            cue=None if attribution.cue_start is None else text[attribution.cue_start:attribution.cue_end],
+            cue_start=_shift(attribution.cue_start, offset),
+            cue_end=_shift(attribution.cue_end, offset),
+            speaker_text=speaker_text,
+            speaker_start=_shift(attribution.speaker_start, offset),
+            speaker_end=_shift(attribution.speaker_end, offset),
+            source_key=None if source is None else source.key,
+            confidence=attribution.confidence if source is not None else round(attribution.confidence * 0.7, 2),
+        ))
+    return quotes, summarise_sources(article_id, mentions)

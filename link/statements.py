@@ -1,0 +1,127 @@
+"""Statements: one source's words quoted by several articles, whole or in part.
+
+Two quotes of one speaker in different articles are one statement when their normalised
+texts are equal, or when nearly every four-word shingle of the shorter is in the longer (a
+partial quote of a longer one: containment, not overlap, since outlets cut quotes down). A
+statement is a group of quotes every two of which are linked (complete link), so it does not
+depend on the order the quotes arrived in. The speaker is the source, or for a person the
+surname: articles name one person "Barack Obama", "Obama" or "President Obama", and when the
+words are the same, the surname is enough to tell it is the same person's statement.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from link.incidents import Link
+
+SHINGLE_WORDS = 4
+# The share of the shorter quote's shingles that must be in the longer one.
+MIN_CONTAINMENT = 0.8
+# Fewer words than this say too little to be told apart from a stock phrase ("we'll see").
+MIN_WORDS_SAME_TEXT = 3
+MIN_WORDS_CONTAINED = 6
+# An article's first quotes of one speaker (by position) that take part in statements: a page of
+# 6,600 quotes of one speaker had made linking compare every one with every other's copies (2
+# million links, 4 minutes). Real articles quote one speaker a few dozen times at most.
+MAX_QUOTES_PER_SPEAKER = 200
+
+_NOT_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class QuoteKey:
+    """What the statement linker compares of one quote."""
+
+    quote_id: str
+    article_id: str
+    speaker: str  # speaker_key(): a person's surname, else the source id
+    content: str
+
+
+def may_repeat(quote_kind: str, source_kind: str | None) -> bool:
+    """Whether a quote can be one statement with others: a paraphrase ("indirect") only when a
+    person made it. Paraphrases credited to anything else are mostly findings and narration that
+    reporters copy ("29 percent said", "majorities say", "according to the AP")."""
+    return quote_kind != "indirect" or source_kind == "person"
+
+
+def speaker_key(source_id: str, name: str | None, kind: str | None) -> str:
+    """Who said it, as statements compare speakers: "person:obama" for Barack Obama, else the source."""
+    name = (name or "").strip()  # split as sql/linking/statements/select_candidate_keys.sql splits
+    return f"person:{name.split(' ')[-1].lower()}" if kind == "person" and name else f"source:{source_id}"
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    """A quote's normalised words and their shingles, computed once per quote."""
+
+    key: QuoteKey
+    words: tuple[str, ...]
+    shingles: frozenset[tuple[str, ...]]
+
+
+def normalised_words(text: str) -> tuple[str, ...]:
+    """Lower-cased words without punctuation or accents' variants: "U.S." and "US" agree."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return tuple(_SPACES.split(_NOT_WORD.sub("", folded).strip())) if folded.strip() else ()
+
+
+def quote_words(key: QuoteKey) -> QuoteWords:
+    words = normalised_words(key.content)
+    shingles = frozenset(words[i:i + SHINGLE_WORDS] for i in range(max(1, len(words) - SHINGLE_WORDS + 1)))
+    return QuoteWords(key, words, shingles if words else frozenset())
+
+
+def link_quotes(a: QuoteWords, b: QuoteWords) -> Link | None:
+    """The link between two quotes of one speaker in different articles, or None."""
+    if a.key.article_id == b.key.article_id or a.key.speaker != b.key.speaker:
+        return None
+    if a.words == b.words:
+        return Link(1.0, ("same text",)) if len(a.words) >= MIN_WORDS_SAME_TEXT else None
+    shorter, longer = sorted((a, b), key=lambda q: (len(q.words), q.key.quote_id))
+    if len(shorter.words) < MIN_WORDS_CONTAINED:
+        return None
+    containment = len(shorter.shingles & longer.shingles) / len(shorter.shingles)
+    return Link(round(containment, 3), ("contained",)) if containment >= MIN_CONTAINMENT else None
+
+
+def quote_links_among(new: Iterable[QuoteKey], others: Iterable[QuoteKey]) -> dict[tuple[str, str], Link]:
+    """Every link between a new quote and a new or other quote of the same speaker, keyed by
+    the two quote ids in order. Speakers are taken one at a time (only those quoted by two
+    articles or more), so only one speaker's shingles are held at once, and only quotes that
+    share a shingle are compared."""
+    by_speaker: dict[str, tuple[list[QuoteKey], list[QuoteKey]]] = {}
+    for position, keys in enumerate((new, others)):
+        for key in keys:
+            by_speaker.setdefault(key.speaker, ([], []))[position].append(key)
+    found: dict[tuple[str, str], Link] = {}
+    for new_keys, other_keys in by_speaker.values():
+        if new_keys and len({key.article_id for key in [*new_keys, *other_keys]}) > 1:
+            found.update(_speaker_links(new_keys, other_keys))
+    return found
+
+
+def _speaker_links(new_keys: list[QuoteKey], other_keys: list[QuoteKey]) -> dict[tuple[str, str], Link]:
+    """The links of one speaker's new quotes with its other quotes and each other."""
+    new_words = [quote_words(key) for key in new_keys]
+    index: dict[tuple[str, ...], list[QuoteWords]] = {}
+    for quote in [*new_words, *(quote_words(key) for key in other_keys)]:
+        for shingle in quote.shingles:
+            index.setdefault(shingle, []).append(quote)
+    found: dict[tuple[str, str], Link] = {}
+    for a in new_words:
+        seen: set[str] = {a.key.quote_id}
+        for shingle in a.shingles:
+            for b in index[shingle]:
+                if b.key.quote_id in seen:
+                    continue
+                seen.add(b.key.quote_id)
+                pair = (a.key.quote_id, b.key.quote_id) if a.key.quote_id < b.key.quote_id else (b.key.quote_id, a.key.quote_id)
+                if pair not in found and (result := link_quotes(a, b)) is not None:
+                    found[pair] = result
+    return found

@@ -1,0 +1,1 @@
+"""The language layer every extractor shares: the spaCy pipeline, the Doc index, dates and places."""

@@ -1,0 +1,54 @@
+"""Triggers: the words that may report an incident, and the ones that never do."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.events.triggers import find_triggers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("Gunmen attacked a checkpoint in the north.", [("Gunmen", "violence"), ("attacked", "violence")],
+                     id="verb"),
+        pytest.param("An explosion hit the market on Monday.", [("explosion", "violence")], id="noun"),
+        pytest.param("Police opened fire on the crowd.", [("opened fire", "violence")], id="phrase"),
+        pytest.param("Kurdish forces pushed it out of Kobane.", [("pushed", "territory")], id="verb-and-particle"),
+        pytest.param("Thousands of workers went on strike in Paris.", [("went on strike", "protest")],
+                     id="a-labour-strike-is-no-attack"),
+        pytest.param("Thousands march in London against Brexit.", [("march", "protest")], id="march-the-verb"),
+        pytest.param("The vote was held on March 19.", [], id="march-the-month-is-no-trigger"),
+        pytest.param("A price war broke out between the two airlines.", [], id="a-price-war-is-a-metaphor"),
+        pytest.param("He died of a heart attack at 87.", [("died", "harm")], id="a-heart-attack-is-an-illness"),
+        pytest.param("SIX PEASANTS WERE KILLED IN THE ATTACK ON 19 MARCH.", [("KILLED", "violence"),
+                                                                            ("ATTACK", "violence")],
+                     id="all-caps-copy"),
+    ],
+)
+def test_triggers(sentence_of, event_rules, sentence, expected):
+    found = find_triggers(sentence_of(sentence), event_rules)
+    assert [(t.text, t.family) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "kind"),
+    [
+        pytest.param("You won't accept a beheading video on a site.", "beheading", True, id="a-beheading-video"),
+        pytest.param("Comey attributed rising murder rates to caution.", "murder", True, id="murder-rates"),
+        pytest.param("He hosts a Sunday talk show.", "talk", True, id="a-talk-show"),
+        pytest.param("A judge signed an arrest warrant for him.", "arrest", True, id="an-arrest-warrant"),
+        pytest.param("They worked on the land attack missile.", "attack", True, id="an-attack-missile"),
+        pytest.param("The shooting victim died in hospital.", "shooting", False, id="a-shooting-victim"),
+        pytest.param("Police named a robbery suspect.", "robbery", False, id="a-robbery-suspect"),
+        pytest.param("Two men died in a shooting spree.", "shooting", False, id="a-shooting-spree"),
+        pytest.param("He was killed in a bomb blast.", "bomb", False, id="a-bomb-blast"),
+        pytest.param("They fired 150 mortar rounds at the base.", "mortar", False, id="a-weapon-stays-a-weapon"),
+        pytest.param("A burning car blocked the road.", "burning", False, id="a-burning-car-burns"),
+    ],
+)
+def test_a_word_that_only_names_a_kind_is_no_trigger(sentence_of, event_rules, sentence, word, kind):
+    """ "a beheading video" is a video; "the shooting victim" is of a shooting
+    (seeds/events/incident_heads.csv)."""
+    found = {t.token.text for t in find_triggers(sentence_of(sentence), event_rules)}
+    assert (word not in found) is kind

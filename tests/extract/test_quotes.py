@@ -1,0 +1,104 @@
+"""Quote extraction and speaker resolution on the real model, sentence by sentence."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract.batch import extract_quotes
+from extract.sources import KnownSource, assign_source_ids
+
+
+def quotes_of(nlp, rules, text):
+    return extract_quotes(nlp(text), "a1", 0, rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "speaker", "cue", "source"),
+    [
+        pytest.param('"We will rebuild the school," Mayor Anne Hidalgo said.', "direct",
+                     "We will rebuild the school", "Anne Hidalgo", "said", "person:anne hidalgo", id="direct-after"),
+        pytest.param("Police said the fire started in the kitchen.", "indirect",
+                     "the fire started in the kitchen", "Police", "said", "organization:police", id="indirect"),
+        pytest.param("Ankara says it has detained hundreds of fighters.", "indirect",
+                     "it has detained hundreds of fighters", "Ankara", "says", "government:government of turkey",
+                     id="capital-is-government"),
+        pytest.param("Experts say the group is losing ground.", "indirect", "the group is losing ground",
+                     "Experts", "say", "anonymous:experts", id="anonymous-experts"),
+        pytest.param('According to John Smith, the plan is "simply not workable" this year.', "mixed",
+                     'the plan is "simply not workable" this year', "John Smith", "According to",
+                     "person:john smith", id="according-to-mixed"),
+        pytest.param('"We made a plea," said Senator Chuck Schumer, "and we were ignored."', "direct",
+                     'We made a plea," said Senator Chuck Schumer, "and we were ignored', "Chuck Schumer", "said",
+                     "person:chuck schumer", id="cue-inside-a-split-quote"),
+    ],
+)
+def test_one_attribution(nlp, extraction_rules, text, kind, content, speaker, cue, source):
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    assert len(quotes) == 1, quotes
+    (quote,) = quotes
+    assert (quote.kind, quote.content, quote.speaker_text, quote.cue, quote.source_key) == (
+        kind, content, speaker, cue, source)
+    assert text[quote.content_start:quote.content_end] == quote.content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("ISIS announced its self-styled 'caliphate' in 2014.", id="scare-quote"),
+        pytest.param('He is the author of "The State of Terror" and other books.', id="book-title"),
+        pytest.param('The so-called "Iron Lady" visited the factory.', id="nickname"),
+        pytest.param("It is ISIS' biggest attack and they don't deny it.", id="apostrophes"),
+    ],
+)
+def test_not_quotes(nlp, extraction_rules, text):
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    assert quotes == []
+
+
+def test_pronouns_and_surnames_resolve_to_the_full_name(nlp, extraction_rules):
+    text = ('"The talks failed," said Thomas Pierret, an expert in contemporary Islam at the University of '
+            'Edinburgh.\n\n"Nobody expected more," he said.\n\nPierret said the war would go on.')
+    quotes, sources = quotes_of(nlp, extraction_rules, text)
+    assert [q.source_key for q in quotes] == ["person:thomas pierret"] * 3
+    (source,) = sources
+    assert (source.name, source.description, source.affiliation, source.n_quotes) == (
+        "Thomas Pierret", "expert in contemporary Islam", "University of Edinburgh", 3)
+
+
+def test_a_quotation_paragraph_without_a_cue_continues_the_speaker(nlp, extraction_rules):
+    text = '"We will rebuild," Mayor Anne Hidalgo said.\n\n"It will take years, but we will do it."'
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    assert [q.source_key for q in quotes] == ["person:anne hidalgo"] * 2
+    assert quotes[1].cue is None and quotes[1].speaker_text is None
+
+
+def test_source_ids_merge_unless_affiliations_conflict():
+    known = [KnownSource("id-1", "person:jm berger", None)]
+    ids = assign_source_ids([("person:jm berger", "Brookings"), ("person:jm berger", None),
+                             ("person:jane roe", "MIT")], known)
+    assert ids[("person:jm berger", "Brookings")] == "id-1"  # no affiliation known: no conflict
+    assert ids[("person:jm berger", None)] == "id-1"
+    known = [KnownSource("id-1", "person:jm berger", "Brookings")]
+    ids = assign_source_ids([("person:jm berger", "Oxford University"), ("person:jm berger", "brookings")], known)
+    assert ids[("person:jm berger", "Oxford University")] != "id-1"  # same name, other affiliation
+    assert ids[("person:jm berger", "brookings")] == "id-1"
+    again = assign_source_ids([("person:jm berger", "Oxford University")], known)
+    assert again == {("person:jm berger", "Oxford University"): ids[("person:jm berger", "Oxford University")]}
+
+
+PIECES = ['"', "“", "”", "'", " said ", " he said", "Berger", " according to ", "Police ", " say ", ", ",
+          ". ", "\n\n", "the attack", " was ", "ISIS' ", "What is certain, he said, is that "]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join))
+def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, text):
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    for quote in quotes:
+        assert text[quote.content_start:quote.content_end] == quote.content
+        if quote.cue is not None:
+            assert text[quote.cue_start:quote.cue_end] == quote.cue
+        if quote.speaker_text is not None:
+            assert text[quote.speaker_start:quote.speaker_end] == quote.speaker_text

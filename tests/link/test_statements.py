@@ -1,0 +1,57 @@
+"""The statement linker (link/statements.py): the same words of one speaker."""
+
+from link.statements import (
+    QuoteKey,
+    link_quotes,
+    may_repeat,
+    normalised_words,
+    quote_links_among,
+    quote_words,
+    speaker_key,
+)
+
+OBAMA = speaker_key("s1", "Barack Obama", "person")
+LONG = "Until you have sat at that desk, you do not know what it is like to manage a global crisis"
+
+
+def words(quote_id, article_id, content, speaker=OBAMA):
+    return quote_words(QuoteKey(quote_id, article_id, speaker, content))
+
+
+def test_a_person_is_known_by_surname_and_anything_else_by_its_source():
+    assert speaker_key("s2", "Obama", "person") == OBAMA == "person:obama"
+    assert speaker_key("s3", "officials", "anonymous") == "source:s3"
+    assert speaker_key("s4", "Michelle Obama", "organization") != OBAMA
+
+
+def test_punctuation_and_case_do_not_matter():
+    assert normalised_words("“We will NOT be silenced,” ") == ("we", "will", "not", "be", "silenced")
+
+
+def test_the_same_words_or_a_cut_down_quote_are_one_statement():
+    same = link_quotes(words("q1", "a1", LONG), words("q2", "a2", LONG.upper() + "."))
+    part = link_quotes(words("q1", "a1", LONG), words("q3", "a3", "you do not know what it is like to manage a global crisis"))
+    assert same is not None and same.reason == "same text" and same.score == 1.0
+    assert part is not None and part.reason == "contained" and part.score == 1.0
+
+
+def test_other_words_another_speaker_the_same_article_or_a_stock_phrase_are_not():
+    other = "We will manage this crisis as we managed the last one, with calm and with the facts"
+    assert link_quotes(words("q1", "a1", LONG), words("q2", "a2", other)) is None
+    assert link_quotes(words("q1", "a1", LONG), words("q2", "a2", LONG, speaker_key("s9", "Mike Pence", "person"))) is None
+    assert link_quotes(words("q1", "a1", LONG), words("q2", "a1", LONG)) is None
+    assert link_quotes(words("q1", "a1", "we'll see"), words("q2", "a2", "we'll see")) is None
+    assert link_quotes(words("q1", "a1", LONG), words("q2", "a2", "at that desk")) is None  # too short to be contained
+
+
+def test_links_are_found_only_between_the_new_quotes_and_the_rest():
+    new = [QuoteKey("q1", "a1", OBAMA, LONG)]
+    others = [QuoteKey("q2", "a2", OBAMA, LONG), QuoteKey("q3", "a3", OBAMA, "Something else entirely was said today"),
+              QuoteKey("q4", "a4", "person:pence", LONG)]
+    assert set(quote_links_among(new, others)) == {("q1", "q2")}
+
+
+def test_a_paraphrase_repeats_as_a_statement_only_when_a_person_made_it():
+    assert may_repeat("indirect", "person") and may_repeat("direct", "organization") and may_repeat("mixed", None)
+    assert not may_repeat("indirect", "organization")  # "29 percent said ...": a poll's finding
+    assert not may_repeat("indirect", "anonymous")

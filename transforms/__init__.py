@@ -1,1 +1,0 @@
-"""Pure extraction code: text and spaCy Docs in, frozen records with character offsets out."""
