@@ -23,84 +23,24 @@ from warehouse.connection import open_warehouse
 from warehouse.linking import link_run
 from warehouse.runs import RunCounts, utc_now
 from warehouse.sql_files import installed_data_dir, sql_text
+from warehouse.tables import arrow_schema
 from warehouse.transaction import transaction
 
-ARTICLES_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("source_uri", pa.string()), ("external_id", pa.string()),
-    ("url", pa.string()), ("raw_text", pa.string()), ("title", pa.string()), ("byline", pa.string()),
-    ("dateline", pa.string()), ("dateline_date_text", pa.string()), ("agency", pa.string()),
-    ("publisher", pa.string()), ("published_at", pa.timestamp("us")), ("published_at_source", pa.string()),
-    ("language", pa.string()), ("body_start", pa.int32()), ("body_end", pa.int32()),
-    ("word_count", pa.int32()), ("layout_version", pa.string()), ("run_id", pa.string()),
-    ("loaded_at", pa.timestamp("us")), ("input_format", pa.string()),
-])
-INPUTS_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("source_uri", pa.string()), ("run_id", pa.string()),
-    ("warc_record_id", pa.string()), ("target_uri", pa.string()), ("fetched_at", pa.timestamp("us")),
-])
-SEGMENTS_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("kind", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-    ("value", pa.string()), ("extractor_version", pa.string()), ("run_id", pa.string()),
-])
-ENTITY_MENTIONS_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("label", pa.string()), ("text", pa.string()), ("start", pa.int32()),
-    ("end", pa.int32()), ("entity_id", pa.string()), ("extractor_version", pa.string()), ("run_id", pa.string()),
-])
-EXTRACTIONS_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("extractor", pa.string()), ("extractor_version", pa.string()), ("run_id", pa.string()),
-])
-SOURCES_SCHEMA = pa.schema([
-    ("source_id", pa.string()), ("source_key", pa.string()), ("name", pa.string()), ("kind", pa.string()),
-    ("affiliation", pa.string()), ("extractor_version", pa.string()), ("run_id", pa.string()),
-])
-ARTICLE_SOURCES_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("source_id", pa.string()), ("mention_text", pa.string()),
-    ("description", pa.string()), ("affiliation", pa.string()), ("n_quotes", pa.int32()),
-    ("extractor_version", pa.string()), ("run_id", pa.string()),
-])
-QUOTES_SCHEMA = pa.schema([
-    ("quote_id", pa.string()), ("article_id", pa.string()), ("source_id", pa.string()),
-    ("speaker_text", pa.string()), ("speaker_start", pa.int32()), ("speaker_end", pa.int32()),
-    ("cue", pa.string()), ("cue_start", pa.int32()), ("cue_end", pa.int32()),
-    ("content", pa.string()), ("content_start", pa.int32()), ("content_end", pa.int32()),
-    ("kind", pa.string()), ("confidence", pa.float64()), ("extractor_version", pa.string()), ("run_id", pa.string()),
-])
-EVENTS_SCHEMA = pa.schema([
-    ("event_id", pa.string()), ("article_id", pa.string()), ("event_type", pa.string()), ("event_mode", pa.string()),
-    ("acled_event_type", pa.string()), ("acled_sub_event_type", pa.string()), ("trigger_text", pa.string()),
-    ("trigger_start", pa.int32()), ("trigger_end", pa.int32()), ("sentence_start", pa.int32()),
-    ("sentence_end", pa.int32()), ("event_date", pa.date32()), ("date_precision", pa.string()),
-    ("date_text", pa.string()), ("place_text", pa.string()), ("geonameid", pa.int64()), ("country_iso3", pa.string()),
-    ("admin1", pa.string()), ("latitude", pa.float64()), ("longitude", pa.float64()), ("geo_precision", pa.string()),
-    ("place_note", pa.string()), ("place_source", pa.string()), ("fatalities", pa.int32()), ("fatalities_qualifier", pa.string()),
-    ("injured", pa.int32()), ("injured_qualifier", pa.string()), ("responsibility_status", pa.string()),
-    ("claimed_by", pa.string()), ("modality", pa.string()), ("confidence", pa.float64()),
-    ("extractor_version", pa.string()), ("run_id", pa.string()), ("event_class", pa.string()), ("address", pa.string()),
-    ("date_source", pa.string()), ("about_event_id", pa.string()),
-])
-EVENT_ACTORS_SCHEMA = pa.schema([
-    ("event_id", pa.string()), ("role", pa.string()), ("ord", pa.int32()), ("text", pa.string()),
-    ("canonical", pa.string()), ("sector", pa.string()), ("country_iso3", pa.string()), ("start", pa.int32()),
-    ("end", pa.int32()),
-])
-EVENT_CASUALTIES_SCHEMA = pa.schema([
-    ("event_id", pa.string()), ("ord", pa.int32()), ("kind", pa.string()), ("victim_text", pa.string()),
-    ("victim_category", pa.string()), ("n", pa.int32()), ("qualifier", pa.string()), ("counted_in_total", pa.bool_()),
-    ("cue_start", pa.int32()), ("cue_end", pa.int32()), ("victim_key", pa.string()),
-])
-EVENT_MENTIONS_SCHEMA = pa.schema([
-    ("event_id", pa.string()), ("ord", pa.int32()), ("trigger_text", pa.string()), ("trigger_start", pa.int32()),
-    ("trigger_end", pa.int32()), ("sentence_start", pa.int32()), ("sentence_end", pa.int32()),
-    ("event_class", pa.string()), ("fatalities", pa.int32()), ("injured", pa.int32()), ("date_text", pa.string()),
-])
-EVENT_PLACES_SCHEMA = pa.schema([
-    ("geonameid", pa.int64()), ("place_name", pa.string()), ("country_iso3", pa.string()), ("admin1", pa.string()),
-    ("latitude", pa.float64()), ("longitude", pa.float64()),
-])
-ERRORS_SCHEMA = pa.schema([
-    ("run_id", pa.string()), ("source_uri", pa.string()), ("error_kind", pa.string()),
-    ("message", pa.string()), ("at", pa.timestamp("us")), ("article_id", pa.string()),
-])
+# The Arrow schemas batches are staged with, each derived from its table's declaration.
+ARTICLES_SCHEMA = arrow_schema("articles")
+INPUTS_SCHEMA = arrow_schema("article_inputs")
+SEGMENTS_SCHEMA = arrow_schema("article_segments")
+ENTITY_MENTIONS_SCHEMA = arrow_schema("entity_mentions")
+EXTRACTIONS_SCHEMA = arrow_schema("article_extractions")
+SOURCES_SCHEMA = arrow_schema("sources")
+ARTICLE_SOURCES_SCHEMA = arrow_schema("article_sources")
+QUOTES_SCHEMA = arrow_schema("quotes")
+EVENTS_SCHEMA = arrow_schema("events")
+EVENT_ACTORS_SCHEMA = arrow_schema("event_actors")
+EVENT_CASUALTIES_SCHEMA = arrow_schema("event_casualties")
+EVENT_MENTIONS_SCHEMA = arrow_schema("event_mentions")
+EVENT_PLACES_SCHEMA = arrow_schema("places")
+ERRORS_SCHEMA = arrow_schema("ingest_errors")
 
 
 def articles_table(articles: Sequence[Article], layout_version: str, run_id: str, loaded_at: datetime) -> pa.Table:
@@ -229,7 +169,7 @@ def event_tables(events: Sequence[Event], version: str, run_id: str) -> dict[str
         mentions += [{"event_id": event_id, "ord": number, **vars(mention)}
                      for number, mention in enumerate(event.mentions)]
         if event.geonameid is not None:
-            places[event.geonameid] = {"geonameid": event.geonameid, "place_name": event.place_name,
+            places[event.geonameid] = {"geonameid": event.geonameid, "name": event.place_name,
                                        "country_iso3": event.country_iso3, "admin1": event.admin1,
                                        "latitude": event.latitude, "longitude": event.longitude}
     return {

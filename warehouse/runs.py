@@ -3,6 +3,7 @@ interrupted), closed with its counts and final status; the counts themselves."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -58,10 +59,8 @@ def finish_run(path: Path, run_id: str, status: str, counts: RunCounts, error_me
     """Close the run's row with its counts and final status; return the finish time."""
     finished_at = utc_now()
     with open_warehouse(path) as connection:
-        connection.execute(sql_text("runs/finish_run.sql"), [
-            run_id, finished_at, status, counts.n_inputs, counts.n_articles_new, counts.n_articles_existing,
-            counts.n_duplicates, counts.n_quarantined, counts.n_entity_mentions, error_message,
-            counts.n_quotes, counts.n_article_sources, counts.n_events, counts.n_articles_reextracted,
-            counts.n_articles_other_language, counts.n_records_skipped,
-        ])
+        connection.execute(sql_text("runs/finish_run.sql"), {
+            "run_id": run_id, "finished_at": finished_at, "status": status, "error_message": error_message,
+            **dataclasses.asdict(counts),
+        })
     return finished_at

@@ -4,6 +4,6 @@ INSERT INTO event_actors BY NAME SELECT * FROM staged_event_actors;
 INSERT INTO event_casualties BY NAME SELECT * FROM staged_event_casualties;
 INSERT INTO event_mentions BY NAME SELECT * FROM staged_event_mentions;
 INSERT INTO places BY NAME
-SELECT DISTINCT geonameid, place_name AS name, country_iso3, admin1, latitude, longitude
+SELECT DISTINCT geonameid, name, country_iso3, admin1, latitude, longitude
 FROM staged_event_places
 WHERE geonameid NOT IN (SELECT geonameid FROM places);

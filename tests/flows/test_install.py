@@ -53,9 +53,9 @@ def test_an_installed_wheel_runs_from_another_folder(tmp_path):
     # every rule and SQL file of the checkout travels (sql/evaluation was once left behind), and the
     # report, with its template and outlines, runs from the installed copy
     data_dir = tmp_path / "venv" / "share" / "wirehouse"
-    shipped = {path.relative_to(data_dir).as_posix() for path in data_dir.rglob("*") if path.suffix in (".sql", ".csv")}
+    shipped = {path.relative_to(data_dir).as_posix() for path in data_dir.rglob("*") if path.suffix in (".sql", ".csv", ".toml")}
     in_checkout = {path.relative_to(PROJECT_ROOT).as_posix() for folder in ("sql", "seeds")
-                   for path in (PROJECT_ROOT / folder).rglob("*") if path.suffix in (".sql", ".csv")}
+                   for path in (PROJECT_ROOT / folder).rglob("*") if path.suffix in (".sql", ".csv", ".toml")}
     assert in_checkout - shipped == set()
     report = subprocess.run([tmp_path / "venv" / "bin" / "wirehouse", "report"], cwd=elsewhere, env=environment,
                             capture_output=True, text=True, timeout=120)
