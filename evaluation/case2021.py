@@ -6,7 +6,6 @@ The label we predict is the class of the snippet's first event that has one, in 
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -19,6 +18,8 @@ from evaluation.events import extracted_events
 from evaluation.labels import LabelScore, score_labels
 from extract.batch import ExtractionRules
 from extract.events import Event
+from extract.events.rules import EventClassRow
+from seedrows import read_rows
 
 NO_EVENT = "NONE"
 # The best trained system published on the full set, and untuned keyword rules.
@@ -42,8 +43,7 @@ def iter_case(path: Path) -> Iterator[CaseSnippet]:
 
 def case_labels(seeds_dir: Path) -> dict[str, str]:
     """Our event class -> CASE label, from seeds/events/event_classes.csv."""
-    with (seeds_dir / "events" / "event_classes.csv").open(newline="", encoding="utf-8") as handle:
-        return {row["event_class"]: row["case_label"] for row in csv.DictReader(handle)}
+    return {row.event_class: row.case_label for row in read_rows(seeds_dir / "events" / "event_classes.csv", EventClassRow)}
 
 
 def predicted_label(events: Sequence[Event], labels: Mapping[str, str]) -> str:

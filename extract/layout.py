@@ -6,7 +6,6 @@ normalised value (e.g. "Beirut" for "BEIRUT") is kept beside the span, never ins
 
 from __future__ import annotations
 
-import csv
 import re
 import string
 from collections.abc import Mapping
@@ -14,20 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from nlp.dates import MONTHS, TWO_DIGIT_YEAR_PIVOT
+from seedrows import read_rows
+
 LAYOUT_VERSION = "layout.v1"
 
 MAX_TITLE_CHARS = 250
 MAX_BYLINE_LINE_CHARS = 100
 MAX_TRAILING_BOILERPLATE_LINES = 5
-# Two-digit years in datelines ("19 APR 89"): below this pivot they are 20xx, else 19xx.
-TWO_DIGIT_YEAR_PIVOT = 30
-
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
-    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 # "June 29", "Feb 26, 1987", "19 APR 89", "2 March", "NO DATE"
@@ -106,19 +99,34 @@ class Layout:
     segments: tuple[Segment, ...]
 
 
+@dataclass(frozen=True)
+class OutletRow:
+    """A row of seeds/outlets.csv: an outlet, its kind and the other spellings of its name."""
+
+    name: str
+    kind: str
+    aliases: str  # "|"-separated, as written
+
+
+@dataclass(frozen=True)
+class BoilerplateRow:
+    """A row of seeds/boilerplate.csv: a line pattern that is no part of the story."""
+
+    pattern: str
+    kind: str | None
+    outlet: str | None
+
+
 def load_layout_rules(seeds_dir: Path, place_names: Mapping[str, str]) -> LayoutRules:
     """Read seeds/outlets.csv and seeds/boilerplate.csv into a LayoutRules."""
     outlets: dict[str, Outlet] = {}
-    with (seeds_dir / "outlets.csv").open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            outlet = Outlet(row["name"], row["kind"])
-            for alias in [row["name"], *row["aliases"].split("|")]:
-                outlets[alias.strip().casefold()] = outlet
-    rules = []
-    with (seeds_dir / "boilerplate.csv").open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            rules.append(BoilerplateRule(re.compile(row["pattern"]), row["kind"] or None, row["outlet"] or None))
-    return LayoutRules(outlets=outlets, boilerplate=tuple(rules), place_names=place_names)
+    for row in read_rows(seeds_dir / "outlets.csv", OutletRow):
+        outlet = Outlet(row.name, row.kind)
+        for alias in [row.name, *row.aliases.split("|")]:
+            outlets[alias.strip().casefold()] = outlet
+    rules = tuple(BoilerplateRule(re.compile(row.pattern), row.kind, row.outlet)
+                  for row in read_rows(seeds_dir / "boilerplate.csv", BoilerplateRow))
+    return LayoutRules(outlets=outlets, boilerplate=rules, place_names=place_names)
 
 
 def parse_layout(raw_text: str, rules: LayoutRules, title_hint: str | None = None) -> Layout:

@@ -7,7 +7,6 @@ marks). Speakers are kept as written ("he"); extract/sources.py resolves them.
 
 from __future__ import annotations
 
-import csv
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from spacy.tokens import Span, Token
 from extract.budget import check_budget
 from extract.quote_marks import Quotations, Quoted, find_quoted_spans, looks_like_title
 from nlp.doc_index import DocIndex
+from seedrows import read_rows
 
 QUOTES_VERSION = "quotes.v1"
 
@@ -44,9 +44,16 @@ class QuoteRules:
         )
 
 
+@dataclass(frozen=True)
+class ReportingVerb:
+    """A row of seeds/reporting_verbs.csv: a speech verb and how surely it reports speech."""
+
+    lemma: str
+    strength: float
+
+
 def load_quote_rules(seeds_dir: Path) -> QuoteRules:
-    with (seeds_dir / "reporting_verbs.csv").open(newline="", encoding="utf-8") as handle:
-        verbs = {row["lemma"].strip().casefold(): float(row["strength"]) for row in csv.DictReader(handle)}
+    verbs = {row.lemma.strip().casefold(): row.strength for row in read_rows(seeds_dir / "reporting_verbs.csv", ReportingVerb)}
     return QuoteRules(reporting_verbs=verbs)
 
 

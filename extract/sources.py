@@ -6,7 +6,6 @@ normalised name and kind, split only when the affiliations conflict (assign_sour
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 import unicodedata
@@ -20,6 +19,7 @@ from extract.budget import check_budget
 from extract.quotes import Attribution, speaker_span
 from nlp.antecedents import MentionsInOrder
 from nlp.doc_index import DocIndex
+from seedrows import read_column, read_rows
 
 SOURCES_VERSION = "sources.v1"
 
@@ -52,11 +52,17 @@ class SourceRules:
         return " ".join(words)
 
 
+@dataclass(frozen=True)
+class SourceNoun:
+    """A row of seeds/source_nouns.csv: a noun that names a kind of source ("officials")."""
+
+    noun: str
+    kind: str
+
+
 def load_source_rules(seeds_dir: Path, government_places: Mapping[str, str]) -> SourceRules:
-    with (seeds_dir / "source_nouns.csv").open(newline="", encoding="utf-8") as handle:
-        nouns = {row["noun"].strip().casefold(): row["kind"].strip() for row in csv.DictReader(handle)}
-    with (seeds_dir / "person_titles.csv").open(newline="", encoding="utf-8") as handle:
-        titles = frozenset(row["title"].strip().casefold() for row in csv.DictReader(handle))
+    nouns = {row.noun.strip().casefold(): row.kind.strip() for row in read_rows(seeds_dir / "source_nouns.csv", SourceNoun)}
+    titles = frozenset(title.strip().casefold() for title in read_column(seeds_dir / "person_titles.csv", "title"))
     return SourceRules(nouns=nouns, government_places=government_places, person_titles=titles)
 
 

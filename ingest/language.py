@@ -7,11 +7,12 @@ the language the input declares, else the spaCy pipeline's, as before detection 
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from seedrows import read_column
 
 # The start of the text is enough to tell a language, and keeps detection cheap on long texts.
 SAMPLE_CHARS = 3000
@@ -43,8 +44,7 @@ class LanguageDetector:
 
 
 def load_language_detector(seeds_dir: Path) -> LanguageDetector:
-    with (seeds_dir / "languages.csv").open(encoding="utf-8", newline="") as handle:
-        return LanguageDetector([row["code"] for row in csv.DictReader(handle)])
+    return LanguageDetector(list(read_column(seeds_dir / "languages.csv", "code")))
 
 
 def article_language(text: str, declared: str | None, pipeline_language: str, detector: LanguageDetector) -> str:

@@ -10,7 +10,6 @@ never linked directly (the extractor already merged what one article says of one
 
 from __future__ import annotations
 
-import csv
 import functools
 import math
 from collections.abc import Iterable, Mapping
@@ -19,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from extract.events.records import Event
+from seedrows import read_column, read_rows
 
 # Without a day of its own, an event is taken to have happened at most this many days before
 # the article was published (news reports recent incidents).
@@ -77,19 +77,33 @@ class IncidentRules:
         return group
 
 
+@dataclass(frozen=True)
+class LinkGroupRow:
+    """A row of seeds/linking/incident_link_groups.csv: which classes may be one incident."""
+
+    event_class: str
+    link_group: str
+    split_by_plover_type: bool
+
+
+@dataclass(frozen=True)
+class LinkWeightRow:
+    """A row of seeds/linking/incident_link_weights.csv: what one agreeing field is worth."""
+
+    reason: str
+    weight: float
+
+
 @functools.lru_cache(maxsize=4)
 def load_incident_rules(seeds_dir: Path) -> IncidentRules:
     """The rules of seeds_dir/linking/, read once per process."""
     folder = seeds_dir / "linking"
-    with (folder / "incident_link_groups.csv").open(newline="", encoding="utf-8") as handle:
-        groups = list(csv.DictReader(handle))
-    with (folder / "incident_link_weights.csv").open(newline="", encoding="utf-8") as handle:
-        weights = {row["reason"]: float(row["weight"]) for row in csv.DictReader(handle)}
+    groups = read_rows(folder / "incident_link_groups.csv", LinkGroupRow)
+    weights = {row.reason: row.weight for row in read_rows(folder / "incident_link_weights.csv", LinkWeightRow)}
     threshold = weights.pop("threshold")
-    with (folder / "unspecific_actor_words.csv").open(newline="", encoding="utf-8") as handle:
-        unspecific = frozenset(row["word"].casefold() for row in csv.DictReader(handle))
-    return IncidentRules({row["event_class"]: row["link_group"] for row in groups},
-                         frozenset(row["event_class"] for row in groups if row["split_by_plover_type"] == "true"),
+    unspecific = frozenset(word.casefold() for word in read_column(folder / "unspecific_actor_words.csv", "word"))
+    return IncidentRules({row.event_class: row.link_group for row in groups},
+                         frozenset(row.event_class for row in groups if row.split_by_plover_type),
                          weights, threshold, unspecific)
 
 

@@ -8,7 +8,6 @@ names or was filed from, then the most populous. "The Tunisian capital" is Tunis
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 import unicodedata
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nlp.gazetteer import geonames
+from seedrows import read_rows
 
 PLACES_VERSION = "places.v2"
 
@@ -120,15 +120,31 @@ def _us_states(seeds_dir: Path, states: Mapping[str, dict], cities: Iterable[Pla
             total[1] += city.population * city.latitude
             total[2] += city.population * city.longitude
     by_name: dict[str, Place] = {}
-    with (seeds_dir / "places" / "us_states.csv").open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            code = f"US.{row['code']}"
-            people, lat, lon = weights.get(code, [1.0, 0.0, 0.0])
-            geonameid = states.get(row["code"], {}).get("geonameid", 0)
-            state = Place(geonameid, row["name"], "US", "USA", code, lat / people, lon / people, int(people), "admin1")
-            for name in (row["name"], row["ap_abbreviation"], row["code"]):
-                by_name.setdefault(name.casefold(), state)
+    for row in read_rows(seeds_dir / "places" / "us_states.csv", UsStateRow):
+        code = f"US.{row.code}"
+        people, lat, lon = weights.get(code, [1.0, 0.0, 0.0])
+        geonameid = states.get(row.code, {}).get("geonameid", 0)
+        state = Place(geonameid, row.name, "US", "USA", code, lat / people, lon / people, int(people), "admin1")
+        for name in (row.name, row.ap_abbreviation, row.code):
+            by_name.setdefault(name.casefold(), state)
     return by_name
+
+
+@dataclass(frozen=True)
+class UsStateRow:
+    """A row of seeds/places/us_states.csv: a state's postal code, name and AP abbreviation."""
+
+    code: str
+    name: str
+    ap_abbreviation: str
+
+
+@dataclass(frozen=True)
+class DemonymRow:
+    """A row of seeds/demonyms.csv: "Iraqi" is of IQ."""
+
+    demonym: str
+    country_iso2: str
 
 
 def _city_place(city: dict, iso3: Mapping[str, str]) -> Place:
@@ -176,8 +192,7 @@ def load_gazetteer(seeds_dir: Path, min_population: int = DEFAULT_MIN_POPULATION
     states = _us_states(seeds_dir, cache.get_us_states(), cities)
     for state in set(states.values()):
         index.setdefault(place_key(state.name), []).append(state)
-    with (seeds_dir / "demonyms.csv").open(newline="", encoding="utf-8") as handle:
-        demonyms = {row["demonym"].casefold(): row["country_iso2"] for row in csv.DictReader(handle)}
+    demonyms = {row.demonym.casefold(): row.country_iso2 for row in read_rows(seeds_dir / "demonyms.csv", DemonymRow)}
     return Gazetteer({k: tuple(v) for k, v in index.items()}, country_places, capitals, demonyms, states,
                      frozenset(p.geonameid for p in capitals.values()))
 

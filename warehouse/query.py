@@ -11,7 +11,6 @@ listed in seeds/sql_refused_functions.csv) is refused too, with one line that sa
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import re
@@ -23,6 +22,7 @@ from typing import Any
 
 import duckdb
 
+from seedrows import read_column
 from warehouse.connection import open_warehouse
 from warehouse.readers import read_when_free
 from warehouse.sql_files import installed_data_dir, sql_text
@@ -51,8 +51,7 @@ class QueryResult:
 def refused_functions() -> frozenset[str]:
     """Functions a query may not call: they act on the process or run SQL held in a string."""
     path = installed_data_dir("seeds") / "sql_refused_functions.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        return frozenset(row["name"].lower() for row in csv.DictReader(handle))
+    return frozenset(name.lower() for name in read_column(path, "name"))
 
 
 def function_names(tree: Any) -> Iterator[str]:

@@ -43,7 +43,7 @@ def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Ite
 
 
 def _suffixes(words: Sequence[str]) -> str:
-    return "|".join(sorted({w.capitalize() for w in words} | {w.upper() for w in words}, key=len, reverse=True))
+    return "|".join(sorted({w.capitalize() for w in words} | {w.upper() for w in words}, key=lambda w: (-len(w), w)))
 
 
 _NOT_SAINT = r"(?!(?<=\bSt)\.?\s+[A-Z][a-z])"  # "Port St. Lucie", "East St. Louis": a saint, no street

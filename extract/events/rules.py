@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from pathlib import Path
 from extract.events.patterns import CountPatterns, count_patterns, street_pattern
 from nlp.places import Gazetteer
 from nlp.toponyms import CountryCue
+from seedrows import read_column, read_rows
 
 
 @dataclass(frozen=True)
@@ -126,14 +126,126 @@ class EventRules:
     country_cues: tuple[CountryCue, ...] = ()  # words only one country's news writes (seeds/places/country_cues.csv)
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+@dataclass(frozen=True)
+class EventClassRow:
+    event_class: str
+    case_label: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    plover_type: str | None
+    plover_mode: str | None
+    violent: bool
+    needs: str
+
+
+@dataclass(frozen=True)
+class FamilyRow:
+    family: str
+    default_class: str
+    needs: str
+    carries_toll: bool
+
+
+@dataclass(frozen=True)
+class TriggerRow:
+    lemma: str
+    pos: frozenset[str]
+    family: str
+    plover_type: str | None
+    event_class: str | None
+
+
+@dataclass(frozen=True)
+class ClassCueRow:
+    event_class: str
+    pattern: str
+    priority: int
+    families: frozenset[str]
+    condition: str | None
+
+
+@dataclass(frozen=True)
+class CasualtyCueRow:
+    kind: str
+    pattern: str
+    victim: str
+    certainty: str
+
+
+@dataclass(frozen=True)
+class ZeroCasualtyRow:
+    pattern: str
+    kinds: frozenset[str]
+
+
+@dataclass(frozen=True)
+class NumberWordRow:
+    word: str
+    n: int
+    vague: bool
+
+
+@dataclass(frozen=True)
+class PlaceNounRow:
+    noun: str
+    kind: str  # area | street | street_numbered
+
+
+@dataclass(frozen=True)
+class QualifierRow:
+    phrase: str
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class VictimNounRow:
+    noun: str
+    category: str
+
+
+@dataclass(frozen=True)
+class ActorAliasRow:
+    alias: str
+    canonical: str
+    sector: str | None
+    country_iso3: str | None
+
+
+@dataclass(frozen=True)
+class SectorRow:
+    noun: str
+    sector: str
+
+
+@dataclass(frozen=True)
+class GatheringWordRow:
+    lemma: str
+    needs_cue: bool
+
+
+@dataclass(frozen=True)
+class UnrealWordRow:
+    word: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class CountryCueRow:
+    pattern: str
+    country_iso2: str
 
 
 def _column(path: Path, column: str) -> frozenset[str]:
     """One column of a seed CSV as a set of words."""
-    return frozenset(row[column] for row in _rows(path))
+    return frozenset(read_column(path, column))
+
+
+def _folded(path: Path, column: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in read_column(path, column))
+
+
+def _patterns(path: Path) -> list[str]:
+    return list(read_column(path, "pattern"))
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str]:
@@ -141,27 +253,26 @@ def _alternation(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b", re.I)
 
 
-def _classes(rows: list[dict[str, str]]) -> dict[str, EventClass]:
-    return {row["event_class"]: EventClass(row["event_class"], row["case_label"], row["acled_event_type"] or None,
-                                           row["acled_sub_event_type"] or None, row["plover_type"] or None,
-                                           row["plover_mode"] or None, row["violent"] == "true", row["needs"])
+def _classes(rows: tuple[EventClassRow, ...]) -> dict[str, EventClass]:
+    return {row.event_class: EventClass(row.event_class, row.case_label, row.acled_event_type,
+                                        row.acled_sub_event_type, row.plover_type, row.plover_mode, row.violent,
+                                        row.needs)
             for row in rows}
 
 
-def _triggers(rows: list[dict[str, str]]) -> dict[str, tuple[TriggerWord, ...]]:
+def _triggers(rows: tuple[TriggerRow, ...]) -> dict[str, tuple[TriggerWord, ...]]:
     index: dict[str, list[TriggerWord]] = {}
     for row in rows:
-        lemmas = tuple(row["lemma"].casefold().split())
-        word = TriggerWord(lemmas, frozenset(row["pos"].split("|")), row["family"], row["plover_type"] or None,
-                           row["event_class"] or None)
+        lemmas = tuple(row.lemma.casefold().split())
+        word = TriggerWord(lemmas, row.pos, row.family, row.plover_type, row.event_class)
         index.setdefault(lemmas[0], []).append(word)
     # longer phrases first: "open fire" before "open"
     return {k: tuple(sorted(v, key=lambda w: -len(w.lemmas))) for k, v in index.items()}
 
 
-def _cues(rows: list[dict[str, str]]) -> tuple[ClassCue, ...]:
-    cues = [ClassCue(row["event_class"], re.compile(rf"\b(?:{row['pattern']})", re.I), int(row["priority"]),
-                     frozenset(filter(None, row["families"].split("|"))), row["condition"] or None) for row in rows]
+def _cues(rows: tuple[ClassCueRow, ...]) -> tuple[ClassCue, ...]:
+    cues = [ClassCue(row.event_class, re.compile(rf"\b(?:{row.pattern})", re.I), row.priority, row.families,
+                     row.condition) for row in rows]
     return tuple(sorted(cues, key=lambda c: -c.priority))
 
 
@@ -169,73 +280,70 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
     """Every rule file of seeds/events/, checked for consistency (a cue or a family naming a
     class that does not exist is an error, not a silent miss)."""
     folder = seeds_dir / "events"
-    classes = _classes(_rows(folder / "event_classes.csv"))
-    families = {row["family"]: Family(row["family"], row["default_class"], row["needs"], row["carries_toll"] == "true")
-                for row in _rows(folder / "families.csv")}
-    cues = _cues(_rows(folder / "class_cues.csv"))
+    classes = _classes(read_rows(folder / "event_classes.csv", EventClassRow))
+    families = {row.family: Family(row.family, row.default_class, row.needs, row.carries_toll)
+                for row in read_rows(folder / "families.csv", FamilyRow)}
+    cues = _cues(read_rows(folder / "class_cues.csv", ClassCueRow))
     unknown = ({f.default_class for f in families.values()} | {c.event_class for c in cues}) - set(classes)
     if unknown:
         raise ValueError(f"seeds/events: unknown event classes {sorted(unknown)}")
-    triggers = _triggers(_rows(folder / "triggers.csv"))
+    triggers = _triggers(read_rows(folder / "triggers.csv", TriggerRow))
     if {w.family for words in triggers.values() for w in words} - set(families):
         raise ValueError("seeds/events/triggers.csv names a family that families.csv lacks")
     if {w.event_class for words in triggers.values() for w in words if w.event_class} - set(classes):
         raise ValueError("seeds/events/triggers.csv names an event class that event_classes.csv lacks")
-    number_words = {row["word"].casefold(): (int(row["n"]), row["vague"] == "true")
-                    for row in _rows(folder / "number_words.csv")}
-    place_nouns = _rows(folder / "place_nouns.csv")
-    qualifiers = {row["phrase"].casefold(): row["qualifier"] for row in _rows(folder / "qualifiers.csv")}
+    number_words = {row.word.casefold(): (row.n, row.vague) for row in read_rows(folder / "number_words.csv", NumberWordRow)}
+    place_nouns = read_rows(folder / "place_nouns.csv", PlaceNounRow)
+    qualifiers = {row.phrase.casefold(): row.qualifier for row in read_rows(folder / "qualifiers.csv", QualifierRow)}
     return EventRules(
         classes=classes,
         triggers=triggers,
         families=families,
         cues=cues,
-        casualty_cues=tuple(CasualtyCue(row["kind"], re.compile(rf"\b(?:{row['pattern']})\b", re.I), row["victim"],
-                                        row["certainty"] == "weak") for row in _rows(folder / "casualty_cues.csv")),
-        zero_casualties=tuple((re.compile(rf"\b(?:{row['pattern']})", re.I), frozenset(row["kinds"].split("|")))
-                              for row in _rows(folder / "zero_casualties.csv")),
+        casualty_cues=tuple(CasualtyCue(row.kind, re.compile(rf"\b(?:{row.pattern})\b", re.I), row.victim,
+                                        row.certainty == "weak")
+                            for row in read_rows(folder / "casualty_cues.csv", CasualtyCueRow)),
+        zero_casualties=tuple((re.compile(rf"\b(?:{row.pattern})", re.I), row.kinds)
+                              for row in read_rows(folder / "zero_casualties.csv", ZeroCasualtyRow)),
         number_words=number_words,
         qualifiers=qualifiers,
         count_patterns=count_patterns(number_words, qualifiers),
-        victim_nouns={row["noun"].casefold(): row["category"] for row in _rows(folder / "victim_nouns.csv")},
-        roundup_subjects=frozenset(row["noun"].casefold() for row in _rows(folder / "roundup_subjects.csv")),
-        roundup_periods=re.compile("|".join(f"(?:{row['pattern']})" for row in _rows(folder / "roundup_periods.csv")),
-                                   re.I),
+        victim_nouns={row.noun.casefold(): row.category for row in read_rows(folder / "victim_nouns.csv", VictimNounRow)},
+        roundup_subjects=_folded(folder / "roundup_subjects.csv", "noun"),
+        roundup_periods=re.compile("|".join(f"(?:{p})" for p in _patterns(folder / "roundup_periods.csv")), re.I),
         hit_verbs=_column(folder / "hit_verbs.csv", "lemma"),
-        verbal_objects=frozenset(row["noun"].casefold() for row in _rows(folder / "verbal_objects.csv")),
-        report_verbs=frozenset(row["lemma"] for row in _rows(seeds_dir / "reporting_verbs.csv"))
-        | _column(folder / "report_verbs.csv", "lemma"),
-        area_nouns=frozenset(row["noun"] for row in place_nouns if row["kind"] == "area"),
-        street_pattern=street_pattern([row["noun"] for row in place_nouns if row["kind"] == "street"],
-                                      [row["noun"] for row in place_nouns if row["kind"] == "street_numbered"]),
-        not_events=_alternation([row["phrase"] for row in _rows(folder / "not_events.csv")]),
-        aliases={row["alias"].casefold(): ActorAlias(row["canonical"], row["sector"] or None, row["country_iso3"] or None)
-                 for row in _rows(folder / "actor_aliases.csv")},
-        sectors={row["noun"].casefold(): row["sector"] for row in _rows(folder / "actor_sectors.csv")},
-        non_conflict_causes=frozenset(row["noun"].casefold() for row in _rows(folder / "non_conflict_causes.csv")),
+        verbal_objects=_folded(folder / "verbal_objects.csv", "noun"),
+        report_verbs=_column(seeds_dir / "reporting_verbs.csv", "lemma") | _column(folder / "report_verbs.csv", "lemma"),
+        area_nouns=frozenset(row.noun for row in place_nouns if row.kind == "area"),
+        street_pattern=street_pattern([row.noun for row in place_nouns if row.kind == "street"],
+                                      [row.noun for row in place_nouns if row.kind == "street_numbered"]),
+        not_events=_alternation(list(read_column(folder / "not_events.csv", "phrase"))),
+        aliases={row.alias.casefold(): ActorAlias(row.canonical, row.sector, row.country_iso3)
+                 for row in read_rows(folder / "actor_aliases.csv", ActorAliasRow)},
+        sectors={row.noun.casefold(): row.sector for row in read_rows(folder / "actor_sectors.csv", SectorRow)},
+        non_conflict_causes=_folded(folder / "non_conflict_causes.csv", "noun"),
         gazetteer=gazetteer,
-        not_places=frozenset(row["word"].casefold() for row in _rows(seeds_dir / "places" / "not_places.csv")),
+        not_places=_folded(seeds_dir / "places" / "not_places.csv", "word"),
         party_sectors=_column(folder / "party_sectors.csv", "sector"),
         market_nouns=_column(folder / "market_nouns.csv", "noun"),
         literal_triggers=_column(folder / "literal_triggers.csv", "lemma"),
         physical_nouns=_column(folder / "physical_nouns.csv", "noun"),
         office_titles=_column(folder / "office_titles.csv", "word"),
         political_bodies=_column(folder / "political_bodies.csv", "word"),
-        company_words=frozenset(row["word"].casefold() for row in _rows(folder / "company_words.csv")),
-        protest_cues=re.compile("|".join(row["pattern"] for row in _rows(folder / "protest_cues.csv")), re.I),
-        gathering_words={row["lemma"]: row["needs_cue"] == "true" for row in _rows(folder / "gathering_words.csv")},
-        not_town_before=frozenset(row["noun"] for row in place_nouns if row["kind"].startswith("street"))
-        | frozenset(row["word"] for row in _rows(seeds_dir / "places" / "not_town_before.csv")),
+        company_words=_folded(folder / "company_words.csv", "word"),
+        protest_cues=re.compile("|".join(_patterns(folder / "protest_cues.csv")), re.I),
+        gathering_words={row.lemma: row.needs_cue for row in read_rows(folder / "gathering_words.csv", GatheringWordRow)},
+        not_town_before=frozenset(row.noun for row in place_nouns if row.kind.startswith("street"))
+        | _column(seeds_dir / "places" / "not_town_before.csv", "word"),
         perpetrator_nouns=_column(folder / "perpetrator_nouns.csv", "lemma"),
         law_nouns=_column(folder / "law_nouns.csv", "noun"),
         arrest_for=_column(folder / "arrest_for.csv", "preposition"),
         hazard_subjects=_column(folder / "hazard_subjects.csv", "noun"),
         authority_verbs=_column(folder / "authority_verbs.csv", "lemma"),
         charge_words=_column(folder / "charge_words.csv", "word"),
-        unreal_words={row["word"]: row["kind"] for row in _rows(folder / "unreal_words.csv")},
-        disease_words=re.compile(r"\b(?:" + "|".join(row["pattern"] for row in _rows(folder / "disease_words.csv"))
-                                 + r")\b", re.I),
-        outbreak_counts=re.compile("|".join(row["pattern"] for row in _rows(folder / "outbreak_counts.csv")), re.I),
+        unreal_words={row.word: row.kind for row in read_rows(folder / "unreal_words.csv", UnrealWordRow)},
+        disease_words=re.compile(r"\b(?:" + "|".join(_patterns(folder / "disease_words.csv")) + r")\b", re.I),
+        outbreak_counts=re.compile("|".join(_patterns(folder / "outbreak_counts.csv")), re.I),
         incident_heads=_column(folder / "incident_heads.csv", "noun"),
         audience_nouns=_column(folder / "audience_nouns.csv", "noun"),
         site_nouns=_column(folder / "site_nouns.csv", "noun"),
@@ -245,6 +353,6 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         membership_nouns=_column(folder / "membership_nouns.csv", "noun"),
         person_verbs=_column(folder / "person_verbs.csv", "lemma"),
         captive_nouns=_column(folder / "captive_nouns.csv", "noun"),
-        country_cues=tuple(CountryCue(re.compile(row["pattern"]), row["country_iso2"])
-                           for row in _rows(seeds_dir / "places" / "country_cues.csv")),
+        country_cues=tuple(CountryCue(re.compile(row.pattern), row.country_iso2)
+                           for row in read_rows(seeds_dir / "places" / "country_cues.csv", CountryCueRow)),
     )
