@@ -239,7 +239,7 @@ def load_extraction_rules(seeds_dir: Path) -> ExtractionRules:
     return ExtractionRules(
         layout=load_layout_rules(seeds_dir, dateline_place_names()),
         quotes=load_quote_rules(seeds_dir),
-        sources=load_source_rules(seeds_dir, government_places()),
+        sources=load_source_rules(seeds_dir, government_places(seeds_dir)),
         events=load_event_rules(seeds_dir, load_gazetteer(seeds_dir)),
         languages=load_language_detector(seeds_dir),
     )

@@ -26,9 +26,6 @@ SOURCES_VERSION = "sources.v1"
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GENDERED_PRONOUNS = PRONOUN_GENDER | {"his": "m", "himself": "m", "hers": "f", "herself": "f"}
-HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "monsieur": "m", "m.": "m",
-                    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "mme": "f", "mme.": "f",
-                    "madame": "f", "lady": "f", "dame": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 SUBJECT_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "pobj", "conj", "ROOT"})
 AFFILIATION_PREPOSITIONS = frozenset({"at", "with", "from", "for"})
@@ -43,6 +40,7 @@ class SourceRules:
     nouns: Mapping[str, str]
     government_places: Mapping[str, str]
     person_titles: frozenset[str]  # casefolded: "president", "assemblywoman", "dr."
+    honorific_gender: Mapping[str, str]  # "mr." -> "m", "mme" -> "f" (seeds/honorifics.csv)
 
     def strip_titles(self, name: str) -> str:
         """ "Assemblywoman Selena Torres" -> "Selena Torres"; a lone title stays as it is."""
@@ -50,6 +48,14 @@ class SourceRules:
         while len(words) > 1 and words[0].casefold() in self.person_titles:
             words = words[1:]
         return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Honorific:
+    """A row of seeds/honorifics.csv: an honorific, lowercased, and the gender it tells."""
+
+    honorific: str
+    gender: str  # m | f
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,9 @@ class SourceNoun:
 def load_source_rules(seeds_dir: Path, government_places: Mapping[str, str]) -> SourceRules:
     nouns = {row.noun.strip().casefold(): row.kind.strip() for row in read_rows(seeds_dir / "source_nouns.csv", SourceNoun)}
     titles = frozenset(title.strip().casefold() for title in read_column(seeds_dir / "person_titles.csv", "title"))
-    return SourceRules(nouns=nouns, government_places=government_places, person_titles=titles)
+    honorifics = {row.honorific: row.gender for row in read_rows(seeds_dir / "honorifics.csv", Honorific)}
+    return SourceRules(nouns=nouns, government_places=government_places, person_titles=titles,
+                       honorific_gender=honorifics)
 
 
 @dataclass(frozen=True)
@@ -177,8 +185,9 @@ class ArticleSourceResolver:
         gender: dict[str, str] = {}
         for number, ent in enumerate(people):
             key = self._person(ent.text).key
-            honorific = HONORIFIC_GENDER.get(doc[ent.start - 1].lower_) if ent.start > 0 else None
-            honorific = honorific or HONORIFIC_GENDER.get(doc[ent.start].lower_)
+            honorifics = self.rules.honorific_gender
+            honorific = honorifics.get(doc[ent.start - 1].lower_) if ent.start > 0 else None
+            honorific = honorific or honorifics.get(doc[ent.start].lower_)
             if honorific:
                 gender.setdefault(key, honorific)
                 continue

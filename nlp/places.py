@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from nlp.gazetteer import read_country_aliases
 from nlp.gazetteer import geonames
 from seedrows import read_rows
 
@@ -26,9 +27,6 @@ DEFAULT_MIN_POPULATION = 1000
 # Below this population a place is indexed by its own name only, and never matched by the
 # loose transliteration key: a small town's alternate names are mostly other scripts' noise.
 ALTERNATE_NAMES_POPULATION = 15_000
-# Short names GeoNames does not index as countries ("U.S." would otherwise find a town called Us).
-COUNTRY_ALIASES = {"us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "uk": "GB", "u.k.": "GB",
-                   "britain": "GB", "great britain": "GB", "uae": "AE", "drc": "CD", "united states": "US"}
 _CAPITAL_OF = re.compile(r"^(?:the\s+)?(?P<demonym>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+capital$")
 _QUALIFIED = re.compile(r"^(?P<name>[^,]+?),\s*(?P<state>[A-Z][\w. ]*?)\.?$")
 _NOT_LETTERS = re.compile(r"[^a-z]")
@@ -84,6 +82,7 @@ class Gazetteer:
     demonyms: Mapping[str, str]  # "tunisian" -> "TN"
     admin1_by_name: Mapping[str, Place]  # "louisiana", "la." and "la" -> the state of Louisiana
     capital_ids: frozenset[int]  # national capitals
+    country_aliases: Mapping[str, str]  # "u.s." -> "US": short names GeoNames does not index (country_aliases.csv)
 
 
 def place_key(name: str) -> str:
@@ -193,8 +192,9 @@ def load_gazetteer(seeds_dir: Path, min_population: int = DEFAULT_MIN_POPULATION
     for state in set(states.values()):
         index.setdefault(place_key(state.name), []).append(state)
     demonyms = {row.demonym.casefold(): row.country_iso2 for row in read_rows(seeds_dir / "demonyms.csv", DemonymRow)}
+    aliases = {row.alias: row.country_iso2 for row in read_country_aliases(seeds_dir) if row.names_the_country}
     return Gazetteer({k: tuple(v) for k, v in index.items()}, country_places, capitals, demonyms, states,
-                     frozenset(p.geonameid for p in capitals.values()))
+                     frozenset(p.geonameid for p in capitals.values()), aliases)
 
 
 def country_for_demonym(word: str, gazetteer: Gazetteer) -> str | None:
@@ -275,7 +275,7 @@ def resolve_place(text: str, gazetteer: Gazetteer, context: PlaceContext | Itera
     qualified = _QUALIFIED.match(name)
     if qualified and state_named(qualified["state"], gazetteer) is not None:
         name, qualifier = qualified["name"], state_named(qualified["state"], gazetteer)
-    alias = COUNTRY_ALIASES.get(name.casefold())
+    alias = gazetteer.country_aliases.get(name.casefold())
     if alias is not None and alias in gazetteer.countries_by_iso2:
         return PlaceMatch(text, gazetteer.countries_by_iso2[alias], "country", "country abbreviation")
     state = state_named(name, gazetteer) if "." in name or name.isupper() else None

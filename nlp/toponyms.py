@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from nlp.places import (
-    COUNTRY_ALIASES,
     Gazetteer,
     PlaceContext,
     PlaceMatch,
@@ -67,11 +66,11 @@ def state_qualifier(text: str, end: int, gazetteer: Gazetteer) -> str | None:
     return state if state_named(state, gazetteer) is not None else None
 
 
-def looks_like_a_name(text: str, not_places: frozenset[str]) -> bool:
+def looks_like_a_name(text: str, not_places: frozenset[str], country_aliases: Mapping[str, str]) -> bool:
     """Capitalised words of letters, two at least, not a common word and not an acronym other
     than a country's: "n't", "police", "CBS3", "FBI" are not places; "U.S." is."""
     stripped = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
-    if stripped.casefold() in COUNTRY_ALIASES:
+    if stripped.casefold() in country_aliases:
         return True
     acronym = stripped.replace(".", "").isupper() and len(stripped.replace(".", "")) <= 4
     return (bool(_TOPONYM_SHAPE.match(stripped)) and sum(c.isalpha() for c in stripped) >= 2
@@ -109,7 +108,8 @@ def _candidates(entities: Sequence[Entity], text: str, gazetteer: Gazetteer,
     for start, end, name, label in entities:
         if label not in PLACE_LABELS and label not in REPAIRABLE_LABELS:
             continue
-        if not looks_like_a_name(name, not_places) or names_something_else(text, end, not_town_before):
+        if (not looks_like_a_name(name, not_places, gazetteer.country_aliases)
+                or names_something_else(text, end, not_town_before)):
             continue
         state = state_qualifier(text, end, gazetteer)
         qualified = f"{name}, {state}" if state else None

@@ -372,7 +372,7 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     return context.report(sentence, trigger, typing, casualties, found_date, place,
                           address_in(sentence, rules.street_pattern, context.ents_of(sentence),
                                      doc_text=context.index.text), actors,
-                          responsibility(sentence, actors), modality_of(verb, sentence),
+                          responsibility(sentence, actors), modality_of(verb, sentence, rules.modals),
                           refers_back(trigger.token) or _names_its_perpetrators(trigger.token, rules),
                           adds_another(trigger.token)), trigger.family
 

@@ -16,10 +16,6 @@ from nlp.doc_index import DocIndex
 from nlp.places import country_for_demonym
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that"})
-# Words that name a state's own forces even without a nationality ("the army"); "forces" or
-# "fighters" alone may be anyone's ("Kurdish forces").
-STATE_FORCE_WORDS = frozenset({"army", "military", "troops", "soldiers", "soldier", "police", "policemen",
-                               "government", "regime", "authorities", "navy", "gendarmerie", "marines"})
 
 
 def actor_of(index: DocIndex, token: Token, role: str, ord_: int, rules: EventRules,
@@ -130,4 +126,4 @@ def is_state(actor: EventActor, rules: EventRules) -> bool:
     if actor.sector != "MIL":
         return False
     words = {w.casefold() for w in actor.text.split()}
-    return actor.country_iso3 is not None or bool(words & STATE_FORCE_WORDS)
+    return actor.country_iso3 is not None or bool(words & rules.state_force_words)

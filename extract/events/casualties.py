@@ -157,14 +157,11 @@ def _resultative(tokens: Sequence[Token]) -> bool:
     return len(tokens) > 1 and tokens[-1].lower_ in RESULTS
 
 
-_UNREAL = frozenset({"would", "could", "might", "may", "will", "shall"})
-
-
-def _negated(tokens: Sequence[Token]) -> bool:
+def _negated(tokens: Sequence[Token], unreal: frozenset[str]) -> bool:
     """ "was not injured", and what only might have happened: "she would get hurt unless ..." """
     verb = _predicate(tokens)
     heads = [verb, verb.head] if verb.dep_ in ("acomp", "oprd", "xcomp", "ccomp") else [verb]
-    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _UNREAL) for head in heads for c in head.children)
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in unreal) for head in heads for c in head.children)
 
 
 _NOBODY = frozenset({"no", "nobody", "none", "neither", "either", "any", "anyone", "anybody"})
@@ -195,7 +192,7 @@ def people_casualties(sentence: Span, rules: EventRules, offset: int) -> list[Vi
     for cue in rules.casualty_cues:
         for match in cue.pattern.finditer(text):
             tokens = _cue_tokens(sentence, match.start(), match.end())
-            if not tokens or _negated(tokens):
+            if not tokens or _negated(tokens, rules.modals.unreal):
                 continue
             cue_start = sentence.start_char + match.start() + offset
             for head in (h for victim in _victims(cue, tokens) for h in _with_conjuncts(victim)):

@@ -9,21 +9,21 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from extract.events.records import EventActor
+from extract.events.rules import ModalWords
 
 _CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\s+(?:\w+\s+){0,2}responsib", re.I)
 _DENY = re.compile(r"\bden(?:y|ies|ied)\s+(?:\w+\s+){0,3}(?:responsib|involvement)", re.I)
 _BLAME = re.compile(r"\b(?:blamed|accused)\b", re.I)
 _SUSPECT = re.compile(r"\bsuspected\b", re.I)
-_HYPOTHETICAL = frozenset({"could", "may", "might", "would"})
 
 
-def modality_of(trigger: Token | None, sentence: Span) -> str:
+def modality_of(trigger: Token | None, sentence: Span, modals: ModalWords) -> str:
     if trigger is not None:
         if any(c.dep_ == "neg" for c in trigger.children):
             return "negated"
-        if any(c.lower_ in _HYPOTHETICAL for c in trigger.children if c.dep_ == "aux"):
+        if any(c.lower_ in modals.hypothetical for c in trigger.children if c.dep_ == "aux"):
             return "hypothetical"
-        if any(c.lower_ in ("will", "shall") for c in trigger.children if c.dep_ == "aux"):
+        if any(c.lower_ in modals.future for c in trigger.children if c.dep_ == "aux"):
             return "future"
     return "asserted"
 

@@ -14,10 +14,6 @@ from dataclasses import dataclass
 from extract.events.rules import ClassCue, EventClass, EventRules
 from extract.events.triggers import Trigger
 
-# Which family types a sentence when no cue does, most telling first.
-FAMILY_ORDER = ("abduction", "sexual", "poisoning", "ramming", "violence", "weapon", "territory", "withdrawal",
-                "weapons", "base", "protest", "arrest", "crime", "property", "agreement", "diplomacy", "group",
-                "natural", "accident", "claim", "verbal", "harm")
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB"})
 
@@ -101,7 +97,7 @@ def classify(text: str, text_start: int, triggers: Sequence[Trigger], rules: Eve
         trigger = _nearest(triggers, cue.families, text_start + position)
         event_class = rules.classes[cue.event_class]
     else:
-        family = next((f for f in FAMILY_ORDER if f in families and f != "harm"), None)
+        family = next((f for f in rules.family_order if f in families and f != "harm"), None)
         if family is None:
             return None
         cue = None

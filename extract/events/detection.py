@@ -35,7 +35,6 @@ PAST_TAGS = frozenset({"VBD", "VBN"})
 FORCE_FAMILIES = frozenset({"violence", "weapon", "territory", "withdrawal"})
 COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "advcl"})
 FINDING_VERBS = frozenset({"find", "discover", "leave"})  # "was found lying shot", "left him bleeding"
-MODALS = frozenset({"to", "will", "would", "could", "may", "might", "should", "shall", "must", "can"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "its", "their", "his", "her", "our"})
 REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "separate", "further", "more"})
@@ -68,22 +67,23 @@ def is_specific_noun(trigger: Token) -> bool:
     return any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
 
 
-def is_event_verb(verb: Token) -> bool:
+def is_event_verb(verb: Token, rules: EventRules) -> bool:
     """A verb that reports something done: past tense or passive, or present in a headline
     ("Gunmen kill five"); not an infinitive or a gerund of purpose ("aims to attack")."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if auxiliaries & MODALS and not auxiliaries >= {"to", "have"}:
+    modals = rules.modals.not_a_report
+    if auxiliaries & modals and not auxiliaries >= {"to", "have"}:
         return False  # "to attack", "will attack", "could be planned"; not "claimed to have seized"
     if verb.tag_ in PAST_TAGS or any(c.dep_ == "auxpass" for c in verb.children):
         return True
     if verb.dep_ in ("ccomp", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ in MODALS - {"to"} for c in verb.head.children):
+            c.dep_ == "aux" and c.lower_ in modals - {"to"} for c in verb.head.children):
         return False  # "they can help a visitor understand the anger of a demonstrator": a present under a modal
     if verb.tag_ == "VB":  # a caption: "Police investigate ..."; not "help a visitor understand ..."
         return verb.dep_ not in ("ccomp", "xcomp", "advcl") and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in FINDING_VERBS:
-        return is_event_verb(verb.head)  # "she was found suffering from a gunshot wound"
+        return is_event_verb(verb.head, rules)  # "she was found suffering from a gunshot wound"
     if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "xcomp", "csubj"):
         return False
     return verb.tag_ in ("VBZ", "VBP", "VBG")
@@ -134,7 +134,7 @@ def _stated_intent(verb: Token) -> bool:
     return verb.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
 
 
-def _argument_of_a_report(noun: Token) -> bool:
+def _argument_of_a_report(noun: Token, rules: EventRules) -> bool:
     """ "Thousands of protesters have staged rallies": a plural noun that did or underwent what a
     reporting verb in the past tense says is a specific group, not a kind."""
     head = noun.head if noun.dep_ != "pobj" else noun.head.head
@@ -145,7 +145,7 @@ def _argument_of_a_report(noun: Token) -> bool:
     # "Japan decides new sanctions": a headline's present tense, said of its object ("such attacks
     # aim to show" is a kind, not an incident)
     headline = noun.dep_ == "dobj" and head.dep_ == "ROOT" and head.tag_ in ("VBZ", "VBP")
-    return head.pos_ == "VERB" and (_finite_past(head) or headline) and is_event_verb(head)
+    return head.pos_ == "VERB" and (_finite_past(head) or headline) and is_event_verb(head, rules)
 
 
 def _finite_past(verb: Token) -> bool:
@@ -282,10 +282,10 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     actors, casualties, has_date, has_place = facts.actors, facts.casualties, facts.has_date, facts.has_place
     token = trigger.token
     as_verb = token.pos_ in ("VERB", "AUX") or (verb is not None and verb.i == token.i)
-    if verb is not None and not is_event_verb(verb) and not (needs == "named actor" and _stated_intent(verb)):
+    if verb is not None and not is_event_verb(verb, rules) and not (needs == "named actor" and _stated_intent(verb)):
         return False  # "aims to attack", "by launching attacks"
     if not as_verb and token.tag_ in ("NNS", "NNPS") and not is_specific_noun(token) and not (
-            casualties or has_date or _argument_of_a_report(token)):
+            casualties or has_date or _argument_of_a_report(token, rules)):
         return False  # "attacks on churches are rare", "after lightning ISIS offensives in Iraq"
     if trigger.family in MONEY_IS_NOT_TAKEN and as_verb and hands_over_money(token):
         return False  # "donors handed over $25 million", "they systematically looted millions of dollars"
@@ -333,7 +333,7 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if needs == "named actor":  # "Libya offered to hand over ...", not "police asked for help"
         sides = [a for a in actors if a.role in ("actor", "claimant")]
         said = verb if verb is not None else token
-        if said.lemma_.casefold() == "agree" and _a_view(said):
+        if said.lemma_.casefold() == "agree" and _a_view(said, rules):
             return False  # "agreed that the agreement had worked": a view shared, not a deal
         if said.lemma_.casefold() in rules.person_verbs and not _done_to_a_person(said, rules):
             return False  # "released 4,900 tonnes of tin": no one released
@@ -349,11 +349,12 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     return concrete or (not as_verb and is_specific_noun(token))
 
 
-def _a_view(agreed: Token) -> bool:
+def _a_view(agreed: Token, rules: EventRules) -> bool:
     """ "agreed that the current agreement had worked relatively well": a view shared; "agreed
     that their countries should cooperate" is a course of action agreed."""
     clauses = [c for c in agreed.children if c.dep_ == "ccomp"]
-    return bool(clauses) and not any(a.dep_ == "aux" and a.lower_ in MODALS for c in clauses for a in c.children)
+    return bool(clauses) and not any(a.dep_ == "aux" and a.lower_ in rules.modals.not_a_report
+                                     for c in clauses for a in c.children)
 
 
 def _about_an_incident(word: Token, rules: EventRules) -> bool:
@@ -371,7 +372,7 @@ def _between_parties(token: Token, verb: Token | None, as_verb: bool, actors: Se
         return False  # "a meeting with reporters", "a town hall meeting"
     if not as_verb and a_membership(token, rules):
         return False  # "Brazil is part of a pact between the EU and Mercosur"
-    if as_verb and token.lemma_.casefold() == "agree" and _a_view(token):
+    if as_verb and token.lemma_.casefold() == "agree" and _a_view(token, rules):
         return False  # "agreed that the agreement had worked": a view shared, not a deal
     if not as_verb and verb is not None and spoken_of(verb, rules):
         return False

@@ -71,10 +71,30 @@ class ActorAlias:
 
 
 @dataclass(frozen=True)
+class ModalWords:
+    """Auxiliaries that change what a trigger tells (seeds/events/modal_words.csv)."""
+
+    not_a_report: frozenset[str] = frozenset()  # "to attack", "will attack", "could be planned"
+    hypothetical: frozenset[str] = frozenset()  # "could attack": modality hypothetical
+    future: frozenset[str] = frozenset()  # "will attack": modality future
+    unreal: frozenset[str] = frozenset()  # "would have killed": a count that did not happen
+
+
+@dataclass(frozen=True)
+class ModalWordRow:
+    word: str
+    not_a_report: bool
+    hypothetical: bool
+    future: bool
+    unreal: bool
+
+
+@dataclass(frozen=True)
 class EventRules:
     classes: Mapping[str, EventClass]
     triggers: Mapping[str, tuple[TriggerWord, ...]]  # first lemma -> words starting with it
     families: Mapping[str, Family]
+    family_order: tuple[str, ...]  # which family types a sentence when no cue does, most telling first
     cues: tuple[ClassCue, ...]  # highest priority first
     casualty_cues: tuple[CasualtyCue, ...]
     zero_casualties: tuple[tuple[re.Pattern[str], frozenset[str]], ...]
@@ -124,6 +144,8 @@ class EventRules:
     person_verbs: frozenset[str] = frozenset()  # "release": an event only when a person is released
     captive_nouns: frozenset[str] = frozenset()  # "hostages", "sailors": people held who can be released
     country_cues: tuple[CountryCue, ...] = ()  # words only one country's news writes (seeds/places/country_cues.csv)
+    state_force_words: frozenset[str] = frozenset()  # "the army": a state's forces without a nationality
+    modals: ModalWords = ModalWords()
 
 
 @dataclass(frozen=True)
@@ -144,6 +166,7 @@ class FamilyRow:
     default_class: str
     needs: str
     carries_toll: bool
+    precedence: int  # which family types a sentence when no cue does: 1 first
 
 
 @dataclass(frozen=True)
@@ -276,13 +299,20 @@ def _cues(rows: tuple[ClassCueRow, ...]) -> tuple[ClassCue, ...]:
     return tuple(sorted(cues, key=lambda c: -c.priority))
 
 
+def _modal_words(rows: tuple[ModalWordRow, ...]) -> ModalWords:
+    return ModalWords(*(frozenset(row.word for row in rows if getattr(row, kind))
+                        for kind in ("not_a_report", "hypothetical", "future", "unreal")))
+
+
 def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
     """Every rule file of seeds/events/, checked for consistency (a cue or a family naming a
     class that does not exist is an error, not a silent miss)."""
     folder = seeds_dir / "events"
     classes = _classes(read_rows(folder / "event_classes.csv", EventClassRow))
-    families = {row.family: Family(row.family, row.default_class, row.needs, row.carries_toll)
-                for row in read_rows(folder / "families.csv", FamilyRow)}
+    family_rows = read_rows(folder / "families.csv", FamilyRow)
+    if len({row.precedence for row in family_rows}) != len(family_rows):
+        raise ValueError("seeds/events/families.csv gives two families one precedence")
+    families = {row.family: Family(row.family, row.default_class, row.needs, row.carries_toll) for row in family_rows}
     cues = _cues(read_rows(folder / "class_cues.csv", ClassCueRow))
     unknown = ({f.default_class for f in families.values()} | {c.event_class for c in cues}) - set(classes)
     if unknown:
@@ -299,6 +329,7 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         classes=classes,
         triggers=triggers,
         families=families,
+        family_order=tuple(row.family for row in sorted(family_rows, key=lambda row: row.precedence)),
         cues=cues,
         casualty_cues=tuple(CasualtyCue(row.kind, re.compile(rf"\b(?:{row.pattern})\b", re.I), row.victim,
                                         row.certainty == "weak")
@@ -353,6 +384,8 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         membership_nouns=_column(folder / "membership_nouns.csv", "noun"),
         person_verbs=_column(folder / "person_verbs.csv", "lemma"),
         captive_nouns=_column(folder / "captive_nouns.csv", "noun"),
+        state_force_words=_column(folder / "state_force_words.csv", "word"),
+        modals=_modal_words(read_rows(folder / "modal_words.csv", ModalWordRow)),
         country_cues=tuple(CountryCue(re.compile(row.pattern), row.country_iso2)
                            for row in read_rows(seeds_dir / "places" / "country_cues.csv", CountryCueRow)),
     )

@@ -85,7 +85,7 @@ def test_person_names_are_kept_whole_and_by_word():
 @pytest.mark.parametrize(("text", "expected"), [("U.S.", True), ("Deir Ezzor", True), ("n't", False),
                                                 ("police", False), ("CBS3", False), ("NYPD", False)])
 def test_what_looks_like_a_place_name(rules, text, expected):
-    assert looks_like_a_name(text, rules.not_places) is expected
+    assert looks_like_a_name(text, rules.not_places, rules.gazetteer.country_aliases) is expected
 
 
 def test_the_dateline_is_resolved_in_the_storys_country(rules):
