@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from extract.budget import check_budget
+from extract.confidence import confidence_weights
 from extract.quote_marks import Quotations, Quoted, find_quoted_spans, looks_like_title
 from nlp.doc_index import DocIndex
 from seedrows import read_rows
@@ -33,10 +34,24 @@ MIN_STANDALONE_WORDS = 4
 
 
 @dataclass(frozen=True)
+class QuoteConfidence:
+    """How sure a quote is (seeds/confidence_weights.csv says what each weight means)."""
+
+    base: float
+    per_verb_strength: float
+    pronoun_speaker: float
+    ceiling: float
+    unknown_verb_strength: float
+    according_to: float
+    continued_paragraph: float
+
+
+@dataclass(frozen=True)
 class QuoteRules:
     """Cue lexicon from seeds/reporting_verbs.csv: lemma -> strength (0-1)."""
 
     reporting_verbs: Mapping[str, float]
+    confidence: QuoteConfidence
 
     def is_cue(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and (
@@ -54,7 +69,7 @@ class ReportingVerb:
 
 def load_quote_rules(seeds_dir: Path) -> QuoteRules:
     verbs = {row.lemma.strip().casefold(): row.strength for row in read_rows(seeds_dir / "reporting_verbs.csv", ReportingVerb)}
-    return QuoteRules(reporting_verbs=verbs)
+    return QuoteRules(reporting_verbs=verbs, confidence=QuoteConfidence(**confidence_weights(seeds_dir, "quotes")))
 
 
 @dataclass(frozen=True)
@@ -118,14 +133,15 @@ def extract_attributions(index: DocIndex, rules: QuoteRules) -> QuoteExtraction:
             continue
         check_budget()
         if is_cue:
-            strength = rules.reporting_verbs.get(token.lemma_.casefold(), rules.reporting_verbs.get(token.lower_, 0.8))
-            attribution = _verb_attribution(index, token, quotations, strength, non_quotes)
+            unknown = rules.confidence.unknown_verb_strength
+            strength = rules.reporting_verbs.get(token.lemma_.casefold(), rules.reporting_verbs.get(token.lower_, unknown))
+            attribution = _verb_attribution(index, token, quotations, strength, non_quotes, rules.confidence)
         else:
-            attribution = _according_to_attribution(index, token, quotations)
+            attribution = _according_to_attribution(index, token, quotations, rules.confidence)
         if attribution is not None and (attribution.cue_start, attribution.content_start) not in seen:
             seen.add((attribution.cue_start, attribution.content_start))
             found.append(attribution)
-    found.extend(_continued_quotations(index.text, quotations, found))
+    found.extend(_continued_quotations(index.text, quotations, found, rules.confidence))
     found.sort(key=lambda a: (a.content_start, a.cue_start or 0))
     return QuoteExtraction(found, quotations.items, non_quotes)
 
@@ -176,7 +192,8 @@ def _span_chars(tokens: Iterable[Token]) -> tuple[int, int] | None:
 
 
 def _verb_attribution(
-    index: DocIndex, verb: Token, quotations: Quotations, strength: float, terms: list[Quoted]
+    index: DocIndex, verb: Token, quotations: Quotations, strength: float, terms: list[Quoted],
+    weights: QuoteConfidence,
 ) -> Attribution | None:
     subject = _subject(verb)
     if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
@@ -222,7 +239,8 @@ def _verb_attribution(
     attribution_span = (min(verb.idx, speaker_phrase_start), max([verb.idx + len(verb.text), speaker[1], *clause_ends]))
     content = _join_split_quotation(text, content, attribution_span, quotations)
     kind = _kind(content, quotations, text, attribution_span)
-    confidence = round(min(0.95, 0.55 + 0.4 * strength - (0.05 if subject.pos_ == "PRON" else 0.0)), 2)
+    penalty = weights.pronoun_speaker if subject.pos_ == "PRON" else 0.0
+    confidence = round(min(weights.ceiling, weights.base + weights.per_verb_strength * strength - penalty), 2)
     return Attribution(kind, content[0], content[1], verb.idx, verb.idx + len(verb.text), speaker[0], speaker[1],
                        subject.i, confidence)
 
@@ -335,7 +353,8 @@ def _kind(content: tuple[int, int], quotations: Quotations, text: str,
     return "mixed"
 
 
-def _according_to_attribution(index: DocIndex, according: Token, quotations: Quotations) -> Attribution | None:
+def _according_to_attribution(index: DocIndex, according: Token, quotations: Quotations,
+                              weights: QuoteConfidence) -> Attribution | None:
     """'According to X, CONTENT', 'CONTENT, according to X', or the phrase inside the content
     ('Six of the murders were, according to agreed facts heard in court, "sexual in nature"')."""
     doc = index.doc
@@ -363,10 +382,12 @@ def _according_to_attribution(index: DocIndex, according: Token, quotations: Quo
     speaker = speaker_span(index, source)
     attribution_span = (according.idx, speaker[1])
     return Attribution(_kind(content, quotations, index.text, attribution_span), content[0], content[1],
-                       according.idx, to.idx + len(to.text), speaker[0], speaker[1], source.i, 0.85)
+                       according.idx, to.idx + len(to.text), speaker[0], speaker[1], source.i,
+                       weights.according_to)
 
 
-def _continued_quotations(text: str, quotations: Quotations, found: list[Attribution]) -> list[Attribution]:
+def _continued_quotations(text: str, quotations: Quotations, found: list[Attribution],
+                          weights: QuoteConfidence) -> list[Attribution]:
     """A quotation that opens a paragraph with no cue of its own continues the previous speaker.
 
     Example: '"We will rebuild," she said.\\n\\n"It will take years."' -> both are hers.
@@ -391,7 +412,7 @@ def _continued_quotations(text: str, quotations: Quotations, found: list[Attribu
         last = speakers[bisect_left(speaker_ends, speaker_ends[n_previous - 1])]
         if text.count("\n\n", last.content_end, q.open_start) > 1:
             continue  # more than one paragraph away: too far to assume the same speaker
-        continued.append(Attribution("direct", q.start, q.end, None, None, None, None, last.speaker_root, 0.6,
+        continued.append(Attribution("direct", q.start, q.end, None, None, None, None, last.speaker_root, weights.continued_paragraph,
                                      continues=True))
         continued_reach = max(continued_reach, q.end)
     return continued

@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from extract.budget import check_budget
+from extract.confidence import confidence_weights
 from extract.quotes import Attribution, speaker_span
 from nlp.antecedents import MentionsInOrder
 from nlp.doc_index import DocIndex
@@ -41,6 +42,7 @@ class SourceRules:
     government_places: Mapping[str, str]
     person_titles: frozenset[str]  # casefolded: "president", "assemblywoman", "dr."
     honorific_gender: Mapping[str, str]  # "mr." -> "m", "mme" -> "f" (seeds/honorifics.csv)
+    unresolved_speaker: float  # a quote whose speaker is no source keeps this share of its confidence
 
     def strip_titles(self, name: str) -> str:
         """ "Assemblywoman Selena Torres" -> "Selena Torres"; a lone title stays as it is."""
@@ -71,7 +73,8 @@ def load_source_rules(seeds_dir: Path, government_places: Mapping[str, str]) -> 
     titles = frozenset(title.strip().casefold() for title in read_column(seeds_dir / "person_titles.csv", "title"))
     honorifics = {row.honorific: row.gender for row in read_rows(seeds_dir / "honorifics.csv", Honorific)}
     return SourceRules(nouns=nouns, government_places=government_places, person_titles=titles,
-                       honorific_gender=honorifics)
+                       honorific_gender=honorifics,
+                       unresolved_speaker=confidence_weights(seeds_dir, "sources")["unresolved_speaker"])
 
 
 @dataclass(frozen=True)
@@ -463,6 +466,6 @@ def attribute_quotes(
             speaker_start=_shift(attribution.speaker_start, offset),
             speaker_end=_shift(attribution.speaker_end, offset),
             source_key=None if source is None else source.key,
-            confidence=attribution.confidence if source is not None else round(attribution.confidence * 0.7, 2),
+            confidence=attribution.confidence if source is not None else round(attribution.confidence * rules.unresolved_speaker, 2),
         ))
     return quotes, summarise_sources(article_id, mentions)

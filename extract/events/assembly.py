@@ -168,6 +168,13 @@ def _not_after(when: DateMention | None, published: date | None) -> DateMention 
     return None
 
 
+def _confidence(typing: Typing, rules: EventRules) -> float:
+    """Surer the more specific the cue that typed the event (seeds/confidence_weights.csv)."""
+    weights = rules.confidence
+    priority = typing.cue.priority if typing.cue else weights.priority_without_cue
+    return round(weights.base + weights.per_cue_priority * priority, 2)
+
+
 def build_event(reports: Sequence[SentenceReport], context: ArticleContext,
                 dateline_place: PlaceMatch | None, elsewhere: Sequence[tuple[int, int]] = ()) -> Event:
     """One Event from the sentences of one incident; its offsets are the first mention's.
@@ -227,7 +234,7 @@ def build_event(reports: Sequence[SentenceReport], context: ArticleContext,
         responsibility_status=status,
         claimed_by=claimed_by,
         modality=reports[0].modality,
-        confidence=round(0.5 + 0.05 * (typing.cue.priority if typing.cue else 3), 2),
+        confidence=_confidence(typing, context.rules),
         actors=_actors(reports),
         casualties=tuple(c for r in reports for c in r.casualties),
         mentions=tuple(r.mention for r in reports),

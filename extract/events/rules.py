@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.confidence import confidence_weights
 from extract.events.patterns import CountPatterns, count_patterns, street_pattern
 from nlp.places import Gazetteer
 from nlp.toponyms import CountryCue
@@ -71,6 +72,15 @@ class ActorAlias:
 
 
 @dataclass(frozen=True)
+class EventConfidence:
+    """How sure an event's typing is (seeds/confidence_weights.csv says what each weight means)."""
+
+    base: float
+    per_cue_priority: float
+    priority_without_cue: float
+
+
+@dataclass(frozen=True)
 class ModalWords:
     """Auxiliaries that change what a trigger tells (seeds/events/modal_words.csv)."""
 
@@ -114,6 +124,7 @@ class EventRules:
     sectors: Mapping[str, str]  # noun -> sector
     non_conflict_causes: frozenset[str]  # "fire", "accident": what kills without being an attack
     gazetteer: Gazetteer
+    confidence: EventConfidence
     not_places: frozenset[str] = frozenset()  # common words GeoNames has towns for (seeds/places/not_places.csv)
     party_sectors: frozenset[str] = frozenset()  # sides that make a meeting or a deal diplomacy: states, armed groups
     market_nouns: frozenset[str] = frozenset()  # "shares", "prices": a market's moves are no attack or crash
@@ -354,6 +365,7 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         sectors={row.noun.casefold(): row.sector for row in read_rows(folder / "actor_sectors.csv", SectorRow)},
         non_conflict_causes=_folded(folder / "non_conflict_causes.csv", "noun"),
         gazetteer=gazetteer,
+        confidence=EventConfidence(**confidence_weights(seeds_dir, "events")),
         not_places=_folded(seeds_dir / "places" / "not_places.csv", "word"),
         party_sectors=_column(folder / "party_sectors.csv", "sector"),
         market_nouns=_column(folder / "market_nouns.csv", "noun"),
