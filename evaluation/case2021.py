@@ -18,7 +18,7 @@ from evaluation.events import extracted_events
 from evaluation.labels import LabelScore, score_labels
 from extract.batch import ExtractionRules
 from extract.events import Event
-from extract.events.rules import EventClassRow
+from extract.events.seed_rows import EventClassRow
 from seedrows import read_rows
 
 NO_EVENT = "NONE"
