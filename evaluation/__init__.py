@@ -1,7 +1,8 @@
-"""Gold readers and scorers: how well the extractors do on gold sets, ours and public ones.
+"""Scorers: how well the extractors do on gold sets, ours and public ones; `gold/` reads the sets.
 
-May import the stage packages (ingest, nlp, extract, link); they never import this one. Public sets that may not be
-redistributed are read from ../shared (beside the project) and never committed.
+May import the stage packages (ingest, nlp, extract, link); they never import this one. Public
+sets that may not be redistributed are read from ../shared (beside the project) and never
+committed.
 """
 
 from pathlib import Path

@@ -6,15 +6,15 @@ The label we predict is the class of the snippet's first event that has one, in 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
 
 from evaluation.events import extracted_events
+from evaluation.gold.case2021 import CaseSnippet
 from evaluation.labels import LabelScore, score_labels
 from extract.batch import ExtractionRules
 from extract.events import Event
@@ -25,20 +25,6 @@ NO_EVENT = "NONE"
 # The best trained system published on the full set, and untuned keyword rules.
 BEST_KNOWN_WEIGHTED_F1 = 0.771
 KEYWORD_RULES_WEIGHTED_F1 = 0.45
-
-
-@dataclass(frozen=True)
-class CaseSnippet:
-    snippet_id: str
-    text: str
-    label: str  # ARMED_CLASH, PEACE_PROTEST, ... (30 classes)
-
-
-def iter_case(path: Path) -> Iterator[CaseSnippet]:
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            yield CaseSnippet(str(record["id"]), record["text"], record["sub_type"])
 
 
 def case_labels(seeds_dir: Path) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from evaluation.tempeval import GoldTimex
+from evaluation.gold.tempeval import GoldTimex
 from nlp.dates import resolve_date, speaks_of_future
 
 

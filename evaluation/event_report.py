@@ -20,14 +20,18 @@ from evaluation import (
     GENERAL_EVENT_GOLD,
 )
 from evaluation.case2021 import BEST_KNOWN_WEIGHTED_F1, KEYWORD_RULES_WEIGHTED_F1, CaseEvaluation, case_labels
-from evaluation.case2021 import evaluate_case, iter_case
+from evaluation.case2021 import evaluate_case
 from evaluation.dates import evaluate_dates
-from evaluation.event_gold import GoldEventArticle, read_event_gold_dir, read_general_gold
 from evaluation.events import EventScore, evaluate_event_gold, extracted_events, score_events
-from evaluation.gva import GvaScore, evaluate_gva, iter_gva
-from evaluation.plover import PloverEvaluation, evaluate_plover, iter_plover
-from evaluation.tempeval import iter_tempeval
-from evaluation.wikievents import WikiEventsEvaluation, evaluate_wikievents, iter_wikievents
+from evaluation.gold.case2021 import iter_case
+from evaluation.gold.events import GoldEventArticle, read_event_gold_dir, read_general_gold
+from evaluation.gold.gva import iter_gva
+from evaluation.gold.plover import iter_plover
+from evaluation.gold.tempeval import iter_tempeval
+from evaluation.gold.wikievents import iter_wikievents
+from evaluation.gva import GvaScore, evaluate_gva
+from evaluation.plover import PloverEvaluation, evaluate_plover
+from evaluation.wikievents import WikiEventsEvaluation, evaluate_wikievents
 from extract.batch import ExtractionRules
 from extract.events import Event
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from spacy.language import Language
 
 from evaluation.counts import MatchCounts, one_to_one, ratio
-from evaluation.event_gold import GoldEvent, GoldEventArticle
+from evaluation.gold.events import GoldEvent, GoldEventArticle
 from extract.batch import ExtractionRules, extract_batch
 from extract.events import Event
 from ingest.documents import batched

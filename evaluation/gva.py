@@ -7,17 +7,16 @@ no event or no count), injured likewise, date = the `event_date` of its deadlies
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from spacy.language import Language
 
 from evaluation.counts import ratio
 from evaluation.events import extracted_events
+from evaluation.gold.gva import GvaArticle
 from extract.batch import ExtractionRules
 from extract.events import Event
 
@@ -28,29 +27,6 @@ _NOT_ADDRESS_CHARS = re.compile(r"[^a-z0-9]+")
 INCIDENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
 CRIME = "Organized crime"
 ARRESTS = "Arrests"
-
-
-@dataclass(frozen=True)
-class GvaArticle:
-    article_id: str
-    text: str
-    published_at: date
-    n_killed: int
-    n_injured: int
-    incident_date: date | None
-    address: str | None
-
-
-def iter_gva(path: Path) -> Iterator[GvaArticle]:
-    """One article per line: {id, text, published_at, gold: {n_killed, n_injured, shooting_date, address}}."""
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            gold = record["gold"]
-            yield GvaArticle(record["id"], record["text"], date.fromisoformat(record["published_at"]),
-                             int(gold["n_killed"]), int(gold["n_injured"]),
-                             date.fromisoformat(gold["shooting_date"]) if gold.get("shooting_date") else None,
-                             gold.get("address") or None)
 
 
 @dataclass(frozen=True)

@@ -17,16 +17,14 @@ were chosen on) and "test".
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lxml import html as lxml_html
 
+from evaluation.gold.trafilatura_pages import EvalPage
 from ingest.html import page_document
 from ingest.records import InputRejected, RawPage
 
@@ -36,18 +34,6 @@ _WORD = re.compile(r"\w+")
 # containment, a related but not the same measure): with its fallback extractors, and fast.
 BEST_KNOWN_F1 = {"fallback": 0.9253, "fast": 0.9195}
 TARGET_F1 = 0.93
-
-
-@dataclass(frozen=True)
-class EvalPage:
-    url: str
-    html: bytes
-    with_passages: tuple[str, ...]
-    without_passages: tuple[str, ...]
-
-    @property
-    def split(self) -> str:
-        return "dev" if hashlib.sha1(self.url.encode("utf-8")).digest()[0] % 2 == 0 else "test"
 
 
 @dataclass
@@ -77,17 +63,6 @@ class ShingleScore:
     @property
     def ms_per_page(self) -> float:
         return 1000 * self.seconds / self.pages if self.pages else 0.0
-
-
-def read_eval_pages(tests_dir: Path) -> Iterator[EvalPage]:
-    """The pages of trafilatura's evaluation set, from its repository's tests/ folder."""
-    annotations = json.loads((tests_dir / "evaldata.json").read_text(encoding="utf-8"))
-    for url, item in sorted(annotations.items()):
-        path = next((tests_dir / sub / item["file"] for sub in ("cache", "eval")
-                     if (tests_dir / sub / item["file"]).is_file()), None)
-        if path is None:
-            continue
-        yield EvalPage(url, path.read_bytes(), tuple(item["with"]), tuple(item["without"]))
 
 
 def words(text: str) -> list[str]:

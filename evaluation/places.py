@@ -4,29 +4,17 @@ the most populous place of that name, and that same resolution for our own topon
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.language import Language
 
-from evaluation.corpus_texts import corpus_texts
 from evaluation.counts import ratio
+from evaluation.gold.corpus_texts import corpus_texts
+from evaluation.gold.places import GoldPlace
 from extract.events.rules import EventRules
 from nlp.places import Gazetteer, PlaceContext, place_key
 from nlp.toponyms import PLACE_LABELS, place_mentions
-
-
-@dataclass(frozen=True)
-class GoldPlace:
-    corpus: str
-    doc_id: str
-    start: int
-    end: int
-    text: str
-    is_place: bool
-    geonameid: int | None
 
 
 @dataclass
@@ -58,12 +46,6 @@ class PlaceScore:
              ratio(self.baseline_right, self.n_gold_ids), "most populous of the name",
              f"{self.n_right}/{self.n_gold_ids}"),
         ]
-
-
-def read_place_gold(path: Path) -> list[GoldPlace]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [GoldPlace(r["corpus"], r["doc_id"], r["start"], r["end"], r["text"], bool(r["is_place"]),
-                      r.get("geonameid")) for r in rows]
 
 
 def most_populous(text: str, gazetteer: Gazetteer) -> int | None:

@@ -2,46 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 
 from evaluation.events import extracted_events
+from evaluation.gold.plover import PloverRecord
 from extract.batch import ExtractionRules
-
-# PLOVER 0.5 names in the gold-standard records, and their PLOVER 1.0 types.
-PLOVER_RENAMES = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
-
-
-@dataclass(frozen=True)
-class PloverRecord:
-    record_id: str
-    text: str
-    event_type: str  # PLOVER 1.0 name
-    source_actors: tuple[str, ...]
-    target_actors: tuple[str, ...]
-
-
-def iter_plover(path: Path) -> Iterator[PloverRecord]:
-    """The PLOVER gold-standard records, with 0.5 type names mapped to 1.0 (FIGHT -> ASSAULT)."""
-    for record in json.loads(path.read_text(encoding="utf-8")):
-        if record.get("event") == "DOCUMENT" or not record.get("text"):
-            continue
-        yield PloverRecord(
-            record["id"], record["text"], PLOVER_RENAMES.get(record["event"], record["event"]),
-            _actor_texts(record.get("source")),
-            _actor_texts(record.get("target")),
-        )
-
-
-def _actor_texts(actors: object) -> tuple[str, ...]:
-    if not isinstance(actors, list):
-        return ()
-    return tuple(a.get("actorText", "") for a in actors if isinstance(a, dict))
 
 
 @dataclass(frozen=True)

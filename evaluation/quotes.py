@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 
 from evaluation.counts import MatchCounts, one_to_one, overlap, ratio, span_length
-from evaluation.quote_gold import GoldArticle, GoldQuote
+from evaluation.gold.quotes import GoldArticle, GoldQuote
 from extract.articles import build_article
 from extract.batch import ExtractionRules, extract_quotes
 from extract.sources import Quote, normalise_name

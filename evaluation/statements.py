@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from evaluation.polnear import iter_polnear
+from evaluation.gold.polnear import iter_polnear
 from extract.batch import EXTRACTOR_VERSIONS, ExtractionRules, extract_batch
 from ingest.records import Document, InputMetadata, article_id_for
 from warehouse.connection import prepare_warehouse

@@ -24,7 +24,8 @@ def eval_layout(
 ) -> None:
     """Dateline place and date accuracy on MUC-3/4 and Reuters-21578."""
     from evaluation import DEFAULT_CORPUS_DIR
-    from evaluation.layout import muc_datelines, reuters_datelines, score_datelines
+    from evaluation.gold.datelines import muc_datelines, reuters_datelines
+    from evaluation.layout import score_datelines
     from nlp.gazetteer import dateline_place_names
     from extract.layout import load_layout_rules
 
@@ -53,7 +54,7 @@ def eval_quotes(
     """Quote precision, recall and F1 (overlap >= 0.3 and exact), speaker, cue and source accuracy."""
     from flows.tasks import extraction_rules
     from evaluation import GOLD_DIR
-    from evaluation.quote_gold import read_gold_dir
+    from evaluation.gold.quotes import read_gold_dir
     from evaluation.quotes import evaluate_quotes
     from nlp.pipeline import load_pipeline
 
@@ -62,7 +63,7 @@ def eval_quotes(
     rules = extraction_rules(settings.seeds_dir)
     gold_sets = [("own gold", lambda: read_gold_dir(gold or GOLD_DIR), None)]
     if polnear is not None:
-        from evaluation.polnear import iter_polnear
+        from evaluation.gold.polnear import iter_polnear
         from evaluation.quotes import speech_cue_quotes
 
         speech_verbs = frozenset(verb for verb, strength in rules.quotes.reporting_verbs.items() if strength >= 0.8)
@@ -105,7 +106,7 @@ def eval_dates(
     """Accuracy of resolved calendar dates on TempEval-3 platinum (from the document's date)."""
     from evaluation import DEFAULT_TEMPEVAL_DIR
     from evaluation.dates import evaluate_dates
-    from evaluation.tempeval import iter_tempeval
+    from evaluation.gold.tempeval import iter_tempeval
 
     folder = tempeval or DEFAULT_TEMPEVAL_DIR
     if not folder.is_dir():
@@ -163,7 +164,8 @@ def eval_places(
     """The geocoder on our place gold (tests/gold/places.jsonl: GVA dev, Reuters-21578,
     Wikinews and, with WIREHOUSE_POLNEAR_DIR, PolNeAR mentions), beside its baselines."""
     from evaluation import PLACE_GOLD
-    from evaluation.places import evaluate_places, read_place_gold
+    from evaluation.places import evaluate_places
+    from evaluation.gold.places import read_place_gold
     from flows.tasks import extraction_rules
     from nlp.pipeline import load_pipeline
 
@@ -190,7 +192,8 @@ def eval_html(
 ) -> None:
     """Main-text extraction on trafilatura's 990 evaluation pages: precision, recall and F1 of
     4-word shingles beside all the page's visible text and trafilatura's own figure."""
-    from evaluation.html import BEST_KNOWN_F1, TARGET_F1, evaluate_html, read_eval_pages, visible_text, wirehouse_text
+    from evaluation.html import BEST_KNOWN_F1, TARGET_F1, evaluate_html, visible_text, wirehouse_text
+    from evaluation.gold.trafilatura_pages import read_eval_pages
 
     if pages is None or not (pages / "evaldata.json").is_file():
         error_console.print("[yellow]skipped:[/yellow] no evaluation pages; clone github.com/adbar/trafilatura "

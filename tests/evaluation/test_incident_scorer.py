@@ -5,9 +5,14 @@ import pytest
 from evaluation import DEFAULT_CORPUS_DIR
 from datetime import date
 
-from evaluation.incident_links import (
-    KeyTemplate, gold_incidents, key_day_ranges, key_places, read_key_templates, score_clusters,
+from evaluation.gold.muc_incidents import (
+    KeyTemplate,
+    gold_incidents,
+    key_day_ranges,
+    key_places,
+    read_key_templates,
 )
+from evaluation.incident_links import score_clusters
 
 
 def test_bcubed_and_pairs_of_a_known_clustering():

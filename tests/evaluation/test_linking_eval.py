@@ -8,7 +8,8 @@ import csv
 import pytest
 
 from evaluation import DEFAULT_CORPUS_DIR, GOLD_DIR
-from evaluation.incident_links import evaluate_reuters_linking, read_cluster_labels, reuters_day
+from evaluation.gold.muc_incidents import read_cluster_labels
+from evaluation.incident_links import evaluate_reuters_linking, reuters_day
 from evaluation.statements import evaluate_statements, linked_pairs
 from extract.batch import EXTRACTOR_VERSIONS, extract_batch
 from link.incidents import load_incident_rules

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.polnear import iter_polnear, parse_polnear_document
+from evaluation.gold.polnear import iter_polnear, parse_polnear_document
 
 TEXT = (
     '"The bridge will reopen in May," the mayor said on Monday, "and tolls will stay the same."\n'

@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 
 from evaluation import DEFAULT_CASE_PATH, DEFAULT_GVA_DIR, GENERAL_EVENT_GOLD, PROJECT_ROOT
-from evaluation.case2021 import case_labels, evaluate_case, iter_case
-from evaluation.event_gold import read_general_gold
+from evaluation.case2021 import case_labels, evaluate_case
 from evaluation.events import evaluate_event_gold
-from evaluation.gva import evaluate_gva, iter_gva
+from evaluation.gold.case2021 import iter_case
+from evaluation.gold.events import read_general_gold
+from evaluation.gold.gva import iter_gva
+from evaluation.gva import evaluate_gva
 
 GVA_DEV = DEFAULT_GVA_DIR / "dev.jsonl"
 

@@ -8,10 +8,12 @@ from datetime import date
 import pytest
 
 from evaluation import DEFAULT_CASE_PATH, DEFAULT_GVA_DIR
-from evaluation.case2021 import NO_EVENT, iter_case, predicted_label
-from evaluation.event_gold import GoldEvent, GoldEventArticle
+from evaluation.case2021 import NO_EVENT, predicted_label
 from evaluation.events import score_events, scored_events, sentence_spans
-from evaluation.gva import GvaArticle, IncidentFigures, incident_figures, iter_gva, score_gva, split_rows
+from evaluation.gold.case2021 import iter_case
+from evaluation.gold.events import GoldEvent, GoldEventArticle
+from evaluation.gold.gva import GvaArticle, iter_gva
+from evaluation.gva import IncidentFigures, incident_figures, score_gva, split_rows
 from evaluation.labels import score_labels
 from extract.events.records import Event, EventMention
 
@@ -108,7 +110,8 @@ def test_case_reader_has_the_30_classes():
 
 
 def test_html_shingle_scores_count_passages_found_and_clutter_kept():
-    from evaluation.html import EvalPage, ShingleScore, score_page, visible_text
+    from evaluation.gold.trafilatura_pages import EvalPage
+    from evaluation.html import ShingleScore, score_page, visible_text
 
     page = EvalPage("https://x.example/a", b"", ("the minister said the talks would resume on monday", "Ten dead"),
                     ("Subscribe to our newsletter today", "Imprint"))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from evaluation.layout import muc_datelines, reuters_datelines, score_datelines
+from evaluation.gold.datelines import muc_datelines, reuters_datelines
+from evaluation.layout import score_datelines
 from tests.conftest import SHARED_DIR
 
 CORPUS_DIR = SHARED_DIR / "corpus"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from evaluation.quote_gold import read_gold_dir
+from evaluation.gold.quotes import read_gold_dir
 from evaluation.quotes import evaluate_quotes
 from tests.conftest import PROJECT_ROOT
 

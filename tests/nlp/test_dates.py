@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from evaluation.dates import evaluate_dates
-from evaluation.tempeval import iter_tempeval, parse_timeml
+from evaluation.gold.tempeval import iter_tempeval, parse_timeml
 from nlp.dates import resolve_date, speaks_of_future
 from tests.conftest import SHARED_DIR
 

@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 
 from evaluation import DEFAULT_WIKIEVENTS_DIR, EVENT_GOLD_DIR
-from evaluation.event_gold import read_event_gold_dir
 from evaluation.events import evaluate_event_gold
-from evaluation.wikievents import ArgumentMention, iter_wikievents, score_arguments
+from evaluation.gold.events import read_event_gold_dir
+from evaluation.gold.wikievents import iter_wikievents
+from evaluation.wikievents import ArgumentMention, score_arguments
 
 WIKIEVENTS_DEV = DEFAULT_WIKIEVENTS_DIR / "dev.jsonl"
 

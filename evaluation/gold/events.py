@@ -85,7 +85,7 @@ def read_general_gold(path: Path) -> tuple[list[GoldEventArticle], int]:
     """The general-news gold (ids and offsets, no text; tests/gold/README.md) with the texts of
     the corpora present here, each checked by its SHA-1; and how many articles were skipped
     because their corpus is absent."""
-    from evaluation.corpus_texts import corpus_texts, text_sha1
+    from evaluation.gold.corpus_texts import corpus_texts, text_sha1
 
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts: dict[tuple[str, str], str] = {}

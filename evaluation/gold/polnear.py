@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from evaluation.quote_gold import GoldArticle, GoldQuote, Span
+from evaluation.gold.quotes import GoldArticle, GoldQuote, Span
 
 SPLITS = ("train", "dev", "test")
 

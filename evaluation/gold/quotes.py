@@ -1,7 +1,7 @@
 """Gold attributions (who said what) for scoring quote extraction, and their JSON form.
 
 Our own gold lives in tests/gold/<slug>.txt (the article text, byte for byte) and
-tests/gold/<slug>.json; PolNeAR is read into the same records (evaluation/polnear.py).
+tests/gold/<slug>.json; PolNeAR is read into the same records (evaluation/gold/polnear.py).
 Spans are (start, end) character offsets into the text, end exclusive; a span may come in
 several fragments (PolNeAR allows discontinuous spans).
 """

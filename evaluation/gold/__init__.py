@@ -1,0 +1,1 @@
+"""Gold readers: every gold set, ours and public, read into typed records; the scorers are in evaluation/."""
