@@ -16,9 +16,9 @@ from spacy.language import Language
 from evaluation.events import extracted_events
 from evaluation.gold.case2021 import CaseSnippet
 from evaluation.labels import LabelScore, score_labels
-from extract.batch import ExtractionRules
 from extract.events import Event
 from extract.events.seed_rows import EventClassRow
+from extract.rule_sets import ExtractionRules
 from seedrows import read_rows
 
 NO_EVENT = "NONE"

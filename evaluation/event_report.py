@@ -32,8 +32,8 @@ from evaluation.gold.wikievents import iter_wikievents
 from evaluation.gva import GvaScore, evaluate_gva
 from evaluation.plover import PloverEvaluation, evaluate_plover
 from evaluation.wikievents import WikiEventsEvaluation, evaluate_wikievents
-from extract.batch import ExtractionRules
 from extract.events import Event
+from extract.rule_sets import ExtractionRules
 
 # The targets the event extractor is held to (docs/events.md, "Where the targets stand").
 TARGETS = {"gva killed": 0.92, "gva injured": 0.88, "gva date": 0.85, "gva address": 0.60, "gva home": 0.97,

@@ -12,8 +12,9 @@ from spacy.language import Language
 
 from evaluation.counts import MatchCounts, one_to_one, ratio
 from evaluation.gold.events import GoldEvent, GoldEventArticle
-from extract.batch import ExtractionRules, extract_batch
+from extract.batch import extract_batch
 from extract.events import Event
+from extract.rule_sets import ExtractionRules
 from ingest.documents import batched
 from ingest.records import Document, InputMetadata
 

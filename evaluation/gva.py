@@ -17,8 +17,8 @@ from spacy.language import Language
 from evaluation.counts import ratio
 from evaluation.events import extracted_events
 from evaluation.gold.gva import GvaArticle
-from extract.batch import ExtractionRules
 from extract.events import Event
+from extract.rule_sets import ExtractionRules
 
 # Best known figures on a held-out split: spaCy sm features + an SVC trained on train.
 BEST_KNOWN = {"killed": 0.837, "injured": 0.742, "date": 0.774, "address": 0.51}

@@ -20,8 +20,8 @@ from spacy.language import Language
 
 from evaluation.events import extracted_events
 from evaluation.gold.muc_incidents import gold_incidents, read_cluster_labels, read_key_templates
-from extract.batch import ExtractionRules
 from extract.events.records import Event
+from extract.rule_sets import ExtractionRules
 from link.groups import complete_link_groups
 from link.incidents import IncidentRules, link_key_of, links_among
 

@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from evaluation.events import extracted_events
 from evaluation.gold.plover import PloverRecord
-from extract.batch import ExtractionRules
+from extract.rule_sets import ExtractionRules
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,9 @@ from pathlib import Path
 from spacy.language import Language
 
 from evaluation.gold.polnear import iter_polnear
-from extract.batch import EXTRACTOR_VERSIONS, ExtractionRules, extract_batch
+from extract.batch import extract_batch
+from extract.components import EXTRACTOR_VERSIONS
+from extract.rule_sets import ExtractionRules
 from ingest.records import Document, InputMetadata, article_id_for
 from warehouse.connection import prepare_warehouse
 from warehouse.load import load_batch

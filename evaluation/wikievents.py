@@ -13,10 +13,10 @@ from spacy.tokens import Span as SpacySpan
 from evaluation.counts import DetectionScore, Span, score_detection
 from evaluation.events import extracted_events
 from evaluation.gold.wikievents import WikiEventsDocument
-from extract.batch import ExtractionRules
 from extract.events import Event
 from extract.events.rules import EventRules
 from extract.events.triggers import find_triggers
+from extract.rule_sets import ExtractionRules
 
 
 @dataclass(frozen=True)

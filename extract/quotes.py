@@ -69,7 +69,7 @@ class ReportingVerb:
 
 def load_quote_rules(seeds_dir: Path) -> QuoteRules:
     verbs = {row.lemma.strip().casefold(): row.strength for row in read_rows(seeds_dir / "reporting_verbs.csv", ReportingVerb)}
-    return QuoteRules(reporting_verbs=verbs, confidence=QuoteConfidence(**confidence_weights(seeds_dir, "quotes")))
+    return QuoteRules(reporting_verbs=verbs, confidence=confidence_weights(seeds_dir, "quotes", QuoteConfidence))
 
 
 @dataclass(frozen=True)

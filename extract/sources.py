@@ -53,6 +53,11 @@ class SourceRules:
 
 
 @dataclass(frozen=True)
+class SourceConfidence:
+    unresolved_speaker: float  # a quote whose speaker is no source keeps this share of its confidence
+
+
+@dataclass(frozen=True)
 class Honorific:
     """A row of seeds/honorifics.csv: an honorific, lowercased, and the gender it tells."""
 
@@ -74,7 +79,7 @@ def load_source_rules(seeds_dir: Path, government_places: Mapping[str, str]) -> 
     honorifics = {row.honorific: row.gender for row in read_rows(seeds_dir / "honorifics.csv", Honorific)}
     return SourceRules(nouns=nouns, government_places=government_places, person_titles=titles,
                        honorific_gender=honorifics,
-                       unresolved_speaker=confidence_weights(seeds_dir, "sources")["unresolved_speaker"])
+                       unresolved_speaker=confidence_weights(seeds_dir, "sources", SourceConfidence).unresolved_speaker)
 
 
 @dataclass(frozen=True)

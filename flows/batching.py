@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from extract.batch import extractors_to_rerun
+from extract.components import extractors_to_rerun
 from ingest.records import Document, IngestError, InputFile, InputItem, RawPage
 from warehouse.runs import RunCounts
 

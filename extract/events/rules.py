@@ -264,7 +264,7 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         sectors={row.noun.casefold(): row.sector for row in read_rows(folder / "actor_sectors.csv", SectorRow)},
         non_conflict_causes=_folded(folder / "non_conflict_causes.csv", "noun"),
         gazetteer=gazetteer,
-        confidence=EventConfidence(**confidence_weights(seeds_dir, "events")),
+        confidence=confidence_weights(seeds_dir, "events", EventConfidence),
         not_places=_folded(seeds_dir / "places" / "not_places.csv", "word"),
         party_sectors=_column(folder / "party_sectors.csv", "sector"),
         market_nouns=_column(folder / "market_nouns.csv", "noun"),

@@ -11,7 +11,8 @@ from evaluation import DEFAULT_CORPUS_DIR, GOLD_DIR
 from evaluation.gold.muc_incidents import read_cluster_labels
 from evaluation.incident_links import evaluate_reuters_linking, reuters_day
 from evaluation.statements import evaluate_statements, linked_pairs
-from extract.batch import EXTRACTOR_VERSIONS, extract_batch
+from extract.batch import extract_batch
+from extract.components import EXTRACTOR_VERSIONS
 from link.incidents import load_incident_rules
 from tests.conftest import SEEDS_DIR
 from tests.warehouse.test_linking import fixture_documents

@@ -13,7 +13,7 @@ import math
 import pstats
 import random
 
-from extract.batch import quotes_of
+from extract.components import quotes_of
 from extract.events import extract_events
 from nlp.doc_index import DocIndex
 from nlp.parsing import parse_long

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.batch import extract_quotes
+from extract.components import extract_quotes
 from extract.sources import KnownSource, assign_source_ids
 
 

@@ -94,7 +94,7 @@ def test_running_twice_changes_nothing(inputs, tmp_path):
 
 
 def test_a_new_events_version_reextracts_only_events(inputs, tmp_path, monkeypatch):
-    from extract.batch import EXTRACTOR_VERSIONS
+    from extract.components import EXTRACTOR_VERSIONS
 
     warehouse = tmp_path / "w.duckdb"
     first = etl(inputs=[str(inputs)], warehouse=str(warehouse), export=False)

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from extract.batch import EXTRACTOR_VERSIONS, extract_batch
+from extract.batch import extract_batch
+from extract.components import EXTRACTOR_VERSIONS
 from flows.cli import app
 from ingest.records import Document, InputMetadata, article_id_for
 from report.page import render_report

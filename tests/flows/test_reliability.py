@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import extract.batch
+import extract.components
 from flows.cli import app
 from flows.etl import etl
 from ingest.records import article_id_for
@@ -33,14 +33,14 @@ FAILING_TEXT = "The Zzyzx council met on Tuesday.\n\nMembers of the Zzyzx counci
 @pytest.fixture
 def failing_events_extractor(monkeypatch):
     """An extractor that raises on one article, as a bug would."""
-    real = extract.batch.extract_events
+    real = extract.components.extract_events
 
     def events_or_bug(index, *args, **kwargs):
         if "Zzyzx" in index.text:
             raise RuntimeError("an extractor bug\nwith a second line")
         return real(index, *args, **kwargs)
 
-    monkeypatch.setattr(extract.batch, "extract_events", events_or_bug)
+    monkeypatch.setattr(extract.components, "extract_events", events_or_bug)
 
 
 def test_a_long_article_and_a_failing_one_leave_the_rest_of_the_batch_loaded(tmp_path, nlp, monkeypatch,
@@ -319,7 +319,8 @@ def test_exports_left_behind_by_a_killed_run_are_refreshed_before_the_next_run(t
 
     from flows.tasks import refresh_lagging_exports
     from ingest.records import Document, InputMetadata
-    from extract.batch import EXTRACTOR_VERSIONS, extract_batch
+    from extract.components import EXTRACTOR_VERSIONS
+    from extract.batch import extract_batch
     from warehouse.load import load_batch
     from warehouse.runs import start_run
 

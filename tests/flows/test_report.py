@@ -11,7 +11,8 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from extract.batch import EXTRACTOR_VERSIONS, extract_batch
+from extract.batch import extract_batch
+from extract.components import EXTRACTOR_VERSIONS
 from flows.cli import app
 from ingest.records import Document, InputMetadata, article_id_for
 from tests.conftest import SEED_ARTICLE

@@ -13,7 +13,8 @@ from datetime import datetime
 
 import pytest
 
-from extract.batch import EXTRACTOR_VERSIONS, extract_batch
+from extract.batch import extract_batch
+from extract.components import EXTRACTOR_VERSIONS
 from ingest.records import Document, InputMetadata, article_id_for
 from tests.conftest import FIXTURES_DIR
 from warehouse import linking as warehouse_linking

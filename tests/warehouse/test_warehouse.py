@@ -6,7 +6,8 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from extract.batch import EXTRACTOR_VERSIONS, extract_batch, extractors_to_rerun
+from extract.batch import extract_batch
+from extract.components import EXTRACTOR_VERSIONS, extractors_to_rerun
 from ingest.records import Document, IngestError, InputMetadata, article_id_for
 from warehouse.connection import open_warehouse, prepare_warehouse
 from warehouse.export import ExportRefused, export_tables, exports_are_current

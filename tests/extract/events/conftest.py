@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
-from evaluation.events import extracted_events
+from extract.batch import extract_batch
+from ingest.records import Document, InputMetadata, article_id_for
 
 
 @pytest.fixture(scope="session")
@@ -26,9 +27,13 @@ def sentence_of(nlp):
 
 @pytest.fixture(scope="session")
 def events_of(nlp, extraction_rules):
-    """Events of one text, published on the given day (default Wednesday 2018-03-21)."""
+    """Events of one text, published on the given day (default Wednesday 2018-03-21), through
+    the flow's own layout, parse and extraction."""
 
     def extract(text: str, published: date | None = date(2018, 3, 21)):
-        return next(iter(extracted_events([(text, published)], nlp, extraction_rules)))
+        metadata = InputMetadata(published_at=datetime(published.year, published.month, published.day)
+                                 if published else None)
+        batch = extract_batch([Document(article_id_for(text), "test.txt", text, metadata)], nlp, extraction_rules)
+        return batch.events
 
     return extract

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from extract.events.merge import sentence_adds_counts
+
 
 def test_mentions_of_one_incident_merge(events_of):
     text = ("A car bomb exploded on Monday at a military base in Maidan Shahr, Afghanistan. Dozens died in the "
@@ -76,3 +80,15 @@ def test_a_separate_shooting_incident_is_another_row(events_of):
     events = events_of("A 28-year-old man was shot several times Monday night in Philadelphia. Two more men were "
                        "wounded in a separate shooting incident in Philadelphia Monday night.", date(2014, 2, 11))
     assert [e.injured for e in events] == [1, 2]
+
+
+@pytest.mark.parametrize("text, adds", [
+    ("Two other people were wounded.", True),
+    ("Another man was shot in the leg.", True),
+    ("A second bomb went off an hour later.", True),
+    ("Others fled the scene.", True),
+    ("The other victims were taken to hospital.", False),  # "the other": those already told
+    ("Two people were wounded.", False),
+])
+def test_a_sentence_adds_its_counts_to_those_told_before_only_when_it_says_so(text, adds):
+    assert sentence_adds_counts(text) is adds
