@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from evaluation.gold.datelines import DatelineGold, NO_PLACE
-from extract.layout import LayoutRules, canonical_place, parse_layout
+from extract.datelines import canonical_place
+from extract.layout import parse_layout
+from extract.layout_parts import LayoutRules
 
 
 @dataclass(frozen=True)

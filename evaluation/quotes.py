@@ -11,9 +11,10 @@ from spacy.language import Language
 from evaluation.counts import MatchCounts, one_to_one, overlap, ratio, span_length
 from evaluation.gold.quotes import GoldArticle, GoldQuote
 from extract.articles import build_article
+from extract.attribution import Quote
 from extract.components import extract_quotes
 from extract.rule_sets import ExtractionRules
-from extract.sources import Quote, normalise_name
+from extract.sources import normalise_name
 from ingest.documents import batched
 from ingest.records import Document, InputMetadata
 

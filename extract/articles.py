@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from extract.layout import LayoutRules, Segment, parse_layout
+from extract.layout import parse_layout
+from extract.layout_parts import LayoutRules, Segment
 from ingest.records import Document
 
 _WORD = re.compile(r"\S+")

@@ -10,12 +10,12 @@ from datetime import datetime
 from spacy.language import Language
 
 from extract.articles import Article, build_article
+from extract.attribution import ArticleSource, Quote
 from extract.budget import ArticleTooSlow, time_budget
 from extract.components import ALL_EXTRACTORS, ArticleRecords, article_extractors, article_info, run_extractors
 from extract.entities import EntityMention
 from extract.events import Event
 from extract.rule_sets import ExtractionRules
-from extract.sources import ArticleSource, Quote
 from ingest.language import article_language
 from ingest.records import Document, IngestError
 from nlp.parsing import GROUP_CHARS, parse_texts

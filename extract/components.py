@@ -27,12 +27,13 @@ from spacy.tokens import Doc
 from spacy.util import load_config
 
 from extract.articles import Article
+from extract.attribution import ArticleSource, Quote, attribute_quotes
 from extract.entities import ENTITIES_VERSION, EntityMention, extract_entities
 from extract.events import EVENTS_VERSION, Event, extract_events
 from extract.layout import LAYOUT_VERSION
 from extract.quotes import QUOTES_VERSION, extract_attributions
 from extract.rule_sets import ExtractionRules, load_extraction_rules
-from extract.sources import SOURCES_VERSION, ArticleSource, Quote, attribute_quotes
+from extract.sources import SOURCES_VERSION
 from ingest.records import article_id_for
 from nlp.doc_index import DocIndex
 from nlp.pipeline import build_pipeline

@@ -6,16 +6,14 @@ normalised name and kind, split only when the affiliations conflict (assign_sour
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from extract.budget import check_budget
 from extract.confidence import confidence_weights
 from extract.quotes import Attribution, speaker_span
 from nlp.antecedents import MentionsInOrder
@@ -29,7 +27,6 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GENDERED_PRONOUNS = PRONOUN_GENDER | {"his": "m", "himself": "m", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 SUBJECT_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "pobj", "conj", "ROOT"})
-AFFILIATION_PREPOSITIONS = frozenset({"at", "with", "from", "for"})
 LEADING_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -46,7 +43,7 @@ class SourceRules:
 
     def strip_titles(self, name: str) -> str:
         """ "Assemblywoman Selena Torres" -> "Selena Torres"; a lone title stays as it is."""
-        words = _strip_article(name).split()
+        words = strip_article(name).split()
         while len(words) > 1 and words[0].casefold() in self.person_titles:
             words = words[1:]
         return " ".join(words)
@@ -89,26 +86,6 @@ class ResolvedSource:
     kind: str  # person | organization | government | group | anonymous
 
 
-@dataclass(frozen=True)
-class SourceDescription:
-    description: str | None
-    affiliation: str | None
-
-
-@dataclass(frozen=True)
-class ArticleSource:
-    """One source of one article, with what the article says it is."""
-
-    article_id: str
-    source_key: str
-    name: str
-    kind: str
-    mention_text: str | None  # the first mention as written; None when only pronouns refer to it
-    description: str | None
-    affiliation: str | None
-    n_quotes: int
-
-
 def normalise_name(name: str) -> str:
     """Casefolded, accents and punctuation dropped, spaces collapsed: "J.M. Berger" -> "jm berger"."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -120,13 +97,13 @@ def source_key(kind: str, name: str) -> str:
     return f"{kind}:{normalise_name(name)}"
 
 
-def _strip_article(text: str) -> str:
+def strip_article(text: str) -> str:
     return LEADING_ARTICLES.sub("", text.strip())
 
 
 def _looks_like_name(text: str) -> bool:
     """Every word capitalised: the small model sometimes tags "outdo Al-Qaeda" as a PERSON."""
-    words = _strip_article(text).split()
+    words = strip_article(text).split()
     return bool(words) and all(word[:1].isupper() for word in words)
 
 
@@ -230,7 +207,7 @@ class ArticleSourceResolver:
         return ResolvedSource(source_key("person", full), full, "person")
 
     def _resolve_entity(self, entity: Span) -> ResolvedSource:
-        name = _strip_article(entity.text)
+        name = strip_article(entity.text)
         country = self.rules.government_places.get(name.casefold())
         if country is not None:
             # "Ankara says", "Tunisia said": a country or its capital speaking is its government.
@@ -282,7 +259,7 @@ class ArticleSourceResolver:
             if named is not None:
                 return self._resolve_entity(named[1])
         start, end = speaker_span(self.index, root)
-        name = _strip_article(self.index.text[start:end]).casefold()
+        name = strip_article(self.index.text[start:end]).casefold()
         if kind == "anonymous":
             # "German officials", "state media": the noun with its adjectives, not its determiners
             modifiers = [t for t in root.lefts if t.dep_ in ("amod", "compound") and t.i >= root.left_edge.i]
@@ -302,175 +279,3 @@ class ArticleSourceResolver:
         return self.organisations_naming[noun]
 
 
-def describe_speaker(index: DocIndex, root: Token) -> SourceDescription:
-    """Description and affiliation from an apposition or a title before the name.
-
-    "Thomas Pierret, an expert in contemporary Islam at the University of Edinburgh" ->
-    ("expert in contemporary Islam", "University of Edinburgh"); "Emergencies Minister
-    Yevgeny Zinichev" -> ("Emergencies Minister", None).
-    """
-    doc = index.doc
-    entity = index.entity_at(root.i)
-    head = entity.root if entity is not None else root
-    apposition = next((c for c in head.children if c.dep_ == "appos"), None)
-    if apposition is None:
-        entity_start = entity.start if entity is not None else head.i
-        titles = [t for t in head.lefts if t.dep_ == "compound" and t.i < entity_start and t.pos_ in ("PROPN", "NOUN")]
-        if titles:
-            return SourceDescription(doc[titles[0].i: entity_start].text, None)
-        return SourceDescription(None, None)
-    tokens = list(apposition.subtree)
-    sentence_end = apposition.sent.end
-    while tokens[-1].i + 1 < sentence_end and doc[tokens[-1].i + 1].text not in (",", ";", ".") \
-            and not (tokens[-1].i + 2 == sentence_end and doc[tokens[-1].i + 1].is_punct):
-        tokens.append(doc[tokens[-1].i + 1])  # the parse cut the apposition short ("co-" | "author of ...")
-    text_start, text_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    affiliation = None
-    for token in tokens:
-        if token.lower_ in AFFILIATION_PREPOSITIONS and token.dep_ == "prep":
-            objects = [c for c in token.children if c.dep_ == "pobj"]
-            organisation = index.entity_at(objects[0].i) if objects else None
-            if organisation is not None and organisation.label_ in ("ORG", "FAC"):
-                affiliation = _strip_article(organisation.text)
-                text_end = token.idx
-                break
-    description = _strip_article(index.text[text_start:text_end].strip(" ,"))
-    return SourceDescription(description or None, affiliation)
-
-
-def summarise_sources(
-    article_id: str, mentions: Iterable[tuple[ResolvedSource, str | None, SourceDescription]],
-) -> list[ArticleSource]:
-    """One ArticleSource per source key: the first mention as written, the first description
-    and affiliation found, and the number of quotes."""
-    by_key: dict[str, ArticleSource] = {}
-    for source, mention_text, description in mentions:
-        previous = by_key.get(source.key)
-        if previous is None:
-            by_key[source.key] = ArticleSource(article_id, source.key, source.name, source.kind, mention_text,
-                                               description.description, description.affiliation, 1)
-            continue
-        by_key[source.key] = ArticleSource(
-            article_id, source.key, previous.name, source.kind,
-            previous.mention_text or mention_text,
-            previous.description or description.description,
-            previous.affiliation or description.affiliation,
-            previous.n_quotes + 1,
-        )
-    return list(by_key.values())
-
-
-@dataclass(frozen=True)
-class KnownSource:
-    source_id: str
-    source_key: str
-    affiliation: str | None
-
-
-def assign_source_ids(incoming: Sequence[tuple[str, str | None]], known: Sequence[KnownSource]) -> dict[tuple[str, str | None], str]:
-    """Map (source_key, affiliation) pairs to source ids, merging with known sources.
-
-    The rule: a source with the same kind and normalised name is the same source unless both
-    have an affiliation and the affiliations differ. A pair without an affiliation joins the
-    first known source of its key. New ids are a hash of the key (plus the affiliation when
-    it conflicts with a known one), so loading the same data twice gives the same ids.
-    """
-    by_key: dict[str, list[KnownSource]] = {}
-    for source in known:
-        by_key.setdefault(source.source_key, []).append(source)
-    assigned: dict[tuple[str, str | None], str] = {}
-    for key, affiliation in incoming:
-        if (key, affiliation) in assigned:
-            continue
-        candidates = by_key.setdefault(key, [])
-        match = _compatible(candidates, affiliation)
-        if match is None:
-            suffix = "" if not candidates else f"|{normalise_name(affiliation or '')}"
-            match = KnownSource(_hash_id(key + suffix), key, affiliation)
-            candidates.append(match)
-        assigned[(key, affiliation)] = match.source_id
-    return assigned
-
-
-def _compatible(candidates: list[KnownSource], affiliation: str | None) -> KnownSource | None:
-    if not candidates:
-        return None
-    if affiliation is None:
-        return candidates[0]
-    wanted = normalise_name(affiliation)
-    for candidate in candidates:
-        if candidate.affiliation is not None and normalise_name(candidate.affiliation) == wanted:
-            return candidate
-    for candidate in candidates:
-        if candidate.affiliation is None:
-            return candidate
-    return None
-
-
-def _hash_id(value: str) -> str:
-    return hashlib.sha256(value.encode()).hexdigest()[:16]
-
-
-@dataclass(frozen=True)
-class Quote:
-    """One row of `quotes`: offsets index articles.raw_text; source_key is resolved to a
-    source_id when loading."""
-
-    article_id: str
-    kind: str
-    content: str
-    content_start: int
-    content_end: int
-    cue: str | None
-    cue_start: int | None
-    cue_end: int | None
-    speaker_text: str | None
-    speaker_start: int | None
-    speaker_end: int | None
-    source_key: str | None
-    confidence: float
-
-
-def _shift(value: int | None, offset: int) -> int | None:
-    return None if value is None else value + offset
-
-
-def attribute_quotes(
-    index: DocIndex, article_id: str, offset: int, attributions: Sequence[Attribution], rules: SourceRules
-) -> tuple[list[Quote], list[ArticleSource]]:
-    """Resolve every attribution's speaker and build the quote and article-source rows.
-
-    The Doc was parsed from raw_text[offset:], so every offset is shifted by `offset`.
-    """
-    resolver = ArticleSourceResolver(index, rules)
-    quotes: list[Quote] = []
-    mentions: list[tuple[ResolvedSource, str | None, SourceDescription]] = []
-    doc, text = index.doc, index.text
-    for attribution in attributions:
-        check_budget()
-        source = resolver.resolve(attribution)
-        speaker_text = None
-        if attribution.speaker_start is not None:
-            speaker_text = text[attribution.speaker_start:attribution.speaker_end]
-        if source is not None:
-            description = (describe_speaker(index, doc[attribution.speaker_root])
-                           if attribution.speaker_start is not None and doc[attribution.speaker_root].pos_ != "PRON"
-                           else SourceDescription(None, None))
-            mention = speaker_text if speaker_text and doc[attribution.speaker_root].pos_ != "PRON" else None
-            mentions.append((source, mention, description))
-        quotes.append(Quote(
-            article_id=article_id,
-            kind=attribution.kind,
-            content=text[attribution.content_start:attribution.content_end],
-            content_start=attribution.content_start + offset,
-            content_end=attribution.content_end + offset,
-            cue=None if attribution.cue_start is None else text[attribution.cue_start:attribution.cue_end],
-            cue_start=_shift(attribution.cue_start, offset),
-            cue_end=_shift(attribution.cue_end, offset),
-            speaker_text=speaker_text,
-            speaker_start=_shift(attribution.speaker_start, offset),
-            speaker_end=_shift(attribution.speaker_end, offset),
-            source_key=None if source is None else source.key,
-            confidence=attribution.confidence if source is not None else round(attribution.confidence * rules.unresolved_speaker, 2),
-        ))
-    return quotes, summarise_sources(article_id, mentions)

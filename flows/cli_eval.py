@@ -27,7 +27,7 @@ def eval_layout(
     from evaluation.gold.datelines import muc_datelines, reuters_datelines
     from evaluation.layout import score_datelines
     from nlp.gazetteer import dateline_place_names
-    from extract.layout import load_layout_rules
+    from extract.layout_parts import load_layout_rules
 
     corpus_dir = corpus or DEFAULT_CORPUS_DIR
     if not (corpus_dir / "muc34").is_dir():

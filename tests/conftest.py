@@ -9,7 +9,7 @@ import pytest
 
 import flows  # noqa: F401  (sets Prefect's environment defaults before Prefect is imported)
 from extract.batch import extract_batch
-from extract.layout import LayoutRules, load_layout_rules
+from extract.layout_parts import LayoutRules, load_layout_rules
 from extract.rule_sets import ExtractionRules, load_extraction_rules
 from ingest.records import Document, InputMetadata, article_id_for
 from nlp.gazetteer import dateline_place_names

@@ -13,10 +13,10 @@ import duckdb
 import pyarrow as pa
 
 from extract.articles import Article
+from extract.attribution import ArticleSource, KnownSource, Quote, assign_source_ids
 from extract.batch import ExtractedBatch
 from extract.entities import EntityMention
 from extract.events.records import Event, event_id_for
-from extract.sources import ArticleSource, KnownSource, Quote, assign_source_ids
 from ingest.records import IngestError
 from link.incidents import load_incident_rules
 from warehouse.connection import open_warehouse

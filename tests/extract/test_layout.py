@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.layout import parse_dateline_date, parse_layout
+from extract.datelines import parse_dateline_date
+from extract.layout import parse_layout
 from tests.conftest import FIXTURES_DIR, SEED_ARTICLE
 
 SEED_TITLE = "ISIS seeks to offset 'caliphate' defeats in Syria and Iraq with new terror attacks elsewhere"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extract.attribution import KnownSource, assign_source_ids
 from extract.components import extract_quotes
-from extract.sources import KnownSource, assign_source_ids
 
 
 def quotes_of(nlp, rules, text):
