@@ -13,11 +13,23 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from extract.budget import check_budget
 from extract.confidence import confidence_weights
 from extract.quote_marks import Quotations, Quoted, find_quoted_spans, looks_like_title
+from extract.quote_spans import (
+    MIN_QUOTATION_WORDS,
+    cover_quotations,
+    is_standalone,
+    join_split_quotation,
+    nearest_quotation,
+    quote_kind,
+    quoted_object,
+    span_chars,
+    starts_line,
+    trimmed,
+)
 from nlp.doc_index import DocIndex
 from seedrows import read_rows
 
@@ -25,12 +37,6 @@ QUOTES_VERSION = "quotes.v1"
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_MODIFIER_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "flat"})
-EDGE_PUNCTUATION = " \t\r\n,.;:—–-"
-# One quoted word is a scare quote or a term ('caliphate'); two or three words without a verb
-# count as a partial quotation inside reported speech ('called it "a non-starter"') but are
-# never a quote on their own.
-MIN_QUOTATION_WORDS = 2
-MIN_STANDALONE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -182,15 +188,6 @@ def speaker_span(index: DocIndex, head: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def _span_chars(tokens: Iterable[Token]) -> tuple[int, int] | None:
-    tokens = list(tokens)
-    if not tokens:
-        return None
-    first = min(tokens, key=lambda t: t.i)
-    last = max(tokens, key=lambda t: t.i)
-    return first.idx, last.idx + len(last.text)
-
-
 def _verb_attribution(
     index: DocIndex, verb: Token, quotations: Quotations, strength: float, terms: list[Quoted],
     weights: QuoteConfidence,
@@ -206,27 +203,27 @@ def _verb_attribution(
     if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
         # "..., as Tunisia said, ...": the statement is the clause before the "as".
         before = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
-        content = _span_chars(before)
+        content = span_chars(before)
     elif complement is not None and complement.i != subject.i:
-        content = _span_chars(t for t in complement.subtree if t.i not in _speaker_tokens(subject))
+        content = span_chars(t for t in complement.subtree if t.i not in _speaker_tokens(subject))
     elif any(c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children):
         # "The death of Walter Munk was announced by the university": what was announced is
         # the passive subject (with what completes it: "reported by media to have visited ...").
         passive_subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
         completion = [t for c in verb.children if c.dep_ in ("xcomp", "oprd", "ccomp") for t in c.subtree]
-        content = _span_chars(list(passive_subject.subtree) + completion)
+        content = span_chars(list(passive_subject.subtree) + completion)
     elif verb.dep_ == "parataxis":
         # "What is certain, he said, is that ...": the cue sits inside the statement.
-        content = _span_chars(t for t in sentence if not t.is_punct or t.i < sentence.end - 1)
+        content = span_chars(t for t in sentence if not t.is_punct or t.i < sentence.end - 1)
     else:
-        content = _quoted_object(verb, quotations, terms)
+        content = quoted_object(verb, quotations, terms)
         if content is None:
-            nearest = _nearest_quotation(index.text, sentence, verb, quotations)
+            nearest = nearest_quotation(index.text, sentence, verb, quotations)
             content = (nearest.open_start, nearest.close_end) if nearest else None
     if content is None:
         return None
     text = index.text
-    content = _trim(text, _cover_quotations(content, quotations), quotations)
+    content = trimmed(text, cover_quotations(content, quotations), quotations)
     if content is None or content[1] - content[0] < 3:
         return None
     speaker = speaker_span(index, subject)
@@ -237,120 +234,16 @@ def _verb_attribution(
                    and not (content[0] <= t.idx < content[1]) and not quotations.holds(t.idx)]
     speaker_phrase_start = min(speaker[0], subject.left_edge.idx)  # "IMF chief economist Maury Obstfeld"
     attribution_span = (min(verb.idx, speaker_phrase_start), max([verb.idx + len(verb.text), speaker[1], *clause_ends]))
-    content = _join_split_quotation(text, content, attribution_span, quotations)
-    kind = _kind(content, quotations, text, attribution_span)
+    content = join_split_quotation(text, content, attribution_span, quotations)
+    kind = quote_kind(content, quotations, text, attribution_span)
     penalty = weights.pronoun_speaker if subject.pos_ == "PRON" else 0.0
     confidence = round(min(weights.ceiling, weights.base + weights.per_verb_strength * strength - penalty), 2)
     return Attribution(kind, content[0], content[1], verb.idx, verb.idx + len(verb.text), speaker[0], speaker[1],
                        subject.i, confidence)
 
 
-def _quoted_object(verb: Token, quotations: Quotations, terms: list[Quoted]) -> tuple[int, int] | None:
-    """The verb's object when it holds a quotation: 'called it "a non-starter"' (mixed).
-
-    A one-word quoted term counts only as a predicate complement ('called the deal "lousy"',
-    'characterised the deaths as "crushing"'), never inside a plain object
-    ('announced its self-styled 'caliphate'' is a scare quote).
-    """
-    complements = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")
-                   or (c.dep_ == "prep" and c.lower_ == "as")]
-    objects = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "dative")] + complements
-    span = _span_chars(t for o in objects for t in o.subtree)
-    if span is None:
-        return None
-    if any(span[0] <= q.open_start and q.close_end <= span[1] + 1 for q in quotations.touching(span[0], span[1] + 1)):
-        return span
-    complement_span = _span_chars(t for c in complements for t in c.subtree)
-    if complement_span and any(complement_span[0] <= q.open_start and q.close_end <= complement_span[1] + 1
-                               for q in terms):
-        return span
-    return None
-
-
 def _speaker_tokens(subject: Token) -> set[int]:
     return {t.i for t in subject.subtree}
-
-
-def is_standalone(text: str, quotation: Quoted) -> bool:
-    """Long enough to be a quote by itself, not only a partial quote inside reported speech."""
-    return len(text[quotation.start:quotation.end].split()) >= MIN_STANDALONE_WORDS
-
-
-def _nearest_quotation(text: str, sentence: Span, verb: Token, quotations: Quotations) -> Quoted | None:
-    """The quotation that ends or starts in the verb's sentence, nearest to the verb."""
-    in_sentence = [q for q in quotations.touching(sentence.start_char - 1, sentence.end_char + 1)
-                   if sentence.start_char <= q.end <= sentence.end_char
-                   or sentence.start_char <= q.start < sentence.end_char]
-    if not in_sentence:
-        return None
-    return min(in_sentence, key=lambda q: min(abs(q.close_end - verb.idx), abs(q.open_start - verb.idx)))
-
-
-def _cover_quotations(content: tuple[int, int], quotations: Quotations) -> tuple[int, int]:
-    """Widen a content span to every quotation it touches (a quote over several sentences)."""
-    start, end = content
-    for q in quotations.touching(start, end):
-        start, end = min(start, q.open_start), max(end, q.close_end)
-    return start, end
-
-
-def _trim(text: str, content: tuple[int, int], quotations: Quotations) -> tuple[int, int] | None:
-    """Drop edge punctuation and a quotation's own marks: content is what was said."""
-    start, end = content
-    while start < end and text[start] in EDGE_PUNCTUATION:
-        start += 1
-    while end > start and text[end - 1] in EDGE_PUNCTUATION:
-        end -= 1
-    for q in quotations.touching(start, end):
-        if q.open_start == start and q.close_end >= end:
-            start = q.start
-        if q.close_end == end and q.open_start <= start:
-            end = q.end
-    while end > start and text[end - 1] in EDGE_PUNCTUATION:
-        end -= 1
-    return (start, end) if end > start else None
-
-
-def _join_split_quotation(
-    text: str, content: tuple[int, int], attribution: tuple[int, int], quotations: Quotations
-) -> tuple[int, int]:
-    """'"We made a plea," said Chuck Schumer, "and we were ignored."' is one quotation with the
-    cue inside: join the quotation that resumes right after the speaker and cue."""
-    start, end = content
-    if end > attribution[0]:
-        return content
-    if text[end:attribution[0]].strip(" ,:;—–-\"'“”‘’"):
-        return content  # words between the quotation and the cue: no split quotation
-    resumed = next(iter(quotations.after(attribution[1])), None)
-    if resumed is None:
-        return content
-    between = text[attribution[1]:resumed.open_start]
-    if between.strip(" ,.:;—–-") or "\n" in between:
-        return content
-    joined_end = resumed.end
-    while joined_end > start and text[joined_end - 1] in EDGE_PUNCTUATION:
-        joined_end -= 1
-    return start, joined_end
-
-
-def _kind(content: tuple[int, int], quotations: Quotations, text: str,
-          attribution: tuple[int, int] | None = None) -> str:
-    """direct: everything said is inside quotation marks (a cue and speaker may interrupt);
-    mixed: quoted and unquoted words; indirect: no quotation."""
-    start, end = content
-    touching = quotations.touching(start, end)
-    if not touching:
-        return "indirect"
-    covered = sorted([(q.open_start, q.close_end) for q in touching] + ([attribution] if attribution else []))
-    outside_text, position = [], start
-    for covered_start, covered_end in covered:
-        if covered_start > position:
-            outside_text.append(text[position:min(covered_start, end)])
-        position = max(position, covered_end)
-    outside_text.append(text[position:end])
-    if not any(char.isalnum() for piece in outside_text for char in piece):
-        return "direct"
-    return "mixed"
 
 
 def _according_to_attribution(index: DocIndex, according: Token, quotations: Quotations,
@@ -371,17 +264,17 @@ def _according_to_attribution(index: DocIndex, according: Token, quotations: Quo
     words_before = [t for t in before if not t.is_punct]
     words_after = [t for t in after if not t.is_punct]
     if words_before and words_after:
-        content = _span_chars(before + after)  # the phrase sits inside the statement
+        content = span_chars(before + after)  # the phrase sits inside the statement
     else:
-        content = _span_chars(words_after or words_before)
+        content = span_chars(words_after or words_before)
     if content is None:
         return None  # "according to X." alone says nothing
-    content = _trim(index.text, _cover_quotations(content, quotations), quotations)
+    content = trimmed(index.text, cover_quotations(content, quotations), quotations)
     if content is None:
         return None
     speaker = speaker_span(index, source)
     attribution_span = (according.idx, speaker[1])
-    return Attribution(_kind(content, quotations, index.text, attribution_span), content[0], content[1],
+    return Attribution(quote_kind(content, quotations, index.text, attribution_span), content[0], content[1],
                        according.idx, to.idx + len(to.text), speaker[0], speaker[1], source.i,
                        weights.according_to)
 
@@ -403,7 +296,7 @@ def _continued_quotations(text: str, quotations: Quotations, found: list[Attribu
         n_before = bisect_left(starts, q.close_end)
         if (n_before and reach[n_before - 1] > q.open_start) or continued_reach > q.open_start:
             continue  # already part of a quote found
-        if not _starts_line(text, q.open_start) or not is_standalone(text, q):
+        if not starts_line(text, q.open_start) or not is_standalone(text, q):
             continue
         n_previous = bisect_right(speaker_ends, q.open_start)
         if not n_previous:
@@ -418,6 +311,3 @@ def _continued_quotations(text: str, quotations: Quotations, found: list[Attribu
     return continued
 
 
-def _starts_line(text: str, position: int) -> bool:
-    line_start = text.rfind("\n", 0, position) + 1
-    return not text[line_start:position].strip()

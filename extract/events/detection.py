@@ -12,20 +12,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extract.events.parties import has_a_party, speaks_for_a_party
+from extract.events.deals import a_view, between_parties, names_someone
+from extract.events.parties import speaks_for_a_party
 from extract.events.readings import (
-    a_law,
-    a_membership,
     blocks_no_way,
     hands_over_money,
     no_hazard_acts,
     objects_of,
     seizes_no_place,
     seizes_on,
-    spoken_of,
     tells_no_incident,
-    visits_no_one,
-    with_the_public,
 )
 from extract.events.records import Casualty, EventActor
 from extract.events.rules import EventRules
@@ -38,8 +34,6 @@ FINDING_VERBS = frozenset({"find", "discover", "leave"})  # "was found lying sho
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "its", "their", "his", "her", "our"})
 REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "separate", "further", "more"})
-_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-AGREEMENT = "agreement"  # a family of seeds/events/families.csv: a deal between parties
 TERRITORY = "territory"  # a family of seeds/events/families.csv: a side takes or retakes a place
 MONEY_IS_NOT_TAKEN = frozenset({"withdrawal", "territory", "property"})  # money moved is no place taken, no looting
 WITHDRAWAL = "withdrawal"  # a family of seeds/events/families.csv: an armed or state side leaves a place
@@ -87,45 +81,6 @@ def is_event_verb(verb: Token, rules: EventRules) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "xcomp", "csubj"):
         return False
     return verb.tag_ in ("VBZ", "VBP", "VBG")
-
-
-def _participants(actors: Sequence[EventActor]) -> tuple[int, int]:
-    sides = sum(1 for a in actors if a.role in ("actor", "claimant"))
-    others = sum(1 for a in actors if a.role in ("target", "victim"))
-    return sides, others
-
-
-def _has_two_sides(trigger: Token, actors: Sequence[EventActor]) -> bool:
-    """ "Benin and Nigeria signed", "X met with Y", "an agreement between X and Y", "talks
-    with Y"; a noun needs its own sides ("In a meeting that day he was told" has none)."""
-    if trigger.pos_ in ("NOUN", "PROPN"):
-        return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "against", "on")
-                   for c in trigger.children) or any(  # "the meeting of Cyprus, Greece and Israel"
-            c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and any(g.dep_ == "conj" for g in o.children)
-                                                          for o in c.children) for c in trigger.children) or (
-            any(c.dep_ == "poss" for c in trigger.children)
-            and any(c.dep_ == "prep" and c.lower_ in ("to", "with", "on") for c in trigger.children))
-    if any(c.dep_ == "nsubj" for c in trigger.children) and any(
-            c.dep_ == "prep" and c.lower_ in ("with", "to", "between") and any(g.dep_ == "pobj" for g in c.children)
-            for c in trigger.children):
-        return True  # "ten rebels surrendered to security forces"
-    sides, others = _participants(actors)
-    if sides and others:
-        return True
-    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and any(c.dep_ == "conj" for c in subject.children):
-        return True
-    between = next((c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"), None)
-    return between is not None
-
-
-def _named(actors: Sequence[EventActor], trigger: Token) -> bool:
-    doc = trigger.doc
-    for actor in actors:
-        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is not None and any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in span):
-            return True
-    return False
 
 
 def _stated_intent(verb: Token) -> bool:
@@ -329,15 +284,15 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     if needs in ("literal", "physical", "thing"):
         return _physically_told(trigger, as_verb, needs, facts, rules)
     if needs == "participants":
-        return _between_parties(token, verb, as_verb, actors, rules, trigger.family)
+        return between_parties(token, verb, as_verb, actors, rules, trigger.family)
     if needs == "named actor":  # "Libya offered to hand over ...", not "police asked for help"
         sides = [a for a in actors if a.role in ("actor", "claimant")]
         said = verb if verb is not None else token
-        if said.lemma_.casefold() == "agree" and _a_view(said, rules):
+        if said.lemma_.casefold() == "agree" and a_view(said, rules):
             return False  # "agreed that the agreement had worked": a view shared, not a deal
         if said.lemma_.casefold() in rules.person_verbs and not _done_to_a_person(said, rules):
             return False  # "released 4,900 tonnes of tin": no one released
-        return (_named(sides, token) and any(c.dep_ in COMPLEMENTS for c in said.children)
+        return (names_someone(sides, token) and any(c.dep_ in COMPLEMENTS for c in said.children)
                 and speaks_for_a_party(said, sides, rules))
     if needs == "participant":
         if token.lemma_.casefold() in rules.authority_verbs and not facts.state_party:
@@ -349,38 +304,9 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
     return concrete or (not as_verb and is_specific_noun(token))
 
 
-def _a_view(agreed: Token, rules: EventRules) -> bool:
-    """ "agreed that the current agreement had worked relatively well": a view shared; "agreed
-    that their countries should cooperate" is a course of action agreed."""
-    clauses = [c for c in agreed.children if c.dep_ == "ccomp"]
-    return bool(clauses) and not any(a.dep_ == "aux" and a.lower_ in rules.modals.not_a_report
-                                     for c in clauses for a in c.children)
-
-
 def _about_an_incident(word: Token, rules: EventRules) -> bool:
     """ "claimed responsibility for the Cambrils attack": the claim's own phrase names an incident."""
     return any(w.family not in SPOKEN_FAMILIES for t in word.subtree for w in rules.triggers.get(t.lemma_.casefold(), ()))
-
-
-def _between_parties(token: Token, verb: Token | None, as_verb: bool, actors: Sequence[EventActor],
-                     rules: EventRules, family: str) -> bool:
-    """A meeting or a deal: a state party and two sides, not a law signed, a place visited or a
-    deal spoken of ("criticized the Paris agreement")."""
-    if not has_a_party(actors, token, verb, rules) or a_law(token, verb, rules) or visits_no_one(token):
-        return False
-    if with_the_public(token, rules):
-        return False  # "a meeting with reporters", "a town hall meeting"
-    if not as_verb and a_membership(token, rules):
-        return False  # "Brazil is part of a pact between the EU and Mercosur"
-    if as_verb and token.lemma_.casefold() == "agree" and _a_view(token, rules):
-        return False  # "agreed that the agreement had worked": a view shared, not a deal
-    if not as_verb and verb is not None and spoken_of(verb, rules):
-        return False
-    if not as_verb and _has_two_sides(token, actors):
-        return True  # "an agreement with rebellious soldiers", "sanctions against Russia"
-    if family == AGREEMENT and not as_verb and verb is not None and verb.lemma_.casefold() not in rules.making_verbs:
-        return False  # "demonstrated its commitment to quota agreements": a deal spoken of, not made
-    return _has_two_sides(token if as_verb or verb is None else verb, actors) and _named(actors, token)
 
 
 def _physically_told(trigger: Trigger, as_verb: bool, needs: str, facts: SentenceFacts, rules: EventRules) -> bool:

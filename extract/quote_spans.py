@@ -1,0 +1,135 @@
+"""The words of a quote: its content as a span of the text, trimmed of edge punctuation, widened to
+the quotation marks it touches, joined across a split quotation, and told direct, indirect or mixed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from extract.quote_marks import Quotations, Quoted
+
+EDGE_PUNCTUATION = " \t\r\n,.;:—–-"
+# One quoted word is a scare quote or a term ('caliphate'); two or three words without a verb
+# count as a partial quotation inside reported speech ('called it "a non-starter"') but are
+# never a quote on their own.
+MIN_QUOTATION_WORDS = 2
+MIN_STANDALONE_WORDS = 4
+
+
+def span_chars(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    tokens = list(tokens)
+    if not tokens:
+        return None
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def quoted_object(verb: Token, quotations: Quotations, terms: list[Quoted]) -> tuple[int, int] | None:
+    """The verb's object when it holds a quotation: 'called it "a non-starter"' (mixed).
+
+    A one-word quoted term counts only as a predicate complement ('called the deal "lousy"',
+    'characterised the deaths as "crushing"'), never inside a plain object
+    ('announced its self-styled 'caliphate'' is a scare quote).
+    """
+    complements = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")
+                   or (c.dep_ == "prep" and c.lower_ == "as")]
+    objects = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "dative")] + complements
+    span = span_chars(t for o in objects for t in o.subtree)
+    if span is None:
+        return None
+    if any(span[0] <= q.open_start and q.close_end <= span[1] + 1 for q in quotations.touching(span[0], span[1] + 1)):
+        return span
+    complement_span = span_chars(t for c in complements for t in c.subtree)
+    if complement_span and any(complement_span[0] <= q.open_start and q.close_end <= complement_span[1] + 1
+                               for q in terms):
+        return span
+    return None
+
+
+def is_standalone(text: str, quotation: Quoted) -> bool:
+    """Long enough to be a quote by itself, not only a partial quote inside reported speech."""
+    return len(text[quotation.start:quotation.end].split()) >= MIN_STANDALONE_WORDS
+
+
+def nearest_quotation(text: str, sentence: Span, verb: Token, quotations: Quotations) -> Quoted | None:
+    """The quotation that ends or starts in the verb's sentence, nearest to the verb."""
+    in_sentence = [q for q in quotations.touching(sentence.start_char - 1, sentence.end_char + 1)
+                   if sentence.start_char <= q.end <= sentence.end_char
+                   or sentence.start_char <= q.start < sentence.end_char]
+    if not in_sentence:
+        return None
+    return min(in_sentence, key=lambda q: min(abs(q.close_end - verb.idx), abs(q.open_start - verb.idx)))
+
+
+def cover_quotations(content: tuple[int, int], quotations: Quotations) -> tuple[int, int]:
+    """Widen a content span to every quotation it touches (a quote over several sentences)."""
+    start, end = content
+    for q in quotations.touching(start, end):
+        start, end = min(start, q.open_start), max(end, q.close_end)
+    return start, end
+
+
+def trimmed(text: str, content: tuple[int, int], quotations: Quotations) -> tuple[int, int] | None:
+    """Drop edge punctuation and a quotation's own marks: content is what was said."""
+    start, end = content
+    while start < end and text[start] in EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    for q in quotations.touching(start, end):
+        if q.open_start == start and q.close_end >= end:
+            start = q.start
+        if q.close_end == end and q.open_start <= start:
+            end = q.end
+    while end > start and text[end - 1] in EDGE_PUNCTUATION:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def join_split_quotation(
+    text: str, content: tuple[int, int], attribution: tuple[int, int], quotations: Quotations
+) -> tuple[int, int]:
+    """'"We made a plea," said Chuck Schumer, "and we were ignored."' is one quotation with the
+    cue inside: join the quotation that resumes right after the speaker and cue."""
+    start, end = content
+    if end > attribution[0]:
+        return content
+    if text[end:attribution[0]].strip(" ,:;—–-\"'“”‘’"):
+        return content  # words between the quotation and the cue: no split quotation
+    resumed = next(iter(quotations.after(attribution[1])), None)
+    if resumed is None:
+        return content
+    between = text[attribution[1]:resumed.open_start]
+    if between.strip(" ,.:;—–-") or "\n" in between:
+        return content
+    joined_end = resumed.end
+    while joined_end > start and text[joined_end - 1] in EDGE_PUNCTUATION:
+        joined_end -= 1
+    return start, joined_end
+
+
+def quote_kind(content: tuple[int, int], quotations: Quotations, text: str,
+          attribution: tuple[int, int] | None = None) -> str:
+    """direct: everything said is inside quotation marks (a cue and speaker may interrupt);
+    mixed: quoted and unquoted words; indirect: no quotation."""
+    start, end = content
+    touching = quotations.touching(start, end)
+    if not touching:
+        return "indirect"
+    covered = sorted([(q.open_start, q.close_end) for q in touching] + ([attribution] if attribution else []))
+    outside_text, position = [], start
+    for covered_start, covered_end in covered:
+        if covered_start > position:
+            outside_text.append(text[position:min(covered_start, end)])
+        position = max(position, covered_end)
+    outside_text.append(text[position:end])
+    if not any(char.isalnum() for piece in outside_text for char in piece):
+        return "direct"
+    return "mixed"
+
+
+def starts_line(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return not text[line_start:position].strip()
