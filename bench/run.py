@@ -248,6 +248,8 @@ def change_one_percent(source: Path, target: Path) -> int:
 
 
 def main() -> None:
+    """Build the corpus, time bare spaCy and the flow, and write the results. Long because it is
+    the benchmark's steps in the order they run, each printed as it ends."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=int(os.environ.get("N", 100_000)), help="articles (default 100000)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)")

@@ -164,6 +164,8 @@ def build_event_report(nlp: Language, rules: ExtractionRules, seeds_dir: Path, g
 
 def _runs(nlp: Language, rules: ExtractionRules, seeds_dir: Path, gva_split: str, report: EventReport,
           show_errors: int) -> Iterator[tuple[str, bool, Callable[[], None]]]:
+    """Each gold set's run, named, with whether its data is present. Long because it lists the
+    seven sets' small closures side by side, in the order the report prints them."""
     def own() -> None:
         golds = read_event_gold_dir(EVENT_GOLD_DIR)
         score = evaluate_event_gold(golds, nlp, rules)

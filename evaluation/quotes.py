@@ -136,6 +136,9 @@ def score_quotes(articles: Iterable[tuple[GoldArticle, Sequence[PredictedQuote]]
 
 
 def _score_article(score: QuoteScore, gold: GoldArticle, predicted: list[PredictedQuote]) -> None:
+    """Add one article's matches to the score: quotes, exact spans, speakers, cues, kinds and
+    sources. Long because every figure of the quote report is counted in the one pass that
+    pairs gold and predicted quotes."""
     text = gold.text
     matchable = {p for p, guess in enumerate(predicted) if any(
         overlap(quote.content, guess.content_start, guess.content_end) for quote in gold.quotes)}

@@ -47,7 +47,8 @@ def parse_layout(raw_text: str, rules: LayoutRules, title_hint: str | None = Non
 
     Example: "ISIS seeks ...\\n\\nMOUSSAOUI BEIRUT (AFP) - By launching ..." gives title
     "ISIS seeks ...", byline "Moussaoui", dateline "Beirut", agency "AFP", and a body that
-    starts at "By launching".
+    starts at "By launching". Long because it is the layout's steps in the order they read the
+    text: trailing boilerplate, title, byline, the dateline lead, the body.
     """
     lines = content_lines(raw_text)
     if not lines:

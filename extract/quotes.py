@@ -192,6 +192,10 @@ def _verb_attribution(
     index: DocIndex, verb: Token, quotations: Quotations, strength: float, terms: list[Quoted],
     weights: QuoteConfidence,
 ) -> Attribution | None:
+    """The quote a speech verb cues, or None: its subject is the speaker, and its content is
+    the clause before "as", the verb's complement, a passive subject, a quoted object or the
+    nearest quotation, tried in that order. Long because each case is one branch with its
+    example, and their order decides which content wins."""
     subject = _subject(verb)
     if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None

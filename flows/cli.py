@@ -95,7 +95,8 @@ def sql(
     """Run read-only queries (text or --file) on the warehouse alone and print every result.
 
     Only queries run (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); the connection can open
-    no other file, attach no database, load no extension and change no setting."""
+    no other file, attach no database, load no extension and change no setting. (Long because
+    Typer reads its five options from the signature.)"""
     import duckdb
 
     from warehouse.query import QueryRefused, run_queries

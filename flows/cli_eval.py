@@ -51,7 +51,8 @@ def eval_quotes(
     split: Annotated[str, typer.Option(help="PolNeAR split: train, dev or test")] = "dev",
     show_errors: Annotated[int, typer.Option(help="print this many missed and spurious quotes per gold set")] = 0,
 ) -> None:
-    """Quote precision, recall and F1 (overlap >= 0.3 and exact), speaker, cue and source accuracy."""
+    """Quote precision, recall and F1 (overlap >= 0.3 and exact), speaker, cue and source accuracy.
+    (Long because Typer reads its four options from the signature.)"""
     from flows.tasks import extraction_rules
     from evaluation import GOLD_DIR
     from evaluation.gold.quotes import read_gold_dir

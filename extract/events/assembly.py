@@ -178,7 +178,8 @@ def _confidence(typing: Typing, rules: EventRules) -> float:
 def build_event(reports: Sequence[SentenceReport], context: ArticleContext,
                 dateline_place: PlaceMatch | None, elsewhere: Sequence[tuple[int, int]] = ()) -> Event:
     """One Event from the sentences of one incident; its offsets are the first mention's.
-    `elsewhere` are the sentences (Doc offsets) that tell other incidents."""
+    `elsewhere` are the sentences (Doc offsets) that tell other incidents. Long because it
+    fills the record's 37 fields one by one, each from the rule named beside it."""
     typing = _typing(reports)
     first = reports[0].mention
     when = _not_after(_when(reports), context.published)

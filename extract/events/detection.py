@@ -233,7 +233,8 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
                      rules: EventRules) -> bool:
     """Whether the sentence holds what its trigger's family needs to be an event
     (seeds/events/families.csv): anything concrete, a casualty, a place, a cue, a participant,
-    two sides, or a named speaker."""
+    two sides, or a named speaker. Long because it is one ordered chain of checks, each a line
+    with the sentence it refuses; the order is the rule (a general refusal before a family's)."""
     actors, casualties, has_date, has_place = facts.actors, facts.casualties, facts.has_date, facts.has_place
     token = trigger.token
     as_verb = token.pos_ in ("VERB", "AUX") or (verb is not None and verb.i == token.i)

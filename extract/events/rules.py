@@ -216,7 +216,8 @@ def _modal_words(rows: tuple[ModalWordRow, ...]) -> ModalWords:
 
 def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
     """Every rule file of seeds/events/, checked for consistency (a cue or a family naming a
-    class that does not exist is an error, not a silent miss)."""
+    class that does not exist is an error, not a silent miss). Long because it names each of
+    the rule set's fields beside the file it is read from."""
     folder = seeds_dir / "events"
     classes = _classes(read_rows(folder / "event_classes.csv", EventClassRow))
     family_rows = read_rows(folder / "families.csv", FamilyRow)
