@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from extract.components import extractors_to_rerun
-from ingest.records import Document, IngestError, InputFile, InputItem, RawPage
+from ingest.records import Document, IngestError, InputFile, InputItem, InputRow, RawPage
 from warehouse.runs import RunCounts
 
 # Inputs are read and looked up in the warehouse this many batches at a time: one query per
@@ -74,7 +74,7 @@ class PendingBatch:
 
     documents: list[Document] = field(default_factory=list)
     rerun: dict[str, frozenset[str]] = field(default_factory=dict)  # already loaded: the extractors to re-run
-    inputs: list[tuple] = field(default_factory=list)  # Document.input_row() of every document read
+    inputs: list[InputRow] = field(default_factory=list)  # of every document read
     errors: list[IngestError] = field(default_factory=list)
     counts: RunCounts = field(default_factory=RunCounts)
     # every article this run has already taken or skipped, across chunks: a text repeated after

@@ -16,7 +16,7 @@ from flows.batching import count_documents
 from flows.settings import Settings
 from ingest.discovery import discover_inputs
 from ingest.html import pages_to_documents
-from ingest.records import Document, IngestError, InputFile, RawPage
+from ingest.records import Document, IngestError, InputFile, InputRow, RawPage
 from link.incidents import load_incident_rules
 from nlp.pipeline import installed_model_identity, load_pipeline
 from warehouse import export as warehouse_export
@@ -76,7 +76,7 @@ def extract_pages(pages: list[RawPage], fast: bool) -> tuple[list[Document | Ing
 @task(name="extract-batch", cache_policy=NO_CACHE)
 def extract(documents: list[Document], rerun: dict[str, frozenset[str]], settings: Settings,
             versions: dict[str, str], published_at: datetime | None, run_id: str,
-            inputs: list[tuple], errors: list[IngestError]) -> StagedBatch:
+            inputs: list[InputRow], errors: list[IngestError]) -> StagedBatch:
     """Parse and extract one batch where the task runs (a worker process, a Dask worker) and
     hand back Arrow tables: the writer only loads them. `rerun` names the extractors to run
     again for articles already loaded; the others get every extractor."""

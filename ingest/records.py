@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 TEXT_SUFFIXES = frozenset({".txt"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
@@ -65,10 +66,21 @@ class Document:
     raw_text: str
     metadata: InputMetadata
 
-    def input_row(self) -> tuple[str, str, str | None, str | None, datetime | None]:
+    def input_row(self) -> InputRow:
         """The article_inputs row of this input: article, source, WARC record, URL, fetch time."""
         meta = self.metadata
-        return self.article_id, self.source_uri, meta.warc_record_id, meta.target_uri, meta.fetched_at
+        return InputRow(self.article_id, self.source_uri, meta.warc_record_id, meta.target_uri, meta.fetched_at)
+
+
+class InputRow(NamedTuple):
+    """One input an article was read from (a row of `article_inputs` before its run id); for a
+    WARC record also its id, the URL fetched and when."""
+
+    article_id: str
+    source_uri: str
+    warc_record_id: str | None = None
+    target_uri: str | None = None
+    fetched_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from extract.attribution import ArticleSource, KnownSource, Quote, assign_source
 from extract.batch import ExtractedBatch
 from extract.entities import EntityMention
 from extract.events.records import Event, event_id_for
-from ingest.records import IngestError
+from ingest.records import IngestError, InputRow
 from link.incidents import load_incident_rules
 from warehouse.connection import open_warehouse
 from warehouse.linking import link_run
@@ -111,49 +111,67 @@ def find_stale_extractors(path: Path, article_ids: Iterable[str], versions: Mapp
     return {article_id: frozenset(stale) for article_id, stale in rows}
 
 
-def quote_id_for(quote: Quote) -> str:
+def quote_id_for(article_id: str, content_start: int, content_end: int, cue_start: int | None) -> str:
     """Stable quote id: the article and the spans of content and cue."""
-    key = f"{quote.article_id}|{quote.content_start}|{quote.content_end}|{quote.cue_start}"
+    key = f"{article_id}|{content_start}|{content_end}|{cue_start}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def source_tables(
-    connection: duckdb.DuckDBPyConnection, batch: SourceRecords, versions: Mapping[str, str], run_id: str
-) -> tuple[pa.Table, pa.Table, pa.Table]:
-    """Give every article source and quote its source_id, merging with the sources already
-    in the warehouse (extract.sources.assign_source_ids); return sources, article
-    sources and quotes as Arrow tables."""
-    keys = pa.table({"source_key": pa.array(sorted({s.source_key for s in batch.article_sources}), pa.string())})
-    connection.register("staged_source_keys", keys)
+def _constant(value: str, rows: int) -> pa.Array:
+    return pa.array([value] * rows, pa.string())
+
+
+def source_tables(connection: duckdb.DuckDBPyConnection, article_sources: pa.Table, quotes: pa.Table,
+                  versions: Mapping[str, str], run_id: str) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """Give every article source and quote its source_id, merging with the sources already in the
+    warehouse (extract.attribution.assign_source_ids); return sources, article sources and quotes
+    as Arrow tables made from the staged columns (no record is built again)."""
+    keys = article_sources.column("source_key").to_pylist()
+    affiliations = article_sources.column("affiliation").to_pylist()
+    connection.register("staged_source_keys", pa.table({"source_key": pa.array(sorted(set(keys)), pa.string())}))
     known = [KnownSource(*row) for row in connection.execute(sql_text("load/select_known_sources.sql")).fetchall()]
-    incoming = [(s.source_key, s.affiliation) for s in batch.article_sources]
-    ids = assign_source_ids(incoming, known)
-    by_article_key = {(s.article_id, s.source_key): ids[(s.source_key, s.affiliation)] for s in batch.article_sources}
+    ids = assign_source_ids(list(zip(keys, affiliations)), known)
+    source_ids = [ids[pair] for pair in zip(keys, affiliations)]
+    by_article_key = dict(zip(zip(article_sources.column("article_id").to_pylist(), keys), source_ids))
+    rows = article_sources.num_rows
+    staged_article_sources = pa.table({
+        "article_id": article_sources["article_id"], "source_id": pa.array(source_ids, pa.string()),
+        "mention_text": article_sources["mention_text"], "description": article_sources["description"],
+        "affiliation": article_sources["affiliation"], "n_quotes": article_sources["n_quotes"],
+        "extractor_version": _constant(versions["sources"], rows), "run_id": _constant(run_id, rows),
+    }).cast(ARTICLE_SOURCES_SCHEMA)
+    sources = _sources_table(article_sources, source_ids, versions["sources"], run_id)
+    return sources, staged_article_sources, _quotes_table(quotes, by_article_key, versions["quotes"], run_id)
+
+
+def _sources_table(article_sources: pa.Table, source_ids: list[str], version: str, run_id: str) -> pa.Table:
+    """One row per source: its key, name and kind as first seen, and the first affiliation given."""
     sources: dict[str, dict] = {}
-    for source in batch.article_sources:
-        source_id = ids[(source.source_key, source.affiliation)]
+    columns = zip(source_ids, *(article_sources.column(name).to_pylist()
+                                for name in ("source_key", "name", "kind", "affiliation")))
+    for source_id, source_key, name, kind, affiliation in columns:
         entry = sources.setdefault(source_id, {
-            "source_id": source_id, "source_key": source.source_key, "name": source.name, "kind": source.kind,
-            "affiliation": None, "extractor_version": versions["sources"], "run_id": run_id})
-        entry["affiliation"] = entry["affiliation"] or source.affiliation
-    article_sources = [
-        {"article_id": s.article_id, "source_id": by_article_key[(s.article_id, s.source_key)],
-         "mention_text": s.mention_text, "description": s.description, "affiliation": s.affiliation,
-         "n_quotes": s.n_quotes, "extractor_version": versions["sources"], "run_id": run_id}
-        for s in batch.article_sources
-    ]
-    quotes = [
-        {"quote_id": quote_id_for(q), "article_id": q.article_id,
-         "source_id": by_article_key.get((q.article_id, q.source_key)) if q.source_key else None,
-         "speaker_text": q.speaker_text, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-         "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end, "content": q.content,
-         "content_start": q.content_start, "content_end": q.content_end, "kind": q.kind,
-         "confidence": q.confidence, "extractor_version": versions["quotes"], "run_id": run_id}
-        for q in batch.quotes
-    ]
-    return (pa.Table.from_pylist(list(sources.values()), schema=SOURCES_SCHEMA),
-            pa.Table.from_pylist(article_sources, schema=ARTICLE_SOURCES_SCHEMA),
-            pa.Table.from_pylist(quotes, schema=QUOTES_SCHEMA))
+            "source_id": source_id, "source_key": source_key, "name": name, "kind": kind,
+            "affiliation": None, "extractor_version": version, "run_id": run_id})
+        entry["affiliation"] = entry["affiliation"] or affiliation
+    return pa.Table.from_pylist(list(sources.values()), schema=SOURCES_SCHEMA)
+
+
+def _quotes_table(quotes: pa.Table, by_article_key: Mapping[tuple[str, str], str], version: str,
+                  run_id: str) -> pa.Table:
+    """The staged quotes with their ids and their speakers' source ids."""
+    article_ids = quotes.column("article_id").to_pylist()
+    keys = quotes.column("source_key").to_pylist()
+    spans = zip(article_ids, *(quotes.column(name).to_pylist() for name in ("content_start", "content_end", "cue_start")))
+    rows = quotes.num_rows
+    return pa.table({
+        "quote_id": pa.array([quote_id_for(*span) for span in spans], pa.string()),
+        "source_id": pa.array([by_article_key.get((a, k)) if k else None for a, k in zip(article_ids, keys)],
+                              pa.string()),
+        **{name: quotes[name] for name in QUOTES_SCHEMA.names
+           if name not in ("quote_id", "source_id", "extractor_version", "run_id")},
+        "extractor_version": _constant(version, rows), "run_id": _constant(run_id, rows),
+    }).select(QUOTES_SCHEMA.names).cast(QUOTES_SCHEMA)
 
 
 def event_tables(events: Sequence[Event], version: str, run_id: str) -> dict[str, pa.Table]:
@@ -203,14 +221,6 @@ LOAD_STATEMENTS = [
 
 
 @dataclass(frozen=True)
-class SourceRecords:
-    """Article sources and quotes before their source ids exist (those need the warehouse)."""
-
-    article_sources: Sequence[ArticleSource]
-    quotes: Sequence[Quote]
-
-
-@dataclass(frozen=True)
 class StagedBatch:
     """One batch as Arrow tables, built where it was extracted (a worker process or a Dask
     worker) so that the single writer only runs SQL. Quotes and article sources travel as
@@ -222,28 +232,21 @@ class StagedBatch:
     counts: RunCounts
     seconds: Mapping[str, float] = field(default_factory=dict)  # layout, parse, extract, stage
 
-    def source_records(self) -> SourceRecords:
-        return SourceRecords([ArticleSource(**row) for row in self.article_sources.to_pylist()],
-                             [Quote(**row) for row in self.quotes.to_pylist()])
-
 
 def _records_table(records: Sequence, record_type: type) -> pa.Table:
     names = [f.name for f in fields(record_type)]
     return pa.Table.from_pylist([vars(r) for r in records]) if records else pa.table({n: [] for n in names})
 
 
-def input_row(row: tuple, run_id: str) -> dict:
-    """An article_inputs row from (article_id, source_uri) or Document.input_row()'s tuple."""
-    article_id, source_uri, *provenance = row
-    record_id, target_uri, fetched_at = provenance or (None, None, None)
-    return {"article_id": article_id, "source_uri": source_uri, "run_id": run_id, "warc_record_id": record_id,
-            "target_uri": target_uri, "fetched_at": fetched_at}
+def inputs_table(inputs: Sequence[InputRow], run_id: str) -> pa.Table:
+    """The article_inputs rows of a batch; an (article_id, source_uri) pair is an InputRow too."""
+    return pa.Table.from_pylist([InputRow(*row)._asdict() | {"run_id": run_id} for row in inputs], schema=INPUTS_SCHEMA)
 
 
 def stage_batch(
     run_id: str,
     batch: ExtractedBatch,
-    inputs: Sequence[tuple],
+    inputs: Sequence[InputRow],
     errors: Sequence[IngestError],
     versions: Mapping[str, str],
     counts: RunCounts = RunCounts(),
@@ -259,8 +262,7 @@ def stage_batch(
         "staged_segments": segments_table(laid_out, versions["layout"], run_id),
         "staged_entity_mentions": entity_mentions_table(batch.entity_mentions, versions["entities"], run_id),
         "staged_extractions": extractions_table(batch.extractors, versions, run_id),
-        "staged_inputs": pa.Table.from_pylist(
-            [input_row(row, run_id) for row in inputs], schema=INPUTS_SCHEMA),
+        "staged_inputs": inputs_table(inputs, run_id),
         "staged_errors": errors_table([*errors, *batch.errors], run_id, now),
     } | event_tables(batch.events, versions["events"], run_id)
     article_sources = _records_table(batch.article_sources, ArticleSource)
@@ -276,7 +278,8 @@ def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[
     Linking across articles follows the run's loads (warehouse.linking.link_run)."""
     with open_warehouse(path) as connection:
         with transaction(connection):
-            sources, article_sources, quotes = source_tables(connection, staged.source_records(), versions, run_id)
+            sources, article_sources, quotes = source_tables(connection, staged.article_sources, staged.quotes,
+                                                             versions, run_id)
             tables = dict(staged.tables) | {"staged_sources": sources, "staged_article_sources": article_sources,
                                             "staged_quotes": quotes}
             for name, table in tables.items():
@@ -289,7 +292,7 @@ def load_batch(
     path: Path,
     run_id: str,
     batch: ExtractedBatch,
-    inputs: Sequence[tuple],
+    inputs: Sequence[InputRow],
     errors: Sequence[IngestError],
     versions: Mapping[str, str],
     seeds_dir: Path | None = None,
