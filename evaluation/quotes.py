@@ -61,7 +61,7 @@ TRIM_FOR_EXACT = " \t\r\n\"'“”‘’«».,;:!?—–-"
 
 @dataclass(frozen=True)
 class PredictedQuote:
-    """What the scorer needs of an extracted quote (extract.sources.Quote fits)."""
+    """What the scorer needs of an extracted quote (extract.attribution.Quote fits)."""
 
     content_start: int
     content_end: int
