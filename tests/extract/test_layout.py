@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.datelines import parse_dateline_date
 from extract.layout import parse_layout
 from tests.conftest import FIXTURES_DIR, SEED_ARTICLE
 
@@ -118,15 +117,6 @@ def test_metadata_title_is_skipped_only_when_the_text_repeats_it(layout_rules):
 def test_sentence_first_line_is_not_a_title(layout_rules):
     layout = parse_layout("The river fell overnight.\n\nResidents returned home.", layout_rules)
     assert layout.title is None and layout.body_start == 0
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [("19 APR 89", date(1989, 4, 19)), ("3 JAN 90", date(1990, 1, 3)), ("Feb 26, 1987", date(1987, 2, 26)),
-     ("June 29", None), ("NO DATE", None), ("31 FEB 89", None)],
-)
-def test_parse_dateline_date(value, expected):
-    assert parse_dateline_date(value) == expected
 
 
 # Pieces of real layouts, shuffled: they reach the dateline, title and boilerplate rules
