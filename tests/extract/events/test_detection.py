@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract.events.detection import adds_another, is_event_verb, is_specific_noun, refers_back
+
 
 @pytest.mark.parametrize(
     "text",
@@ -352,3 +354,43 @@ def test_an_attack_joined_to_blame_is_said_not_done(events_of):
     assert "Armed clash" not in [e.event_class for e in said] and "Attack" not in [e.event_class for e in said]
     done = events_of("Militants attacked the convoy and said they would strike again, officials said on Monday.")
     assert [e.event_class for e in done] == ["Armed clash"]
+
+
+# The steps of detection read directly off parsed sentences (parsed once for the module).
+WORDS = [
+    # sentence, trigger word, is_specific_noun, refers_back, adds_another
+    ("An attack killed five people in Kabul.", "attack", True, False, False),
+    ("Attacks on churches are rare.", "Attacks", False, False, False),
+    ("The attack killed five people.", "attack", True, True, False),
+    ("Another attack hit the market on Monday.", "attack", True, False, True),
+    ("The Orlando massacre shocked the country.", "massacre", True, False, False),
+]
+VERBS = [
+    # sentence, verb, is_event_verb
+    ("Gunmen attacked a police post on Monday.", "attacked", True),
+    ("The group aims to attack the capital.", "attack", False),
+    ("Rebels will attack the town.", "attack", False),
+    ("Gunmen kill five in Kabul", "kill", True),  # a headline's present
+    ("She was found suffering from a gunshot wound.", "suffering", True),
+]
+
+
+@pytest.fixture(scope="module")
+def parsed_steps(nlp):
+    texts = [row[0] for row in WORDS + VERBS]
+    return dict(zip(texts, nlp.pipe(texts)))
+
+
+def token_in(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text, word, specific, back, another", WORDS)
+def test_what_a_trigger_noun_says_of_its_incident(parsed_steps, text, word, specific, back, another):
+    token = token_in(parsed_steps[text], word)
+    assert (is_specific_noun(token), refers_back(token), adds_another(token)) == (specific, back, another)
+
+
+@pytest.mark.parametrize("text, word, expected", VERBS)
+def test_a_verb_reports_something_done(parsed_steps, event_rules, text, word, expected):
+    assert is_event_verb(token_in(parsed_steps[text], word), event_rules) is expected

@@ -1,0 +1,46 @@
+"""The patterns the event rules compile from their seeds: counts written out and street addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, n, kind", [
+    ("killing 142 people", "142", "killing"),
+    ("killed three soldiers", "three", "killed"),
+])
+def test_a_count_before_its_victims(event_rules, text, n, kind):
+    found = event_rules.count_patterns.before.search(text)
+    assert (found["n"], found["kind"]) == (n, kind)
+
+
+@pytest.mark.parametrize("text, n", [
+    ("20 tourists and one policeman were killed", "20"),
+    ("at least five people died", "five"),
+])
+def test_a_count_after_which_comes_what_happened(event_rules, text, n):
+    assert event_rules.count_patterns.after.search(text)["n"] == n
+
+
+@pytest.mark.parametrize("text", [
+    "killed 40-year-old Terence Crutcher",  # an age, not a count
+    "killed 9/11 plotter Osama bin Laden",  # a date, not a count
+])
+def test_an_age_or_a_date_is_no_count(event_rules, text):
+    assert event_rules.count_patterns.before.search(text) is None
+
+
+def test_the_death_toll_names_its_number(event_rules):
+    assert event_rules.count_patterns.toll.search("the death toll rose to 39")["n"] == "39"
+
+
+@pytest.mark.parametrize("text, address", [
+    ("shot in the 100 block of Brushwood Drive on Monday", "the 100 block of Brushwood Drive"),
+    ("a house at 619 Waddell Avenue burned", "619 Waddell Avenue"),
+    ("near County Road 49 in the morning", "County Road 49"),
+    ("ruled by the Supreme Court on Monday", None),  # "Court" makes an address only after a number
+    ("the mayor of Port St. Lucie said", None),  # a saint, not a street
+])
+def test_an_address_as_local_news_writes_it(event_rules, text, address):
+    found = event_rules.street_pattern.search(text)
+    assert (found.group(0) if found else None) == address
