@@ -14,6 +14,7 @@ from evaluation.counts import DetectionScore, Span, score_detection
 from evaluation.events import extracted_events
 from evaluation.gold.wikievents import WikiEventsDocument
 from extract.events import Event
+from extract.events.families import VIOLENCE
 from extract.events.rules import EventRules
 from extract.events.triggers import find_triggers
 from extract.rule_sets import ExtractionRules
@@ -122,7 +123,7 @@ def predicted_triggers(doc: Doc, events: Sequence[Event], rules: EventRules) -> 
     WikiEvents marks them all."""
     attack = [(t.start, t.end) for sentence in _event_sentences(doc, events, lambda e, m: e.event_type == "ASSAULT")
               for t in find_triggers(sentence, rules)
-              if t.family == "violence" and t.token.lemma_.casefold() not in NOT_ATTACK_WORDS]
+              if t.family == VIOLENCE and t.token.lemma_.casefold() not in NOT_ATTACK_WORDS]
     found = {"attack": attack}
     for kind, counted in (("die", lambda e, m: True), ("injure", lambda e, m: True)):
         casualty = "killed" if kind == "die" else "injured"

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from extract.events.families import ARREST
 from extract.events.records import Casualty
 from extract.events.triggers import Trigger
 
-ARREST_FAMILY = "arrest"
 TOLL_KINDS = frozenset({"killed", "injured"})
 # How far up the parse an incident noun may hang below the arrest ("arrested ... in connection
 # with the attack on the museum": attack -> with -> in -> arrested).
@@ -30,7 +30,7 @@ def split_tolls(casualties: Sequence[Casualty]) -> tuple[list[Casualty], list[Ca
 
 def other_triggers(triggers: Sequence[Trigger]) -> list[Trigger]:
     """The sentence's words that may tell the incident the arrest is for."""
-    return [t for t in triggers if t.family != ARREST_FAMILY]
+    return [t for t in triggers if t.family != ARREST]
 
 
 def incident_phrase(arrest: Token, verb: Token | None, triggers: Sequence[Trigger],

@@ -11,6 +11,7 @@ from datetime import date
 from spacy.tokens import Span
 
 from extract.events.classify import Typing
+from extract.events.families import HARM
 from extract.events.incident_dates import DateMention
 from extract.events.incident_places import place_note, place_or_dateline, plausible
 from extract.events.merge import SentenceReport, incident_count
@@ -21,7 +22,6 @@ from nlp.doc_index import DocIndex
 from nlp.places import PlaceContext, PlaceMatch
 from nlp.toponyms import PlaceMention
 
-HARM = "harm"  # the family of seeds/events/families.csv for words of death and injury alone
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extract.events.families import HARM, VERBAL
 from extract.events.rules import ClassCue, EventClass, EventRules
 from extract.events.triggers import Trigger
 
@@ -85,10 +86,10 @@ def classify(text: str, text_start: int, triggers: Sequence[Trigger], rules: Eve
     """
     if not triggers:
         return None
-    said = next((t for t in triggers if t.family == "verbal" and _main_verb(t.token, rules)), None)
+    said = next((t for t in triggers if t.family == VERBAL and _main_verb(t.token, rules)), None)
     if said is not None:
         # "Iran threatened to launch a new offensive": what is said, not the offensive it speaks of
-        event_class = rules.classes[said.event_class or rules.families["verbal"].default_class]
+        event_class = rules.classes[said.event_class or rules.families[VERBAL].default_class]
         return Typing(event_class, said, None, said.plover_type or event_class.plover_type, None)
     families = {t.family for t in triggers}
     found = _cue_for(text, families, sides, rules)
@@ -97,7 +98,7 @@ def classify(text: str, text_start: int, triggers: Sequence[Trigger], rules: Eve
         trigger = _nearest(triggers, cue.families, text_start + position)
         event_class = rules.classes[cue.event_class]
     else:
-        family = next((f for f in rules.family_order if f in families and f != "harm"), None)
+        family = next((f for f in rules.family_order if f in families and f != HARM), None)
         if family is None:
             return None
         cue = None

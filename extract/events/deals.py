@@ -7,13 +7,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from extract.events.families import AGREEMENT
 from extract.events.parties import has_a_party
 from extract.events.readings import a_law, a_membership, spoken_of, visits_no_one, with_the_public
 from extract.events.records import EventActor
 from extract.events.rules import EventRules
 
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-AGREEMENT = "agreement"  # a family of seeds/events/families.csv: a deal between parties
 
 
 def _participants(actors: Sequence[EventActor]) -> tuple[int, int]:

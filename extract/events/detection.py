@@ -13,6 +13,19 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extract.events.deals import a_view, between_parties, names_someone
+from extract.events.families import (
+    ACCIDENT,
+    BASE,
+    CLAIM,
+    CRIME,
+    FORCE_FAMILIES,
+    HARM,
+    PROPERTY,
+    SPOKEN_FAMILIES,
+    TERRITORY,
+    VERBAL,
+    WITHDRAWAL,
+)
 from extract.events.parties import speaks_for_a_party
 from extract.events.readings import (
     blocks_no_way,
@@ -28,19 +41,13 @@ from extract.events.rules import EventRules
 from extract.events.triggers import Trigger
 
 PAST_TAGS = frozenset({"VBD", "VBN"})
-FORCE_FAMILIES = frozenset({"violence", "weapon", "territory", "withdrawal"})
 COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "advcl"})
 FINDING_VERBS = frozenset({"find", "discover", "leave"})  # "was found lying shot", "left him bleeding"
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "its", "their", "his", "her", "our"})
 REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 ADDING = frozenset({"another", "other", "second", "third", "fourth", "new", "separate", "further", "more"})
-TERRITORY = "territory"  # a family of seeds/events/families.csv: a side takes or retakes a place
-MONEY_IS_NOT_TAKEN = frozenset({"withdrawal", "territory", "property"})  # money moved is no place taken, no looting
-WITHDRAWAL = "withdrawal"  # a family of seeds/events/families.csv: an armed or state side leaves a place
-BASE = "base"  # a family of seeds/events/families.csv: an armed side sets up a base or headquarters
-CLAIM = "claim"  # the family of claims and blame: about an incident, or about nothing we count
+MONEY_IS_NOT_TAKEN = frozenset({WITHDRAWAL, TERRITORY, PROPERTY})  # money moved is no place taken, no looting
 # Families whose words name no incident of their own: what is said, met, agreed or set up.
-SPOKEN_FAMILIES = frozenset({"verbal", "diplomacy", "agreement", "claim", "group", "base"})
 
 
 def is_roundup(verb: Token | None, rules: EventRules, sentence_text: str = "") -> bool:
@@ -126,7 +133,7 @@ def _said_alongside(verb: Token, rules: EventRules) -> bool:
     """ "after she attacked law enforcement officers nationwide and blamed police shootings on
     implicit bias": a verb of force joined to a verb of speech is said, not done."""
     joined = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
-    return any(j.pos_ == "VERB" and any(w.family in ("verbal", "claim")
+    return any(j.pos_ == "VERB" and any(w.family in (VERBAL, CLAIM)
                                         for w in rules.triggers.get(j.lemma_.casefold(), ()))
                for j in joined)  # not "attacked the convoy and said they would strike again"
 
@@ -271,7 +278,7 @@ def reports_incident(trigger: Trigger, verb: Token | None, needs: str, facts: Se
         return facts.strikes
     if trigger.family in FORCE_FAMILIES and verb is not None and verb.i == token.i and _words_against_words(verb, rules):
         return False
-    if trigger.family in FORCE_FAMILIES | {"harm", "accident"} and (
+    if trigger.family in FORCE_FAMILIES | {HARM, ACCIDENT} and (
             _a_market_moves(token, rules) or (verb is not None and _a_market_moves(verb, rules))):
         return False
     if trigger.family == TERRITORY and as_verb and seizes_on(token):
@@ -318,7 +325,7 @@ def _physically_told(trigger: Trigger, as_verb: bool, needs: str, facts: Sentenc
     if needs == "literal":
         return (token.lemma_.casefold() in rules.literal_triggers or is_literal(facts.actors, facts, rules)
                 or told_before or _placed_and_dated_noun(token, as_verb, facts)
-                or (trigger.family == "crime" and _done_to_someone(token)))
+                or (trigger.family == CRIME and _done_to_someone(token)))
     if needs == "physical":
         return (bool(facts.casualties) or facts.has_place or facts.names_a_place or facts.armed
                 or facts.names_an_area or facts.state_party)

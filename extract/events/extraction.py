@@ -11,23 +11,28 @@ from spacy.tokens import Span, Token
 
 from extract.budget import check_budget
 from extract.events.actors import event_actors, governing_verb, is_state
-from extract.events.arrests import ARREST_FAMILY, incident_phrase, other_triggers, split_tolls, within
+from extract.events.arrests import incident_phrase, other_triggers, split_tolls, within
 from extract.events.assembly import ArticleContext, build_event
 from extract.events.casualties import numbered_casualties, people_casualties, zero_casualties
 from extract.events.claims import modality_of, responsibility
 from extract.events.classify import Sides, Typing, classify
-from extract.events.detection import (
+from extract.events.detection import SentenceFacts, adds_another, is_roundup, refers_back, reports_incident
+from extract.events.families import (
+    ACCIDENT,
+    ARREST,
+    GROUP,
+    HARM,
+    NATURAL,
+    PROTEST,
     SPOKEN_FAMILIES,
-    SentenceFacts,
-    adds_another,
-    is_roundup,
-    refers_back,
-    reports_incident,
+    TERRITORY,
+    VIOLENCE,
+    WEAPON,
 )
 from extract.events.incident_dates import DateMention, relative_clause, sentence_date, time_clause
 from extract.events.incident_places import address_in, event_place, modifies_a_noun
 from extract.events.merge import OTHER, SentenceReport, merge_reports
-from extract.events.protests import PROTEST, protests
+from extract.events.protests import protests
 from extract.events.readings import a_capability, an_illness_not_an_outbreak, self_inflicted
 from extract.events.records import Casualty, Event, EventActor, event_id_for
 from extract.events.rules import EventRules
@@ -43,7 +48,7 @@ from nlp.toponyms import PLACE_LABELS, PlaceMention, person_name_keys, place_men
 def _sides(index: DocIndex, triggers: Sequence[Trigger], rules: EventRules) -> Sides:
     """Who acts and who is acted on around the first trigger of force: "Syrian army" (GOV)
     retakes a town, "rebels" (REB) attack "an army post" (MIL)."""
-    trigger = next((t for family in ("territory", "violence", "weapon", "group") for t in triggers
+    trigger = next((t for family in (TERRITORY, VIOLENCE, WEAPON, GROUP) for t in triggers
                     if t.family == family), None)
     if trigger is None:
         return Sides()
@@ -62,8 +67,8 @@ def _retyped_as_disaster(typing: Typing, actors: Sequence[EventActor], index: Do
         span = index.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         lemma = span.root.lemma_.casefold() if span is not None else ""
         if lemma in rules.non_conflict_causes:
-            family = next((w.family for w in rules.triggers.get(lemma, ()) if w.family in ("accident", "natural")),
-                          "natural" if rules.disease_words and rules.disease_words.fullmatch(lemma) else "accident")
+            family = next((w.family for w in rules.triggers.get(lemma, ()) if w.family in (ACCIDENT, NATURAL)),
+                          NATURAL if rules.disease_words and rules.disease_words.fullmatch(lemma) else ACCIDENT)
             event_class = rules.classes[rules.families[family].default_class]
             return Typing(event_class, typing.trigger, None, event_class.plover_type, event_class.plover_mode)
     return typing
@@ -92,15 +97,15 @@ def _needs(typing: Typing | None, trigger: Trigger, rules: EventRules) -> str:
         return "casualty"
     if typing.cue is not None and typing.event_class.name == rules.families[PROTEST].default_class:
         return typing.event_class.needs  # "a nationwide bank strike": a labour strike is a protest
-    family = rules.families[trigger.family].needs
-    if family in ("named actor", "cue", "harm", "literal", "physical", "thing", "person", "people struck"):
-        return family
+    family_needs = rules.families[trigger.family].needs  # a need of the family's own, or the class's
+    if family_needs in ("named actor", "cue", "harm", "literal", "physical", "thing", "person", "people struck"):
+        return family_needs
     return typing.event_class.needs
 
 
 def _strikes(sentence: Span, triggers: Sequence[Trigger], casualties: Sequence[Casualty], rules: EventRules) -> bool:
     """Whether a sentence tells harm or a hit: a weapon named there did something."""
-    return bool(casualties) or any(t.family in ("violence", "harm") and t.token.dep_ not in ("compound", "amod")
+    return bool(casualties) or any(t.family in (VIOLENCE, HARM) and t.token.dep_ not in ("compound", "amod")
                                    for t in triggers) or any(hits(t, rules) for t in sentence)
 
 
@@ -152,8 +157,8 @@ def _reports(sentence: Span, context: ArticleContext, book: VictimBook, found_da
 def _an_arrest_for(typed: Trigger, triggers: Sequence[Trigger], prepositions: frozenset[str]) -> bool:
     """Whether the sentence tells an arrest: typed as one, or the word that typed it names what
     someone was arrested for ("arrested a second man in connection with the theft")."""
-    arrests = [t for t in triggers if t.family == ARREST_FAMILY]
-    return typed.family == ARREST_FAMILY or any(
+    arrests = [t for t in triggers if t.family == ARREST]
+    return typed.family == ARREST or any(
         incident_phrase(a.token, governing_verb(a.token), [typed], prepositions) is not None for a in arrests)
 
 
@@ -165,7 +170,7 @@ def _arrest_and_incident(sentence: Span, context: ArticleContext, report: Senten
     the arrest refers to. When the arrest alone is no event, the sentence's report stands, its
     toll left to the incident."""
     tolls, others = split_tolls(casualties)
-    arrests, harmful = [t for t in triggers if t.family == ARREST_FAMILY], other_triggers(triggers)
+    arrests, harmful = [t for t in triggers if t.family == ARREST], other_triggers(triggers)
     phrase = incident_phrase(arrests[0].token, governing_verb(arrests[0].token), harmful, context.rules.arrest_for)
     incident_date, own_date = found_date, found_date
     if phrase is not None:
@@ -177,12 +182,12 @@ def _arrest_and_incident(sentence: Span, context: ArticleContext, report: Senten
         incident = _a_killing(incident, harmful, context.rules)
     arrest = _report(sentence, context, others, own_date, arrests)
     if arrest is None or arrest.typing is None:
-        if report.typing is not None and report.typing.trigger.family != ARREST_FAMILY:
+        if report.typing is not None and report.typing.trigger.family != ARREST:
             return [report]
         mention = replace(report.mention, fatalities=None, injured=None)
         return [replace(report, casualties=tuple(others), mention=mention)]
     # typed as an arrest, whatever crime the sentence names: the crime is the incident's report
-    arrest_class = context.rules.classes[context.rules.families[ARREST_FAMILY].default_class]
+    arrest_class = context.rules.classes[context.rules.families[ARREST].default_class]
     typing = replace(arrest.typing, event_class=arrest_class, plover_type=arrest_class.plover_type,
                      plover_mode=arrest_class.plover_mode)
     arrest = replace(arrest, typing=typing, about=incident,
@@ -194,8 +199,8 @@ def _a_killing(incident: SentenceReport, harmful: Sequence[Trigger], rules: Even
     """ "arrested in connection with the death of Justin M. Sharp": harm someone is arrested for is
     an incident of its own, typed as the harm family's default (an attack), never only a part of
     the arrest."""
-    trigger = next(t for t in harmful if t.family == "harm")
-    event_class = rules.classes[rules.families["harm"].default_class]
+    trigger = next(t for t in harmful if t.family == HARM)
+    event_class = rules.classes[rules.families[HARM].default_class]
     typing = Typing(event_class, trigger, None, event_class.plover_type, event_class.plover_mode)
     return replace(incident, typing=typing, mention=replace(incident.mention, event_class=event_class.name))
 
@@ -248,7 +253,7 @@ def _facts(sentence: Span, context: ArticleContext, trigger: Trigger, triggers: 
         _strikes(sentence, triggers, casualties, rules),
         any(t.lemma_.casefold() in rules.area_nouns for t in sentence),
         # a weapon or harm among the trigger's own words: "shot with a rifle", not "gun makers"
-        any(t.family in ("weapon", "harm") and t.token.i != trigger.token.i and t.token.i in sides for t in triggers)
+        any(t.family in (WEAPON, HARM) and t.token.i != trigger.token.i and t.token.i in sides for t in triggers)
         or any(t.i != trigger.token.i and hits(t, rules, verbs_only=False) for t in sentence),
         # the trigger's own place, even one the gazetteer lacks ("a crash near Keset"), never a person's name
         any(sentence.doc[i].ent_type_ in PLACE_LABELS and place_key(sentence.doc[i].text) not in context.person_keys
@@ -293,7 +298,7 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
         return None, None
     index, rules = context.index, context.rules
     typing = classify(sentence.text, sentence.start_char, triggers, rules, _sides(index, triggers, rules))
-    harm = next((t for t in triggers if t.family == "harm"), None)
+    harm = next((t for t in triggers if t.family == HARM), None)
     if typing is None and harm is None:
         return None, None
     trigger = typing.trigger if typing is not None else harm

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.budget import check_budget
-from extract.events.arrests import ARREST_FAMILY
 from extract.events.classify import Typing
+from extract.events.families import ARREST, VERBAL
 from extract.events.incident_dates import DateMention
 from extract.events.readings import self_inflicted
 from extract.events.records import Casualty, EventActor, EventMention
@@ -66,13 +66,13 @@ STATEMENT_KEEPS_APART = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "S
 
 def _verbal(report: SentenceReport) -> bool:
     """A statement ("Iran threatened ...") is its own event; a sanction told twice is one."""
-    return (report.typing is not None and report.typing.trigger.family == "verbal"
+    return (report.typing is not None and report.typing.trigger.family == VERBAL
             and report.typing.plover_type in STATEMENT_KEEPS_APART)
 
 
 def _an_arrest(incident: Sequence[SentenceReport]) -> bool:
     first = next(r for r in incident if r.typing is not None).typing
-    return first.trigger.family == ARREST_FAMILY
+    return first.trigger.family == ARREST
 
 
 def _same_kind(incident: Sequence[SentenceReport], report: SentenceReport) -> bool:

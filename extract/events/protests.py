@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from extract.events.families import PROTEST, VERBAL
 from extract.events.rules import EventRules
 
-PROTEST = "protest"  # the family of seeds/events/families.csv for protests and strikes
 
 
 def protests(token: Token, sentence: Span, rules: EventRules) -> bool:
@@ -31,7 +31,7 @@ def _a_speakers_venue(gathering: Token, rules: EventRules) -> bool:
     verb = gathering.head.head
     said = [verb, verb.head] if verb.dep_ == "advcl" else [verb]  # "Speaking at a rally, Trump says"
     return any(v.lemma_.casefold() in rules.report_verbs
-               or any(w.family == "verbal" for w in rules.triggers.get(v.lemma_.casefold(), ())) for v in said)
+               or any(w.family == VERBAL for w in rules.triggers.get(v.lemma_.casefold(), ())) for v in said)
 
 
 def _protesters_named(sentence: Span, gathering: Token, rules: EventRules) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from extract.events.families import NATURAL, VERBAL
 from extract.events.records import Casualty
 from extract.events.rules import EventRules
 
@@ -170,7 +171,7 @@ def spoken_of(verb: Token, rules: EventRules) -> bool:
     """ "Trump and Cruz have criticized the Paris agreement", "scrap the nuclear agreement": the
     noun hangs from a verb of speech (a PLOVER verbal trigger), which is about it; "agreed to a
     ceasefire" makes one."""
-    return any(w.family == "verbal" and w.plover_type != "AGREE" for w in rules.triggers.get(verb.lemma_.casefold(), ()))
+    return any(w.family == VERBAL and w.plover_type != "AGREE" for w in rules.triggers.get(verb.lemma_.casefold(), ()))
 
 
 def visits_no_one(token: Token) -> bool:
@@ -189,7 +190,7 @@ def no_hazard_acts(verb: Token, rules: EventRules) -> bool:
         subjects = [verb.head]  # "people flooding into Europe": the noun the clause describes
     return bool(subjects) and not any(
         s.pos_ == "PROPN" or s.lemma_.casefold() in rules.hazard_subjects
-        or any(w.family == "natural" for w in rules.triggers.get(s.lemma_.casefold(), ())) for s in subjects)
+        or any(w.family == NATURAL for w in rules.triggers.get(s.lemma_.casefold(), ())) for s in subjects)
 
 
 def seizes_no_place(verb: Token, rules: EventRules) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.confidence import confidence_weights
+from extract.events.families import NAMED_IN_CODE
 from extract.events.patterns import CountPatterns, count_patterns, street_pattern
 from extract.events.seed_rows import (
     ActorAliasRow,
@@ -224,6 +225,9 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
     if len({row.precedence for row in family_rows}) != len(family_rows):
         raise ValueError("seeds/events/families.csv gives two families one precedence")
     families = {row.family: Family(row.family, row.default_class, row.needs, row.carries_toll) for row in family_rows}
+    if NAMED_IN_CODE - set(families):
+        raise ValueError(f"seeds/events/families.csv lacks the families {sorted(NAMED_IN_CODE - set(families))} "
+                         "that the event rules name")
     cues = _cues(read_rows(folder / "class_cues.csv", ClassCueRow))
     unknown = ({f.default_class for f in families.values()} | {c.event_class for c in cues}) - set(classes)
     if unknown:

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from extract.events.families import NATURAL, WEAPON
 from extract.events.rules import EventRules, TriggerWord
 
 # Parts of speech the small model gives ALL-CAPS wire copy ("BOMB" is often a proper noun there).
 LOOSE_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ"})
 # Names of storms and quakes are proper nouns: "Hurricane Dorian".
-PROPER_FAMILIES = frozenset({"natural"})
+PROPER_FAMILIES = frozenset({NATURAL})
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
              ("d", ""))
 
@@ -123,7 +124,6 @@ def _word_at(tokens: list[Token], i: int, rules: EventRules, shouting: bool) -> 
     return None
 
 
-WEAPON = "weapon"  # the family of seeds/events/families.csv for weapons named ("a rocket", "a bomb")
 
 
 def names_a_kind(token: Token, family: str, rules: EventRules) -> bool:

@@ -47,6 +47,7 @@ def replace_in(path, old, new):
     ("events/class_cues.csv", "\nArmed clash,", "\nArmed clashes,", ValueError, "unknown event classes"),
     ("events/families.csv", "violence,Attack,literal,true,5,", "violence,Attack,literal,true,6,", ValueError,
      "two families one precedence"),
+    ("events/families.csv", "\nverbal,", "\nspoken,", ValueError, r"lacks the families \['verbal'\]"),
     ("confidence_weights.csv", "events,base,0.5,", "events,bias,0.5,", SeedError,
      r"the events weights lack \['base'\] and hold unknown \['bias'\]"),
 ])
