@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from flows.run_output import (
+    RunSummary,
     one_line,
     progress_reporting,
     quiet_prefect_console,
@@ -64,14 +65,8 @@ def run(
     if published_at is not None and published_at > datetime.now() + timedelta(days=1):
         error_console.print(f"[red]error:[/red] --published-at {published_at:%Y-%m-%d} is in the future")
         raise typer.Exit(2)
-    from flows.etl import etl_for  # imported here: Prefect is slow to import and `sql` needs none of it
-
-    quiet_prefect_console()
     try:
-        with progress_reporting(error_console):
-            summary = etl_for(Settings())(inputs=[str(p) for p in inputs], published_at=published_at.date()
-                                          if published_at else None, warehouse=str(warehouse) if warehouse else None,
-                                          export=export, follow_links=follow_links)
+        summary = _run_flow_unless_unchanged([str(p) for p in inputs], warehouse, published_at, export, follow_links)
     except Exception as error:
         error_console.print(f"[red]run failed:[/red] {_shown(run_failure(error))}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
@@ -82,6 +77,25 @@ def run(
     if problem is not None:
         error_console.print(f"[red]error:[/red] {_shown(problem)}", soft_wrap=True, highlight=False)
         raise typer.Exit(1)
+
+
+def _run_flow_unless_unchanged(inputs: list[str], warehouse: Path | None, published_at: datetime | None,
+                               export: bool, follow_links: bool) -> RunSummary:
+    """A run with nothing to read is recorded without Prefect (flows.unchanged); any other
+    goes through the flow."""
+    from flows.unchanged import unchanged_run
+
+    settings = Settings()
+    summary = unchanged_run(settings, inputs, warehouse, export, follow_links)
+    if summary is not None:
+        return summary
+    from flows.etl import etl_for  # imported here: Prefect is slow to import and `sql` needs none of it
+
+    quiet_prefect_console()
+    with progress_reporting(error_console):
+        return etl_for(settings)(inputs=inputs, published_at=published_at.date() if published_at else None,
+                                 warehouse=str(warehouse) if warehouse else None, export=export,
+                                 follow_links=follow_links)
 
 
 @app.command()

@@ -27,15 +27,18 @@ from flows.tasks import (
     extract,
     extract_pages,
     find_stale,
+    find_unchanged,
     finish,
     link,
     load,
     open_run,
     prepare,
     progress_log,
+    record_files,
     refresh_lagging_exports,
 )
 from ingest.documents import batched, read_documents
+from ingest.file_states import FileState, counted_per_file, file_state
 from ingest.records import Document, IngestError, InputFile, RawPage, SkippedRecord
 from warehouse.connection import is_io_error
 from warehouse.lock import writer_lock
@@ -100,6 +103,7 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
     run = RunInProgress(settings, run_id, warehouse_path, default_published_at)
     try:
         files, discovery_errors, run.total = discover(list(inputs), follow_links)
+        files = run.skip_unchanged(files)
         progress_log.info("found %s documents in %d files", "some" if run.total is None else run.total, len(files),
                           extra={"total": run.total})
         run.counts += RunCounts(n_inputs=len(discovery_errors))
@@ -109,6 +113,7 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
         add_seconds(run.stage_seconds, {"link": time.perf_counter() - linking})
         finishing = time.perf_counter()
         failed_checks = finish(warehouse_path)
+        record_files(warehouse_path, run_id, run.files_read())
         add_seconds(run.stage_seconds, {"finish": time.perf_counter() - finishing})
     except BaseException as error:
         record_finish(warehouse_path, run_id, "failed", run.counts, f"{type(error).__name__}: {error}",
@@ -118,8 +123,7 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
         raise
     # a run that read no article at all (every input missing or quarantined, or none given) is
     # no success: the CLI exits non-zero on it
-    status = ("nothing_read" if not run.n_documents else "completed" if not failed_checks
-              else "completed_with_failed_checks")
+    status = run_status(run.n_documents, run.counts.n_files_unchanged, failed_checks)
     record_finish(warehouse_path, run_id, status, run.counts)
     export_error = None
     if export_dir is not None:
@@ -132,6 +136,14 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
     return RunSummary(run_id, status, run.counts, time.perf_counter() - started, str(warehouse_path),
                       str(export_dir) if export_dir else None, failed_checks,
                       {name: round(seconds, 3) for name, seconds in run.stage_seconds.items()}, export_error)
+
+
+def run_status(n_documents: int, n_files_unchanged: int, failed_checks: Mapping[str, int]) -> str:
+    """A finished run's status: `unchanged` when it read nothing because every file was as a
+    completed run last read it, `nothing_read` when it could read no article at all."""
+    if not n_documents:
+        return "unchanged" if n_files_unchanged else "nothing_read"
+    return "completed_with_failed_checks" if failed_checks else "completed"
 
 
 @dataclass
@@ -149,11 +161,32 @@ class RunInProgress:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     n_documents: int = 0
     in_flight: deque = field(default_factory=deque)  # (future of a StagedBatch, read counts, inputs read)
+    states: dict[InputFile, FileState | None] = field(default_factory=dict)  # of the files to read, before reading
+    inputs_per_file: dict[InputFile, int] = field(default_factory=dict)  # what each file read held
 
     @property
     def is_small(self) -> bool:
         """One batch in all: extracted here rather than by waking a worker."""
         return self.total is not None and self.total <= self.settings.batch_size
+
+    def skip_unchanged(self, files: list[InputFile]) -> list[InputFile]:
+        """The files to read: those not as a completed run last read them whole (by size and
+        modification time, looked up in one query). The others are counted and not read."""
+        self.states = {input_file: file_state(input_file) for input_file in files}
+        known = find_unchanged(self.warehouse_path, [s for s in self.states.values() if s is not None],
+                               dict(EXTRACTOR_VERSIONS))
+        to_read = [f for f in files if self.states[f] is None or self.states[f].path not in known]
+        if len(to_read) < len(files):
+            n_skipped = len(files) - len(to_read)
+            progress_log.info("%d files unchanged since a completed run read them: not read again", n_skipped)
+            self.counts += RunCounts(n_files_unchanged=n_skipped)
+            if self.total is not None:
+                self.total -= sum(known[s.path] for f, s in self.states.items() if f not in to_read)
+        return to_read
+
+    def files_read(self) -> list[tuple[InputFile, FileState, int]]:
+        """Each file read through to its end, with its state before reading and the inputs it held."""
+        return [(f, self.states[f], n) for f, n in self.inputs_per_file.items() if self.states.get(f) is not None]
 
     def read_and_load(self, files: list[InputFile], discovery_errors: list[IngestError]) -> None:
         """Inputs are read and looked up LOOKUP_BATCHES batches at a time; the articles to extract
@@ -161,7 +194,9 @@ class RunInProgress:
         changed makes a few full batches, not a task per chunk."""
         settings, versions = self.settings, dict(EXTRACTOR_VERSIONS)
         pending = PendingBatch(errors=list(discovery_errors))
-        items = pages_converted(read_documents(files, settings.max_input_bytes), self.submit_pages, PAGES_PER_TASK,
+        documents_read = counted_per_file(files, lambda one: read_documents(one, settings.max_input_bytes),
+                                          self.inputs_per_file)
+        items = pages_converted(documents_read, self.submit_pages, PAGES_PER_TASK,
                                 settings.workers + 1, lambda seconds: add_seconds(self.stage_seconds, {"html": seconds}))
         reading = time.perf_counter()
         for chunk in batched(items, LOOKUP_BATCHES * settings.batch_size):

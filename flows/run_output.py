@@ -85,6 +85,7 @@ def summary_table(summary: RunSummary) -> Table:
     for label, value in [
         ("articles loaded", f"{counts.n_articles_new:,}"),
         ("already in the warehouse", f"{counts.n_articles_existing:,}"),
+        ("files unchanged since last read (not read)", f"{counts.n_files_unchanged:,}"),
         ("re-extracted (an extractor changed)", f"{counts.n_articles_reextracted:,}"),
         ("duplicates in this run", f"{counts.n_duplicates:,}"),
         ("in another language (no extractors)", f"{counts.n_articles_other_language:,}"),

@@ -15,11 +15,13 @@ from extract.rule_sets import ExtractionRules, load_extraction_rules
 from flows.batching import count_documents
 from flows.settings import Settings
 from ingest.discovery import discover_inputs
+from ingest.file_states import FileState, files_with_errors
 from ingest.html import pages_to_documents
 from ingest.records import Document, IngestError, InputFile, InputRow, RawPage
 from link.incidents import load_incident_rules
 from nlp.pipeline import installed_model_identity, load_pipeline
 from warehouse import export as warehouse_export
+from warehouse import input_files as warehouse_input_files
 from warehouse import linking as warehouse_linking
 from warehouse import load as warehouse_load
 from warehouse.connection import is_io_error, prepare_warehouse
@@ -66,6 +68,24 @@ def discover(inputs: list[str], follow_links: bool) -> tuple[list[InputFile], li
       retry_condition_fn=retry_on_io_error)
 def find_stale(warehouse_path: Path, article_ids: list[str], versions: dict[str, str]) -> dict[str, frozenset[str]]:
     return warehouse_load.find_stale_extractors(warehouse_path, article_ids, versions)
+
+@task(name="find-unchanged-files", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2,
+      retry_condition_fn=retry_on_io_error)
+def find_unchanged(warehouse_path: Path, states: list[FileState], versions: dict[str, str]) -> dict[str, int]:
+    return warehouse_input_files.unchanged_files(warehouse_path, states, versions)
+
+
+@task(name="record-read-files", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2,
+      retry_condition_fn=retry_on_io_error)
+def record_files(warehouse_path: Path, run_id: str, read: list[tuple[InputFile, FileState, int]]) -> int:
+    """Record the files this run read whole with no quarantined input: the next run may skip
+    them while they stay as they are. Returns how many were recorded."""
+    failed = files_with_errors([input_file for input_file, _, _ in read],
+                               warehouse_input_files.run_error_uris(warehouse_path, run_id))
+    whole = [(state, n_inputs) for input_file, state, n_inputs in read if input_file not in failed]
+    warehouse_input_files.record_read_files(warehouse_path, run_id, whole)
+    return len(whole)
+
 
 @task(name="extract-html", cache_policy=NO_CACHE)
 def extract_pages(pages: list[RawPage], fast: bool) -> tuple[list[Document | IngestError], float]:

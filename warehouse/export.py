@@ -11,6 +11,7 @@ import os
 import shutil
 import uuid
 from datetime import datetime, timezone
+from collections.abc import Collection
 from pathlib import Path
 
 import duckdb
@@ -24,11 +25,13 @@ PARTITIONED = {"articles": "year_month"}
 STATE_FILE = "_warehouse_state.json"
 
 
-def export_fingerprints(connection: duckdb.DuckDBPyConnection) -> dict[str, list[int]]:
-    """Per exported table, [rows, digest of every row] of what its export query returns now."""
+def export_fingerprints(connection: duckdb.DuckDBPyConnection,
+                        tables: Collection[str] | None = None) -> dict[str, list[int]]:
+    """Per exported table (or per one of `tables`), [rows, digest of every row] of what its
+    export query returns now."""
     fingerprint = sql_text("meta/export_fingerprint.sql")
     return {query.stem: list(connection.sql(sql_text(f"export/{query.name}")).query("export_rows", fingerprint).fetchone())
-            for query in sql_files("export")}
+            for query in sql_files("export") if tables is None or query.stem in tables}
 
 
 def last_run(connection: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
@@ -134,6 +137,26 @@ def export_tables(path: Path, export_dir: Path) -> dict[str, Path]:
                 export_dir.rmdir()  # leave no empty folder behind a failed first export
             raise
     return written
+
+
+def export_changed_tables(path: Path, export_dir: Path, tables: Collection[str]) -> None:
+    """Write again only the named tables, when the caller knows no other table changed since
+    the exports were last written (a run that read nothing changes only `runs`): the manifest
+    keeps the other tables' fingerprints and names the latest run. Everything is written when
+    the folder holds no manifest of a complete export."""
+    manifest = export_manifest(export_dir)
+    if not manifest.get("tables") or foreign_content(export_dir) is not None:
+        export_tables(path, export_dir)
+        return
+    with open_warehouse(path, read_only=True) as connection:
+        connection.execute("BEGIN TRANSACTION")
+        for table in tables:
+            _write_table(connection, table, export_dir)
+        manifest = {**manifest, **last_run(connection),
+                    "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    "tables": {**manifest["tables"], **export_fingerprints(connection, tables)}}
+        connection.execute("COMMIT")
+    _write_manifest(export_dir, manifest)
 
 
 def _write_manifest(export_dir: Path, manifest: dict) -> None:

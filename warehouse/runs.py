@@ -30,6 +30,7 @@ class RunCounts:
     n_events: int = 0
     n_articles_other_language: int = 0  # loaded without the extractors: a language the pipeline does not cover
     n_records_skipped: int = 0  # WARC records that are no HTML page
+    n_files_unchanged: int = 0  # input files skipped unread: as a completed run last read them
 
     def __add__(self, other: "RunCounts") -> "RunCounts":
         return RunCounts(*(a + b for a, b in zip(vars(self).values(), vars(other).values(), strict=True)))

@@ -62,5 +62,8 @@ UNION ALL
 SELECT 'runs' AS table_name, concat_ws(' ', "run_id") AS id
 FROM "runs" GROUP BY "run_id" HAVING count(*) > 1
 UNION ALL
+SELECT 'input_files' AS table_name, concat_ws(' ', "path") AS id
+FROM "input_files" GROUP BY "path" HAVING count(*) > 1
+UNION ALL
 SELECT 'schema_migrations' AS table_name, concat_ws(' ', "version") AS id
 FROM "schema_migrations" GROUP BY "version" HAVING count(*) > 1;

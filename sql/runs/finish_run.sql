@@ -15,5 +15,6 @@ UPDATE runs SET
     n_article_sources = $n_article_sources,
     n_events = $n_events,
     n_articles_other_language = $n_articles_other_language,
-    n_records_skipped = $n_records_skipped
+    n_records_skipped = $n_records_skipped,
+    n_files_unchanged = $n_files_unchanged
 WHERE run_id = $run_id;

@@ -87,10 +87,17 @@ def test_running_twice_changes_nothing(inputs, tmp_path):
     warehouse = tmp_path / "w.duckdb"
     etl(inputs=[str(inputs)], warehouse=str(warehouse))
     before = {table: table_rows(warehouse, table) for table in DATA_TABLES}
-    second = etl(inputs=[str(inputs)], warehouse=str(warehouse))
-    assert (second.counts.n_articles_new, second.counts.n_articles_existing) == (0, 6)
+    n_files = len(list(inputs.iterdir()))
+    second = etl(inputs=[str(inputs)], warehouse=str(warehouse))  # no file changed: none is read
+    assert second.status == "unchanged"
+    assert (second.counts.n_inputs, second.counts.n_files_unchanged) == (0, n_files)
+    for path in inputs.iterdir():  # the same texts, files touched: read again, every article known by its hash
+        path.touch()
+    third = etl(inputs=[str(inputs)], warehouse=str(warehouse))
+    assert (third.counts.n_articles_new, third.counts.n_articles_existing, third.counts.n_files_unchanged) == (0, 6, 0)
     assert {table: table_rows(warehouse, table) for table in DATA_TABLES} == before
-    assert run_query(warehouse, "SELECT count(*) FROM runs WHERE status = 'completed'").rows == [(2,)]
+    assert run_query(warehouse, "SELECT status, count(*) FROM runs GROUP BY ALL ORDER BY ALL").rows == [
+        ("completed", 2), ("unchanged", 1)]
 
 
 def test_a_new_events_version_reextracts_only_events(inputs, tmp_path, monkeypatch):
@@ -110,8 +117,8 @@ def test_a_new_events_version_reextracts_only_events(inputs, tmp_path, monkeypat
     assert after["event_actors"] == before["event_actors"] and after["event_casualties"] == before["event_casualties"]
     assert run_query(warehouse, "SELECT DISTINCT extractor_version FROM events").rows == [("events.v999",)]
     assert run_query(warehouse, "SELECT n_articles_reextracted FROM runs ORDER BY started_at").rows == [(0,), (6,)]
-    third = etl(inputs=[str(inputs)], warehouse=str(warehouse), export=False)
-    assert (third.counts.n_articles_reextracted, third.counts.n_articles_existing) == (0, 6)
+    third = etl(inputs=[str(inputs)], warehouse=str(warehouse), export=False)  # every file read, nothing changed
+    assert (third.counts.n_articles_reextracted, third.counts.n_files_unchanged) == (0, len(list(inputs.iterdir())))
 
 
 def test_bad_inputs_are_quarantined_and_the_rest_loads(tmp_path):

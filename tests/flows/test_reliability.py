@@ -73,8 +73,8 @@ def test_a_long_article_and_a_failing_one_leave_the_rest_of_the_batch_loaded(tmp
     assert run_query(warehouse, "SELECT count(*) FROM articles WHERE article_id = $1",
                      [article_id_for(FAILING_TEXT)]).rows == [(0,)]
 
-    again = etl(inputs=[str(folder)], warehouse=str(warehouse), export=False)
-    assert (again.counts.n_articles_existing, again.counts.n_quarantined) == (2, 1)
+    again = etl(inputs=[str(folder)], warehouse=str(warehouse), export=False)  # the failing file is read again
+    assert (again.counts.n_files_unchanged, again.counts.n_inputs, again.counts.n_quarantined) == (2, 1, 1)
     assert run_query(warehouse, "SELECT count(*) FROM ingest_errors").rows == [(2,)]
 
 
