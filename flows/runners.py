@@ -2,6 +2,7 @@
 with the model and the rules, and one Prefect API shared by the flow and its workers."""
 
 import os
+from contextlib import ExitStack
 from pathlib import Path
 
 from prefect.settings import get_current_settings
@@ -33,15 +34,24 @@ def task_runner_for(settings: Settings) -> TaskRunner:
     return ProcessPoolTaskRunner(max_workers=settings.workers, initializer=warm_worker,
                                  initargs=(settings.model, settings.seeds_dir))
 
+# Holds this process's Prefect settings naming the shared API, for the rest of the process.
+_SHARED_API = ExitStack()
+
+
 def share_api_with_workers() -> None:
     """Make worker processes report to this process's Prefect API. With no PREFECT_API_URL,
     Prefect starts a temporary server for the flow, and each worker process would start one of
-    its own (about 220 MB and a few seconds each); starting it here and naming it in the
-    environment, which workers inherit, gives one server for the whole run."""
+    its own (about 220 MB and a few seconds each); starting it here gives one server for the
+    whole run. Worker processes inherit its address from the environment; Dask workers started
+    elsewhere (`dask worker`) get it with each task, in the Prefect settings a task carries.
+    A Dask worker on another machine cannot reach this temporary server, which listens on this
+    machine only: there, run a Prefect server and set PREFECT_API_URL on both sides."""
     if os.environ.get("PREFECT_API_URL") or get_current_settings().api.url:
         return
     from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, temporary_settings
 
     server = SubprocessASGIServer()  # the instance Prefect's own client would start and reuse
     server.start()
     os.environ["PREFECT_API_URL"] = server.api_url
+    _SHARED_API.enter_context(temporary_settings(updates={PREFECT_API_URL: server.api_url}))
