@@ -9,6 +9,7 @@ names or was filed from, then the most populous. "The Tunisian capital" is Tunis
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping
@@ -30,6 +31,7 @@ ALTERNATE_NAMES_POPULATION = 15_000
 _CAPITAL_OF = re.compile(r"^(?:the\s+)?(?P<demonym>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+capital$")
 _QUALIFIED = re.compile(r"^(?P<name>[^,]+?),\s*(?P<state>[A-Z][\w. ]*?)\.?$")
 _NOT_LETTERS = re.compile(r"[^a-z]")
+_VOWELS = re.compile(r"[aeiouy]")
 _ARTICLE_PREFIX = re.compile(r"^(?:the|al|ar|as|ad|an|at|az|el|ash)(?=[a-z]{3,})")
 # A loose key needs this many consonants: "~dm" would match half the world.
 MIN_CONSONANT_KEY = 4
@@ -87,15 +89,18 @@ class Gazetteer:
 
 def place_key(name: str) -> str:
     """Letters only, accents and doubled letters dropped: "Raqqa" = "Raqa", "Deir ez-Zor" = "Deir Ezzor"."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    letters = _NOT_LETTERS.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
-    return re.sub(r"(.)\1+", r"\1", letters)
+    if name.isascii():  # nothing to decompose: casefold is lower, and no character is combining
+        letters = _NOT_LETTERS.sub("", name.lower())
+    else:
+        decomposed = unicodedata.normalize("NFKD", name.casefold())
+        letters = _NOT_LETTERS.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return "".join(letter for letter, _ in itertools.groupby(letters))  # a run of one letter counts once
 
 
 def consonant_key(name: str) -> str:
     """A looser key without vowels after the first letter: "Kobane" = "Kobani"."""
     key = _ARTICLE_PREFIX.sub("", place_key(name))
-    return key[:1] + re.sub(r"[aeiouy]", "", key[1:])
+    return key[:1] + _VOWELS.sub("", key[1:])
 
 
 def _country_places(countries: Mapping[str, dict], capitals: Mapping[str, Place]) -> dict[str, Place]:
@@ -156,7 +161,7 @@ def _city_place(city: dict, iso3: Mapping[str, str]) -> Place:
 def _keys(names: Iterable[str], loose: bool) -> set[str]:
     keys = {place_key(name) for name in names}
     if loose:
-        keys |= {"~" + consonant_key(name) for name in names if len(consonant_key(name)) >= MIN_CONSONANT_KEY}
+        keys |= {"~" + key for key in map(consonant_key, names) if len(key) >= MIN_CONSONANT_KEY}
     return {k for k in keys if len(k) > 2}
 
 
