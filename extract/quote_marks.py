@@ -6,6 +6,7 @@ Unbalanced marks degrade to fewer spans, never to an exception.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -86,35 +87,34 @@ def find_quoted_spans(text: str) -> list[Quoted]:
 
 
 Mark = tuple[int, int, bool, bool]  # position, width, can_open, can_close
+_DOUBLE_MARK = re.compile(re.escape(DOUBLED_APOSTROPHES) + "|[" + re.escape(DOUBLE_OPENERS + DOUBLE_CLOSERS
+                                                                            + STRAIGHT_DOUBLE) + "]")
+_SINGLE_MARK = re.compile("[" + re.escape(SINGLE_OPENERS + SINGLE_CLOSERS + STRAIGHT_SINGLE) + "]")
 
 
 def _double_marks(text: str) -> list[Mark]:
     """Every double quotation mark: curly, straight, and the two apostrophes ('') some
     newspapers' archives use for one."""
     marks: list[Mark] = []
-    i = 0
-    while i < len(text):
-        char = text[i]
-        width = 2 if text.startswith(DOUBLED_APOSTROPHES, i) else 1
+    for match in _DOUBLE_MARK.finditer(text):  # left to right, a doubled apostrophe taken whole
+        i, char, width = match.start(), match.group()[0], len(match.group())
         if char in DOUBLE_OPENERS:
             marks.append((i, 1, True, False))
         elif char in DOUBLE_CLOSERS:
             marks.append((i, 1, False, True))
-        elif char == STRAIGHT_DOUBLE or width == 2:
+        else:  # straight, or a doubled apostrophe: which way it turns depends on its neighbours
             before = text[i - 1] if i else " "
             after = text[i + width] if i + width < len(text) else " "
             can_open = (before in OPEN_CONTEXT or before in DOUBLE_OPENERS) and not after.isspace()
             marks.append((i, width, can_open, i > 0 and not before.isspace()))
-        i += width
     return marks
 
 
 def _single_marks(text: str) -> list[Mark]:
     """Single marks that can delimit a quotation; apostrophes inside or after words cannot open."""
     marks: list[Mark] = []
-    for i, char in enumerate(text):
-        if char not in SINGLE_OPENERS + SINGLE_CLOSERS + STRAIGHT_SINGLE:
-            continue
+    for match in _SINGLE_MARK.finditer(text):
+        i, char = match.start(), match.group()
         if text.startswith(DOUBLED_APOSTROPHES, i) or text.startswith(DOUBLED_APOSTROPHES, i - 1) and i > 0:
             continue  # half of a doubled apostrophe: a double mark
         before = text[i - 1] if i else " "

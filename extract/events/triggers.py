@@ -64,15 +64,15 @@ def _particle_phrase(word: TriggerWord, head: Token, shouting: bool) -> bool:
         c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word.lemmas[1] and c.i > head.i for c in head.children)
 
 
-def _fits(word: TriggerWord, tokens: list[Token], shouting: bool) -> bool:
-    if len(tokens) < len(word.lemmas):
+def _fits(word: TriggerWord, tokens: list[Token], i: int, shouting: bool) -> bool:
+    """The word's phrase starts at tokens[i], with a part of speech it allows."""
+    size = len(word.lemmas)
+    if len(tokens) - i < size:
         return False
-    adjacent = _adjacent(word, tokens, shouting)
-    if not adjacent and not _particle_phrase(word, tokens[0], shouting):
+    if not _adjacent(word, tokens, i, shouting) and not _particle_phrase(word, tokens[i], shouting):
         return False
-    head = tokens[0]
     allowed = LOOSE_POS if shouting else word.pos | ({"PROPN"} if word.family in PROPER_FAMILIES else set())
-    return head.pos_ in allowed or any(t.pos_ in allowed for t in tokens[1:len(word.lemmas)])
+    return any(t.pos_ in allowed for t in tokens[i:i + max(size, 1)])
 
 
 def find_triggers(sentence: Span, rules: EventRules) -> list[Trigger]:
@@ -80,7 +80,7 @@ def find_triggers(sentence: Span, rules: EventRules) -> list[Trigger]:
     text = sentence.text  # Doc.text joins every token of the Doc: slice the sentence's instead
     shouting = is_shouting(text)
     tokens = list(sentence)
-    idioms = [(m.start(), m.end()) for m in rules.not_events.finditer(text)]
+    idioms: list[tuple[int, int]] | None = None  # found once the sentence has a trigger word
     found: list[Trigger] = []
     i = 0
     while i < len(tokens):
@@ -91,7 +91,9 @@ def find_triggers(sentence: Span, rules: EventRules) -> list[Trigger]:
         if _is_a_date(tokens, i):
             i += 1
             continue
-        size = len(word.lemmas) if _adjacent(word, tokens[i:], shouting) else 1
+        if idioms is None:
+            idioms = [(m.start(), m.end()) for m in rules.not_events.finditer(text)]
+        size = len(word.lemmas) if _adjacent(word, tokens, i, shouting) else 1
         last = tokens[i + size - 1]
         start, end = tokens[i].idx, last.idx + len(last.text)
         relative = (start - sentence.start_char, end - sentence.start_char)
@@ -103,9 +105,10 @@ def find_triggers(sentence: Span, rules: EventRules) -> list[Trigger]:
     return found
 
 
-def _adjacent(word: TriggerWord, tokens: list[Token], shouting: bool) -> bool:
-    return len(tokens) >= len(word.lemmas) and all(
-        lemma in base_forms(token, shouting) for lemma, token in zip(word.lemmas, tokens, strict=False))
+def _adjacent(word: TriggerWord, tokens: list[Token], i: int, shouting: bool) -> bool:
+    """The word's lemmas are the tokens from tokens[i] on, one after the other."""
+    return len(tokens) - i >= len(word.lemmas) and all(
+        lemma in base_forms(tokens[i + k], shouting) for k, lemma in enumerate(word.lemmas))
 
 
 def _is_a_date(tokens: list[Token], i: int) -> bool:
@@ -119,7 +122,7 @@ def _is_a_date(tokens: list[Token], i: int) -> bool:
 def _word_at(tokens: list[Token], i: int, rules: EventRules, shouting: bool) -> TriggerWord | None:
     for form in dict.fromkeys(base_forms(tokens[i], shouting)):
         for word in rules.triggers.get(form, ()):
-            if _fits(word, tokens[i:], shouting):
+            if _fits(word, tokens, i, shouting):
                 return word
     return None
 
