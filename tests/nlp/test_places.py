@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.places import PlaceContext, consonant_key, load_gazetteer, place_key, resolve_place
+from nlp.gazetteer_store import load_gazetteer
+from nlp.places import PlaceContext, consonant_key, place_key, resolve_place
 from nlp.toponyms import place_mentions
 from tests.conftest import SEEDS_DIR
 

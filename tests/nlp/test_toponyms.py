@@ -7,7 +7,7 @@ import re
 import pytest
 
 from extract.events.rules import load_event_rules
-from nlp.places import load_gazetteer
+from nlp.gazetteer_store import load_gazetteer
 from nlp.toponyms import looks_like_a_name, person_name_keys, place_mentions
 from tests.conftest import SEEDS_DIR
 

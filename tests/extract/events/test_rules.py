@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from extract.events.rules import load_event_rules
-from nlp.places import load_gazetteer
+from nlp.gazetteer_store import load_gazetteer
 from seedrows import SeedError
 
 from tests.conftest import SEEDS_DIR

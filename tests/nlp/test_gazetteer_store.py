@@ -1,0 +1,67 @@
+"""The gazetteer kept between processes: read back equal, keyed by everything the build reads,
+and rebuilt when what is stored cannot be read."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from nlp import gazetteer_store
+from nlp.gazetteer_store import SEED_FILES, cache_dir, decode, encode, load_gazetteer, read_stored, store_key
+from tests.conftest import SEEDS_DIR
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer(SEEDS_DIR)
+
+
+def test_a_stored_gazetteer_reads_back_equal(gazetteer):
+    again = decode(encode(gazetteer))
+    assert again == gazetteer
+    tunis = gazetteer.places_by_key["tunis"]
+    assert again.places_by_key["tunis"] == tunis and again.capitals_by_iso2["TN"] in tunis
+
+
+def test_the_key_changes_with_every_seed_file_and_the_population(tmp_path):
+    seeds = tmp_path / "seeds"
+    for relative in SEED_FILES:
+        (seeds / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SEEDS_DIR / relative, seeds / relative)
+    keys = {store_key(seeds, 1000), store_key(seeds, 15_000)}
+    for relative in SEED_FILES:
+        with (seeds / relative).open("a", encoding="utf-8") as handle:
+            handle.write("\n")
+        keys.add(store_key(seeds, 1000))
+    assert len(keys) == 2 + len(SEED_FILES)
+    assert store_key(seeds, 1000) == store_key(seeds, 1000)
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal data", b"\xe9" * 40])
+def test_a_store_that_cannot_be_read_whole_is_none(tmp_path, content):
+    path = tmp_path / "gazetteer.marshal"
+    path.write_bytes(content)
+    assert read_stored(path) is None
+    assert read_stored(tmp_path / "missing.marshal") is None
+
+
+def test_the_cache_folder_is_the_setting_else_the_user_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("WIREHOUSE_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv("WIREHOUSE_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "wirehouse"
+
+
+def test_a_new_store_leaves_the_newest_few_and_nothing_else_it_did_not_write(tmp_path, monkeypatch, gazetteer):
+    for n in range(5):
+        old = tmp_path / f"gazetteer-{n}.marshal"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 + n, 1_000_000 + n))
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    gazetteer_store._store(tmp_path / "gazetteer-new.marshal", encode(gazetteer))
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == ["gazetteer-3.marshal", "gazetteer-4.marshal", "gazetteer-new.marshal", "notes.txt"]
+    assert read_stored(tmp_path / "gazetteer-new.marshal") == gazetteer
