@@ -185,8 +185,14 @@ class RunInProgress:
         return to_read
 
     def files_read(self) -> list[tuple[InputFile, FileState, int]]:
-        """Each file read through to its end, with its state before reading and the inputs it held."""
-        return [(f, self.states[f], n) for f, n in self.inputs_per_file.items() if self.states.get(f) is not None]
+        """Each file read through to its end, with its state before reading and the inputs it
+        held; a file given twice under two names (a folder and a path into it) once."""
+        read: dict[str, tuple[InputFile, FileState, int]] = {}
+        for input_file, n_inputs in self.inputs_per_file.items():
+            state = self.states.get(input_file)
+            if state is not None:
+                read.setdefault(state.path, (input_file, state, n_inputs))
+        return list(read.values())
 
     def read_and_load(self, files: list[InputFile], discovery_errors: list[IngestError]) -> None:
         """Inputs are read and looked up LOOKUP_BATCHES batches at a time; the articles to extract

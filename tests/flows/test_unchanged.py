@@ -111,3 +111,17 @@ def test_a_run_that_read_nothing_is_unchanged_only_when_files_were_skipped():
     assert run_status(0, 0, {}) == "nothing_read"
     assert run_status(5, 3, {}) == "completed"
     assert run_status(5, 0, {"duplicate_keys": 1}) == "completed_with_failed_checks"
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_a_file_given_twice_under_two_names_is_recorded_once(tmp_path):
+    from flows.etl import etl
+
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    shutil.copy(SEED_ARTICLE, inputs / "seed.txt")
+    warehouse = tmp_path / "w.duckdb"
+    summary = etl(inputs=[str(inputs), str((inputs / "seed.txt").resolve())], warehouse=str(warehouse), export=False)
+    assert (summary.status, summary.counts.n_articles_new, summary.counts.n_duplicates) == ("completed", 1, 1)
+    assert run_query(warehouse, "SELECT path, n_inputs FROM input_files").rows == [
+        (str((inputs / "seed.txt").resolve()), 1)]
