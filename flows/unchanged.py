@@ -6,7 +6,7 @@ file is as a completed run last read it (`input_files`: same size and modificati
 article is at the current extractor versions, and the last run completed cleanly, the run's row
 is written here directly, with status `unchanged` and no Prefect flow run. Anything else (a
 new or changed file, an unreadable path, a stale extractor, failed checks last time, exports
-behind, another run writing) goes to the flow as before.
+behind, another run writing, the file busy) goes to the flow as before.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from flows.settings import Settings
 from ingest.discovery import discover_inputs
 from ingest.file_states import file_state
 from nlp.pipeline import installed_model_identity
-from warehouse.connection import open_warehouse, prepare_warehouse
+from warehouse.connection import is_io_error, open_warehouse, prepare_warehouse
 from warehouse.export import export_changed_tables, export_manifest, exports_lag, last_run
 from warehouse.input_files import unchanged_files
 from warehouse.lock import WarehouseBusy, writer_lock
@@ -62,6 +62,10 @@ def unchanged_run(settings: Settings, inputs: list[str], warehouse: Path | None,
                     export_error = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
     except WarehouseBusy:
         return None
+    except Exception as error:  # the file busy for a moment (a reader): the flow retries such steps
+        if is_io_error(error):
+            return None
+        raise
     return RunSummary(run_id, "unchanged", counts, time.perf_counter() - started, str(warehouse_path),
                       str(export_dir) if export_dir else None, {}, {}, export_error)
 

@@ -125,3 +125,21 @@ def test_a_file_given_twice_under_two_names_is_recorded_once(tmp_path):
     assert (summary.status, summary.counts.n_articles_new, summary.counts.n_duplicates) == ("completed", 1, 1)
     assert run_query(warehouse, "SELECT path, n_inputs FROM input_files").rows == [
         (str((inputs / "seed.txt").resolve()), 1)]
+
+
+def test_a_warehouse_held_by_a_reader_sends_the_run_to_the_flow(loaded):
+    import subprocess
+    import sys
+
+    inputs, warehouse = loaded
+    reader = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+                               "print('open', flush=True); time.sleep(60)", str(warehouse)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "open"
+        assert rerun(inputs, warehouse) is None  # the flow's steps wait and retry; this path steps aside
+    finally:
+        reader.kill()
+        reader.wait()
+    assert rerun(inputs, warehouse).status == "unchanged"
