@@ -129,7 +129,7 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
     if export_dir is not None:
         exporting = time.perf_counter()
         try:
-            export(warehouse_path, export_dir)
+            export(warehouse_path, export_dir, only_runs=status == "unchanged" and not run.counts.n_quarantined)
         except Exception as error:  # the run is loaded and recorded; only its exports are missing
             export_error = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
         add_seconds(run.stage_seconds, {"export": time.perf_counter() - exporting})

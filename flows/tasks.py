@@ -150,10 +150,13 @@ def finish(warehouse_path: Path) -> dict[str, int]:
 
 
 @task(name="export-parquet", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=retry_on_io_error)
-def export(warehouse_path: Path, export_dir: Path) -> None:
+def export(warehouse_path: Path, export_dir: Path, only_runs: bool = False) -> None:
     """Write the Parquet exports after the run is recorded (so runs.parquet holds its final
-    status), unless every table's fingerprint says they are current."""
-    if not warehouse_export.exports_are_current(warehouse_path, export_dir):
+    status), unless every table's fingerprint says they are current. A run that changed no
+    other table (`only_runs`: it read nothing and quarantined nothing) rewrites runs.parquet only."""
+    if only_runs:
+        warehouse_export.export_changed_tables(warehouse_path, export_dir, ["runs"])
+    elif not warehouse_export.exports_are_current(warehouse_path, export_dir):
         warehouse_export.export_tables(warehouse_path, export_dir)
 
 

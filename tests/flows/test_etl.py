@@ -14,6 +14,7 @@ from flows.cli import app
 from flows.etl import etl
 from tests.conftest import FIXTURES_DIR, PROJECT_ROOT, SEED_ARTICLE
 from warehouse.connection import open_warehouse
+from warehouse.export import exports_are_current
 from warehouse.query import run_query
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
@@ -91,6 +92,8 @@ def test_running_twice_changes_nothing(inputs, tmp_path):
     second = etl(inputs=[str(inputs)], warehouse=str(warehouse))  # no file changed: none is read
     assert second.status == "unchanged"
     assert (second.counts.n_inputs, second.counts.n_files_unchanged) == (0, n_files)
+    exports = tmp_path / "exports"  # only runs.parquet written again, and the exports current
+    assert exports_are_current(warehouse, exports) and pl.read_parquet(exports / "runs.parquet").height == 2
     for path in inputs.iterdir():  # the same texts, files touched: read again, every article known by its hash
         path.touch()
     third = etl(inputs=[str(inputs)], warehouse=str(warehouse))
