@@ -32,7 +32,6 @@ import pyarrow.compute as pc
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
-import flows  # noqa: E402,F401  (Prefect's environment defaults, before anything imports it)
 from extract.batch import extract_batch  # noqa: E402
 from extract.components import EXTRACTOR_VERSIONS  # noqa: E402
 from flows.tasks import extraction_rules  # noqa: E402
@@ -41,7 +40,7 @@ from ingest.jsonl import read_jsonl  # noqa: E402
 from ingest.records import Document  # noqa: E402
 from link.incidents import load_incident_rules  # noqa: E402
 from nlp.pipeline import load_pipeline  # noqa: E402
-from warehouse.connection import prepare_warehouse  # noqa: E402
+from warehouse.connection import WriterHold, prepare_warehouse  # noqa: E402
 from warehouse.linking import link_run  # noqa: E402
 from warehouse.load import StagedBatch, load_staged, stage_batch  # noqa: E402
 from warehouse.runs import RunCounts, start_run  # noqa: E402
@@ -92,6 +91,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000, help="articles to load in all")
     parser.add_argument("--slices", type=int, default=10, help="report the rate over this many slices")
     parser.add_argument("--link", action="store_true", help="link the whole load at the end (a worst case)")
+    parser.add_argument("--hold-seconds", type=float, default=Settings().writer_hold_seconds,
+                        help="keep the warehouse open between batches this long, as the flow does (0: never)")
     arguments = parser.parse_args()
     corpus = WORK_DIR / f"n{arguments.corpus_n}" / "corpus.jsonl"
     if not corpus.exists():
@@ -111,11 +112,14 @@ def main() -> None:
     slices, loaded, slice_started, slice_loaded = [], 0, time.perf_counter(), 0
     load_seconds = 0.0
     slice_size = max(1, n_copies // arguments.slices)
+    hold = WriterHold(warehouse, arguments.hold_seconds)
     for copy in range(n_copies):
         for staged in batches:
             moved = copy_of(staged, copy)
             started = time.perf_counter()
+            hold.keep()
             load_staged(warehouse, run_id, moved, EXTRACTOR_VERSIONS)
+            hold.release_if_due()
             load_seconds += time.perf_counter() - started
             loaded += moved.tables["staged_articles"].num_rows
         if (copy + 1) % slice_size == 0 or copy == n_copies - 1:
@@ -123,13 +127,14 @@ def main() -> None:
             slices.append({"articles_loaded": loaded, "articles_per_second": round((loaded - slice_loaded) / seconds, 1)})
             print(f"  {loaded:>9,} articles: {slices[-1]['articles_per_second']:,} articles/s", flush=True)
             slice_started, slice_loaded = time.perf_counter(), loaded
+    hold.release()
     started = time.perf_counter()
     if arguments.link:
         link_run(warehouse, run_id, load_incident_rules(Settings().seeds_dir))
     link_seconds = time.perf_counter() - started if arguments.link else None
     result = {
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "cpus": os.cpu_count(),
-        "articles": loaded, "distinct_articles": per_copy, "batch_size": BATCH_SIZE,
+        "articles": loaded, "distinct_articles": per_copy, "batch_size": BATCH_SIZE, "hold_seconds": arguments.hold_seconds,
         "load_seconds": round(load_seconds, 1), "articles_per_second": round(loaded / load_seconds, 1),
         "link_seconds": round(link_seconds, 1) if link_seconds is not None else None, "slices": slices,
         "warehouse_megabytes": round(warehouse.stat().st_size / 1e6, 1),

@@ -40,7 +40,7 @@ from flows.tasks import (
 from ingest.documents import batched, read_documents
 from ingest.file_states import FileState, counted_per_file, file_state
 from ingest.records import Document, IngestError, InputFile, RawPage, SkippedRecord
-from warehouse.connection import is_io_error
+from warehouse.connection import WriterHold, is_io_error
 from warehouse.lock import writer_lock
 from warehouse.runs import RunCounts, finish_run
 from warehouse.space import is_disk_full, release_reserve, space_reserve
@@ -107,10 +107,13 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
         progress_log.info("found %s documents in %d files", "some" if run.total is None else run.total, len(files),
                           extra={"total": run.total})
         run.counts += RunCounts(n_inputs=len(discovery_errors))
-        run.read_and_load(files, discovery_errors)
-        linking = time.perf_counter()
-        link(warehouse_path, run_id, settings.seeds_dir)
-        add_seconds(run.stage_seconds, {"link": time.perf_counter() - linking})
+        try:
+            run.read_and_load(files, discovery_errors)
+            linking = time.perf_counter()
+            link(warehouse_path, run_id, settings.seeds_dir)
+            add_seconds(run.stage_seconds, {"link": time.perf_counter() - linking})
+        finally:
+            run.hold.release()  # the checks and the exports read it in a connection of their own kind
         finishing = time.perf_counter()
         failed_checks = finish(warehouse_path)
         record_files(warehouse_path, run_id, run.files_read())
@@ -162,12 +165,17 @@ class RunInProgress:
     n_documents: int = 0
     in_flight: deque = field(default_factory=deque)  # (future of a StagedBatch, read counts, inputs read)
     states: dict[InputFile, FileState | None] = field(default_factory=dict)  # of the files to read, before reading
+    hold: WriterHold | None = None  # the warehouse kept open between loads
     inputs_per_file: dict[InputFile, int] = field(default_factory=dict)  # what each file read held
 
     @property
     def is_small(self) -> bool:
         """One batch in all: extracted here rather than by waking a worker."""
         return self.total is not None and self.total <= self.settings.batch_size
+
+    def __post_init__(self) -> None:
+        if self.hold is None:
+            self.hold = WriterHold(self.warehouse_path, self.settings.writer_hold_seconds)
 
     def skip_unchanged(self, files: list[InputFile]) -> list[InputFile]:
         """The files to read: those not as a completed run last read them whole (by size and
@@ -238,7 +246,9 @@ class RunInProgress:
         future, read_counts, n_read = self.in_flight.popleft()
         staged = future.result()
         loading = time.perf_counter()
+        self.hold.keep()
         load(self.warehouse_path, self.run_id, staged)
+        self.hold.release_if_due()
         add_seconds(self.stage_seconds, staged.seconds)
         add_seconds(self.stage_seconds, {"load": time.perf_counter() - loading})
         loaded = read_counts + staged.counts

@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     max_input_bytes: int = Field(5 * 1024 * 1024, ge=1, description="larger inputs are quarantined")
     lock_timeout_seconds: float = Field(3600, ge=0, description="how long a run waits for another run "
                                         "writing the same warehouse before it gives up")
+    writer_hold_seconds: float = Field(10, ge=0, description="how long the writer keeps the warehouse open "
+                                       "between batches before letting readers in (0: closed after every batch)")
     read_wait_seconds: float = Field(60, ge=0, description="how long `wirehouse sql` waits for a run to finish "
                                      "writing a batch before it gives up")
     article_seconds: float = Field(120, gt=0, description="time budget of one article's extraction (after its "
