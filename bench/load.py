@@ -84,6 +84,30 @@ def copy_of(staged: StagedBatch, copy: int) -> StagedBatch:
                        _copied_ids(staged.article_sources, copy), _copied_ids(staged.quotes, copy), staged.counts)
 
 
+def load_copies(warehouse: Path, run_id: str, batches: list[StagedBatch], n_copies: int, slice_size: int,
+                hold_seconds: float) -> tuple[int, float, list[dict]]:
+    """Load n_copies of the batches as the flow's writer does; (articles, load seconds, the rate
+    over each slice of slice_size copies)."""
+    slices, loaded, slice_started, slice_loaded, load_seconds = [], 0, time.perf_counter(), 0, 0.0
+    hold = WriterHold(warehouse, hold_seconds)
+    for copy in range(n_copies):
+        for staged in batches:
+            moved = copy_of(staged, copy)
+            started = time.perf_counter()
+            hold.keep()
+            load_staged(warehouse, run_id, moved, EXTRACTOR_VERSIONS)
+            hold.release_if_due()
+            load_seconds += time.perf_counter() - started
+            loaded += moved.tables["staged_articles"].num_rows
+        if (copy + 1) % slice_size == 0 or copy == n_copies - 1:
+            seconds = time.perf_counter() - slice_started
+            slices.append({"articles_loaded": loaded, "articles_per_second": round((loaded - slice_loaded) / seconds, 1)})
+            print(f"  {loaded:>9,} articles: {slices[-1]['articles_per_second']:,} articles/s", flush=True)
+            slice_started, slice_loaded = time.perf_counter(), loaded
+    hold.release()
+    return loaded, load_seconds, slices
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus-n", type=int, default=2000, help="the N of a corpus make bench built")
@@ -109,25 +133,8 @@ def main() -> None:
     start_run(warehouse, run_id, None, [str(corpus)], "bench", "0", EXTRACTOR_VERSIONS)
 
     n_copies = -(-arguments.articles // per_copy)
-    slices, loaded, slice_started, slice_loaded = [], 0, time.perf_counter(), 0
-    load_seconds = 0.0
-    slice_size = max(1, n_copies // arguments.slices)
-    hold = WriterHold(warehouse, arguments.hold_seconds)
-    for copy in range(n_copies):
-        for staged in batches:
-            moved = copy_of(staged, copy)
-            started = time.perf_counter()
-            hold.keep()
-            load_staged(warehouse, run_id, moved, EXTRACTOR_VERSIONS)
-            hold.release_if_due()
-            load_seconds += time.perf_counter() - started
-            loaded += moved.tables["staged_articles"].num_rows
-        if (copy + 1) % slice_size == 0 or copy == n_copies - 1:
-            seconds = time.perf_counter() - slice_started
-            slices.append({"articles_loaded": loaded, "articles_per_second": round((loaded - slice_loaded) / seconds, 1)})
-            print(f"  {loaded:>9,} articles: {slices[-1]['articles_per_second']:,} articles/s", flush=True)
-            slice_started, slice_loaded = time.perf_counter(), loaded
-    hold.release()
+    loaded, load_seconds, slices = load_copies(warehouse, run_id, batches, n_copies,
+                                               max(1, n_copies // arguments.slices), arguments.hold_seconds)
     started = time.perf_counter()
     if arguments.link:
         link_run(warehouse, run_id, load_incident_rules(Settings().seeds_dir))
