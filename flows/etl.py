@@ -47,6 +47,9 @@ from warehouse.space import is_disk_full, release_reserve, space_reserve
 
 # HTML pages go to the workers for their main text in groups of this many.
 PAGES_PER_TASK = 64
+# The articles left at the end are shared among the workers in batches of at least this many
+# (below it a task's overhead outweighs a worker waiting).
+MIN_TAIL_BATCH = 32
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,15 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
                       {name: round(seconds, 3) for name, seconds in run.stage_seconds.items()}, export_error)
 
 
+def tail_batch_size(n_left: int, workers: int, batch_size: int) -> int:
+    """The size of the batches the articles left at the end of the input go in: shared among
+    the workers, so that one does not parse them alone while the others wait, unless that
+    would make batches smaller than MIN_TAIL_BATCH."""
+    if workers < 2 or n_left < 2 * MIN_TAIL_BATCH:
+        return batch_size
+    return max(MIN_TAIL_BATCH, -(-n_left // workers))
+
+
 def run_status(n_documents: int, n_files_unchanged: int, failed_checks: Mapping[str, int]) -> str:
     """A finished run's status: `unchanged` when it read nothing because every file was as a
     completed run last read it, `nothing_read` when it could read no article at all."""
@@ -223,8 +235,9 @@ class RunInProgress:
             while pending.is_full(settings.batch_size):
                 self.submit(pending.take(settings.batch_size), versions)
             reading = time.perf_counter()
+        last_size = tail_batch_size(len(pending.documents), settings.workers, settings.batch_size)
         while pending.documents or pending.n_read:
-            self.submit(pending.take(settings.batch_size), versions)
+            self.submit(pending.take(last_size), versions)
         while self.in_flight:
             self.load_oldest()
 

@@ -214,3 +214,13 @@ def test_articles_to_extract_are_gathered_across_chunks_into_full_batches():
     # a text repeated after its batch left is a duplicate, not a new article a second time
     pending.add([document(1, "late.txt"), document(7)], [], stale={})
     assert [d.article_id for d in pending.documents] == ["id-7"] and pending.counts.n_duplicates == 1
+
+
+def test_the_articles_left_at_the_end_are_shared_among_the_workers():
+    from flows.etl import MIN_TAIL_BATCH, tail_batch_size
+
+    assert tail_batch_size(136, workers=2, batch_size=256) == 68  # two halves, one for each worker
+    assert tail_batch_size(200, workers=4, batch_size=256) == 50
+    assert tail_batch_size(2 * MIN_TAIL_BATCH - 1, workers=2, batch_size=256) == 256  # too few to split
+    assert tail_batch_size(100, workers=8, batch_size=256) == MIN_TAIL_BATCH  # never below the minimum
+    assert tail_batch_size(136, workers=1, batch_size=256) == 256
