@@ -196,12 +196,12 @@ class RunInProgress:
         known = find_unchanged(self.warehouse_path, [s for s in self.states.values() if s is not None],
                                dict(EXTRACTOR_VERSIONS))
         to_read = [f for f in files if self.states[f] is None or self.states[f].path not in known]
-        if len(to_read) < len(files):
-            n_skipped = len(files) - len(to_read)
-            progress_log.info("%d files unchanged since a completed run read them: not read again", n_skipped)
-            self.counts += RunCounts(n_files_unchanged=n_skipped)
+        skipped = [f for f in files if self.states[f] is not None and self.states[f].path in known]
+        if skipped:
+            progress_log.info("%d files unchanged since a completed run read them: not read again", len(skipped))
+            self.counts += RunCounts(n_files_unchanged=len(skipped))
             if self.total is not None:
-                self.total -= sum(known[s.path] for f, s in self.states.items() if f not in to_read)
+                self.total -= sum(known[self.states[f].path] for f in skipped)
         return to_read
 
     def files_read(self) -> list[tuple[InputFile, FileState, int]]:
