@@ -17,7 +17,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from extract.components import EXTRACTOR_VERSIONS
 from flows.batching import LOOKUP_BATCHES, PendingBatch, pages_converted
-from flows.run_output import RunSummary
+from flows.run_output import RunSummary, error_summary
 from flows.runners import share_api_with_workers, task_runner_for
 from flows.settings import Settings
 from flows.tasks import (
@@ -137,7 +137,7 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
         try:
             export(warehouse_path, export_dir, only_runs=status == "unchanged" and not run.counts.n_quarantined)
         except Exception as error:  # the run is loaded and recorded; only its exports are missing
-            export_error = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+            export_error = error_summary(error)
         add_seconds(run.stage_seconds, {"export": time.perf_counter() - exporting})
     return RunSummary(run_id, status, run.counts, time.perf_counter() - started, str(warehouse_path),
                       str(export_dir) if export_dir else None, failed_checks,

@@ -158,3 +158,9 @@ def one_line(error: BaseException) -> str:
     """An error's message on one line (DuckDB adds the query with a caret below it)."""
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
     return lines[0] if lines else type(error).__name__
+
+
+def error_summary(error: BaseException) -> str:
+    """ "TypeName: first line of the message", as a run's summary keeps an export's failure."""
+    first = next((line for line in str(error).splitlines() if line.strip()), "")
+    return f"{type(error).__name__}: {first}"

@@ -16,10 +16,10 @@ import uuid
 from pathlib import Path
 
 from extract.components import EXTRACTOR_VERSIONS
-from flows.run_output import RunSummary
+from flows.run_output import RunSummary, error_summary
 from flows.settings import Settings
 from ingest.discovery import discover_inputs
-from ingest.file_states import file_state
+from ingest.file_states import FileState, file_state
 from nlp.pipeline import installed_model_identity
 from warehouse.connection import is_io_error, open_warehouse, prepare_warehouse
 from warehouse.export import export_changed_tables, export_manifest, exports_lag, last_run
@@ -59,7 +59,7 @@ def unchanged_run(settings: Settings, inputs: list[str], warehouse: Path | None,
                 try:
                     export_changed_tables(warehouse_path, export_dir, ["runs"])
                 except Exception as error:  # the run is recorded; only its exports are missing
-                    export_error = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+                    export_error = error_summary(error)
     except WarehouseBusy:
         return None
     except Exception as error:  # the file busy for a moment (a reader): the flow retries such steps
@@ -70,7 +70,7 @@ def unchanged_run(settings: Settings, inputs: list[str], warehouse: Path | None,
                       str(export_dir) if export_dir else None, {}, {}, export_error)
 
 
-def _nothing_to_do(warehouse_path: Path, states: list, export_dir: Path | None) -> bool:
+def _nothing_to_do(warehouse_path: Path, states: list[FileState], export_dir: Path | None) -> bool:
     """Every file unchanged, the last run clean, and its exports (when wanted) complete."""
     known = unchanged_files(warehouse_path, states, EXTRACTOR_VERSIONS)
     if not all(state.path in known for state in states):

@@ -40,3 +40,10 @@ def test_the_summary_table_shows_the_counts_and_where_things_went():
     shown = console.export_text()
     assert "run r1: completed" in shown and "articles loaded" in shown and "2 / 0" in shown
     assert "parse 1.2" in shown and "(not written)" in shown
+
+
+def test_an_error_is_summed_up_by_its_type_and_first_line():
+    from flows.run_output import error_summary
+
+    assert error_summary(OSError("disk full\nLINE 1: COPY ...")) == "OSError: disk full"
+    assert error_summary(ValueError()) == "ValueError: "
