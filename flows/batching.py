@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from extract.components import extractors_to_rerun
-from ingest.records import Document, IngestError, InputFile, InputItem, InputRow, RawPage
+from ingest.records import Document, IngestError, InputFile, InputItem, InputRow, PlannedItem, RawPage, WarcRange
 from warehouse.runs import RunCounts
 
 # Inputs are read and looked up in the warehouse this many batches at a time: one query per
@@ -17,30 +17,48 @@ from warehouse.runs import RunCounts
 LOOKUP_BATCHES = 16
 
 
-class PagesResult(Protocol):
-    """A future (or a value already computed) of the pages' Documents and seconds taken."""
+class Converted(Protocol):
+    """A future (or a value already computed) of what a unit of work read: its Documents,
+    quarantine rows and skipped records, and the seconds each stage took."""
 
-    def result(self) -> tuple[list[Document | IngestError], float]: ...
+    def result(self) -> tuple[list[InputItem], dict[str, float]]: ...
 
 
-def pages_converted(items: Iterable[InputItem], submit: Callable[[list[RawPage]], PagesResult],
-                    pages_per_task: int, in_flight: int, on_seconds: Callable[[float], None]) -> Iterator[InputItem]:
+# What the workers convert: a group of HTML pages read here, or a WARC byte range they read.
+WorkUnit = list[RawPage] | WarcRange
+
+
+@dataclass(frozen=True)
+class _Submitted:
+    unit: WorkUnit
+    future: Converted
+
+
+def pages_converted(items: Iterable[PlannedItem], submit: Callable[[WorkUnit], Converted], pages_per_task: int,
+                    in_flight: int, on_converted: Callable[[WorkUnit, list[InputItem], dict[str, float]], None],
+                    ) -> Iterator[InputItem]:
     """The items read, in order, with every RawPage replaced by its Document (or quarantine
-    row). Pages go to `submit` in groups of `pages_per_task`, at most `in_flight` groups at a
-    time, so that the workers extract HTML while the reader reads on, and no more than a few
-    groups of page bytes are held here."""
-    queue: deque[InputItem | list[RawPage] | PagesResult] = deque()
+    row) and every WARC range by the items its records became. Pages go to `submit` in groups
+    of `pages_per_task`, ranges one by one, at most `in_flight` units at a time, so that the
+    workers read and extract while the reader plans on, and no more than a few units' results
+    are held here. `on_converted` hears of each unit done, with its items and seconds."""
+    queue: deque[InputItem | list[RawPage] | _Submitted] = deque()
     group: list[RawPage] | None = None
     n_submitted = 0
 
+    def submitted(unit: WorkUnit) -> _Submitted:
+        nonlocal n_submitted
+        n_submitted += 1
+        return _Submitted(unit, submit(unit))
+
     def drain(limit: int) -> Iterator[InputItem]:
         nonlocal n_submitted
-        while queue and not isinstance(queue[0], list) and (n_submitted > limit or not hasattr(queue[0], "result")):
+        while queue and not isinstance(queue[0], list) and (n_submitted > limit or not isinstance(queue[0], _Submitted)):
             head = queue.popleft()
-            if hasattr(head, "result"):
+            if isinstance(head, _Submitted):
                 n_submitted -= 1
-                converted, seconds = head.result()
-                on_seconds(seconds)
+                converted, seconds = head.future.result()
+                on_converted(head.unit, converted, seconds)
                 yield from converted
             else:
                 yield head
@@ -52,14 +70,18 @@ def pages_converted(items: Iterable[InputItem], submit: Callable[[list[RawPage]]
                 queue.append(group)
             group.append(item)
             if len(group) >= pages_per_task:
-                _replace(queue, group, submit(group))
-                group, n_submitted = None, n_submitted + 1
+                _replace(queue, group, submitted(group))
+                group = None
+        elif isinstance(item, WarcRange):
+            if group is not None:  # the pages read before the range go first, in order
+                _replace(queue, group, submitted(group))
+                group = None
+            queue.append(submitted(item))
         else:
             queue.append(item)
         yield from drain(in_flight)
     if group is not None:
-        _replace(queue, group, submit(group))
-        n_submitted += 1
+        _replace(queue, group, submitted(group))
     yield from drain(-1)
 
 

@@ -16,7 +16,7 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extract.components import EXTRACTOR_VERSIONS
-from flows.batching import LOOKUP_BATCHES, PendingBatch, pages_converted
+from flows.batching import LOOKUP_BATCHES, PendingBatch, WorkUnit, pages_converted
 from flows.run_output import RunSummary, error_summary
 from flows.runners import share_api_with_workers, task_runner_for
 from flows.settings import Settings
@@ -34,12 +34,13 @@ from flows.tasks import (
     open_run,
     prepare,
     progress_log,
+    read_warc_range,
     record_files,
     refresh_lagging_exports,
 )
 from ingest.documents import batched, read_documents
 from ingest.file_states import FileState, counted_per_file, file_state
-from ingest.records import Document, IngestError, InputFile, RawPage, SkippedRecord
+from ingest.records import Document, IngestError, InputFile, SkippedRecord, WarcRange
 from warehouse.connection import WriterHold, is_io_error
 from warehouse.lock import writer_lock
 from warehouse.runs import RunCounts, finish_run
@@ -220,10 +221,9 @@ class RunInProgress:
         changed makes a few full batches, not a task per chunk."""
         settings, versions = self.settings, dict(EXTRACTOR_VERSIONS)
         pending = PendingBatch(errors=list(discovery_errors))
-        documents_read = counted_per_file(files, lambda one: read_documents(one, settings.max_input_bytes),
-                                          self.inputs_per_file)
-        items = pages_converted(documents_read, self.submit_pages, PAGES_PER_TASK,
-                                settings.workers + 1, lambda seconds: add_seconds(self.stage_seconds, {"html": seconds}))
+        planned = counted_per_file(files, lambda one: read_documents(one, settings.max_input_bytes,
+                                                                     settings.warc_range_bytes), self.inputs_per_file)
+        items = pages_converted(planned, self.submit_unit, PAGES_PER_TASK, settings.workers + 1, self.converted)
         reading = time.perf_counter()
         for chunk in batched(items, LOOKUP_BATCHES * settings.batch_size):
             documents = [item for item in chunk if isinstance(item, Document)]
@@ -241,10 +241,21 @@ class RunInProgress:
         while self.in_flight:
             self.load_oldest()
 
-    def submit_pages(self, pages: list[RawPage]) -> PrefectFuture | Extracted:
+    def submit_unit(self, unit: WorkUnit) -> PrefectFuture | Extracted:
+        """HTML pages, or a WARC range, to read and convert where the task runner puts them."""
+        settings = self.settings
+        if isinstance(unit, WarcRange):
+            return read_warc_range.submit(unit, settings.max_input_bytes, settings.html_fast)
         if self.is_small:
-            return Extracted(extract_pages(pages, self.settings.html_fast))
-        return extract_pages.submit(pages, self.settings.html_fast)
+            return Extracted(extract_pages(unit, settings.html_fast))
+        return extract_pages.submit(unit, settings.html_fast)
+
+    def converted(self, unit: WorkUnit, items: list, seconds: Mapping[str, float]) -> None:
+        """A unit done: its seconds added up, and a range's records counted for its archive."""
+        add_seconds(self.stage_seconds, seconds)
+        if isinstance(unit, WarcRange):
+            archive = InputFile(unit.path, "warc")
+            self.inputs_per_file[archive] = self.inputs_per_file.get(archive, 0) + len(items)
 
     def submit(self, batch: PendingBatch, versions: dict[str, str]) -> None:
         arguments = (batch.documents, batch.rerun, self.settings, versions, self.default_published_at, self.run_id,

@@ -45,6 +45,8 @@ class Settings(BaseSettings):
                                    "parse); an article over it is quarantined as too_slow")
     keep_languages: str = Field("", description="comma-separated ISO 639-1 codes of the languages to load "
                                 "(en,de); other articles are quarantined. Empty: every language is loaded")
+    warc_range_bytes: int = Field(1024 * 1024, ge=0, description="WARC archives are read by the workers in "
+                                  "byte ranges of this size (0: read whole in the flow's process)")
     html_fast: bool = Field(False, description="trafilatura without its fallback extractors: about 1.7 times "
                             "faster on HTML, a little less complete")
     inbox_dir: Path = Field(PROJECT_ROOT / "inbox", description="directory the scheduled flow loads from")

@@ -16,8 +16,8 @@ from flows.batching import count_documents
 from flows.settings import Settings
 from ingest.discovery import discover_inputs
 from ingest.file_states import FileState, files_with_errors
-from ingest.html import pages_to_documents
-from ingest.records import Document, IngestError, InputFile, InputRow, RawPage
+from ingest.html import RangeItem, pages_to_documents, range_documents
+from ingest.records import Document, IngestError, InputFile, InputRow, RawPage, WarcRange
 from link.incidents import load_incident_rules
 from nlp.pipeline import installed_model_identity, load_pipeline
 from warehouse import export as warehouse_export
@@ -88,9 +88,17 @@ def record_files(warehouse_path: Path, run_id: str, read: list[tuple[InputFile, 
 
 
 @task(name="extract-html", cache_policy=NO_CACHE)
-def extract_pages(pages: list[RawPage], fast: bool) -> tuple[list[Document | IngestError], float]:
+def extract_pages(pages: list[RawPage], fast: bool) -> tuple[list[Document | IngestError], dict[str, float]]:
     """The main text and metadata of HTML pages, where the task runs (never in the writer)."""
-    return pages_to_documents(pages, fast)
+    documents, seconds = pages_to_documents(pages, fast)
+    return documents, {"html": seconds}
+
+
+@task(name="read-warc-range", cache_policy=NO_CACHE)
+def read_warc_range(warc_range: WarcRange, max_bytes: int, fast: bool) -> tuple[list[RangeItem], dict[str, float]]:
+    """A byte range of a WARC archive read, and its pages' main text extracted, where the task
+    runs: the flow's process only plans the ranges and loads what comes back."""
+    return range_documents(warc_range, max_bytes, fast)
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)

@@ -9,17 +9,23 @@ from pathlib import Path
 
 from ingest.decoding import decode_text
 from ingest.jsonl import read_jsonl
-from ingest.records import (Document, IngestError, InputFile, InputItem, InputMetadata, InputRejected, RawPage,
-                            article_id_for, unreadable)
+from ingest.records import (Document, IngestError, InputFile, InputItem, InputMetadata, InputRejected, PlannedItem,
+                            RawPage, article_id_for, unreadable)
 from ingest.warc import read_warc
+from ingest.warc_ranges import plan_ranges
 
 
-def read_documents(files: Iterable[InputFile], max_bytes: int) -> Iterator[InputItem]:
+def read_documents(files: Iterable[InputFile], max_bytes: int,
+                   warc_range_bytes: int | None = None) -> Iterator[InputItem] | Iterator[PlannedItem]:
     """Stream what the files hold, one item at a time: Documents, HTML pages whose text is
-    still to be extracted, WARC records skipped, and the reason each bad input failed."""
+    still to be extracted, WARC records skipped, and the reason each bad input failed. With
+    `warc_range_bytes`, a WARC archive is not read here but planned: its byte ranges, for the
+    workers to read."""
     for input_file in files:
         if input_file.kind == "jsonl":
             yield from read_jsonl(input_file.path, max_bytes)
+        elif input_file.kind == "warc" and warc_range_bytes:
+            yield from plan_ranges(input_file.path, warc_range_bytes)
         elif input_file.kind == "warc":
             yield from read_warc(input_file.path, max_bytes)
         elif input_file.kind == "html":

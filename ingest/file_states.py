@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ingest.records import InputFile, InputItem
+from ingest.records import InputFile, PlannedItem, WarcRange
 
 
 @dataclass(frozen=True)
@@ -29,13 +29,14 @@ def file_state(input_file: InputFile) -> FileState | None:
     return FileState(str(resolved), input_file.kind, stat.st_size, stat.st_mtime_ns)
 
 
-def counted_per_file(files: Iterable[InputFile], read: Callable[[list[InputFile]], Iterable[InputItem]], tally: dict[InputFile, int]) -> Iterator[InputItem]:
+def counted_per_file(files: Iterable[InputFile], read: Callable[[list[InputFile]], Iterable[PlannedItem]],
+                     tally: dict[InputFile, int]) -> Iterator[PlannedItem]:
     """The items `read([file])` yields for each file in turn, adding to tally[file] how many
-    each file held."""
+    each file held. A WARC range counts none here: its reader counts the records it holds."""
     for input_file in files:
         tally[input_file] = 0
         for item in read([input_file]):
-            tally[input_file] += 1
+            tally[input_file] += not isinstance(item, WarcRange)
             yield item
 
 

@@ -23,7 +23,9 @@ from charset_normalizer import from_bytes
 from ingest.decoding import check_text
 from ingest.deep_pages import LXML_MAX_DEPTH, deeper_than_lxml, read_deep_page
 from ingest.jsonl import parse_timestamp
-from ingest.records import Document, IngestError, InputMetadata, InputRejected, RawPage, article_id_for
+from ingest.records import (Document, IngestError, InputMetadata, InputRejected, RawPage, SkippedRecord, WarcRange,
+                            article_id_for)
+from ingest.warc_ranges import read_range
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 META_SCAN_BYTES = 4096
@@ -36,9 +38,17 @@ logging.getLogger("trafilatura").setLevel(logging.ERROR)  # per-page chatter, no
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 
+DEEP_PAGE_EXTRACTOR = "deep page paragraphs"
+
+
+def trafilatura_name(fast: bool) -> str:
+    """How article_inputs.text_extractor names trafilatura, with its version and mode."""
+    return f"trafilatura {trafilatura.__version__}" + (" fast" if fast else "")
+
+
 @dataclass(frozen=True)
 class PageText:
-    """What trafilatura found in a page."""
+    """What an extractor found in a page, and which extractor it was."""
 
     body: str
     title: str | None
@@ -46,6 +56,7 @@ class PageText:
     date: str | None
     site_name: str | None
     url: str | None
+    extractor: str
 
 
 def decode_page(payload: bytes, http_charset: str | None) -> str:
@@ -90,7 +101,7 @@ def main_text(html: str, url: str | None, fast: bool) -> PageText | None:
     if found is None or not (found.text or "").strip():
         return None
     return PageText(found.text, _clean(found.title), _clean(found.author), found.date, _clean(found.sitename),
-                    found.url or url)
+                    found.url or url, trafilatura_name(fast))
 
 
 def too_deep_for_lxml(html: str, url: str | None) -> PageText | None:
@@ -99,7 +110,7 @@ def too_deep_for_lxml(html: str, url: str | None) -> PageText | None:
     deep = read_deep_page(html)
     if deep.max_depth <= LXML_MAX_DEPTH or not deep.paragraphs:
         return None
-    return PageText("\n".join(deep.paragraphs), deep.title or None, None, None, None, url)
+    return PageText("\n".join(deep.paragraphs), deep.title or None, None, None, None, url, DEEP_PAGE_EXTRACTOR)
 
 
 def _clean(value: str | None) -> str | None:
@@ -150,22 +161,44 @@ def page_document(page: RawPage, fast: bool = False) -> Document:
     metadata = InputMetadata(
         title=found.title, published_at=published_at, source=found.site_name, url=found.url or page.target_uri,
         published_at_source="page", input_format="html", warc_record_id=page.warc_record_id,
-        target_uri=page.target_uri, fetched_at=page.fetched_at,
+        target_uri=page.target_uri, fetched_at=page.fetched_at, text_extractor=found.extractor,
     )
     return Document(article_id_for(text), page.source_uri, text, metadata)
+
+
+def page_result(page: RawPage, fast: bool = False) -> Document | IngestError:
+    """The page's Document, or its quarantine row: one page's failure is never the batch's."""
+    try:
+        return page_document(page, fast)
+    except InputRejected as error:
+        return IngestError(page.source_uri, error.error_kind, str(error))
+    except Exception as error:
+        first = next((line for line in str(error).splitlines() if line.strip()), "")
+        return IngestError(page.source_uri, "html", f"cannot extract the page's text: "
+                                                    f"{type(error).__name__}: {first}"[:500])
 
 
 def pages_to_documents(pages: Sequence[RawPage], fast: bool = False) -> tuple[list[Document | IngestError], float]:
     """Every page's Document or quarantine row, in order, and the seconds it took."""
     started = time.perf_counter()
-    results: list[Document | IngestError] = []
-    for page in pages:
-        try:
-            results.append(page_document(page, fast))
-        except InputRejected as error:
-            results.append(IngestError(page.source_uri, error.error_kind, str(error)))
-        except Exception as error:  # one page's failure is quarantined, never the batch's
-            first = next((line for line in str(error).splitlines() if line.strip()), "")
-            results.append(IngestError(page.source_uri, "html", f"cannot extract the page's text: "
-                                                                f"{type(error).__name__}: {first}"[:500]))
+    results = [page_result(page, fast) for page in pages]
     return results, time.perf_counter() - started
+
+
+RangeItem = Document | IngestError | SkippedRecord
+
+
+def range_documents(warc_range: WarcRange, max_bytes: int, fast: bool) -> tuple[list[RangeItem], dict[str, float]]:
+    """The range's records read and each HTML page turned into its Document (or quarantine
+    row), in order, with the seconds spent reading the archive and extracting the pages."""
+    items: list[RangeItem] = []
+    html_seconds = 0.0
+    started = time.perf_counter()
+    for item in read_range(warc_range, max_bytes):
+        if isinstance(item, RawPage):
+            converting = time.perf_counter()
+            items.append(page_result(item, fast))
+            html_seconds += time.perf_counter() - converting
+        else:
+            items.append(item)
+    return items, {"warc": time.perf_counter() - started - html_seconds, "html": html_seconds}

@@ -13,6 +13,7 @@ TEXT_SUFFIXES = frozenset({".txt"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 WARC_SUFFIXES = (".warc", ".warc.gz")
+AS_GIVEN = "as given"  # the text extractor of text and JSONL inputs: their text is the article
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class InputMetadata:
     warc_record_id: str | None = None
     target_uri: str | None = None
     fetched_at: datetime | None = None
+    text_extractor: str = AS_GIVEN  # what produced the text: an HTML extractor, or the input itself
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ class Document:
     def input_row(self) -> InputRow:
         """The article_inputs row of this input: article, source, WARC record, URL, fetch time."""
         meta = self.metadata
-        return InputRow(self.article_id, self.source_uri, meta.warc_record_id, meta.target_uri, meta.fetched_at)
+        return InputRow(self.article_id, self.source_uri, meta.warc_record_id, meta.target_uri, meta.fetched_at,
+                        meta.text_extractor)
 
 
 class InputRow(NamedTuple):
@@ -81,6 +84,7 @@ class InputRow(NamedTuple):
     warc_record_id: str | None = None
     target_uri: str | None = None
     fetched_at: datetime | None = None
+    text_extractor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,17 @@ class RawPage:
     target_uri: str | None = None
     warc_record_id: str | None = None
     fetched_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class WarcRange:
+    """A byte range of a WARC archive, planned by the flow and read by a worker: the records
+    whose gzip member starts in [start, end). `end` None: the whole archive, read in order (an
+    archive that is not one gzip member per record cannot be split)."""
+
+    path: Path
+    start: int
+    end: int | None
 
 
 @dataclass(frozen=True)
@@ -130,6 +145,8 @@ def article_id_for(raw_text: str) -> str:
 
 
 InputItem = Document | IngestError | RawPage | SkippedRecord
+# What the flow's reader yields when workers read the archives: ranges in place of their records.
+PlannedItem = InputItem | WarcRange
 
 
 def unreadable(path: Path, error: OSError) -> IngestError:

@@ -28,7 +28,10 @@ from warcio.recordloader import ArcWarcRecord
 from ingest.records import IngestError, RawPage, SkippedRecord, unreadable
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
+WARC_START = b"WARC/"
 READ_BYTES = 1 << 20
+# Compressed bytes enough to inflate a member's first few bytes (its header and first block's codes).
+PROBE_BYTES = 16 * 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _LOOKS_LIKE_HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)", re.I | re.S)
@@ -66,31 +69,55 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[WarcItem]:
         if not start:
             yield IngestError(str(path), "empty", "the archive is empty (0 bytes)")
         elif start == GZIP_MAGIC:
-            for offset, member in gzip_members(handle, max_bytes):
-                if isinstance(member, str):
-                    yield IngestError(f"{path}#offset={offset}", member_error_kind(member), member)
-                else:
-                    yield from records_of(io.BytesIO(member), path, max_bytes, member_offset=offset)
+            yield from member_items(path, gzip_members(handle, max_bytes), max_bytes)
         else:
             yield from records_of(handle, path, max_bytes)
+
+
+def member_items(path: Path, members: Iterator[tuple[int, bytes | str]], max_bytes: int) -> Iterator[WarcItem]:
+    """The records of each gzip member in turn, or the member's quarantine row."""
+    for offset, member in members:
+        if isinstance(member, str):
+            yield IngestError(f"{path}#offset={offset}", member_error_kind(member), member)
+        else:
+            yield from records_of(io.BytesIO(member), path, max_bytes, member_offset=offset)
 
 
 def member_error_kind(message: str) -> str:
     return "too_large" if "over the limit" in message else "corrupt_archive"
 
 
-def gzip_members(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | str]]:
+def opens_warc_member(data: bytes) -> bool:
+    """Whether `data` starts with a gzip member whose first decompressed bytes are a WARC
+    record's ("WARC/"): where a reader dropped at any byte of a .warc.gz may start. Random
+    compressed bytes pass the 3-byte gzip magic about once in 16 MB; none also inflate to this."""
+    if not data.startswith(GZIP_MAGIC):
+        return False
+    try:
+        return zlib.decompressobj(31).decompress(data[:PROBE_BYTES], len(WARC_START)) == WARC_START
+    except zlib.error:
+        return False
+
+
+def gzip_members(handle: BinaryIO, max_bytes: int, offset: int = 0, buffer: bytes = b"",
+                 end: int | None = None) -> Iterator[tuple[int, bytes | str]]:
     """(file offset, decompressed bytes) of each gzip member, or (offset, why it is unreadable).
     A corrupt member is skipped up to the next gzip header; a member over `max_bytes` is
-    decompressed to its end without being kept."""
-    buffer, offset = b"", 0  # unread bytes, and the file offset of buffer[0]
+    decompressed to its end without being kept. The handle is read on from `offset`, whose first
+    bytes, already read, are `buffer`. With `end`, the members stop at the first one that starts
+    at or after `end` and opens a WARC record: where the next byte range's reader starts."""
     while True:
         if not buffer:
             buffer = handle.read(READ_BYTES)
             if not buffer:
                 return
+        if end is not None and offset >= end:
+            if len(buffer) < PROBE_BYTES:
+                buffer += handle.read(READ_BYTES)
+            if opens_warc_member(buffer):
+                return
         if not buffer.startswith(GZIP_MAGIC):
-            skipped, buffer = _skip_to_member(handle, buffer)
+            skipped, buffer = skip_to_member(handle, buffer)
             yield offset, f"{skipped:,} bytes that are no gzip member (not a .warc.gz record)"
             offset += skipped
             continue
@@ -113,7 +140,7 @@ def gzip_members(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes 
                     kept += output
         except zlib.error as error:
             handle.seek(start + 1)  # look for the next member from the byte after this one's start
-            skipped, buffer = _skip_to_member(handle, handle.read(READ_BYTES))
+            skipped, buffer = skip_to_member(handle, handle.read(READ_BYTES))
             offset = start + 1 + skipped
             yield start, f"corrupt gzip member ({error}); resumed at the next member, byte {offset:,}"
             continue
@@ -123,7 +150,7 @@ def gzip_members(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes 
             yield start, bytes(kept)
 
 
-def _skip_to_member(handle: BinaryIO, buffer: bytes) -> tuple[int, bytes]:
+def skip_to_member(handle: BinaryIO, buffer: bytes) -> tuple[int, bytes]:
     """Read on to the next gzip header: (bytes skipped, the buffer starting at it, or empty)."""
     skipped = 0
     while True:

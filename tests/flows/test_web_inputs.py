@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+import trafilatura
 
 from flows.etl import etl
 from tests.conftest import SEED_ARTICLE
@@ -59,9 +60,11 @@ def archive() -> bytes:
     return good + last[: len(last) // 2]
 
 
-def snapshot(warehouse):
+def snapshot(warehouse, besides: tuple[str, ...] = ()):
+    """Every row of the main tables, without run ids (and the columns named in `besides`)."""
+    left_out = ", ".join(f"'{name}'" for name in ("run_id", "at", *besides))
     with open_warehouse(warehouse, read_only=True) as connection:
-        return {table: connection.execute(f"SELECT COLUMNS(c -> c NOT IN ('run_id', 'at')) FROM {table} "
+        return {table: connection.execute(f"SELECT COLUMNS(c -> c NOT IN ({left_out})) FROM {table} "
                                           "ORDER BY ALL").fetchall()
                 for table in ("articles", "article_inputs", "quotes", "events", "entity_mentions")}
 
@@ -93,6 +96,8 @@ def test_an_archive_loads_its_articles_with_metadata_quotes_and_events_and_quara
     assert [row[0] for row in inputs] == ["https://courier.example/uk/fire?ref=home",
                                           "https://courier.example/uk/fire?ref=rss"]
     assert all(row[1] and row[2] == datetime(2026, 11, 30, 12) and "#offset=" in row[3] for row in inputs)
+    extractors = run_query(warehouse, "SELECT DISTINCT text_extractor FROM article_inputs").rows
+    assert extractors == [(f"trafilatura {trafilatura.__version__}",)]
     errors = sorted(run_query(warehouse, "SELECT error_kind FROM ingest_errors").rows)
     assert errors == [("corrupt_archive",), ("no_main_text",), ("undecodable",)]
     by_title = dict(run_query(warehouse, "SELECT a.title, count(q.quote_id) FROM articles a LEFT JOIN quotes q "
@@ -124,3 +129,44 @@ def test_a_folder_of_pages_loads_and_languages_not_kept_are_quarantined(tmp_path
     errors = run_query(warehouse, "SELECT source_uri, error_kind, message FROM ingest_errors").rows
     assert [(row[0], row[1]) for row in errors] == [(str(folder / "klima.htm"), "language")]
     assert "'de'" in errors[0][2]
+
+
+def errors_and_counts(warehouse):
+    with open_warehouse(warehouse, read_only=True) as connection:
+        errors = connection.execute("SELECT source_uri, error_kind, message FROM ingest_errors ORDER BY ALL").fetchall()
+        counts = connection.execute("SELECT n_inputs, n_articles_new, n_duplicates, n_quarantined, n_records_skipped, "
+                                    "n_articles_other_language FROM runs").fetchall()
+    return errors, counts
+
+
+def test_an_archive_read_in_byte_ranges_by_the_workers_loads_what_reading_it_whole_loads(tmp_path, monkeypatch):
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(archive() + archive())  # a second copy: every article met again, later ranges
+    loaded = {}
+    for range_bytes in ("0", "700"):  # 0: read whole in the flow's process; 700: a range every 700 bytes
+        monkeypatch.setenv("WIREHOUSE_WARC_RANGE_BYTES", range_bytes)
+        warehouse = tmp_path / f"w{range_bytes}.duckdb"
+        summary = etl(inputs=[str(path)], warehouse=str(warehouse), export=False)
+        assert summary.status == "completed" and summary.counts.n_articles_new == 3
+        loaded[range_bytes] = (snapshot(warehouse, besides=("loaded_at",)), errors_and_counts(warehouse))
+        assert ("warc" in summary.stage_seconds) == (range_bytes != "0")
+    assert loaded["700"] == loaded["0"]
+    errors, counts = loaded["700"][1]
+    assert counts == [(14, 3, 5, 6, 4, 1)] and len(errors) == 6  # 7 inputs a copy: 4 pages, 3 bad
+    recorded = run_query(tmp_path / "w700.duckdb", "SELECT n_inputs FROM input_files").rows
+    assert recorded == []  # the archive held bad records: read again by the next run
+
+
+def test_an_archive_read_in_ranges_is_recorded_with_every_record_it_held(tmp_path, monkeypatch):
+    path = tmp_path / "clean.warc.gz"
+    path.write_bytes(warc_bytes([
+        Record("https://courier.example/uk/fire", news_page(FIRE).encode()),
+        Record("https://courier.example/uk/fire", b"GET /uk/fire HTTP/1.1\r\n\r\n", record_type="request"),
+        Record("https://st.example/isis", news_page(seed_story()).encode()),
+    ]))
+    monkeypatch.setenv("WIREHOUSE_WARC_RANGE_BYTES", "500")
+    warehouse = tmp_path / "w.duckdb"
+    assert etl(inputs=[str(path)], warehouse=str(warehouse), export=False).counts.n_articles_new == 2
+    assert run_query(warehouse, "SELECT kind, n_inputs FROM input_files").rows == [("warc", 3)]
+    again = etl(inputs=[str(path)], warehouse=str(warehouse), export=False)
+    assert (again.status, again.counts.n_files_unchanged) == ("unchanged", 1)
