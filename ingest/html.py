@@ -19,10 +19,12 @@ from datetime import datetime
 
 import trafilatura
 from charset_normalizer import from_bytes
+from trafilatura.utils import load_html
 
 from ingest.decoding import check_text
 from ingest.deep_pages import LXML_MAX_DEPTH, deeper_than_lxml, read_deep_page
 from ingest.jsonl import parse_timestamp
+from ingest.page_metadata import page_metadata
 from ingest.records import (Document, IngestError, InputMetadata, InputRejected, RawPage, SkippedRecord, WarcRange,
                             article_id_for)
 from ingest.warc_ranges import read_range
@@ -95,13 +97,18 @@ def without_scripts(html: str) -> str:
 
 
 def main_text(html: str, url: str | None, fast: bool) -> PageText | None:
-    """The page's main text and metadata, or None when it has none."""
-    found = trafilatura.bare_extraction(without_scripts(html), url=url, fast=fast, include_comments=False, include_tables=True,
-                                        with_metadata=True, date_extraction_params=DATE_PARAMS)
+    """The page's main text and metadata, or None when it has none. The page is parsed once:
+    its metadata is read from the tree, then trafilatura takes the main text from it."""
+    tree = load_html(without_scripts(html))
+    if tree is None:
+        return None
+    meta = page_metadata(tree, url, DATE_PARAMS)
+    found = trafilatura.bare_extraction(tree, url=url, fast=fast, include_comments=False, include_tables=True,
+                                        with_metadata=False)
     if found is None or not (found.text or "").strip():
         return None
-    return PageText(found.text, _clean(found.title), _clean(found.author), found.date, _clean(found.sitename),
-                    found.url or url, trafilatura_name(fast))
+    return PageText(found.text, _clean(meta.title), _clean(meta.author), meta.date, _clean(meta.site_name),
+                    meta.url or url, trafilatura_name(fast))
 
 
 def too_deep_for_lxml(html: str, url: str | None) -> PageText | None:
