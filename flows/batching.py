@@ -76,6 +76,7 @@ def pages_converted(items: Iterable[PlannedItem], submit: Callable[[WorkUnit], C
             if group is not None:  # the pages read before the range go first, in order
                 _replace(queue, group, submitted(group))
                 group = None
+                yield from drain(in_flight)
             queue.append(submitted(item))
         else:
             queue.append(item)
