@@ -151,8 +151,9 @@ def test_the_same_text_from_two_paths_is_one_article(tmp_path):
     warehouse = tmp_path / "w.duckdb"
     summary = etl(inputs=[str(folder)], warehouse=str(warehouse), export=False)
     assert (summary.counts.n_articles_new, summary.counts.n_duplicates) == (1, 1)
-    paths = run_query(warehouse, "SELECT source_uri FROM article_inputs ORDER BY source_uri").rows
+    paths = run_query(warehouse, "SELECT source_uri, text_extractor FROM article_inputs ORDER BY source_uri").rows
     assert [p[0].removeprefix(str(folder)) for p in paths] == ["/a.txt", "/b/again.txt"]
+    assert {p[1] for p in paths} == {"as given"}  # a text file's text is the article's, no extractor between
 
 
 def test_cli_run_then_sql_shows_the_seed(tmp_path):
@@ -208,7 +209,8 @@ def test_articles_to_extract_are_gathered_across_chunks_into_full_batches():
                                     ("id-3", "3.txt"), ("id-4", "4.txt"), ("id-5", "5.txt")]
     assert len(first.errors) == 1 and first.counts.n_inputs == 9
     second = pending.take(batch_size=2)
-    assert [d.article_id for d in second.documents] == ["id-6"] and second.inputs == [("id-6", "6.txt", None, None, None)]
+    assert [d.article_id for d in second.documents] == ["id-6"]
+    assert second.inputs == [("id-6", "6.txt", None, None, None, "as given")]  # a text input's text is as given
     assert (second.errors, second.counts.n_inputs, second.rerun) == ([], 0, {})
     assert not pending.documents and pending.n_read == 0
     # a text repeated after its batch left is a duplicate, not a new article a second time
