@@ -112,6 +112,7 @@ class EntitiesExtractor:
     def __call__(self, doc: Doc) -> Doc:
         info = _info(doc)
         if "entities" in info.wanted:
+            _index(doc)  # the Doc's text read once, for every span's text
             doc._.entity_mentions = extract_entities(doc, info.article_id, info.offset)
         return doc
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from nlp.doc_index import span_text
 
 ENTITIES_VERSION = "entities.v1"
 
@@ -32,14 +34,9 @@ def entity_key(label: str, text: str) -> str:
 
 def extract_entities(doc: Doc, article_id: str, offset: int) -> list[EntityMention]:
     """Entity mentions of a Doc parsed from raw_text[offset:], shifted back into raw_text."""
-    return [
-        EntityMention(
-            article_id=article_id,
-            label=ent.label_,
-            text=ent.text,
-            start=offset + ent.start_char,
-            end=offset + ent.end_char,
-            entity_id=entity_key(ent.label_, ent.text),
-        )
-        for ent in doc.ents
-    ]
+    return [_mention(ent, span_text(ent), article_id, offset) for ent in doc.ents]
+
+
+def _mention(ent: Span, text: str, article_id: str, offset: int) -> EntityMention:
+    return EntityMention(article_id=article_id, label=ent.label_, text=text, start=offset + ent.start_char,
+                         end=offset + ent.end_char, entity_id=entity_key(ent.label_, text))

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from extract.confidence import confidence_weights
 from extract.quotes import Attribution, speaker_span
 from nlp.antecedents import MentionsInOrder
-from nlp.doc_index import DocIndex
+from nlp.doc_index import DocIndex, span_text
 from seedrows import read_column, read_rows
 
 SOURCES_VERSION = "sources.v1"
@@ -122,8 +122,8 @@ class ArticleSourceResolver:
         self.people: MentionsInOrder[ResolvedSource] = MentionsInOrder()
         self.bodies: MentionsInOrder[ResolvedSource] = MentionsInOrder()
         for ent in index.ents:
-            if ent.label_ == "PERSON" and _looks_like_name(ent.text) and ent.root.dep_ in SUBJECT_LIKE_DEPS:
-                self.people.add(ent.end_char, ent.start_char, self._person(ent.text))
+            if ent.label_ == "PERSON" and _looks_like_name(span_text(ent)) and ent.root.dep_ in SUBJECT_LIKE_DEPS:
+                self.people.add(ent.end_char, ent.start_char, self._person(span_text(ent)))
             elif ent.label_ in ("ORG", "NORP"):
                 self.bodies.add(ent.end_char, ent.start_char, self._resolve_entity(ent))
         self.organisations_naming: dict[str, MentionsInOrder[Span]] = {}  # noun -> ORG entities holding it
@@ -131,7 +131,7 @@ class ArticleSourceResolver:
     def _full_names_by_surname(self, index: DocIndex) -> dict[str, str]:
         names: dict[str, str] = {}
         for ent in index.ents:
-            words = self.rules.strip_titles(ent.text).split()
+            words = self.rules.strip_titles(span_text(ent)).split()
             if ent.label_ == "PERSON" and len(words) >= 2 and _looks_like_name(" ".join(words)):
                 names.setdefault(words[-1].casefold(), " ".join(words))
         return names
@@ -169,7 +169,7 @@ class ArticleSourceResolver:
         people = [ent for ent in index.ents if ent.label_ == "PERSON"]
         gender: dict[str, str] = {}
         for number, ent in enumerate(people):
-            key = self._person(ent.text).key
+            key = self._person(span_text(ent)).key
             honorifics = self.rules.honorific_gender
             honorific = honorifics.get(doc[ent.start - 1].lower_) if ent.start > 0 else None
             honorific = honorific or honorifics.get(doc[ent.start].lower_)
@@ -191,7 +191,7 @@ class ArticleSourceResolver:
         for child in root.children:
             if child.dep_ == "appos":
                 entity = self.index.entity_at(child.i)
-                if entity is not None and entity.label_ == "PERSON" and _looks_like_name(entity.text):
+                if entity is not None and entity.label_ == "PERSON" and _looks_like_name(span_text(entity)):
                     return entity
         return None
 
@@ -207,7 +207,7 @@ class ArticleSourceResolver:
         return ResolvedSource(source_key("person", full), full, "person")
 
     def _resolve_entity(self, entity: Span) -> ResolvedSource:
-        name = strip_article(entity.text)
+        name = strip_article(span_text(entity))
         country = self.rules.government_places.get(name.casefold())
         if country is not None:
             # "Ankara says", "Tunisia said": a country or its capital speaking is its government.
@@ -273,7 +273,7 @@ class ArticleSourceResolver:
         if noun not in self.organisations_naming:
             found: MentionsInOrder[Span] = MentionsInOrder()
             for ent in self.index.ents:
-                if ent.label_ == "ORG" and noun in ent.text.casefold():
+                if ent.label_ == "ORG" and noun in span_text(ent).casefold():
                     found.add(ent.end_char, ent.start_char, ent)
             self.organisations_naming[noun] = found
         return self.organisations_naming[noun]

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from extract.events.records import Casualty
 from extract.events.rules import CasualtyCue, EventRules
 from nlp.dates import MONTHS
+from nlp.doc_index import span_text
 
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 WORSE = {"killed": 3, "injured": 2, "abducted": 1, "arrested": 0}
@@ -188,7 +189,7 @@ class VictimPart:
 def people_casualties(sentence: Span, rules: EventRules, offset: int) -> list[VictimPart]:
     """Casualty parts found through the parse: the victim of each cue word, counted."""
     parts: list[VictimPart] = []
-    text = sentence.text  # spaCy builds a Span's text on every access
+    text = span_text(sentence)  # spaCy builds a Span's text on every access
     for cue in rules.casualty_cues:
         for match in cue.pattern.finditer(text):
             tokens = _cue_tokens(sentence, match.start(), match.end())
@@ -226,7 +227,7 @@ def _worst_per_victim(parts: Iterable[VictimPart]) -> list[VictimPart]:
 def zero_casualties(sentence: Span, rules: EventRules, offset: int) -> list[Casualty]:
     """ "nobody was injured", "no casualties were reported": zeros, which ACLED records as 0."""
     found: list[Casualty] = []
-    text = sentence.text
+    text = span_text(sentence)
     for pattern, kinds in rules.zero_casualties:
         match = pattern.search(text)
         if match is None:

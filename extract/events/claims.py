@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from extract.events.records import EventActor
 from extract.events.rules import ModalWords
+from nlp.doc_index import span_text
 
 _CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\s+(?:\w+\s+){0,2}responsib", re.I)
 _DENY = re.compile(r"\bden(?:y|ies|ied)\s+(?:\w+\s+){0,3}(?:responsib|involvement)", re.I)
@@ -29,7 +30,7 @@ def modality_of(trigger: Token | None, sentence: Span, modals: ModalWords) -> st
 
 
 def responsibility(sentence: Span, actors: Sequence[EventActor]) -> tuple[str, str | None]:
-    text = sentence.text
+    text = span_text(sentence)
     claimant = next((a.canonical for a in actors if a.role in ("actor", "claimant")), None)
     if _CLAIM.search(text):
         return "claimed", claimant

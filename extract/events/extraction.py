@@ -38,7 +38,7 @@ from extract.events.records import Casualty, Event, EventActor, event_id_for
 from extract.events.rules import EventRules
 from extract.events.triggers import Trigger
 from extract.events.victims import VictimBook
-from nlp.doc_index import DocIndex
+from nlp.doc_index import DocIndex, span_text
 from nlp.places import PlaceContext, PlaceMatch, place_key
 from nlp.toponyms import PLACE_LABELS, PlaceMention, person_name_keys, place_mentions
 
@@ -129,7 +129,7 @@ def hits(word: Token, rules: EventRules, verbs_only: bool = True) -> bool:
 
 
 def _sentence_casualties(sentence: Span, rules: EventRules, offset: int, book: VictimBook) -> list[Casualty]:
-    numbered = [c for c in numbered_casualties(sentence.text, rules)]
+    numbered = [c for c in numbered_casualties(span_text(sentence), rules)]
     base = sentence.start_char + offset
     numbered = [Casualty(c.kind, c.victim_text, c.victim_category, c.n, c.qualifier, c.counted_in_total,
                          c.cue_start + base, c.cue_end + base) for c in numbered]
@@ -297,7 +297,7 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     if not triggers:
         return None, None
     index, rules = context.index, context.rules
-    typing = classify(sentence.text, sentence.start_char, triggers, rules, _sides(index, triggers, rules))
+    typing = classify(span_text(sentence), sentence.start_char, triggers, rules, _sides(index, triggers, rules))
     harm = next((t for t in triggers if t.family == HARM), None)
     if typing is None and harm is None:
         return None, None
@@ -305,7 +305,7 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
     if not protests(trigger.token, sentence, rules):
         return None, trigger.family  # a campaign rally, a parade: people gather, nobody protests
     verb = governing_verb(trigger.token)
-    if trigger.family not in SPOKEN_FAMILIES and is_roundup(verb, rules, sentence.text):
+    if trigger.family not in SPOKEN_FAMILIES and is_roundup(verb, rules, span_text(sentence)):
         return None, None  # a tally; not "Serbia lifted a curfew where 28 people have been killed this year"
     actors = event_actors(index, trigger.token, verb, rules, context.previous_actor)
     if typing is not None:
@@ -319,7 +319,7 @@ def _typed_report(sentence: Span, context: ArticleContext, casualties: list[Casu
         found_date = _date_of(relative, context) or found_date
     place = event_place(index, clause or sentence, context.named_places, rules, context.dateline, context.places,
                         context.person_keys)
-    if typing is not None and an_illness_not_an_outbreak(typing.event_class.name, sentence.text, casualties, rules):
+    if typing is not None and an_illness_not_an_outbreak(typing.event_class.name, span_text(sentence), casualties, rules):
         return None, trigger.family  # what else the sentence tells: "Police detained eight people"
     needs = _needs(typing, trigger, rules)
     facts = _facts(sentence, context, trigger, triggers, typing, actors, casualties, found_date, place)
@@ -344,7 +344,7 @@ def extract_events(
     (when the Doc holds it), dateline_place where the story was filed: the event's country only
     when the article names no place at all (place_source says "dateline").
     """
-    entities = [(e.start_char, e.end_char, e.text, e.label_) for e in index.ents]
+    entities = [(e.start_char, e.end_char, span_text(e), e.label_) for e in index.ents]
     # the countries and states the article names, not those of every town: "Mindanao" alone would vote Greece
     places = place_mentions(entities, rules.gazetteer, PlaceContext(frozenset(prior_countries)), index.text,
                             rules.not_places, rules.country_cues, dateline_place.text if dateline_place else None,

@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from nlp.dates import MONTHS, WEEKDAYS, ResolvedDate, resolve_date, speaks_of_future
+from nlp.doc_index import span_text
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -52,13 +53,13 @@ def date_expressions(sentence: Span, ents: Sequence[Span] | None = None) -> list
     in text order, as (text, start in the Doc). `ents` are the sentence's entities when the
     caller has them (Span.ents scans the whole Doc on every access)."""
     found: dict[int, str] = {}
-    text = sentence.text  # Doc.text joins every token of the Doc: slice the sentence's instead
+    text = span_text(sentence)  # Doc.text joins every token of the Doc: slice the sentence's instead
     base = sentence.start_char
     for entity in (sentence.ents if ents is None else ents):
         if entity.label_ in ("DATE", "TIME"):
             after = text[entity.end_char - base:entity.end_char - base + 12]
-            if not _is_age_or_duration(entity.text, after):
-                found[entity.start_char] = entity.text.rstrip(")]")  # the model's "Jan. 8)" of "(Jan. 8)"
+            if not _is_age_or_duration(span_text(entity), after):
+                found[entity.start_char] = span_text(entity).rstrip(")]")  # the model's "Jan. 8)" of "(Jan. 8)"
     for match in _DATE_PHRASE.finditer(text):
         start = sentence.start_char + match.start()
         if start not in found or len(match.group()) > len(found[start]):
@@ -71,7 +72,7 @@ def tells_the_report(sentence: Span, start: int, report_verbs: frozenset[str]) -
     the day it happened. "(9/1/1970)" after a name is a birth date."""
     doc = sentence.doc
     before = start - sentence.start_char
-    if before > 0 and sentence.text[before - 1] == "(":
+    if before > 0 and span_text(sentence)[before - 1] == "(":
         return True
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
@@ -112,7 +113,7 @@ def sentence_date(sentence: Span, published: date | None, previous_event: date |
     first resolving at all, else the first expression (unresolved); days of a report ("said
     Monday") only when nothing else is given."""
     found = []
-    sentence_text = sentence.text
+    sentence_text = span_text(sentence)
     for text, start in date_expressions(sentence, ents):
         before = sentence_text[:start - sentence.start_char]
         told = tells_the_report(sentence, start, report_verbs)

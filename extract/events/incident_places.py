@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span
 
 from extract.events.rules import EventRules
-from nlp.doc_index import DocIndex
+from nlp.doc_index import DocIndex, span_text
 from nlp.places import Gazetteer, PlaceContext, PlaceMatch, place_key, resolve_place
 from nlp.toponyms import PlaceMention, names_something_else
 
@@ -33,7 +33,7 @@ def event_place(index: DocIndex, sentence: Span, mentions: Sequence[PlaceMention
     """The event's place: "the Tunisian capital", else the last place named with a preposition
     ("in Yemen", "out of Kobane"), else the last place of the sentence. Never the dateline.
     `mentions` are the article's places, those that only describe a noun left out."""
-    capital = _CAPITAL_PHRASE.search(sentence.text)
+    capital = _CAPITAL_PHRASE.search(span_text(sentence))
     if capital:
         start = sentence.start_char + capital.start()
         match = resolve_place(capital.group(), rules.gazetteer, places)
@@ -191,7 +191,7 @@ def address_in(sentence: Span, pattern: re.Pattern[str], ents: Sequence[Span] | 
     """The finest place a sentence gives: a street address, else (unless streets_only) a
     named facility (FAC) that is not where the wounded were taken. `doc_text` is the Doc's text
     when the caller has it (spaCy rebuilds Doc.text, all of it, on every access)."""
-    match = pattern.search(sentence.text)
+    match = pattern.search(span_text(sentence))
     if match is not None:
         return match.group().strip(" .")
     if streets_only:

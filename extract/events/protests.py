@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from extract.events.families import PROTEST, VERBAL
 from extract.events.rules import EventRules
+from nlp.doc_index import span_text
 
 
 
@@ -45,5 +46,5 @@ def _protest_told(sentence: Span, rules: EventRules) -> bool:
     """A protest cue in the sentence or the next: "Students rallied in Tallahassee. They
     demanded that lawmakers act." """
     following = sentence.doc[sentence.end:sentence.end + 1]
-    text = sentence.text + (" " + next(iter(following.sents)).text if len(following) else "")
+    text = span_text(sentence) + (" " + next(iter(following.sents)).text if len(following) else "")
     return bool(rules.protest_cues.search(text))

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from extract.events.families import NATURAL, WEAPON
 from extract.events.rules import EventRules, TriggerWord
+from nlp.doc_index import span_text
 
 # Parts of speech the small model gives ALL-CAPS wire copy ("BOMB" is often a proper noun there).
 LOOSE_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ"})
@@ -77,7 +78,7 @@ def _fits(word: TriggerWord, tokens: list[Token], i: int, shouting: bool) -> boo
 
 def find_triggers(sentence: Span, rules: EventRules) -> list[Trigger]:
     """Every trigger of a sentence, left to right; a phrase consumes the words it covers."""
-    text = sentence.text  # Doc.text joins every token of the Doc: slice the sentence's instead
+    text = span_text(sentence)  # Doc.text joins every token of the Doc: slice the sentence's instead
     shouting = is_shouting(text)
     tokens = list(sentence)
     idioms: list[tuple[int, int]] | None = None  # found once the sentence has a trigger word
