@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ingest.records import WarcRange, unreadable
 from ingest.warc import (GZIP_MAGIC, PROBE_BYTES, READ_BYTES, WarcItem, gzip_members, member_items, opens_warc_member,
@@ -55,7 +56,7 @@ def read_range(warc_range: WarcRange, max_bytes: int) -> Iterator[WarcItem]:
             yield from member_items(warc_range.path, members, max_bytes)
 
 
-def first_record_member(handle, offset: int, buffer: bytes) -> tuple[int, bytes]:
+def first_record_member(handle: BinaryIO, offset: int, buffer: bytes) -> tuple[int, bytes]:
     """The offset of the first gzip member at or after `offset` that opens a WARC record, and
     the bytes from there (empty when there is none). At offset 0 that is the archive's start,
     whatever it holds: the first range reports bytes there that are no record."""
