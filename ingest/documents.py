@@ -9,14 +9,14 @@ from pathlib import Path
 
 from ingest.decoding import decode_text
 from ingest.jsonl import read_jsonl
-from ingest.records import (Document, IngestError, InputFile, InputItem, InputMetadata, InputRejected, PlannedItem,
+from ingest.records import (Document, IngestError, InputFile, InputMetadata, InputRejected, PlannedItem,
                             RawPage, article_id_for, unreadable)
 from ingest.warc import read_warc
 from ingest.warc_ranges import plan_ranges
 
 
 def read_documents(files: Iterable[InputFile], max_bytes: int,
-                   warc_range_bytes: int | None = None) -> Iterator[InputItem] | Iterator[PlannedItem]:
+                   warc_range_bytes: int | None = None) -> Iterator[PlannedItem]:
     """Stream what the files hold, one item at a time: Documents, HTML pages whose text is
     still to be extracted, WARC records skipped, and the reason each bad input failed. With
     `warc_range_bytes`, a WARC archive is not read here but planned: its byte ranges, for the

@@ -41,6 +41,8 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 
 DEEP_PAGE_EXTRACTOR = "deep page paragraphs"
+# What a WARC range's records become: an article, a quarantine row, or a record skipped.
+RangeItem = Document | IngestError | SkippedRecord
 
 
 def trafilatura_name(fast: bool) -> str:
@@ -190,9 +192,6 @@ def pages_to_documents(pages: Sequence[RawPage], fast: bool = False) -> tuple[li
     started = time.perf_counter()
     results = [page_result(page, fast) for page in pages]
     return results, time.perf_counter() - started
-
-
-RangeItem = Document | IngestError | SkippedRecord
 
 
 def range_documents(warc_range: WarcRange, max_bytes: int, fast: bool) -> tuple[list[RangeItem], dict[str, float]]:
