@@ -18,7 +18,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from extract.components import EXTRACTOR_VERSIONS
 from flows.batching import LOOKUP_BATCHES, PendingBatch, WorkUnit, pages_converted
 from flows.run_output import RunSummary, error_summary
-from flows.runners import share_api_with_workers, task_runner_for
+from flows.runners import release_workers, share_api_with_workers, task_runner_for
 from flows.settings import Settings
 from flows.tasks import (
     discover,
@@ -113,6 +113,7 @@ def _run_holding_the_lock(settings: Settings, run_id: str, inputs: list[str], wa
         run.counts += RunCounts(n_inputs=len(discovery_errors))
         try:
             run.read_and_load(files, discovery_errors)
+            release_workers()  # their memory is not held while this process links
             linking = time.perf_counter()
             link(warehouse_path, run_id, settings.seeds_dir)
             add_seconds(run.stage_seconds, {"link": time.perf_counter() - linking})

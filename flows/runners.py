@@ -5,6 +5,7 @@ import os
 from contextlib import ExitStack
 from pathlib import Path
 
+from prefect.context import FlowRunContext
 from prefect.settings import get_current_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
@@ -33,6 +34,17 @@ def task_runner_for(settings: Settings) -> TaskRunner:
                                               "processes": True})
     return ProcessPoolTaskRunner(max_workers=settings.workers, initializer=warm_worker,
                                  initargs=(settings.model, settings.seeds_dir))
+
+def release_workers() -> None:
+    """Stop the running flow's worker processes once it has no more work for them. A run links
+    after its last load, in this process; idle workers kept for the flow's end held 1.43 GB of
+    the 3.03 GB peak at 100,000 articles. Only the local process pool is stopped (cancel_all is
+    what the runner's own exit calls, and calling it twice is harmless); threads hold nothing of
+    their own, and a Dask cluster may serve other runs."""
+    context = FlowRunContext.get()
+    if context is not None and isinstance(context.task_runner, ProcessPoolTaskRunner):
+        context.task_runner.cancel_all()
+
 
 # Holds this process's Prefect settings naming the shared API, for the rest of the process.
 _SHARED_API = ExitStack()
