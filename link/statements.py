@@ -11,6 +11,7 @@ words are the same, the surname is enough to tell it is the same person's statem
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -81,6 +82,15 @@ def word_shingles(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
 def quote_words(key: QuoteKey) -> QuoteWords:
     words = normalised_words(key.content)
     return QuoteWords(key, words, word_shingles(words))
+
+
+def shingle_ids(shingles: Iterable[tuple[str, ...]]) -> list[int]:
+    """The shingles as signed 64-bit numbers that stay the same in every process and Python
+    version (Python's own hash of a str is salted per process), sorted: what the warehouse
+    stores per quote, so that a later run finds the quotes that share a shingle with its new
+    ones without reading and shingling every quote of their speakers again."""
+    return sorted(int.from_bytes(hashlib.blake2b(" ".join(shingle).encode(), digest_size=8).digest(), "big",
+                                 signed=True) for shingle in shingles)
 
 
 def link_quotes(a: QuoteWords, b: QuoteWords) -> Link | None:

@@ -34,12 +34,12 @@ from link.incidents import (
 )
 from link.statements import (
     MAX_QUOTES_PER_SPEAKER,
-    SHINGLE_WORDS,
     QuoteKey,
     QuoteWords,
     may_repeat,
     normalised_words,
     quote_links_among,
+    shingle_ids,
     speaker_key,
     word_shingles,
 )
@@ -59,9 +59,6 @@ FindLinks = Callable[[duckdb.DuckDBPyConnection], tuple[list[str], dict[tuple[st
 # 0.89 GB (45 s instead of 32: each chunk reads its speakers' grouped quotes again). Smaller
 # chunks cost more time and saved little (25,000: 0.91 GB, 76 s).
 LINK_CHUNK = 100_000
-# The version of the quotes' stored keys (quote_link_keys): DuckDB hashes their shingles, and does
-# not promise that its hash stays the same across its versions.
-KEY_VERSION = f"{LINKER_VERSION} duckdb {duckdb.__version__}"
 
 
 @dataclass(frozen=True)
@@ -106,43 +103,33 @@ def _statement_links(connection: duckdb.DuckDBPyConnection) -> tuple[list[str], 
     connection.execute(sql_text("linking/statements/create_quote_speakers.sql"))
     connection.execute(sql_text("linking/statements/delete_link_keys.sql"))
     staged = connection.execute(sql_text("linking/statements/select_staged_keys.sql")).fetchall()
-    new, new_words = _read_quotes(staged)
-    _store_keys(connection, new_words)
+    new, new_keys = _read_quotes(staged)
+    speakers = sorted({quote.key.speaker for quote in new})
     others: list[QuoteWords] = []
+    other_keys: list[tuple[str, list[int]]] = []
     if new:
-        speakers = sorted({quote.key.speaker for quote in new})
         connection.register("staged_speakers", pa.table({"speaker": pa.array(speakers, pa.string())}))
-        rows = connection.execute(sql_text("linking/statements/select_candidate_keys.sql"), [KEY_VERSION]).fetchall()
-        others, other_words = _read_quotes([row[:-1] for row in rows], [row[-1] for row in rows])
-        _store_keys(connection, other_words)
+        shingles = sorted({shingle for _, ids in new_keys for shingle in ids})
+        connection.register("staged_shingles", pa.table({"shingle": pa.array(shingles, pa.int64())}))
+        rows = connection.execute(sql_text("linking/statements/select_candidate_keys.sql"), [LINKER_VERSION]).fetchall()
+        others, other_keys = _read_quotes([row[:-1] for row in rows], [row[-1] for row in rows])
+    connection.register("staged_link_keys", _keys_table([*new_keys, *other_keys]))
+    connection.execute(sql_text("linking/statements/insert_link_keys.sql"))
     return [row[0] for row in staged], quote_links_among(new, others)
 
 
-def _read_quotes(rows: list[tuple], stored: list[bool] | None = None) -> tuple[list[QuoteWords], list[tuple[str, tuple[str, ...]]]]:
-    """The quotes that take part in statements, with their words; and the words of every row
-    whose keys are not stored yet (stored[i] false; with no flags, every row), to store. A
-    quote that takes no part is stored with no words: it never shares a shingle, and is not
-    read again (what decides it, its speaker's kind and its rank in its article, stays with it)."""
+def _read_quotes(rows: list[tuple], stored: list[bool] | None = None) -> tuple[list[QuoteWords], list[tuple[str, list[int]]]]:
+    """The quotes that take part in statements, with their words; and the keys to store, of
+    every row whose keys are not stored yet (stored[i] false, or no flags: all)."""
     quotes: list[QuoteWords] = []
-    to_store: list[tuple[str, tuple[str, ...]]] = []
+    keys: list[tuple[str, list[int]]] = []
     for position, row in enumerate(rows):
-        takes_part = _takes_part(row)
-        words = normalised_words(row[6]) if takes_part else ()
+        quote = QuoteWords(_quote_key(row), (words := normalised_words(row[6])), word_shingles(words))
         if stored is None or not stored[position]:
-            to_store.append((row[0], words))
-        if takes_part:
-            quotes.append(QuoteWords(_quote_key(row), words, word_shingles(words)))
-    return quotes, to_store
-
-
-def _store_keys(connection: duckdb.DuckDBPyConnection, words: list[tuple[str, tuple[str, ...]]]) -> None:
-    """Store the shingles of these quotes' words, hashed by DuckDB (insert_link_keys.sql)."""
-    if not words:
-        return
-    connection.register("staged_link_words", pa.table({
-        "quote_id": pa.array([quote_id for quote_id, _ in words], pa.string()),
-        "words": pa.array([list(quote_words) for _, quote_words in words], pa.list_(pa.string()))}))
-    connection.execute(sql_text("linking/statements/insert_link_keys.sql"), [SHINGLE_WORDS, KEY_VERSION])
+            keys.append((row[0], shingle_ids(quote.shingles)))
+        if _takes_part(row):
+            quotes.append(quote)
+    return quotes, keys
 
 
 def _takes_part(row: tuple) -> bool:
@@ -156,6 +143,12 @@ def _quote_key(row: tuple) -> QuoteKey:
     """The quote as the statement linker compares it."""
     quote_id, article_id, source_id, name, kind, _, content, _ = row
     return QuoteKey(quote_id, article_id, speaker_key(source_id, name, kind), content)
+
+
+def _keys_table(keys: list[tuple[str, list[int]]]) -> pa.Table:
+    return pa.table({"quote_id": pa.array([quote_id for quote_id, _ in keys], pa.string()),
+                     "shingles": pa.array([ids for _, ids in keys], pa.list_(pa.int64())),
+                     "linker_version": pa.array([LINKER_VERSION] * len(keys), pa.string())})
 
 
 def _relink(connection: duckdb.DuckDBPyConnection, kind: str, find_links: FindLinks, run_id: str) -> LinkCounts:

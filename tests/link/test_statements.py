@@ -7,6 +7,7 @@ from link.statements import (
     normalised_words,
     quote_links_among,
     quote_words,
+    shingle_ids,
     speaker_key,
     word_shingles,
 )
@@ -63,3 +64,11 @@ def test_a_quote_shorter_than_a_shingle_is_one_shingle_and_no_words_none():
     assert word_shingles(("a", "b", "c", "d", "e")) == {("a", "b", "c", "d"), ("b", "c", "d", "e")}
     assert word_shingles(()) == frozenset()
 
+
+def test_shingle_ids_are_fixed_numbers_equal_for_equal_shingles():
+    ids = shingle_ids(words("q1", "a1", LONG).shingles)
+    assert ids == sorted(ids) and len(set(ids)) == len(ids) == 17
+    assert all(-2**63 <= value < 2**63 for value in ids)
+    assert shingle_ids([("we", "will", "not", "be")]) == [3568752473366558852]  # stored: must never change
+    assert shingle_ids(words("q2", "a2", LONG.upper()).shingles) == ids
+    assert set(shingle_ids(words("q3", "a3", "you do not know what it is like").shingles)) < set(ids)
