@@ -11,7 +11,6 @@ words are the same, the surname is enough to tell it is the same person's statem
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -72,25 +71,10 @@ def normalised_words(text: str) -> tuple[str, ...]:
     return tuple(_SPACES.split(_NOT_WORD.sub("", folded).strip())) if folded.strip() else ()
 
 
-def word_shingles(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    """Every run of SHINGLE_WORDS words, or the words themselves when there are fewer."""
-    if not words:
-        return frozenset()
-    return frozenset(words[i:i + SHINGLE_WORDS] for i in range(max(1, len(words) - SHINGLE_WORDS + 1)))
-
-
 def quote_words(key: QuoteKey) -> QuoteWords:
     words = normalised_words(key.content)
-    return QuoteWords(key, words, word_shingles(words))
-
-
-def shingle_ids(shingles: Iterable[tuple[str, ...]]) -> list[int]:
-    """The shingles as signed 64-bit numbers that stay the same in every process and Python
-    version (Python's own hash of a str is salted per process), sorted: what the warehouse
-    stores per quote, so that a later run finds the quotes that share a shingle with its new
-    ones without reading and shingling every quote of their speakers again."""
-    return sorted(int.from_bytes(hashlib.blake2b(" ".join(shingle).encode(), digest_size=8).digest(), "big",
-                                 signed=True) for shingle in shingles)
+    shingles = frozenset(words[i:i + SHINGLE_WORDS] for i in range(max(1, len(words) - SHINGLE_WORDS + 1)))
+    return QuoteWords(key, words, shingles if words else frozenset())
 
 
 def link_quotes(a: QuoteWords, b: QuoteWords) -> Link | None:
@@ -106,29 +90,31 @@ def link_quotes(a: QuoteWords, b: QuoteWords) -> Link | None:
     return Link(round(containment, 3), ("contained",)) if containment >= MIN_CONTAINMENT else None
 
 
-def quote_links_among(new: Iterable[QuoteWords], others: Iterable[QuoteWords]) -> dict[tuple[str, str], Link]:
+def quote_links_among(new: Iterable[QuoteKey], others: Iterable[QuoteKey]) -> dict[tuple[str, str], Link]:
     """Every link between a new quote and a new or other quote of the same speaker, keyed by
     the two quote ids in order. Speakers are taken one at a time (only those quoted by two
-    articles or more), and only quotes that share a shingle are compared."""
-    by_speaker: dict[str, tuple[list[QuoteWords], list[QuoteWords]]] = {}
-    for position, quotes in enumerate((new, others)):
-        for quote in quotes:
-            by_speaker.setdefault(quote.key.speaker, ([], []))[position].append(quote)
+    articles or more), so only one speaker's shingles are held at once, and only quotes that
+    share a shingle are compared."""
+    by_speaker: dict[str, tuple[list[QuoteKey], list[QuoteKey]]] = {}
+    for position, keys in enumerate((new, others)):
+        for key in keys:
+            by_speaker.setdefault(key.speaker, ([], []))[position].append(key)
     found: dict[tuple[str, str], Link] = {}
-    for new_quotes, other_quotes in by_speaker.values():
-        if new_quotes and len({quote.key.article_id for quote in [*new_quotes, *other_quotes]}) > 1:
-            found.update(_speaker_links(new_quotes, other_quotes))
+    for new_keys, other_keys in by_speaker.values():
+        if new_keys and len({key.article_id for key in [*new_keys, *other_keys]}) > 1:
+            found.update(_speaker_links(new_keys, other_keys))
     return found
 
 
-def _speaker_links(new_quotes: list[QuoteWords], other_quotes: list[QuoteWords]) -> dict[tuple[str, str], Link]:
+def _speaker_links(new_keys: list[QuoteKey], other_keys: list[QuoteKey]) -> dict[tuple[str, str], Link]:
     """The links of one speaker's new quotes with its other quotes and each other."""
+    new_words = [quote_words(key) for key in new_keys]
     index: dict[tuple[str, ...], list[QuoteWords]] = {}
-    for quote in [*new_quotes, *other_quotes]:
+    for quote in [*new_words, *(quote_words(key) for key in other_keys)]:
         for shingle in quote.shingles:
             index.setdefault(shingle, []).append(quote)
     found: dict[tuple[str, str], Link] = {}
-    for a in new_quotes:
+    for a in new_words:
         seen: set[str] = {a.key.quote_id}
         for shingle in a.shingles:
             for b in index[shingle]:

@@ -32,17 +32,7 @@ from link.incidents import (
     date_window,
     links_among,
 )
-from link.statements import (
-    MAX_QUOTES_PER_SPEAKER,
-    QuoteKey,
-    QuoteWords,
-    may_repeat,
-    normalised_words,
-    quote_links_among,
-    shingle_ids,
-    speaker_key,
-    word_shingles,
-)
+from link.statements import MAX_QUOTES_PER_SPEAKER, QuoteKey, may_repeat, quote_links_among, speaker_key
 from warehouse.connection import open_warehouse
 from warehouse.sql_files import sql_text
 from warehouse.transaction import transaction
@@ -98,57 +88,23 @@ def _link_key(row: tuple) -> LinkKey:
 
 
 def _statement_links(connection: duckdb.DuckDBPyConnection) -> tuple[list[str], dict[tuple[str, str], Link]]:
-    """The staged quotes' links with each other and with the grouped quotes of their speakers
-    that share a stored shingle with them; the keys of every quote read are stored."""
     connection.execute(sql_text("linking/statements/create_quote_speakers.sql"))
-    connection.execute(sql_text("linking/statements/delete_link_keys.sql"))
     staged = connection.execute(sql_text("linking/statements/select_staged_keys.sql")).fetchall()
-    new, new_keys = _read_quotes(staged)
-    speakers = sorted({quote.key.speaker for quote in new})
-    others: list[QuoteWords] = []
-    other_keys: list[tuple[str, list[int]]] = []
-    if new:
-        connection.register("staged_speakers", pa.table({"speaker": pa.array(speakers, pa.string())}))
-        shingles = sorted({shingle for _, ids in new_keys for shingle in ids})
-        connection.register("staged_shingles", pa.table({"shingle": pa.array(shingles, pa.int64())}))
-        rows = connection.execute(sql_text("linking/statements/select_candidate_keys.sql"), [LINKER_VERSION]).fetchall()
-        others, other_keys = _read_quotes([row[:-1] for row in rows], [row[-1] for row in rows])
-    connection.register("staged_link_keys", _keys_table([*new_keys, *other_keys]))
-    connection.execute(sql_text("linking/statements/insert_link_keys.sql"))
+    new = [key for row in staged if (key := _quote_key(row)) is not None]
+    speakers = sorted({key.speaker for key in new})
+    connection.register("staged_speakers", pa.table({"speaker": pa.array(speakers, pa.string())}))
+    others = [key for row in connection.execute(sql_text("linking/statements/select_candidate_keys.sql")).fetchall()
+              if (key := _quote_key(row)) is not None] if new else []
     return [row[0] for row in staged], quote_links_among(new, others)
 
 
-def _read_quotes(rows: list[tuple], stored: list[bool] | None = None) -> tuple[list[QuoteWords], list[tuple[str, list[int]]]]:
-    """The quotes that take part in statements, with their words; and the keys to store, of
-    every row whose keys are not stored yet (stored[i] false, or no flags: all)."""
-    quotes: list[QuoteWords] = []
-    keys: list[tuple[str, list[int]]] = []
-    for position, row in enumerate(rows):
-        quote = QuoteWords(_quote_key(row), (words := normalised_words(row[6])), word_shingles(words))
-        if stored is None or not stored[position]:
-            keys.append((row[0], shingle_ids(quote.shingles)))
-        if _takes_part(row):
-            quotes.append(quote)
-    return quotes, keys
-
-
-def _takes_part(row: tuple) -> bool:
-    """Whether a quote takes part in statements: not a paraphrase of no person, and among its
-    speaker's first MAX_QUOTES_PER_SPEAKER in its article."""
-    *_, kind, quote_kind, _, rank_in_article = row
-    return may_repeat(quote_kind, kind) and rank_in_article <= MAX_QUOTES_PER_SPEAKER
-
-
-def _quote_key(row: tuple) -> QuoteKey:
-    """The quote as the statement linker compares it."""
-    quote_id, article_id, source_id, name, kind, _, content, _ = row
+def _quote_key(row: tuple) -> QuoteKey | None:
+    """The quote as the statement linker compares it, or None when it takes no part: a paraphrase
+    of no person, or a quote past its speaker's first MAX_QUOTES_PER_SPEAKER in its article."""
+    quote_id, article_id, source_id, name, kind, quote_kind, content, rank_in_article = row
+    if not may_repeat(quote_kind, kind) or rank_in_article > MAX_QUOTES_PER_SPEAKER:
+        return None
     return QuoteKey(quote_id, article_id, speaker_key(source_id, name, kind), content)
-
-
-def _keys_table(keys: list[tuple[str, list[int]]]) -> pa.Table:
-    return pa.table({"quote_id": pa.array([quote_id for quote_id, _ in keys], pa.string()),
-                     "shingles": pa.array([ids for _, ids in keys], pa.list_(pa.int64())),
-                     "linker_version": pa.array([LINKER_VERSION] * len(keys), pa.string())})
 
 
 def _relink(connection: duckdb.DuckDBPyConnection, kind: str, find_links: FindLinks, run_id: str) -> LinkCounts:

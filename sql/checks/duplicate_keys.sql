@@ -53,9 +53,6 @@ UNION ALL
 SELECT 'incident_events' AS table_name, concat_ws(' ', "event_id") AS id
 FROM "incident_events" GROUP BY "event_id" HAVING count(*) > 1
 UNION ALL
-SELECT 'quote_link_keys' AS table_name, concat_ws(' ', "quote_id") AS id
-FROM "quote_link_keys" GROUP BY "quote_id" HAVING count(*) > 1
-UNION ALL
 SELECT 'quote_links' AS table_name, concat_ws(' ', "quote_a", "quote_b") AS id
 FROM "quote_links" GROUP BY "quote_a", "quote_b" HAVING count(*) > 1
 UNION ALL

@@ -7,9 +7,7 @@ from link.statements import (
     normalised_words,
     quote_links_among,
     quote_words,
-    shingle_ids,
     speaker_key,
-    word_shingles,
 )
 
 OBAMA = speaker_key("s1", "Barack Obama", "person")
@@ -47,9 +45,9 @@ def test_other_words_another_speaker_the_same_article_or_a_stock_phrase_are_not(
 
 
 def test_links_are_found_only_between_the_new_quotes_and_the_rest():
-    new = [words("q1", "a1", LONG)]
-    others = [words("q2", "a2", LONG), words("q3", "a3", "Something else entirely was said today"),
-              words("q4", "a4", LONG, "person:pence")]
+    new = [QuoteKey("q1", "a1", OBAMA, LONG)]
+    others = [QuoteKey("q2", "a2", OBAMA, LONG), QuoteKey("q3", "a3", OBAMA, "Something else entirely was said today"),
+              QuoteKey("q4", "a4", "person:pence", LONG)]
     assert set(quote_links_among(new, others)) == {("q1", "q2")}
 
 
@@ -57,18 +55,3 @@ def test_a_paraphrase_repeats_as_a_statement_only_when_a_person_made_it():
     assert may_repeat("indirect", "person") and may_repeat("direct", "organization") and may_repeat("mixed", None)
     assert not may_repeat("indirect", "organization")  # "29 percent said ...": a poll's finding
     assert not may_repeat("indirect", "anonymous")
-
-
-def test_a_quote_shorter_than_a_shingle_is_one_shingle_and_no_words_none():
-    assert word_shingles(("we'll", "see")) == {("we'll", "see")}
-    assert word_shingles(("a", "b", "c", "d", "e")) == {("a", "b", "c", "d"), ("b", "c", "d", "e")}
-    assert word_shingles(()) == frozenset()
-
-
-def test_shingle_ids_are_fixed_numbers_equal_for_equal_shingles():
-    ids = shingle_ids(words("q1", "a1", LONG).shingles)
-    assert ids == sorted(ids) and len(set(ids)) == len(ids) == 17
-    assert all(-2**63 <= value < 2**63 for value in ids)
-    assert shingle_ids([("we", "will", "not", "be")]) == [3568752473366558852]  # stored: must never change
-    assert shingle_ids(words("q2", "a2", LONG.upper()).shingles) == ids
-    assert set(shingle_ids(words("q3", "a3", "you do not know what it is like").shingles)) < set(ids)

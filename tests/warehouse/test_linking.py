@@ -147,42 +147,6 @@ def test_a_run_killed_before_linking_is_linked_by_the_next(tmp_path, batches):
     assert [len(titles) for _, titles in incident_titles(path)] == [3]
 
 
-def stored_keys(path):
-    with open_warehouse(path, read_only=True) as connection:
-        keys = dict(connection.execute("SELECT quote_id, len(shingles) FROM quote_link_keys").fetchall())
-        quotes = {row[0] for row in connection.execute("SELECT quote_id FROM quotes WHERE source_id IS NOT NULL").fetchall()}
-    return keys, quotes
-
-
-def test_every_linked_quote_keeps_its_shingles_and_a_gone_quote_loses_them(tmp_path, batches, nlp, extraction_rules):
-    path = tmp_path / "w.duckdb"
-    load_in_order(path, batches, ["kabul-a", "kabul-b", "kabul-c", "paris-a"])
-    keys, quotes = stored_keys(path)
-    assert set(keys) == quotes and len(quotes) >= 3 and max(keys.values()) >= 10
-    document = fixture_documents()["kabul-b"]
-    changed = Document(document.article_id, document.source_uri,
-                       "KABUL, May 8 - Officials met in Kabul on Saturday to discuss the budget.", document.metadata)
-    load_batch(path, "run-again", extract_batch([changed], nlp, extraction_rules), [], [], EXTRACTOR_VERSIONS)
-    keys, quotes = stored_keys(path)
-    assert set(keys) == quotes  # kabul-b's quote is gone, and so are its keys
-    assert run_checks(path)["duplicate_keys"] == 0
-
-
-def test_quotes_grouped_without_stored_keys_are_read_and_linked_as_before(tmp_path, batches):
-    """A warehouse linked before quote_link_keys existed, or by another linker version: the
-    quotes with no keys of this version are read whole, linked, and get their keys."""
-    stored, legacy = tmp_path / "stored.duckdb", tmp_path / "legacy.duckdb"
-    load_in_order(stored, batches, ["kabul-a", "paris-a", "kabul-b", "kabul-c"])
-    load_in_order(legacy, batches, ["kabul-a", "paris-a"])
-    with open_warehouse(legacy) as connection:
-        connection.execute("UPDATE quote_link_keys SET linker_version = 'linking-0'")
-    load_in_order(legacy, batches, ["kabul-b", "kabul-c"])
-    assert link_rows(legacy) == link_rows(stored)
-    with open_warehouse(legacy, read_only=True) as connection:
-        versions = connection.execute("SELECT DISTINCT linker_version FROM quote_link_keys").fetchall()
-    assert versions == [(warehouse_linking.LINKER_VERSION,)]
-
-
 def test_linking_a_run_a_chunk_at_a_time_gives_the_same_groups(tmp_path, batches, nlp, extraction_rules, monkeypatch):
     documents = list(fixture_documents().values())
     one_batch = extract_batch(documents, nlp, extraction_rules)
