@@ -35,6 +35,7 @@ def task_runner_for(settings: Settings) -> TaskRunner:
     return ProcessPoolTaskRunner(max_workers=settings.workers, initializer=warm_worker,
                                  initargs=(settings.model, settings.seeds_dir))
 
+
 def release_workers() -> None:
     """Stop the running flow's worker processes once it has no more work for them. A run links
     after its last load, in this process; idle workers kept for the flow's end held 1.43 GB of
