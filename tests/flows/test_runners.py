@@ -40,4 +40,7 @@ def test_a_thread_runner_keeps_running_tasks_after_a_release():
 
 
 def test_a_release_outside_a_flow_does_nothing():
-    release_workers()
+    """No flow run, no runner to stop: the call returns (it must not reach for a missing context)."""
+    before = {child.pid for child in multiprocessing.active_children()}
+    assert release_workers() is None
+    assert {child.pid for child in multiprocessing.active_children()} == before
