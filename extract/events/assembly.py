@@ -12,8 +12,8 @@ from spacy.tokens import Span
 
 from extract.events.classify import Typing
 from extract.events.families import HARM
-from extract.events.incident_dates import DateMention
-from extract.events.incident_places import place_note, place_or_dateline, plausible
+from extract.events.incident_dates import DateMention, sentence_date
+from extract.events.incident_places import address_in, place_note, place_or_dateline, plausible
 from extract.events.merge import SentenceReport, incident_count
 from extract.events.records import Casualty, Event, EventActor, EventMention
 from extract.events.rules import EventRules
@@ -42,27 +42,52 @@ class ArticleContext:
     previous_day: date | None = None
     days: list[tuple[int, DateMention]] = field(default_factory=list)  # (sentence start, a day it names)
     addresses: list[tuple[int, str]] = field(default_factory=list)  # (sentence start, a street address it gives)
+    # sentences without an incident word, with the day known when they were reached: their days
+    # and addresses are read only when an incident asks for the nearest (most articles have none)
+    unread: list[tuple[Span, date | None]] = field(default_factory=list)
     entity_starts: list[int] | None = None  # where index.ents start, for ents_of
     n_incidents: int = 0  # sentences that reported an incident so far (not a statement, a meeting, an arrest)
 
-    def note_date(self, sentence_start: int, found: DateMention | None) -> None:
-        if found is not None and found.resolved.precision == "day":
-            self.days.append((sentence_start, found))
+    def read_sentence(self, sentence: Span) -> DateMention | None:
+        """The day a sentence names, its day and street address noted for the incidents near it."""
+        return self._note(sentence, self.previous_day)
 
-    def note_address(self, sentence_start: int, address: str | None) -> None:
+    def pass_sentence(self, sentence: Span) -> None:
+        """A sentence that reports nothing: its day and address are read later, if asked for."""
+        self.unread.append((sentence, self.previous_day))
+
+    def _note(self, sentence: Span, previous_day: date | None) -> DateMention | None:
+        found = sentence_date(sentence, self.published, previous_day, self.rules.report_verbs, self.ents_of(sentence))
+        if found is not None and found.resolved.precision == "day":
+            self.days.append((sentence.start_char, found))
+        address = address_in(sentence, self.rules.street_pattern, self.ents_of(sentence), streets_only=True)
         if address is not None:
-            self.addresses.append((sentence_start, address))
+            self.addresses.append((sentence.start_char, address))
+        return found
+
+    def _read_unread(self) -> None:
+        """Read the sentences passed over, each with the day known when it was reached, so the
+        days and addresses are those of reading every sentence in order."""
+        if not self.unread:
+            return
+        for sentence, previous_day in self.unread:
+            self._note(sentence, previous_day)
+        self.unread.clear()
+        self.days.sort(key=lambda pair: pair[0])
+        self.addresses.sort(key=lambda pair: pair[0])
 
     def nearest_address(self, sentence_start: int, elsewhere: Sequence[tuple[int, int]]) -> str | None:
         """The street address told nearest before the incident's first sentence, else after it,
         outside other incidents' sentences: local news gives it once, often in a sentence with
         no incident word ("Officers responded to the 1500 block of Pennsylvania Avenue")."""
+        self._read_unread()
         return _nearest(self.addresses, sentence_start, elsewhere)
 
     def nearest_day(self, sentence_start: int, elsewhere: Sequence[tuple[int, int]]) -> DateMention | None:
         """The day named last before a sentence, else the first after it, outside the sentences
         of other incidents: in local news the incident's day is often told once, in a sentence
         with no incident word ("It happened Monday")."""
+        self._read_unread()
         return _nearest([(d.start, d) for _, d in self.days], sentence_start, elsewhere)
 
     def nearest_place(self, sentence_start: int, elsewhere: Sequence[tuple[int, int]]) -> PlaceMention | None:

@@ -140,12 +140,10 @@ def _sentence_casualties(sentence: Span, rules: EventRules, offset: int, book: V
     return found or zero_casualties(sentence, rules, offset)
 
 
-def _reports(sentence: Span, context: ArticleContext, book: VictimBook, found_date: DateMention | None
-             ) -> list[SentenceReport]:
-    """What a sentence reports: nothing, one incident, or an arrest and the incident it is for."""
-    triggers = context.triggers_of(sentence)
-    if not triggers:
-        return []
+def _reports(sentence: Span, context: ArticleContext, book: VictimBook, found_date: DateMention | None,
+             triggers: Sequence[Trigger]) -> list[SentenceReport]:
+    """What a sentence with incident words reports: nothing, one incident, or an arrest and the
+    incident it is for."""
     casualties = _sentence_casualties(sentence, context.rules, context.offset, book)
     report = _report(sentence, context, casualties, found_date, triggers)
     if report is None or report.typing is None or not _an_arrest_for(report.typing.trigger, triggers,
@@ -358,12 +356,12 @@ def extract_events(
     reports = []
     for sentence in index.doc.sents:
         check_budget()
-        found_date = sentence_date(sentence, published, context.previous_day, rules.report_verbs,
-                                   context.ents_of(sentence))
-        context.note_date(sentence.start_char, found_date)
-        context.note_address(sentence.start_char, address_in(sentence, rules.street_pattern, context.ents_of(sentence),
-                                                             streets_only=True))
-        for report in _reports(sentence, context, book, found_date):
+        triggers = context.triggers_of(sentence)
+        if not triggers:
+            context.pass_sentence(sentence)
+            continue
+        found_date = context.read_sentence(sentence)
+        for report in _reports(sentence, context, book, found_date, triggers):
             reports.append(report)
             context.remember(report)
     incidents = merge_reports(reports)
