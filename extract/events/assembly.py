@@ -17,7 +17,7 @@ from extract.events.incident_places import address_in, place_note, place_or_date
 from extract.events.merge import SentenceReport, incident_count
 from extract.events.records import Casualty, Event, EventActor, EventMention
 from extract.events.rules import EventRules
-from extract.events.triggers import Trigger, find_triggers
+from extract.events.triggers import Trigger
 from nlp.doc_index import DocIndex
 from nlp.places import PlaceContext, PlaceMatch
 from nlp.toponyms import PlaceMention
@@ -97,9 +97,6 @@ class ArticleContext:
         return _nearest([(m.start, m) for m in self.named_places if plausible(m, self.places)
                          and not _in_dateline(m, self.dateline) and m.start < sentence_start],
                         sentence_start, elsewhere)
-
-    def triggers_of(self, sentence: Span) -> list[Trigger]:
-        return find_triggers(sentence, self.rules)
 
     def ents_of(self, sentence: Span) -> list[Span]:
         """The entities inside a sentence, from the index (Span.ents scans the whole Doc)."""

@@ -36,7 +36,7 @@ from extract.events.protests import protests
 from extract.events.readings import a_capability, an_illness_not_an_outbreak, self_inflicted
 from extract.events.records import Casualty, Event, EventActor, event_id_for
 from extract.events.rules import EventRules
-from extract.events.triggers import Trigger
+from extract.events.triggers import Trigger, find_triggers
 from extract.events.victims import VictimBook
 from nlp.doc_index import DocIndex, span_text
 from nlp.places import PlaceContext, PlaceMatch, place_key
@@ -342,6 +342,9 @@ def extract_events(
     (when the Doc holds it), dateline_place where the story was filed: the event's country only
     when the article names no place at all (place_source says "dateline").
     """
+    sentences = _sentences_and_triggers(index, rules)
+    if not any(triggers for _, triggers in sentences):
+        return []  # no incident word: nothing to report, and the article's places need not be read
     entities = [(e.start_char, e.end_char, span_text(e), e.label_) for e in index.ents]
     # the countries and states the article names, not those of every town: "Mindanao" alone would vote Greece
     places = place_mentions(entities, rules.gazetteer, PlaceContext(frozenset(prior_countries)), index.text,
@@ -354,9 +357,8 @@ def extract_events(
                              named_places, person_name_keys(entities))
     book = VictimBook()
     reports = []
-    for sentence in index.doc.sents:
+    for sentence, triggers in sentences:
         check_budget()
-        triggers = context.triggers_of(sentence)
         if not triggers:
             context.pass_sentence(sentence)
             continue
@@ -368,6 +370,15 @@ def extract_events(
     events = [build_event(incident, context, dateline_place, _told_elsewhere(incidents, i, offset))
               for i, incident in enumerate(incidents)]
     return _with_what_they_are_about(events, incidents)
+
+
+def _sentences_and_triggers(index: DocIndex, rules: EventRules) -> list[tuple[Span, list[Trigger]]]:
+    """Each sentence of the Doc with its incident words."""
+    found = []
+    for sentence in index.doc.sents:
+        check_budget()
+        found.append((sentence, find_triggers(sentence, rules)))
+    return found
 
 
 def _with_what_they_are_about(events: list[Event], incidents: Sequence[Sequence[SentenceReport]]) -> list[Event]:
