@@ -177,6 +177,8 @@ def attribute_quotes(
 
     The Doc was parsed from raw_text[offset:], so every offset is shifted by `offset`.
     """
+    if not attributions:
+        return [], []  # no speaker to resolve: the article's names need not be read
     resolver = ArticleSourceResolver(index, rules)
     quotes: list[Quote] = []
     mentions: list[tuple[ResolvedSource, str | None, SourceDescription]] = []

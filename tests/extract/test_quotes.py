@@ -50,6 +50,8 @@ def test_one_attribution(nlp, extraction_rules, text, kind, content, speaker, cu
         pytest.param('He is the author of "The State of Terror" and other books.', id="book-title"),
         pytest.param('The so-called "Iron Lady" visited the factory.', id="nickname"),
         pytest.param("It is ISIS' biggest attack and they don't deny it.", id="apostrophes"),
+        pytest.param("", id="empty"),  # a Doc without tokens has no token arrays to pick cues from
+        pytest.param("Sales rose 4% in the quarter.", id="no-speech-verb"),
     ],
 )
 def test_not_quotes(nlp, extraction_rules, text):
