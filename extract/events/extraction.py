@@ -36,7 +36,7 @@ from extract.events.protests import protests
 from extract.events.readings import a_capability, an_illness_not_an_outbreak, self_inflicted
 from extract.events.records import Casualty, Event, EventActor, event_id_for
 from extract.events.rules import EventRules
-from extract.events.triggers import Trigger, find_triggers
+from extract.events.triggers import Trigger, find_triggers, trigger_starts
 from extract.events.victims import VictimBook
 from nlp.doc_index import DocIndex, span_text
 from nlp.places import PlaceContext, PlaceMatch, place_key
@@ -375,9 +375,10 @@ def extract_events(
 def _sentences_and_triggers(index: DocIndex, rules: EventRules) -> list[tuple[Span, list[Trigger]]]:
     """Each sentence of the Doc with its incident words."""
     found = []
+    starts = trigger_starts(index.doc, rules)
     for sentence in index.doc.sents:
         check_budget()
-        found.append((sentence, find_triggers(sentence, rules)))
+        found.append((sentence, find_triggers(sentence, rules, starts)))
     return found
 
 

@@ -1,5 +1,6 @@
 """The regular expressions the event rules compile once from their seeds: casualty counts written
-out ("killing 142 people", "the death toll rose to 39") and street addresses ("619 Waddell Avenue")."""
+out ("killing 142 people", "the death toll rose to 39"), street addresses ("619 Waddell Avenue")
+and fixed phrases ("price war", "heart attack")."""
 
 from __future__ import annotations
 
@@ -59,3 +60,43 @@ def street_pattern(street_nouns: Sequence[str], numbered_nouns: Sequence[str]) -
     any_street = rf"{name}(?:{_suffixes([*street_nouns, *numbered_nouns])})\b{_NOT_SAINT}\.?"
     numbered = rf"(?:the\s+)?(?:\d{{1,5}}[-\s]?(?:hundred\s+)?block\s+of\s+|\d{{1,6}}\s+){any_street}"
     return re.compile(rf"{numbered}|{street}(?:\s+(?:and|&)\s+{street})?")
+
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Fixed phrases found as whole words, in any case ("price war", "heart attack").
+
+    One alternation of hundreds of phrases costs about as much as the rest of the trigger
+    search, so it runs only on text that holds every word of some phrase. The check is exact for
+    ASCII text, where matching in any case is matching in lower case and each word of a phrase
+    found whole is a whole word of the text; other text is always searched."""
+
+    pattern: re.Pattern[str]
+    # first word -> the words of each phrase starting with it; None when some phrase is not ASCII
+    words_by_first: Mapping[str, tuple[frozenset[str], ...]] | None
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> Phrases:
+        ordered = sorted(phrases, key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b", re.I)
+        words = [_WORD.findall(p.lower()) for p in ordered]
+        if not all(p.isascii() and found and p.lower().startswith(found[0]) for p, found in zip(ordered, words)):
+            return cls(pattern, None)
+        by_first: dict[str, list[frozenset[str]]] = {}
+        for found in words:
+            by_first.setdefault(found[0], []).append(frozenset(found))
+        return cls(pattern, {first: tuple(sets) for first, sets in by_first.items()})
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the phrases occur in text, as (start, end)."""
+        if self.words_by_first is not None and text.isascii() and not self._may_hold(text):
+            return []
+        return [(m.start(), m.end()) for m in self.pattern.finditer(text)]
+
+    def _may_hold(self, text: str) -> bool:
+        words = set(_WORD.findall(text.lower()))
+        return any(needed <= words for first in words & self.words_by_first.keys()
+                   for needed in self.words_by_first[first])

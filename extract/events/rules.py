@@ -9,7 +9,7 @@ from pathlib import Path
 
 from extract.confidence import confidence_weights
 from extract.events.families import NAMED_IN_CODE
-from extract.events.patterns import CountPatterns, count_patterns, street_pattern
+from extract.events.patterns import CountPatterns, Phrases, count_patterns, street_pattern
 from extract.events.seed_rows import (
     ActorAliasRow,
     CasualtyCueRow,
@@ -129,7 +129,7 @@ class EventRules:
     report_verbs: frozenset[str]  # "said Monday", "identified Tuesday": days of the report, not of the incident
     area_nouns: frozenset[str]  # "province", "city": a place name before them is still a place
     street_pattern: re.Pattern[str]  # addresses, from the street nouns of seeds/events/place_nouns.csv
-    not_events: re.Pattern[str]  # metaphors and idioms: "price war", "heart attack"
+    not_events: Phrases  # metaphors and idioms: "price war", "heart attack"
     aliases: Mapping[str, ActorAlias]  # casefolded alias -> actor
     sectors: Mapping[str, str]  # noun -> sector
     non_conflict_causes: frozenset[str]  # "fire", "accident": what kills without being an attack
@@ -180,11 +180,6 @@ def _folded(path: Path, column: str) -> frozenset[str]:
 
 def _patterns(path: Path) -> list[str]:
     return list(read_column(path, "pattern"))
-
-
-def _alternation(phrases: list[str]) -> re.Pattern[str]:
-    ordered = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b", re.I)
 
 
 def _classes(rows: tuple[EventClassRow, ...]) -> dict[str, EventClass]:
@@ -263,7 +258,7 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
         area_nouns=frozenset(row.noun for row in place_nouns if row.kind == "area"),
         street_pattern=street_pattern([row.noun for row in place_nouns if row.kind == "street"],
                                       [row.noun for row in place_nouns if row.kind == "street_numbered"]),
-        not_events=_alternation(list(read_column(folder / "not_events.csv", "phrase"))),
+        not_events=Phrases.of(read_column(folder / "not_events.csv", "phrase")),
         aliases={row.alias.casefold(): ActorAlias(row.canonical, row.sector, row.country_iso3)
                  for row in read_rows(folder / "actor_aliases.csv", ActorAliasRow)},
         sectors={row.noun.casefold(): row.sector for row in read_rows(folder / "actor_sectors.csv", SectorRow)},

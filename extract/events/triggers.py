@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
 
 from extract.events.families import NATURAL, WEAPON
 from extract.events.rules import EventRules, TriggerWord
@@ -76,24 +78,40 @@ def _fits(word: TriggerWord, tokens: list[Token], i: int, shouting: bool) -> boo
     return any(t.pos_ in allowed for t in tokens[i:i + max(size, 1)])
 
 
-def find_triggers(sentence: Span, rules: EventRules) -> list[Trigger]:
-    """Every trigger of a sentence, left to right; a phrase consumes the words it covers."""
+def trigger_starts(doc: Doc, rules: EventRules) -> numpy.ndarray:
+    """Per token of the Doc, whether its lemma (case-folded) or its lower-case form begins a
+    trigger word: in ordinary copy the only tokens the search need look at. Each distinct form
+    of the Doc is looked up once."""
+    forms = doc.to_array([LEMMA, LOWER]).reshape(-1, 2)
+    strings = doc.vocab.strings
+    lemmas, lemma_at = numpy.unique(forms[:, 0], return_inverse=True)
+    lowers, lower_at = numpy.unique(forms[:, 1], return_inverse=True)
+    lemma_starts = numpy.array([strings[h].casefold() in rules.triggers for h in lemmas.tolist()], dtype=bool)
+    lower_starts = numpy.array([strings[h] in rules.triggers for h in lowers.tolist()], dtype=bool)
+    return lemma_starts[lemma_at.reshape(-1)] | lower_starts[lower_at.reshape(-1)]
+
+
+def find_triggers(sentence: Span, rules: EventRules, starts: numpy.ndarray | None = None) -> list[Trigger]:
+    """Every trigger of a sentence, left to right; a phrase consumes the words it covers.
+    `starts` is trigger_starts of the sentence's Doc, when the caller has it."""
     text = span_text(sentence)  # Doc.text joins every token of the Doc: slice the sentence's instead
     shouting = is_shouting(text)
     tokens = list(sentence)
+    if shouting or starts is None:
+        positions = range(len(tokens))  # ALL-CAPS copy is also looked up by crude stems
+    else:
+        positions = numpy.flatnonzero(starts[sentence.start:sentence.end]).tolist()
     idioms: list[tuple[int, int]] | None = None  # found once the sentence has a trigger word
     found: list[Trigger] = []
-    i = 0
-    while i < len(tokens):
-        word = _word_at(tokens, i, rules, shouting)
-        if word is None:
-            i += 1
+    free = 0  # the first token no phrase found so far covers
+    for i in positions:
+        if i < free:
             continue
-        if _is_a_date(tokens, i):
-            i += 1
+        word = _word_at(tokens, i, rules, shouting)
+        if word is None or _is_a_date(tokens, i):
             continue
         if idioms is None:
-            idioms = [(m.start(), m.end()) for m in rules.not_events.finditer(text)]
+            idioms = rules.not_events.spans(text)
         size = len(word.lemmas) if _adjacent(word, tokens, i, shouting) else 1
         last = tokens[i + size - 1]
         start, end = tokens[i].idx, last.idx + len(last.text)
@@ -102,7 +120,7 @@ def find_triggers(sentence: Span, rules: EventRules) -> list[Trigger]:
                 size == 1 and names_a_kind(tokens[i], word.family, rules)):
             found.append(Trigger(tokens[i], start, end, text[relative[0]:relative[1]], word.family, word.plover_type,
                                  word.event_class))
-        i += size
+        free = i + size
     return found
 
 

@@ -1,8 +1,11 @@
-"""The patterns the event rules compile from their seeds: counts written out and street addresses."""
+"""The patterns the event rules compile from their seeds: counts written out, street addresses and
+fixed phrases."""
 
 from __future__ import annotations
 
 import pytest
+
+from extract.events.patterns import Phrases
 
 
 @pytest.mark.parametrize("text, n, kind", [
@@ -44,3 +47,31 @@ def test_the_death_toll_names_its_number(event_rules):
 def test_an_address_as_local_news_writes_it(event_rules, text, address):
     found = event_rules.street_pattern.search(text)
     assert (found.group(0) if found else None) == address
+
+
+PHRASES = Phrases.of(["price war", "re-election battle", "sure-fire", "heart attack", "war"])
+
+
+@pytest.mark.parametrize("text, found", [
+    ("A PRICE WAR broke out.", ["PRICE WAR"]),
+    ("His re-election battle began.", ["re-election battle"]),
+    ("a sure-fire hit", ["sure-fire"]),
+    ("The warden left.", []),  # whole words only
+    ("Prices rose; war games ended.", ["war"]),
+    ("Sales rose 4% in the quarter.", []),  # no word of a phrase: answered without the search
+    ("The war on prices.", ["war"]),
+    ("Heart rates rose after the attack.", []),  # both words, not together
+    ("Le président parle d'une price war.", ["price war"]),  # not ASCII: always searched
+    ("a \u212aeen heart attack", ["heart attack"]),
+])
+def test_phrases_are_found_as_the_whole_alternation_finds_them(text, found):
+    assert [text[a:b] for a, b in PHRASES.spans(text)] == found
+    assert PHRASES.spans(text) == [(m.start(), m.end()) for m in PHRASES.pattern.finditer(text)]
+
+
+def test_phrases_that_are_not_plain_ascii_are_always_searched():
+    assert Phrases.of(["price war", "price-war"]).words_by_first == {
+        "price": (frozenset({"price", "war"}), frozenset({"price", "war"}))}
+    assert Phrases.of(["price war", "émeute urbaine"]).words_by_first is None
+    assert Phrases.of(["émeute urbaine"]).spans("Une ÉMEUTE URBAINE.") == [(4, 18)]
+    assert Phrases.of(["-- war"]).words_by_first is None  # not starting with a word

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.events.triggers import find_triggers
+from extract.events.triggers import find_triggers, trigger_starts
 
 
 @pytest.mark.parametrize(
@@ -27,8 +27,19 @@ from extract.events.triggers import find_triggers
     ],
 )
 def test_triggers(sentence_of, event_rules, sentence, expected):
-    found = find_triggers(sentence_of(sentence), event_rules)
+    span = sentence_of(sentence)
+    found = find_triggers(span, event_rules)
     assert [(t.text, t.family) for t in found] == expected
+    # looking only at the words whose forms begin a trigger finds the same
+    assert find_triggers(span, event_rules, trigger_starts(span.doc, event_rules)) == found
+
+
+def test_trigger_starts_are_the_words_a_trigger_begins_with(nlp, event_rules):
+    doc = nlp("Police opened fire. Thousands of workers went on strike.")
+    # every word that begins some trigger ("on strike" too); the search then decides
+    starts = [t.text for t, start in zip(doc, trigger_starts(doc, event_rules)) if start]
+    assert starts == ["opened", "fire", "went", "on", "strike"]
+    assert len(trigger_starts(nlp(""), event_rules)) == 0
 
 
 @pytest.mark.parametrize(
