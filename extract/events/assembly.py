@@ -1,5 +1,6 @@
 """Incidents: the article's running context while its sentences are read, and the Event built from
-the sentences merged into one incident (the best count, the first day, every mention kept)."""
+the sentences merged into one incident (the best count, the first day, every mention kept; never
+a day or place from the sentences of another incident), each arrest tied to the event it is for."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from extract.events.families import HARM
 from extract.events.incident_dates import DateMention, sentence_date
 from extract.events.incident_places import address_in, place_note, place_or_dateline, plausible
 from extract.events.merge import SentenceReport, incident_count
-from extract.events.records import Casualty, Event, EventActor, EventMention
+from extract.events.records import Casualty, Event, EventActor, EventMention, event_id_for
 from extract.events.rules import EventRules
 from extract.events.triggers import Trigger
 from nlp.doc_index import DocIndex
@@ -262,3 +263,27 @@ def build_event(reports: Sequence[SentenceReport], context: ArticleContext,
         casualties=tuple(c for r in reports for c in r.casualties),
         mentions=tuple(r.mention for r in reports),
     )
+
+
+def with_what_they_are_about(events: list[Event], incidents: Sequence[Sequence[SentenceReport]]) -> list[Event]:
+    """Each arrest with the id of the incident it is for, when that incident is another event."""
+    owner = {id(report): i for i, incident in enumerate(incidents) for report in incident}
+    for i, incident in enumerate(incidents):
+        about = next((owner[id(r.about)] for r in incident if r.about is not None and id(r.about) in owner
+                      and owner[id(r.about)] != i), None)
+        if about is not None:
+            events[i] = replace(events[i], about_event_id=event_id_for(events[about]))
+    return events
+
+
+# A story of this many incidents or fewer is about one of them: any day it names may be its day.
+FEW_INCIDENTS = 2
+
+
+def told_elsewhere(incidents: Sequence[Sequence[SentenceReport]], i: int, offset: int) -> list[tuple[int, int]]:
+    """The sentences (Doc offsets) that tell incidents other than the i-th, whose days and
+    places are theirs; none in a story of one or two incidents."""
+    if len(incidents) <= FEW_INCIDENTS:
+        return []
+    return [(r.mention.sentence_start - offset, r.mention.sentence_end - offset)
+            for j, incident in enumerate(incidents) if j != i for r in incident]

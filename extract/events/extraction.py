@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from extract.budget import check_budget
 from extract.events.actors import event_actors, governing_verb, is_state
 from extract.events.arrests import incident_phrase, other_triggers, split_tolls, within
-from extract.events.assembly import ArticleContext, build_event
+from extract.events.assembly import ArticleContext, build_event, told_elsewhere, with_what_they_are_about
 from extract.events.casualties import numbered_casualties, people_casualties, zero_casualties
 from extract.events.claims import modality_of, responsibility
 from extract.events.classify import Sides, Typing, classify
@@ -34,7 +34,7 @@ from extract.events.incident_places import address_in, event_place, modifies_a_n
 from extract.events.merge import OTHER, SentenceReport, merge_reports
 from extract.events.protests import protests
 from extract.events.readings import a_capability, an_illness_not_an_outbreak, self_inflicted
-from extract.events.records import Casualty, Event, EventActor, event_id_for
+from extract.events.records import Casualty, Event, EventActor
 from extract.events.rules import EventRules
 from extract.events.triggers import Trigger, find_triggers, trigger_starts
 from extract.events.victims import VictimBook
@@ -367,9 +367,9 @@ def extract_events(
             reports.append(report)
             context.remember(report)
     incidents = merge_reports(reports)
-    events = [build_event(incident, context, dateline_place, _told_elsewhere(incidents, i, offset))
+    events = [build_event(incident, context, dateline_place, told_elsewhere(incidents, i, offset))
               for i, incident in enumerate(incidents)]
-    return _with_what_they_are_about(events, incidents)
+    return with_what_they_are_about(events, incidents)
 
 
 def _sentences_and_triggers(index: DocIndex, rules: EventRules) -> list[tuple[Span, list[Trigger]]]:
@@ -380,27 +380,3 @@ def _sentences_and_triggers(index: DocIndex, rules: EventRules) -> list[tuple[Sp
         check_budget()
         found.append((sentence, find_triggers(sentence, rules, starts)))
     return found
-
-
-def _with_what_they_are_about(events: list[Event], incidents: Sequence[Sequence[SentenceReport]]) -> list[Event]:
-    """Each arrest with the id of the incident it is for, when that incident is another event."""
-    owner = {id(report): i for i, incident in enumerate(incidents) for report in incident}
-    for i, incident in enumerate(incidents):
-        about = next((owner[id(r.about)] for r in incident if r.about is not None and id(r.about) in owner
-                      and owner[id(r.about)] != i), None)
-        if about is not None:
-            events[i] = replace(events[i], about_event_id=event_id_for(events[about]))
-    return events
-
-
-# A story of this many incidents or fewer is about one of them: any day it names may be its day.
-FEW_INCIDENTS = 2
-
-
-def _told_elsewhere(incidents: Sequence[Sequence[SentenceReport]], i: int, offset: int) -> list[tuple[int, int]]:
-    """The sentences (Doc offsets) that tell incidents other than the i-th, whose days and
-    places are theirs; none in a story of one or two incidents."""
-    if len(incidents) <= FEW_INCIDENTS:
-        return []
-    return [(r.mention.sentence_start - offset, r.mention.sentence_end - offset)
-            for j, incident in enumerate(incidents) if j != i for r in incident]
