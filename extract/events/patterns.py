@@ -76,6 +76,7 @@ class Phrases:
 
     pattern: re.Pattern[str]
     # first word -> the words of each phrase starting with it; None when some phrase is not ASCII
+    # or does not start with a word (then every text is searched)
     words_by_first: Mapping[str, tuple[frozenset[str], ...]] | None
 
     @classmethod
