@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from extract.confidence import confidence_weights
+from extract.person_names import NameRules, load_name_rules, looks_like_person_name, person_name
 from extract.quotes import Attribution, speaker_span
 from nlp.antecedents import MentionsInOrder
 from nlp.doc_index import DocIndex, span_text
@@ -40,6 +41,9 @@ class SourceRules:
     person_titles: frozenset[str]  # casefolded: "president", "assemblywoman", "dr."
     honorific_gender: Mapping[str, str]  # "mr." -> "m", "mme" -> "f" (seeds/honorifics.csv)
     unresolved_speaker: float  # a quote whose speaker is no source keeps this share of its confidence
+    names: NameRules  # suffixes, surname particles, given-name variants
+    outlets: Mapping[str, str]  # casefolded spelling -> the outlet's name (seeds/outlets.csv)
+    not_name_words: frozenset[str]  # casefolded words no person's name holds ("says", "tower")
 
     def strip_titles(self, name: str) -> str:
         """ "Assemblywoman Selena Torres" -> "Selena Torres"; a lone title stays as it is."""
@@ -70,13 +74,32 @@ class SourceNoun:
     kind: str
 
 
+@dataclass(frozen=True)
+class OutletSpelling:
+    """The columns of seeds/outlets.csv a source needs: an outlet and its other spellings."""
+
+    name: str
+    aliases: str  # "|"-separated
+
+
+def load_outlet_names(seeds_dir: Path) -> dict[str, str]:
+    """Casefolded spelling -> outlet name, from seeds/outlets.csv ("wash-post" -> "The Washington Post")."""
+    names: dict[str, str] = {}
+    for row in read_rows(seeds_dir / "outlets.csv", OutletSpelling):
+        for spelling in [row.name, *row.aliases.split("|")]:
+            names[spelling.strip().casefold()] = row.name
+    return names
+
+
 def load_source_rules(seeds_dir: Path, government_places: Mapping[str, str]) -> SourceRules:
     nouns = {row.noun.strip().casefold(): row.kind.strip() for row in read_rows(seeds_dir / "source_nouns.csv", SourceNoun)}
     titles = frozenset(title.strip().casefold() for title in read_column(seeds_dir / "person_titles.csv", "title"))
     honorifics = {row.honorific: row.gender for row in read_rows(seeds_dir / "honorifics.csv", Honorific)}
     return SourceRules(nouns=nouns, government_places=government_places, person_titles=titles,
                        honorific_gender=honorifics,
-                       unresolved_speaker=confidence_weights(seeds_dir, "sources", SourceConfidence).unresolved_speaker)
+                       unresolved_speaker=confidence_weights(seeds_dir, "sources", SourceConfidence).unresolved_speaker,
+                       names=load_name_rules(seeds_dir), outlets=load_outlet_names(seeds_dir),
+                       not_name_words=frozenset(w.strip().casefold() for w in read_column(seeds_dir / "not_name_words.csv", "word")))
 
 
 @dataclass(frozen=True)
@@ -95,6 +118,14 @@ def normalise_name(name: str) -> str:
 
 def source_key(kind: str, name: str) -> str:
     return f"{kind}:{normalise_name(name)}"
+
+
+def person_key(name: str, rules: NameRules) -> str:
+    """A person's source key: "Donald J. Trump" and "Donald Trump" -> "person:donald trump",
+    "Bill Clinton" -> "person:william clinton" (extract.person_names.person_name)."""
+    normalised = normalise_name(name)
+    parts = person_name(normalised, rules)
+    return f"person:{parts.key if parts is not None else normalised}"
 
 
 def strip_article(text: str) -> str:
@@ -122,19 +153,37 @@ class ArticleSourceResolver:
         self.people: MentionsInOrder[ResolvedSource] = MentionsInOrder()
         self.bodies: MentionsInOrder[ResolvedSource] = MentionsInOrder()
         for ent in index.ents:
-            if ent.label_ == "PERSON" and _looks_like_name(span_text(ent)) and ent.root.dep_ in SUBJECT_LIKE_DEPS:
+            if ent.label_ == "PERSON" and ent.root.dep_ in SUBJECT_LIKE_DEPS and self._names_a_person(span_text(ent), ent):
                 self.people.add(ent.end_char, ent.start_char, self._person(span_text(ent)))
-            elif ent.label_ in ("ORG", "NORP"):
-                self.bodies.add(ent.end_char, ent.start_char, self._resolve_entity(ent))
+            elif ent.label_ in ("ORG", "NORP") and (body := self._resolve_entity(ent)) is not None:
+                self.bodies.add(ent.end_char, ent.start_char, body)
         self.organisations_naming: dict[str, MentionsInOrder[Span]] = {}  # noun -> ORG entities holding it
 
     def _full_names_by_surname(self, index: DocIndex) -> dict[str, str]:
-        names: dict[str, str] = {}
+        """The full name a lone word stands for in this article: "Clinton" -> "Hillary Clinton"
+        (a surname, the first full name with it), and "Bernie" -> "Bernie Sanders" (a given name
+        that starts one full name only; "Ban" -> "Ban Ki-moon")."""
+        by_surname: dict[str, str] = {}
+        by_given: dict[str, set[str]] = {}
         for ent in index.ents:
             words = self.rules.strip_titles(span_text(ent)).split()
-            if ent.label_ == "PERSON" and len(words) >= 2 and _looks_like_name(" ".join(words)):
-                names.setdefault(words[-1].casefold(), " ".join(words))
-        return names
+            if ent.label_ == "PERSON" and len(words) >= 2 and self._names_a_person(" ".join(words), ent):
+                by_surname.setdefault(words[-1].casefold(), " ".join(words))
+                by_given.setdefault(words[0].casefold(), set()).add(" ".join(words))
+        lone_given = {given: next(iter(names)) for given, names in by_given.items()
+                      if len(names) == 1 and given not in by_surname}
+        return {**lone_given, **by_surname}
+
+    def _names_a_person(self, text: str, tokens: Span | None = None) -> bool:
+        """Whether a mention is a person's name: a name's shape (looks_like_person_name), no word
+        a person's name never holds ("Trump Says He Never", "Trump Tower"), no verb the parse
+        found inside it, and no outlet or platform ("Politico", "Twitter")."""
+        name = self.rules.strip_titles(text)
+        if not looks_like_person_name(name, self.rules.names.particles) or name.casefold() in self.rules.outlets:
+            return False
+        if any(word.casefold().strip(".,") in self.rules.not_name_words for word in name.split()):
+            return False
+        return tokens is None or not any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
     def resolve(self, attribution: Attribution) -> ResolvedSource | None:
         if attribution.speaker_root is None:
@@ -158,7 +207,8 @@ class ArticleSourceResolver:
         mention = self.index.text[slice(*speaker_span(self.index, root))]
         if root.pos_ == "PROPN" and _looks_like_name(mention) and not any(
                 t.like_num or t.pos_ in ("DET", "NUM") for t in root.lefts):
-            return self._person(mention)  # but "One MP" is not a name
+            # but "One MP" is not a name, nor "Politico" or "Trump Tower"
+            return self._person(mention) if self._names_a_person(mention) else self._outlet(mention)
         return self._resolve_noun(root, position)
 
     def _gender_from_honorifics(self, index: DocIndex) -> dict[str, str]:
@@ -191,7 +241,7 @@ class ArticleSourceResolver:
         for child in root.children:
             if child.dep_ == "appos":
                 entity = self.index.entity_at(child.i)
-                if entity is not None and entity.label_ == "PERSON" and _looks_like_name(span_text(entity)):
+                if entity is not None and entity.label_ == "PERSON" and self._names_a_person(span_text(entity), entity):
                     return entity
         return None
 
@@ -204,9 +254,15 @@ class ArticleSourceResolver:
         if len(words) == 1:
             words = self.full_names.get(words[0].casefold(), words[0]).split()
         full = " ".join(words)
-        return ResolvedSource(source_key("person", full), full, "person")
+        return ResolvedSource(person_key(full, self.rules.names), full, "person")
 
-    def _resolve_entity(self, entity: Span) -> ResolvedSource:
+    def _outlet(self, mention: str) -> ResolvedSource | None:
+        """An outlet or platform named where a person was expected ("Politico reveals"); None
+        for anything else that is no name ("Trump Tower", a headline fragment)."""
+        outlet = self.rules.outlets.get(strip_article(mention).casefold())
+        return None if outlet is None else ResolvedSource(source_key("organization", outlet), outlet, "organization")
+
+    def _resolve_entity(self, entity: Span) -> ResolvedSource | None:
         name = strip_article(span_text(entity))
         country = self.rules.government_places.get(name.casefold())
         if country is not None:
@@ -219,11 +275,12 @@ class ArticleSourceResolver:
             and (self._is_known_person(untitled) or (untitled != name and len(untitled.split()) >= 2))
         ):
             # "Trump" tagged ORG after "Donald Trump" was named; "Assemblywoman Selena Torres" tagged ORG.
-            return self._person(untitled)
+            return self._person(untitled) if self._names_a_person(untitled, entity) else self._outlet(untitled)
         if entity.label_ in ("GPE", "LOC"):
             return ResolvedSource(source_key("government", name), name, "government")
         if entity.label_ == "NORP":
             return ResolvedSource(source_key("group", name), name, "group")
+        name = self.rules.outlets.get(name.casefold(), name)  # "POLITICO" and "Politico" are one outlet
         return ResolvedSource(source_key("organization", name), name, "organization")
 
     def _resolve_pronoun(self, pronoun: str, position: int) -> ResolvedSource | None:
@@ -256,8 +313,8 @@ class ArticleSourceResolver:
         kind = self.rules.nouns.get(lemma) or self.rules.nouns.get(root.lower_) or "anonymous"
         if kind in ("organization", "government"):
             named = self._organisations_naming(root.lower_).latest(position)
-            if named is not None:
-                return self._resolve_entity(named[1])
+            if named is not None and (body := self._resolve_entity(named[1])) is not None:
+                return body
         start, end = speaker_span(self.index, root)
         name = strip_article(self.index.text[start:end]).casefold()
         if kind == "anonymous":

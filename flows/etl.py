@@ -272,7 +272,7 @@ class RunInProgress:
         staged = future.result()
         loading = time.perf_counter()
         self.hold.keep()
-        load(self.warehouse_path, self.run_id, staged)
+        load(self.warehouse_path, self.run_id, staged, self.settings.seeds_dir)
         self.hold.release_if_due()
         add_seconds(self.stage_seconds, staged.seconds)
         add_seconds(self.stage_seconds, {"load": time.perf_counter() - loading})

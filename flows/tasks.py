@@ -11,6 +11,7 @@ from prefect.cache_policies import NO_CACHE
 
 from extract.batch import ExtractedBatch, extract_batch
 from extract.components import EXTRACTOR_VERSIONS
+from extract.person_names import load_name_rules
 from extract.rule_sets import ExtractionRules, load_extraction_rules
 from flows.batching import count_documents
 from flows.settings import Settings
@@ -139,8 +140,9 @@ def extract(documents: list[Document], rerun: dict[str, frozenset[str]], setting
 
 
 @task(name="load-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=retry_on_io_error)
-def load(warehouse_path: Path, run_id: str, staged: StagedBatch) -> None:
-    warehouse_load.load_staged(warehouse_path, run_id, staged, EXTRACTOR_VERSIONS)
+def load(warehouse_path: Path, run_id: str, staged: StagedBatch, seeds_dir: Path) -> None:
+    warehouse_load.load_staged(warehouse_path, run_id, staged, EXTRACTOR_VERSIONS,
+                               load_name_rules(seeds_dir))  # two small CSVs, read per batch
 
 
 @task(name="link-incidents-and-statements", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2,

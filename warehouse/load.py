@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -16,6 +17,7 @@ from extract.articles import Article
 from extract.attribution import ArticleSource, KnownSource, Quote, assign_source_ids
 from extract.batch import ExtractedBatch
 from extract.entities import EntityMention
+from extract.person_names import NameRules, canonical_person_keys, load_name_rules, person_name
 from extract.events.records import Event, event_id_for
 from ingest.records import IngestError, InputRow
 from link.incidents import load_incident_rules
@@ -121,11 +123,66 @@ def _constant(value: str, rows: int) -> pa.Array:
     return pa.array([value] * rows, pa.string())
 
 
+@functools.lru_cache(maxsize=1)
+def installed_name_rules() -> NameRules:
+    """The name rules of the installed seeds, for callers that give none."""
+    return load_name_rules(installed_data_dir("seeds"))
+
+
+def join_person_variants(connection: duckdb.DuckDBPyConnection, article_sources: pa.Table, quotes: pa.Table,
+                         names: NameRules) -> tuple[pa.Table, pa.Table]:
+    """Give the persons this batch names by a variant spelling ("Rence Priebus", "H. Clinton", a
+    lone "Trump") the key of the known or staged person they name
+    (extract.person_names.canonical_person_keys); an article's rows that then share a key merge."""
+    counts: dict[str, int] = {}
+    for key, n_quotes in zip(article_sources.column("source_key").to_pylist(), article_sources.column("n_quotes").to_pylist()):
+        if key.startswith("person:"):
+            counts[key] = counts.get(key, 0) + n_quotes
+    parsed = [person_name(key.removeprefix("person:"), names) for key in counts]
+    surnames = sorted({name.surname.split()[-1] for name in parsed if name is not None})
+    if not surnames:
+        return article_sources, quotes
+    connection.register("staged_surnames", pa.table({"surname": pa.array(surnames, pa.string())}))
+    known = [(key, n_quotes) for key, n_quotes in connection.execute(sql_text("load/select_known_people.sql")).fetchall()]
+    rewrites = canonical_person_keys(counts, known, names)
+    if not rewrites:
+        return article_sources, quotes
+    return _merge_rewritten(article_sources, rewrites), _rewrite_column(quotes, "source_key", rewrites)
+
+
+def _merge_rewritten(article_sources: pa.Table, rewrites: Mapping[str, str]) -> pa.Table:
+    """The article sources with rewritten keys, one row per (article, key): the name of a row
+    that had the key already, the first mention, description and affiliation, the quotes summed."""
+    rows = article_sources.to_pylist()
+    names = {row["source_key"]: row["name"] for row in rows if row["source_key"] not in rewrites}
+    merged: dict[tuple[str, str], dict] = {}
+    for row in rows:
+        key = rewrites.get(row["source_key"], row["source_key"])
+        row = row | {"source_key": key, "name": names.get(key, row["name"])}
+        previous = merged.get((row["article_id"], key))
+        if previous is None:
+            merged[(row["article_id"], key)] = row
+            continue
+        for column in ("mention_text", "description", "affiliation"):
+            previous[column] = previous[column] or row[column]
+        previous["n_quotes"] += row["n_quotes"]
+    return pa.Table.from_pylist(list(merged.values()), schema=article_sources.schema)
+
+
+def _rewrite_column(table: pa.Table, column: str, rewrites: Mapping[str, str]) -> pa.Table:
+    values = [rewrites.get(value, value) if value is not None else None for value in table.column(column).to_pylist()]
+    position = table.schema.get_field_index(column)
+    return table.set_column(position, table.schema.field(position), pa.array(values, table.schema.field(position).type))
+
+
 def source_tables(connection: duckdb.DuckDBPyConnection, article_sources: pa.Table, quotes: pa.Table,
-                  versions: Mapping[str, str], run_id: str) -> tuple[pa.Table, pa.Table, pa.Table]:
+                  versions: Mapping[str, str], run_id: str,
+                  names: NameRules | None = None) -> tuple[pa.Table, pa.Table, pa.Table]:
     """Give every article source and quote its source_id, merging with the sources already in the
-    warehouse (extract.attribution.assign_source_ids); return sources, article sources and quotes
-    as Arrow tables made from the staged columns (no record is built again)."""
+    warehouse (extract.attribution.assign_source_ids) after variant spellings of a person took
+    that person's key (join_person_variants); return sources, article sources and quotes as
+    Arrow tables made from the staged columns (no record is built again)."""
+    article_sources, quotes = join_person_variants(connection, article_sources, quotes, names or installed_name_rules())
     keys = article_sources.column("source_key").to_pylist()
     affiliations = article_sources.column("affiliation").to_pylist()
     connection.register("staged_source_keys", pa.table({"source_key": pa.array(sorted(set(keys)), pa.string())}))
@@ -271,7 +328,8 @@ def stage_batch(
                        batch.seconds | {"stage": time.perf_counter() - started})
 
 
-def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[str, str]) -> None:
+def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[str, str],
+                names: NameRules | None = None) -> None:
     """Load one staged batch in one transaction: articles upserted, their child rows replaced,
     sources merged with those already known, every (article, path) pair and every
     quarantined input recorded. All or nothing: a batch killed half-way leaves no row.
@@ -279,7 +337,7 @@ def load_staged(path: Path, run_id: str, staged: StagedBatch, versions: Mapping[
     with open_warehouse(path) as connection:
         with transaction(connection):
             sources, article_sources, quotes = source_tables(connection, staged.article_sources, staged.quotes,
-                                                             versions, run_id)
+                                                             versions, run_id, names)
             tables = dict(staged.tables) | {"staged_sources": sources, "staged_article_sources": article_sources,
                                             "staged_quotes": quotes}
             for name, table in tables.items():
@@ -299,5 +357,6 @@ def load_batch(
 ) -> None:
     """Stage and load one batch as a run of its own: one transaction (batch.errors are
     quarantined too), then its events linked into incidents and its quotes into statements."""
-    load_staged(path, run_id, stage_batch(run_id, batch, inputs, errors, versions), versions)
+    names = load_name_rules(seeds_dir) if seeds_dir is not None else None
+    load_staged(path, run_id, stage_batch(run_id, batch, inputs, errors, versions), versions, names)
     link_run(path, run_id, load_incident_rules(seeds_dir or installed_data_dir("seeds")))
