@@ -1,12 +1,13 @@
 """Statements: one source's words quoted by several articles, whole or in part.
 
-Two quotes of one speaker in different articles are one statement when their normalised
-texts are equal, or when nearly every four-word shingle of the shorter is in the longer (a
-partial quote of a longer one: containment, not overlap, since outlets cut quotes down). A
-statement is a group of quotes every two of which are linked (complete link), so it does not
-depend on the order the quotes arrived in. The speaker is the source, or for a person the
-surname: articles name one person "Barack Obama", "Obama" or "President Obama", and when the
-words are the same, the surname is enough to tell it is the same person's statement.
+Two quotes of one speaker in different articles are one statement when their spoken words are
+equal, or when nearly every four-word shingle of the shorter is in the longer (a partial quote of
+a longer one: containment, not overlap, since outlets cut quotes down). The spoken words are what
+stands inside the quotation marks: '"A," Trump responded, "B"' is compared as "A B", without the
+reporter's words. A statement is a group of quotes every two of which are linked (complete
+link), so it does not depend on the order the quotes arrived in. The speaker is the resolved
+source: the load gives "Barack Obama", "Obama" and "Barack H. Obama" one source
+(extract.person_names), so two Clintons stay two speakers.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ class QuoteKey:
 
     quote_id: str
     article_id: str
-    speaker: str  # speaker_key(): a person's surname, else the source id
-    content: str
+    speaker: str  # the source id
+    content: str  # the spoken words (spoken_words)
 
 
 def may_repeat(quote_kind: str, source_kind: str | None) -> bool:
@@ -50,10 +51,33 @@ def may_repeat(quote_kind: str, source_kind: str | None) -> bool:
     return quote_kind != "indirect" or source_kind == "person"
 
 
-def speaker_key(source_id: str, name: str | None, kind: str | None) -> str:
-    """Who said it, as statements compare speakers: "person:obama" for Barack Obama, else the source."""
-    name = (name or "").strip()  # split as sql/linking/statements/select_candidate_keys.sql splits
-    return f"person:{name.split(' ')[-1].lower()}" if kind == "person" and name else f"source:{source_id}"
+OPENING_MARKS = frozenset("“«„")
+CLOSING_MARKS = frozenset("”»")
+STRAIGHT_MARK = '"'
+
+
+def spoken_words(content: str, quote_kind: str) -> str:
+    """The words a quote puts in the speaker's mouth: the parts inside double quotation marks.
+
+    A direct quote's content starts inside its marks, so '...,” Trump responded. “...' loses
+    the reporter's words between them; a mixed quote keeps only its quoted fragments; a
+    paraphrase, or a quote whose marks say nothing, is its whole content. Single marks are
+    left alone: "’" is far more often an apostrophe."""
+    inside = quote_kind == "direct"
+    pieces: list[str] = []
+    piece_start = 0 if inside else None
+    for position, char in enumerate(content):
+        opens = char in OPENING_MARKS or (char == STRAIGHT_MARK and not inside)
+        closes = char in CLOSING_MARKS or (char == STRAIGHT_MARK and inside)
+        if opens and not inside:
+            inside, piece_start = True, position + 1
+        elif closes and inside:
+            pieces.append(content[piece_start:position])
+            inside, piece_start = False, None
+    if inside and piece_start is not None:
+        pieces.append(content[piece_start:])
+    spoken = " ".join(piece.strip() for piece in pieces if piece.strip())
+    return spoken or content
 
 
 @dataclass(frozen=True)

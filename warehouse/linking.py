@@ -32,7 +32,7 @@ from link.incidents import (
     date_window,
     links_among,
 )
-from link.statements import MAX_QUOTES_PER_SPEAKER, QuoteKey, may_repeat, quote_links_among, speaker_key
+from link.statements import MAX_QUOTES_PER_SPEAKER, QuoteKey, may_repeat, quote_links_among, spoken_words
 from warehouse.connection import open_warehouse
 from warehouse.sql_files import sql_text
 from warehouse.transaction import transaction
@@ -104,7 +104,7 @@ def _quote_key(row: tuple) -> QuoteKey | None:
     quote_id, article_id, source_id, name, kind, quote_kind, content, rank_in_article = row
     if not may_repeat(quote_kind, kind) or rank_in_article > MAX_QUOTES_PER_SPEAKER:
         return None
-    return QuoteKey(quote_id, article_id, speaker_key(source_id, name, kind), content)
+    return QuoteKey(quote_id, article_id, source_id, spoken_words(content, quote_kind))
 
 
 def _relink(connection: duckdb.DuckDBPyConnection, kind: str, find_links: FindLinks, run_id: str) -> LinkCounts:

@@ -1,4 +1,7 @@
--- The regrouped quotes' statements, with each quote's strongest link inside its statement.
+-- The regrouped quotes' statements, with each quote's strongest link inside its statement and
+-- the quote's speaker.
 INSERT INTO quote_statements BY NAME
-SELECT item_id AS quote_id, group_id AS statement_id, link_score, link_reason, linked_to, linker_version, run_id
-FROM staged_members;
+SELECT m.item_id AS quote_id, m.group_id AS statement_id, q.source_id, m.link_score, m.link_reason, m.linked_to,
+       m.linker_version, m.run_id
+FROM staged_members AS m
+JOIN quotes AS q ON q.quote_id = m.item_id;
