@@ -53,11 +53,22 @@ def is_standalone(text: str, quotation: Quoted) -> bool:
     return len(text[quotation.start:quotation.end].split()) >= MIN_STANDALONE_WORDS
 
 
+# A sentence of at most this many tokens whose root is the cue can be nothing but an attribution
+# ("Trump said.", "the campaign said in a statement Tuesday.").
+MAX_ATTRIBUTION_SENTENCE = 10
+
+
 def nearest_quotation(text: str, sentence: Span, verb: Token, quotations: Quotations) -> Quoted | None:
-    """The quotation that ends or starts in the verb's sentence, nearest to the verb."""
+    """The quotation that ends or starts in the verb's sentence, nearest to the verb; or one that
+    closes just before it, when the parse made the attribution a sentence of its own
+    ('“... that are missing.” Trump said.')."""
     in_sentence = [q for q in quotations.touching(sentence.start_char - 1, sentence.end_char + 1)
                    if sentence.start_char <= q.end <= sentence.end_char
                    or sentence.start_char <= q.start < sentence.end_char]
+    if not in_sentence and verb.dep_ == "ROOT" and len(sentence) <= MAX_ATTRIBUTION_SENTENCE:
+        in_sentence = [q for q in quotations.touching(sentence.start_char - 3, sentence.start_char)
+                       if q.close_end <= sentence.start_char and not text[q.close_end:sentence.start_char].strip()
+                       and "\n" not in text[q.close_end:sentence.start_char]]
     if not in_sentence:
         return None
     return min(in_sentence, key=lambda q: min(abs(q.close_end - verb.idx), abs(q.open_start - verb.idx)))

@@ -14,8 +14,8 @@ from itertools import accumulate
 from pathlib import Path
 
 import numpy
-from spacy.attrs import LOWER, POS
-from spacy.symbols import AUX, VERB
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from extract.budget import check_budget
@@ -34,11 +34,17 @@ from extract.quote_spans import (
     trimmed,
 )
 from nlp.doc_index import DocIndex
-from seedrows import read_rows
+from seedrows import read_column, read_rows
 
 QUOTES_VERSION = "quotes.v1"
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# What a speech verb's object phrase is made of when it has no clause: "vowed to form a task
+# force" (an infinitive; not the object: "disparaging remarks" or "the information" say nothing
+# of what was said), "complained about his microphone" (about).
+OBJECT_DEPS = frozenset({"xcomp"})
+MIN_OBJECT_PHRASE_STRENGTH = 0.8  # "urged" and "talked" report speech; "continued paying" does not
+OBJECT_PREPOSITIONS = frozenset({"about"})  # not "on": "announced on Friday"
 NAME_MODIFIER_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "flat"})
 
 
@@ -53,6 +59,7 @@ class QuoteConfidence:
     unknown_verb_strength: float
     according_to: float
     continued_paragraph: float
+    noun_cue: float
 
 
 @dataclass(frozen=True)
@@ -61,11 +68,22 @@ class QuoteRules:
 
     reporting_verbs: Mapping[str, float]
     confidence: QuoteConfidence
+    cue_nouns: frozenset[str] = frozenset()  # "remark", "message": nouns that introduce a quotation
 
     def is_cue(self, token: Token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and (
-            token.lemma_.casefold() in self.reporting_verbs or token.lower_ in self.reporting_verbs
-        )
+        return self.cue_strength(token) is not None
+
+    def cue_strength(self, token: Token) -> float | None:
+        """How surely a verb reports speech: its lemma's or form's row, or the row of the verb with
+        its object ("put it"); None for no speech verb."""
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = token.lemma_.casefold()
+        strength = self.reporting_verbs.get(lemma, self.reporting_verbs.get(token.lower_))
+        if strength is None:
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            strength = self.reporting_verbs.get(f"{lemma} {obj.lower_}") if obj is not None else None
+        return strength
 
 
 @dataclass(frozen=True)
@@ -78,7 +96,8 @@ class ReportingVerb:
 
 def load_quote_rules(seeds_dir: Path) -> QuoteRules:
     verbs = {row.lemma.strip().casefold(): row.strength for row in read_rows(seeds_dir / "reporting_verbs.csv", ReportingVerb)}
-    return QuoteRules(reporting_verbs=verbs, confidence=confidence_weights(seeds_dir, "quotes", QuoteConfidence))
+    return QuoteRules(reporting_verbs=verbs, confidence=confidence_weights(seeds_dir, "quotes", QuoteConfidence),
+                      cue_nouns=frozenset(noun.strip().casefold() for noun in read_column(seeds_dir / "cue_nouns.csv", "noun")))
 
 
 @dataclass(frozen=True)
@@ -135,15 +154,20 @@ def extract_attributions(index: DocIndex, rules: QuoteRules) -> QuoteExtraction:
     quotations = Quotations(real)
     found: list[Attribution] = []
     seen: set[tuple[int | None, int]] = set()  # (cue, content start) of what is found
-    for token in _cue_candidates(index.doc):
-        is_cue = rules.is_cue(token)
+    for token in _cue_candidates(index.doc, rules.cue_nouns):
+        if token.pos_ == "NOUN":
+            attribution = None if quotations.holds(token.idx) else _noun_attribution(index, token, quotations, rules.confidence)
+            if attribution is not None and (attribution.cue_start, attribution.content_start) not in seen:
+                seen.add((attribution.cue_start, attribution.content_start))
+                found.append(attribution)
+            continue
+        strength = rules.cue_strength(token)
+        is_cue = strength is not None
         is_according = token.lower_ == "according" and token.i + 1 < len(index.doc) and index.doc[token.i + 1].lower_ == "to"
         if not (is_cue or is_according) or quotations.holds(token.idx):
             continue
         check_budget()
-        if is_cue:
-            unknown = rules.confidence.unknown_verb_strength
-            strength = rules.reporting_verbs.get(token.lemma_.casefold(), rules.reporting_verbs.get(token.lower_, unknown))
+        if strength is not None:
             attribution = _verb_attribution(index, token, quotations, strength, non_quotes, rules.confidence)
         else:
             attribution = _according_to_attribution(index, token, quotations, rules.confidence)
@@ -155,14 +179,17 @@ def extract_attributions(index: DocIndex, rules: QuoteRules) -> QuoteExtraction:
     return QuoteExtraction(found, quotations.items, non_quotes)
 
 
-def _cue_candidates(doc: Doc) -> Iterator[Token]:
-    """The tokens that may cue a quote, in order: verbs and auxiliaries (a speech verb) and
-    "according", picked from the Doc's arrays rather than by reading every token."""
-    tagged = doc.to_array([POS, LOWER])
+def _cue_candidates(doc: Doc, cue_nouns: frozenset[str] = frozenset()) -> Iterator[Token]:
+    """The tokens that may cue a quote, in order: verbs and auxiliaries (a speech verb),
+    "according" and the cue nouns ("remark"), picked from the Doc's arrays rather than by
+    reading every token."""
+    tagged = doc.to_array([POS, LOWER, LEMMA])
     if not len(tagged):
         return
     according = doc.vocab.strings["according"]
-    picked = (tagged[:, 0] == VERB) | (tagged[:, 0] == AUX) | (tagged[:, 1] == according)
+    nouns = numpy.array([doc.vocab.strings[noun] for noun in cue_nouns], dtype=tagged.dtype)
+    picked = ((tagged[:, 0] == VERB) | (tagged[:, 0] == AUX) | (tagged[:, 1] == according)
+              | ((tagged[:, 0] == NOUN) & numpy.isin(tagged[:, 2], nouns)))
     for i in numpy.flatnonzero(picked).tolist():
         yield doc[i]
 
@@ -180,6 +207,13 @@ def _subject(verb: Token) -> Token | None:
             return child
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)  # "He smiled and said ...", "..., he said, adding that ..."
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head)  # "She followed that by saying, ..."
+    if (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT"
+            and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i):
+        # '"...!" the nominee, Donald Trump, tweeted Sunday': the parse made the speaker the
+        # sentence's root and the finite verb its modifier
+        return verb.head
     return None
 
 
@@ -219,10 +253,16 @@ def _verb_attribution(
     sentence = verb.sent
     content: tuple[int, int] | None = None
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+    right_after = next(iter(quotations.after(verb.idx + len(verb.text))), None)
+    if right_after is not None and index.text[verb.idx + len(verb.text):right_after.open_start].strip(" ,:"):
+        right_after = None
+    if verb.dep_ == "advcl" and right_after is not None:
+        content = (right_after.open_start, right_after.close_end)  # '... as she angrily said, "I am so sick ..."'
+    elif verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
         # "..., as Tunisia said, ...": the statement is the clause before the "as".
         before = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
-        content = span_chars(before)
+        after = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
+        content = span_chars(before if any(not t.is_punct for t in before) else after)  # "As Amar put it, ..."
     elif complement is not None and complement.i != subject.i:
         speaker_tokens = _speaker_tokens(subject)
         content = span_chars(t for t in complement.subtree if t.i not in speaker_tokens)
@@ -240,6 +280,8 @@ def _verb_attribution(
         if content is None:
             nearest = nearest_quotation(index.text, sentence, verb, quotations)
             content = (nearest.open_start, nearest.close_end) if nearest else None
+        if content is None and strength >= MIN_OBJECT_PHRASE_STRENGTH and subject.dep_ != "nsubjpass":
+            content = _object_phrase(verb, subject)  # not "was reported to have died": a passive reports no words
     if content is None:
         return None
     text = index.text
@@ -260,6 +302,50 @@ def _verb_attribution(
     confidence = round(min(weights.ceiling, weights.base + weights.per_verb_strength * strength - penalty), 2)
     return Attribution(kind, content[0], content[1], verb.idx, verb.idx + len(verb.text), speaker[0], speaker[1],
                        subject.i, confidence)
+
+
+def _noun_attribution(index: DocIndex, noun: Token, quotations: Quotations,
+                      weights: QuoteConfidence) -> Attribution | None:
+    """A quotation a cue noun introduces: 'her March comment that, "We're going to ..."' (the
+    owner speaks), 'McConnell delivered a blunt message to Trump: "It's time ..."' (the subject
+    of the verb whose object the noun is). The quotation must open inside the noun's phrase or
+    right after it, past nothing but a colon or a comma."""
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        speaker = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    phrase_end = max(t.i for t in noun.subtree)
+    reach = index.doc[phrase_end].idx + len(index.doc[phrase_end].text)
+    following = next(iter(quotations.after(noun.idx + len(noun.text))), None)
+    if following is None or not is_standalone(index.text, following):
+        return None
+    if following.open_start >= reach and not _introduces(index.text[reach:following.open_start]):
+        return None
+    start, end = speaker_span(index, speaker)
+    return Attribution("direct", following.start, following.end, noun.idx, noun.idx + len(noun.text), start, end,
+                       speaker.i, weights.noun_cue)
+
+
+def _object_phrase(verb: Token, subject: Token) -> tuple[int, int] | None:
+    """What a speech verb says when it has no clause or quotation: its infinitive ("vowed to
+    form a task force") or what it was about ("complained about his microphone"). The phrase
+    must hold a noun or a verb: "said so" says nothing."""
+    parts = [c for c in verb.rights
+             if (c.dep_ in OBJECT_DEPS and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+             or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS and any(g.dep_ == "pobj" for g in c.children))]
+    heads = [g for c in parts for g in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])]
+    tokens = [t for c in heads for t in c.subtree if t.i not in _speaker_tokens(subject)]
+    if not any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in tokens):
+        return None
+    return span_chars(tokens)
+
+
+def _introduces(gap: str) -> bool:
+    """Whether the words between a cue noun's phrase and a quotation let the noun introduce it:
+    nothing but a comma or colon, or a few words ending in a colon ("to Trump:")."""
+    words = gap.strip(" ,")
+    return not words or words.casefold() in ("that", "that,") or (words.endswith(":") and len(words.split()) <= 5 and not any(c in words for c in ".;\n"))
 
 
 def _speaker_tokens(subject: Token) -> set[int]:

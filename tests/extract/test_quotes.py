@@ -104,3 +104,44 @@ def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, t
             assert text[quote.cue_start:quote.cue_end] == quote.cue
         if quote.speaker_text is not None:
             assert text[quote.speaker_start:quote.speaker_end] == quote.speaker_text
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        pytest.param("The mayor spoke late on Monday.\n\n“We will open every shelter in the city tonight.” Hidalgo said.",
+                     "We will open every shelter in the city tonight", "Hidalgo", "said", id="attribution-as-own-sentence"),
+        pytest.param('Asked about the budget, she followed that by saying, "We cannot cut the school meals this year."',
+                     "We cannot cut the school meals this year", "she", "saying", id="by-saying"),
+        pytest.param('As Anna Berg, a historian at Lund University, put it, "nobody in the town had ever seen a flood like that."',
+                     "nobody in the town had ever seen a flood like that", "Anna Berg", "put", id="put-it"),
+        pytest.param('The farmers are still angry about her remark that "the valley will have to live with less water."',
+                     "the valley will have to live with less water.", "her", "remark", id="noun-cue-owned"),
+        pytest.param('Governor Lee delivered a blunt message to the council: "Fix the bridge before the winter comes."',
+                     "Fix the bridge before the winter comes.", "Lee", "message", id="noun-cue-delivered"),
+        pytest.param("The senator promised to rebuild the harbour before the next election.",
+                     "to rebuild the harbour before the next election", "The senator", "promised", id="infinitive"),
+        pytest.param("The coach complained about the referee after the match.",
+                     "the referee", "The coach", "complained", id="about"),
+    ],
+)
+def test_attributions_the_clause_rules_miss(nlp, extraction_rules, text, content, speaker, cue):
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    found = [(q.content, q.speaker_text, q.cue) for q in quotes]
+    assert (content, speaker, cue) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The boy was reported to have died in the fire.", id="passive-report"),
+        pytest.param("The agency advises citizens to continue paying their taxes.", id="advice-is-no-speech-verb"),
+        pytest.param('After announcing its "new and improved formula" in May, the company raised prices.',
+                     id="after-announcing"),
+        pytest.param("He continued working on the farm until he was eighty.", id="continued-working"),
+        pytest.param("The ministry announced on Friday.", id="announced-on-a-day"),
+    ],
+)
+def test_no_attribution_where_nothing_was_said(nlp, extraction_rules, text):
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    assert quotes == [], [(q.content, q.cue) for q in quotes]
