@@ -293,6 +293,7 @@ def eval_statements(
             load_polnear(polnear, splits.split(","), warehouse, load_pipeline(settings.model),
                          extraction_rules(settings.seeds_dir))
         result = evaluate_statements(warehouse, judgments or GOLD_DIR / "polnear_statement_pairs.csv")
+        warehouse_copy = _scored_gold(warehouse)
     if sample_out is not None:
         write_sample(result.sample, sample_out)
     console.print(f"PolNeAR {splits}: {result.n_articles:,} articles from {result.n_outlets} outlets, "
@@ -309,4 +310,61 @@ def eval_statements(
         table.add_row(reason, f"{n_pairs:,}", str(seen), precision, ">= 0.95" if reason == "all" else "")
     console.print(table)
     for source, content, outlets, articles in result.top:
-        console.print(f"  {outlets} outlets, {articles} articles: {source}: \"{content[:110]}\"", soft_wrap=True)
+        console.print(f"  {outlets} outlets, {articles} articles: {escape(source)}: \"{escape(content[:110])}\"", soft_wrap=True)
+    _print_statement_gold(warehouse_copy)
+
+
+def _scored_gold(warehouse: Path) -> dict:
+    """Everything the statement and source-identity gold say of a scratch warehouse (read while it
+    exists), for _print_statement_gold."""
+    from evaluation import GOLD_DIR
+    from evaluation.statement_gold import (
+        article_texts, in_one_statement, not_a_source_as_person, person_sources_not_names, read_quotes, read_remarks,
+        read_source_names, score_identities, score_remarks, with_equal_words,
+    )
+    from extract.person_names import load_name_rules
+    from extract.sources import load_outlet_names
+    from seedrows import read_column
+
+    seeds = Settings().seeds_dir
+    quotes = read_quotes(warehouse)
+    remarks = read_remarks(GOLD_DIR / "polnear_remarks.csv")
+    mentions = read_source_names(GOLD_DIR / "polnear_source_names.csv")
+    not_name_words = [word.casefold() for word in read_column(seeds / "not_name_words.csv", "word")]
+    return {
+        "remarks": {(scope, name): score_remarks(remarks, quotes, same, scope == "across outlets")
+                    for scope in ("all articles", "across outlets")
+                    for name, same in (("wirehouse", in_one_statement), ("exact words", with_equal_words))},
+        "n_remarks": len({r.remark for r in remarks}),
+        "identities": score_identities(mentions, quotes, article_texts(warehouse)),
+        "artefacts": not_a_source_as_person(mentions, quotes),
+        "not_names": person_sources_not_names(warehouse, load_name_rules(seeds).particles, not_name_words,
+                                              load_outlet_names(seeds)),
+    }
+
+
+def _print_statement_gold(scored: dict) -> None:
+    """Statement recall and pair precision on tests/gold/polnear_remarks.csv, source identity
+    B-cubed on tests/gold/polnear_source_names.csv, and the person-name check, beside baselines."""
+    table = Table("pairs", "linker", "gold pairs", "recall", "linked pairs", "pair precision", "target")
+    for (scope, name), score in scored["remarks"].items():
+        baseline = scored["remarks"][(scope, "exact words")]
+        recall = f"{score.recall:.3f}" if name != "wirehouse" or score.recall > baseline.recall else f"[red]{score.recall:.3f}[/red]"
+        table.add_row(scope, name, str(score.gold_pairs), recall, str(score.linked_pairs), f"{score.precision:.3f}",
+                      "R >= 0.80 at P >= 0.95" if scope == "across outlets" and name == "wirehouse" else "")
+    console.print(f"Statements against our gold of {scored['n_remarks']} remarks, each quoted by two articles or one twice "
+                  "(tests/gold/polnear_remarks.csv; the linker before issue 24 scored recall 0.574 / 0.259):", soft_wrap=True)
+    console.print(table)
+    table = Table("source identity", "B3 precision", "B3 recall", "B3 F1", "mentions", "target")
+    best = max(s.f1 for name, s in scored["identities"].items() if name != "wirehouse")
+    for name, score in scored["identities"].items():
+        f1 = f"{score.f1:.3f}" if name != "wirehouse" or score.f1 > best else f"[red]{score.f1:.3f}[/red]"
+        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f1, str(score.n_items),
+                      ">= 0.95" if name == "wirehouse" else "")
+    console.print(table)
+    as_person, artefacts = scored["artefacts"]
+    console.print(f"Gold mentions that are no source (headline fragments, places) made a person: {as_person} of {artefacts}.")
+    console.print(f"Person sources whose name is no person's name (sql/evaluation/person_sources_not_names.sql; "
+                  f"target 0): {len(scored['not_names'])}", soft_wrap=True)
+    for source_id, name, n_quotes in scored["not_names"][:20]:
+        console.print(f"  {escape(name)} ({n_quotes} quotes, {source_id})", soft_wrap=True)
