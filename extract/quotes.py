@@ -250,6 +250,8 @@ def _verb_attribution(
         return None
     if verb.dep_ == "ROOT" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
         return None  # a photo caption, not a statement: "Protesters with a banner saying ..."
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "Rubio did not suggest it would be Trump": nothing was said
     sentence = verb.sent
     content: tuple[int, int] | None = None
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)

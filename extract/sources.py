@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from extract.confidence import confidence_weights
 from extract.person_names import NameRules, load_name_rules, looks_like_person_name, person_name
 from extract.quotes import Attribution, speaker_span
+from extract.speaker_roles import RoleDescriptions, is_role_description
 from nlp.antecedents import MentionsInOrder
 from nlp.doc_index import DocIndex, span_text
 from seedrows import read_column, read_rows
@@ -158,6 +159,8 @@ class ArticleSourceResolver:
             elif ent.label_ in ("ORG", "NORP") and (body := self._resolve_entity(ent)) is not None:
                 self.bodies.add(ent.end_char, ent.start_char, body)
         self.organisations_naming: dict[str, MentionsInOrder[Span]] = {}  # noun -> ORG entities holding it
+        role_nouns = frozenset(noun for noun, kind in rules.nouns.items() if kind == "role")
+        self.roles = RoleDescriptions(index, role_nouns, self._names_a_person, self._person)
 
     def _full_names_by_surname(self, index: DocIndex) -> dict[str, str]:
         """The full name a lone word stands for in this article: "Clinton" -> "Hillary Clinton"
@@ -311,6 +314,11 @@ class ArticleSourceResolver:
         """ "experts" -> anonymous experts; "the ministry" -> the ministry named before, if any."""
         lemma = root.lemma_.casefold()
         kind = self.rules.nouns.get(lemma) or self.rules.nouns.get(root.lower_) or "anonymous"
+        if kind == "role":
+            person = self._resolve_role(root, lemma, position)
+            if person is not None:
+                return person
+            kind = "anonymous"  # "a candidate", "candidates", or nobody introduced yet
         if kind in ("organization", "government"):
             named = self._organisations_naming(root.lower_).latest(position)
             if named is not None and (body := self._resolve_entity(named[1])) is not None:
@@ -323,6 +331,19 @@ class ArticleSourceResolver:
             name = " ".join([t.lower_ for t in modifiers] + [root.lower_])
         return ResolvedSource(source_key(kind, name), name, kind)
 
+
+    def _resolve_role(self, root: Token, lemma: str, position: int) -> ResolvedSource | None:
+        """ "The Republican candidate said": the person the article described so, else the
+        person named as a subject or quoted last (extract/speaker_roles.py)."""
+        if not is_role_description(root):
+            return None
+        described = self.roles.latest(lemma, position)
+        if described is not None:
+            return described
+        mentioned = self.people.latest(position)
+        spoke = self.resolved.latest(position, lambda s: s.kind == "person", inclusive=False)
+        latest = [found for found in (mentioned, spoke) if found is not None]
+        return max(latest, key=lambda found: found[0])[1] if latest else None
 
     def _organisations_naming(self, noun: str) -> MentionsInOrder[Span]:
         """The ORG entities whose text holds `noun` ("ministry" in "the Ministry of Defence"), in

@@ -1,8 +1,9 @@
 """Statements: one source's words quoted by several articles, whole or in part.
 
 Two quotes of one speaker in different articles are one statement when their spoken words are
-equal, or when nearly every four-word shingle of the shorter is in the longer (a partial quote of
-a longer one: containment, not overlap, since outlets cut quotes down). The spoken words are what
+equal, when nearly every four-word shingle of the shorter is in the longer (a partial quote of
+a longer one, since outlets cut quotes down), or when they share ten words in a row (one
+remark cut at different sentences, or edited inside: an ellipsis, "[Clinton]"). The spoken words are what
 stands inside the quotation marks: '"A," Trump responded, "B"' is compared as "A B", without the
 reporter's words. A statement is a group of quotes every two of which are linked (complete
 link), so it does not depend on the order the quotes arrived in. The speaker is the resolved
@@ -25,6 +26,10 @@ MIN_CONTAINMENT = 0.8
 # Fewer words than this say too little to be told apart from a stock phrase ("we'll see").
 MIN_WORDS_SAME_TEXT = 3
 MIN_WORDS_CONTAINED = 6
+# Two quotes of one speaker that share this many words in a row are one remark cut differently
+# ("A. B." in one outlet, "B. C." in another; an ellipsis or an inserted "[Clinton]" in one).
+# Stock lines run up to nine ("this is the most important election of our lifetime").
+MIN_SHARED_RUN = 10
 # An article's first quotes of one speaker (by position) that take part in statements: a page of
 # 6,600 quotes of one speaker had made linking compare every one with every other's copies (2
 # million links, 4 minutes). Real articles quote one speaker a few dozen times at most.
@@ -111,7 +116,17 @@ def link_quotes(a: QuoteWords, b: QuoteWords) -> Link | None:
     if len(shorter.words) < MIN_WORDS_CONTAINED:
         return None
     containment = len(shorter.shingles & longer.shingles) / len(shorter.shingles)
-    return Link(round(containment, 3), ("contained",)) if containment >= MIN_CONTAINMENT else None
+    if containment >= MIN_CONTAINMENT:
+        return Link(round(containment, 3), ("contained",))
+    if len(shorter.words) >= MIN_SHARED_RUN and _shares_run(shorter.words, longer.words):
+        return Link(round(containment, 3), ("shared run",))
+    return None
+
+
+def _shares_run(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    """Whether the two word sequences share MIN_SHARED_RUN words in a row."""
+    runs = {longer[i:i + MIN_SHARED_RUN] for i in range(len(longer) - MIN_SHARED_RUN + 1)}
+    return any(shorter[i:i + MIN_SHARED_RUN] in runs for i in range(len(shorter) - MIN_SHARED_RUN + 1))
 
 
 def quote_links_among(new: Iterable[QuoteKey], others: Iterable[QuoteKey]) -> dict[tuple[str, str], Link]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.components import extract_quotes
 from extract.quotes import extract_attributions
 from extract.sources import ArticleSourceResolver, normalise_name, source_key
 from nlp.doc_index import DocIndex
@@ -42,3 +43,37 @@ def test_speakers_resolve_to_named_people_pronouns_and_kinds_of_source(nlp, extr
     resolved = [resolver.resolve(a) for a in attributions]
     assert [(s.kind, s.name) for s in resolved] == [
         ("person", "Ahmad Zia"), ("person", "Ahmad Zia"), ("anonymous", "officials")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    pytest.param('Donald Trump spoke in Ohio on Monday. "We will win this state," the Republican candidate said.',
+                 "person:donald trump", id="named-as-subject-before"),
+    pytest.param('Hillary Clinton, the former secretary of state, visited Tulsa. Bill Clinton stayed home. '
+                 '"This is just unbearable," the former secretary said.', "person:hillary clinton", id="described-so"),
+    pytest.param('Mayor Anne Hidalgo opened the bridge. "It took ten years," the mayor said.', "person:anne hidalgo",
+                 id="title-before-the-name"),
+    pytest.param('"Prices will rise," a senator said.', "anonymous:senator", id="indefinite-is-nobody-named"),
+    pytest.param('Maria Lopez was there. "We lost everything," Lopez\'s campaign chairman said.', None,
+                 id="someone-of-hers-is-not-her"),
+])
+def test_a_role_description_names_the_person_the_article_introduced(nlp, extraction_rules, text, source):
+    quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
+    keys = [q.source_key for q in quotes]
+    if source is None:
+        assert "person:maria lopez" not in keys, keys
+    else:
+        assert source in keys, keys
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param('Hillary Clinton Slams Donald Trump Over Jobs\n\n"We need jobs," she said.', "not the headline",
+                 id="headline-fragment"),
+    pytest.param('As he spoke in the lobby of Trump Tower, he said "we will win."', "no person", id="building"),
+    pytest.param('"The race is tight," Politico reported.', "organization:politico", id="outlet"),
+])
+def test_headlines_buildings_and_outlets_are_no_person(nlp, extraction_rules, text, kind):
+    quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
+    keys = [q.source_key for q in quotes]
+    assert not any(key and ("slams" in key or "tower" in key) for key in keys), keys
+    if kind.startswith("organization"):
+        assert kind in keys, keys

@@ -71,3 +71,17 @@ def test_a_paraphrase_repeats_as_a_statement_only_when_a_person_made_it():
     assert may_repeat("indirect", "person") and may_repeat("direct", "organization") and may_repeat("mixed", None)
     assert not may_repeat("indirect", "organization")  # "29 percent said ...": a poll's finding
     assert not may_repeat("indirect", "anonymous")
+
+
+def test_one_remark_cut_at_different_sentences_or_edited_inside_shares_a_run():
+    one = "We have to rebuild the harbour before winter. The fishermen of this town cannot wait another season for it"
+    other = "The fishermen of this town cannot wait another season for it. We will find the money in the spring budget"
+    edited = "We have to rebuild [the harbour] … the fishermen of this town cannot wait another season for it, believe me"
+    assert link_quotes(words("q1", "a1", one), words("q2", "a2", other)).reason == "shared run"
+    assert link_quotes(words("q1", "a1", one), words("q3", "a3", edited)) is not None
+
+
+def test_a_stock_line_shorter_than_a_run_links_nothing():
+    one = "This is the most important election of our lifetime and I will not stop campaigning"
+    other = "Some say this is the most important election of our lifetime but I disagree with them all"
+    assert link_quotes(words("q1", "a1", one), words("q2", "a2", other)) is None  # nine words in a row
