@@ -23,8 +23,9 @@ from link.incidents import Link
 SHINGLE_WORDS = 4
 # The share of the shorter quote's shingles that must be in the longer one.
 MIN_CONTAINMENT = 0.8
-# Fewer words than this say too little to be told apart from a stock phrase ("we'll see").
-MIN_WORDS_SAME_TEXT = 3
+# Fewer words than this say too little to be told apart from a stock phrase ("we'll see", the
+# three quoted words of "to 'bomb the hell' out of" that a speaker repeats at every rally).
+MIN_WORDS_SAME_TEXT = 4
 MIN_WORDS_CONTAINED = 6
 # Two quotes of one speaker that share this many words in a row are one remark cut differently
 # ("A. B." in one outlet, "B. C." in another; an ellipsis or an inserted "[Clinton]" in one).

@@ -57,6 +57,7 @@ def test_other_words_another_speaker_the_same_article_or_a_stock_phrase_are_not(
     assert link_quotes(words("q1", "a1", LONG), words("q2", "a2", LONG, "source-pence")) is None
     assert link_quotes(words("q1", "a1", LONG), words("q2", "a1", LONG)) is None
     assert link_quotes(words("q1", "a1", "we'll see"), words("q2", "a2", "we'll see")) is None
+    assert link_quotes(words("q1", "a1", "bomb the hell"), words("q2", "a2", "bomb the hell")) is None
     assert link_quotes(words("q1", "a1", LONG), words("q2", "a2", "at that desk")) is None  # too short to be contained
 
 
