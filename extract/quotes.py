@@ -21,6 +21,14 @@ from spacy.tokens import Doc, Token
 from extract.budget import check_budget
 from extract.confidence import confidence_weights
 from extract.quote_marks import Quotations, Quoted, find_quoted_spans, looks_like_title
+from extract.quote_parts import (
+    noun_cue,
+    object_phrase,
+    quotation_right_after,
+    speaker_span,
+    speaker_tokens,
+    subject_of,
+)
 from extract.quote_spans import (
     MIN_QUOTATION_WORDS,
     cover_quotations,
@@ -37,15 +45,8 @@ from nlp.doc_index import DocIndex
 from seedrows import read_column, read_rows
 
 QUOTES_VERSION = "quotes.v1"
+MIN_OBJECT_PHRASE_STRENGTH = 0.8  # "vowed" and "complained" report speech; "continued paying" does not
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# What a speech verb's object phrase is made of when it has no clause: "vowed to form a task
-# force" (an infinitive; not the object: "disparaging remarks" or "the information" say nothing
-# of what was said), "complained about his microphone" (about).
-OBJECT_DEPS = frozenset({"xcomp"})
-MIN_OBJECT_PHRASE_STRENGTH = 0.8  # "urged" and "talked" report speech; "continued paying" does not
-OBJECT_PREPOSITIONS = frozenset({"about"})  # not "on": "announced on Friday"
-NAME_MODIFIER_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "flat"})
 
 
 @dataclass(frozen=True)
@@ -194,49 +195,6 @@ def _cue_candidates(doc: Doc, cue_nouns: frozenset[str] = frozenset()) -> Iterat
         yield doc[i]
 
 
-def _subject(verb: Token) -> Token | None:
-    """The speaker of a cue verb: its subject, the agent of a passive ("he was told by X"),
-    or the subject of the verb it hangs from ("..., adding that ...")."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if agent is not None:
-                return agent
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)  # "He smiled and said ...", "..., he said, adding that ..."
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head.head)  # "She followed that by saying, ..."
-    if (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT"
-            and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i):
-        # '"...!" the nominee, Donald Trump, tweeted Sunday': the parse made the speaker the
-        # sentence's root and the finite verb its modifier
-        return verb.head
-    return None
-
-
-def speaker_span(index: DocIndex, head: Token) -> tuple[int, int]:
-    """Character span of a speaker mention: its entity, else the noun with its modifiers.
-
-    "said JM Berger, analyst and ..." -> "JM Berger"; "experts say" -> "experts".
-    """
-    ent = index.entity_at(head.i)
-    if ent is not None:
-        start_token = ent.start + (1 if index.doc[ent.start].lower_ == "the" else 0)
-        return index.doc[start_token].idx, ent.end_char
-    left = head
-    for child in head.lefts:
-        if child.dep_ in NAME_MODIFIER_DEPS:
-            left = min(left, child.left_edge, key=lambda t: t.i)
-    right = head
-    for child in head.rights:
-        if child.dep_ in ("flat", "compound"):
-            right = max(right, child.right_edge, key=lambda t: t.i)
-    return left.idx, right.idx + len(right.text)
-
-
 def _verb_attribution(
     index: DocIndex, verb: Token, quotations: Quotations, strength: float, terms: list[Quoted],
     weights: QuoteConfidence,
@@ -245,7 +203,10 @@ def _verb_attribution(
     the clause before "as", the verb's complement, a passive subject, a quoted object or the
     nearest quotation, tried in that order. Long because each case is one branch with its
     example, and their order decides which content wins."""
-    subject = _subject(verb)
+    right_after = quotation_right_after(index, verb, quotations)
+    subject = subject_of(verb)
+    if subject is None and verb.dep_ == "pcomp" and right_after is not None and verb.head.head.pos_ in ("VERB", "AUX"):
+        subject = subject_of(verb.head.head)  # '... questions about Mr. Trump before saying, "It's time ..."'
     if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     if verb.dep_ == "ROOT" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
@@ -255,9 +216,6 @@ def _verb_attribution(
     sentence = verb.sent
     content: tuple[int, int] | None = None
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    right_after = next(iter(quotations.after(verb.idx + len(verb.text))), None)
-    if right_after is not None and index.text[verb.idx + len(verb.text):right_after.open_start].strip(" ,:"):
-        right_after = None
     if verb.dep_ == "advcl" and right_after is not None:
         content = (right_after.open_start, right_after.close_end)  # '... as she angrily said, "I am so sick ..."'
     elif verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
@@ -266,8 +224,8 @@ def _verb_attribution(
         after = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
         content = span_chars(before if any(not t.is_punct for t in before) else after)  # "As Amar put it, ..."
     elif complement is not None and complement.i != subject.i:
-        speaker_tokens = _speaker_tokens(subject)
-        content = span_chars(t for t in complement.subtree if t.i not in speaker_tokens)
+        speaker = speaker_tokens(subject)
+        content = span_chars(t for t in complement.subtree if t.i not in speaker)
     elif any(c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children):
         # "The death of Walter Munk was announced by the university": what was announced is
         # the passive subject (with what completes it: "reported by media to have visited ...").
@@ -283,7 +241,7 @@ def _verb_attribution(
             nearest = nearest_quotation(index.text, sentence, verb, quotations)
             content = (nearest.open_start, nearest.close_end) if nearest else None
         if content is None and strength >= MIN_OBJECT_PHRASE_STRENGTH and subject.dep_ != "nsubjpass":
-            content = _object_phrase(verb, subject)  # not "was reported to have died": a passive reports no words
+            content = object_phrase(verb, subject)  # not "was reported to have died": a passive reports no words
     if content is None:
         return None
     text = index.text
@@ -308,50 +266,12 @@ def _verb_attribution(
 
 def _noun_attribution(index: DocIndex, noun: Token, quotations: Quotations,
                       weights: QuoteConfidence) -> Attribution | None:
-    """A quotation a cue noun introduces: 'her March comment that, "We're going to ..."' (the
-    owner speaks), 'McConnell delivered a blunt message to Trump: "It's time ..."' (the subject
-    of the verb whose object the noun is). The quotation must open inside the noun's phrase or
-    right after it, past nothing but a colon or a comma."""
-    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if speaker is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        speaker = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
-    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN", "PRON"):
+    """A quotation a cue noun introduces (extract.quote_parts.noun_cue), as a direct quote."""
+    cue = noun_cue(index, noun, quotations)
+    if cue is None:
         return None
-    phrase_end = max(t.i for t in noun.subtree)
-    reach = index.doc[phrase_end].idx + len(index.doc[phrase_end].text)
-    following = next(iter(quotations.after(noun.idx + len(noun.text))), None)
-    if following is None or not is_standalone(index.text, following):
-        return None
-    if following.open_start >= reach and not _introduces(index.text[reach:following.open_start]):
-        return None
-    start, end = speaker_span(index, speaker)
-    return Attribution("direct", following.start, following.end, noun.idx, noun.idx + len(noun.text), start, end,
-                       speaker.i, weights.noun_cue)
-
-
-def _object_phrase(verb: Token, subject: Token) -> tuple[int, int] | None:
-    """What a speech verb says when it has no clause or quotation: its infinitive ("vowed to
-    form a task force") or what it was about ("complained about his microphone"). The phrase
-    must hold a noun or a verb: "said so" says nothing."""
-    parts = [c for c in verb.rights
-             if (c.dep_ in OBJECT_DEPS and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
-             or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS and any(g.dep_ == "pobj" for g in c.children))]
-    heads = [g for c in parts for g in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])]
-    tokens = [t for c in heads for t in c.subtree if t.i not in _speaker_tokens(subject)]
-    if not any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in tokens):
-        return None
-    return span_chars(tokens)
-
-
-def _introduces(gap: str) -> bool:
-    """Whether the words between a cue noun's phrase and a quotation let the noun introduce it:
-    nothing but a comma or colon, or a few words ending in a colon ("to Trump:")."""
-    words = gap.strip(" ,")
-    return not words or words.casefold() in ("that", "that,") or (words.endswith(":") and len(words.split()) <= 5 and not any(c in words for c in ".;\n"))
-
-
-def _speaker_tokens(subject: Token) -> set[int]:
-    return {t.i for t in subject.subtree}
+    return Attribution("direct", cue.quotation.start, cue.quotation.end, noun.idx, noun.idx + len(noun.text),
+                       cue.speaker_start, cue.speaker_end, cue.speaker_root, weights.noun_cue)
 
 
 def _according_to_attribution(index: DocIndex, according: Token, quotations: Quotations,

@@ -16,7 +16,8 @@ from spacy.tokens import Span, Token
 
 from extract.confidence import confidence_weights
 from extract.person_names import NameRules, load_name_rules, looks_like_person_name, person_name
-from extract.quotes import Attribution, speaker_span
+from extract.quote_parts import speaker_span
+from extract.quotes import Attribution
 from extract.speaker_roles import RoleDescriptions, is_role_description
 from nlp.antecedents import MentionsInOrder
 from nlp.doc_index import DocIndex, span_text
@@ -199,6 +200,8 @@ class ArticleSourceResolver:
         return source
 
     def _resolve_token(self, root: Token, position: int) -> ResolvedSource | None:
+        if root.tag_ == "WP" and root.head.dep_ == "relcl" and root.head.head.pos_ in ("NOUN", "PROPN"):
+            root = root.head.head  # "Anna Berg, who said ...": "who" is Anna Berg
         named = self._named_in_apposition(root)
         if named is not None:
             return self._person(named.text)  # "The Vice President, Mike Pence"

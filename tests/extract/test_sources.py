@@ -77,3 +77,9 @@ def test_headlines_buildings_and_outlets_are_no_person(nlp, extraction_rules, te
     assert not any(key and ("slams" in key or "tower" in key) for key in keys), keys
     if kind.startswith("organization"):
         assert kind in keys, keys
+
+
+def test_a_relative_pronoun_speaks_for_the_name_it_hangs_on(nlp, extraction_rules):
+    text = 'The plan was backed by Anna Berg, who said "the valley will have to live with less water from now on."'
+    quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
+    assert [(q.speaker_text, q.source_key) for q in quotes] == [("who", "person:anna berg")]

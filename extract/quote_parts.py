@@ -1,0 +1,140 @@
+"""The parts of an attribution read from the parse: who speaks for a cue verb, the speaker's
+span, what a speech verb's object phrase says, and what a cue noun introduces. Pure functions
+of a parsed Doc; extract/quotes.py puts them together into attributions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extract.quote_marks import Quotations, Quoted
+from extract.quote_spans import is_standalone, span_chars
+from nlp.doc_index import DocIndex
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NAME_MODIFIER_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "flat"})
+POSSESSIVE = re.compile(r"['’]s?$")
+# What a speech verb's object phrase is made of when it has no clause: "vowed to form a task
+# force" (an infinitive; not the object: "disparaging remarks" or "the information" say nothing
+# of what was said), "complained about his microphone" (about; not "on": "announced on Friday").
+OBJECT_DEPS = frozenset({"xcomp"})
+OBJECT_PREPOSITIONS = frozenset({"about"})
+# A speaker's own clause is not its words: "Anna Berg, who said ..." keeps the relative clause
+# out of the speaker.
+CLAUSE_DEPS = frozenset({"relcl", "acl"})
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker of a cue verb: its subject, the agent of a passive ("he was told by X"),
+    or the subject of the verb it hangs from ("..., adding that ...")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)  # "He smiled and said ...", "..., he said, adding that ..."
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)  # "She followed that by saying, ..."
+    if (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT"
+            and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i):
+        # '"...!" the nominee, Donald Trump, tweeted Sunday': the parse made the speaker the
+        # sentence's root and the finite verb its modifier
+        return verb.head
+    return None
+
+
+def speaker_span(index: DocIndex, head: Token) -> tuple[int, int]:
+    """Character span of a speaker mention: its entity, else the noun with its modifiers.
+
+    "said JM Berger, analyst and ..." -> "JM Berger"; "experts say" -> "experts".
+    """
+    ent = index.entity_at(head.i)
+    if ent is not None:
+        start_token = ent.start + (1 if index.doc[ent.start].lower_ == "the" else 0)
+        return index.doc[start_token].idx, ent.end_char
+    left = head
+    for child in head.lefts:
+        if child.dep_ in NAME_MODIFIER_DEPS:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    right = head
+    for child in head.rights:
+        if child.dep_ in ("flat", "compound"):
+            right = max(right, child.right_edge, key=lambda t: t.i)
+    return left.idx, right.idx + len(right.text)
+
+
+def speaker_tokens(subject: Token) -> set[int]:
+    """The token indices of a speaker's phrase, without a clause hanging on it."""
+    inside_clauses = {t.i for c in subject.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
+    return {t.i for t in subject.subtree} - inside_clauses
+
+
+def quotation_right_after(index: DocIndex, token: Token, quotations: Quotations) -> Quoted | None:
+    """The quotation that opens right after a token, past nothing but a comma or a colon."""
+    end = token.idx + len(token.text)
+    following = next(iter(quotations.after(end)), None)
+    if following is None or index.text[end:following.open_start].strip(" ,:"):
+        return None
+    return following
+
+
+def object_phrase(verb: Token, subject: Token) -> tuple[int, int] | None:
+    """What a speech verb says when it has no clause or quotation: its infinitive ("vowed to
+    form a task force") or what it was about ("complained about his microphone"). The phrase
+    must hold a noun or a verb: "said so" says nothing."""
+    parts = [c for c in verb.rights
+             if (c.dep_ in OBJECT_DEPS and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+             or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS and any(g.dep_ == "pobj" for g in c.children))]
+    heads = [g for c in parts for g in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])]
+    speaker = speaker_tokens(subject)
+    tokens = [t for c in heads for t in c.subtree if t.i not in speaker]
+    if not any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in tokens):
+        return None
+    return span_chars(tokens)
+
+
+@dataclass(frozen=True)
+class NounCue:
+    """A quotation a cue noun introduces, with its speaker (offsets index the Doc's text)."""
+
+    quotation: Quoted
+    speaker_start: int
+    speaker_end: int
+    speaker_root: int
+
+
+def noun_cue(index: DocIndex, noun: Token, quotations: Quotations) -> NounCue | None:
+    """A quotation a cue noun introduces: 'her March comment that, "We're going to ..."' (the
+    owner speaks), 'McConnell delivered a blunt message to Trump: "It's time ..."' (the subject
+    of the verb whose object the noun is). The quotation must open inside the noun's phrase or
+    right after it (introduces)."""
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        speaker = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    phrase_end = index.doc[max(t.i for t in noun.subtree)]
+    reach = phrase_end.idx + len(phrase_end.text)
+    following = next(iter(quotations.after(noun.idx + len(noun.text))), None)
+    if following is None or not is_standalone(index.text, following):
+        return None
+    if following.open_start >= reach and not introduces(index.text[reach:following.open_start]):
+        return None
+    start, end = speaker_span(index, speaker)
+    end -= len(index.text[start:end]) - len(POSSESSIVE.sub("", index.text[start:end]))  # "Donald Trump's"
+    return NounCue(following, start, end, speaker.i)
+
+
+def introduces(gap: str) -> bool:
+    """Whether the words between a cue noun's phrase and a quotation let the noun introduce it:
+    nothing but a comma or colon, "that", or a few words ending in a colon ("to Trump:")."""
+    words = gap.strip(" ,")
+    if not words or words.casefold() == "that":
+        return True
+    return words.endswith(":") and len(words.split()) <= 5 and not any(c in words for c in ".;\n")
