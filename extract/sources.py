@@ -46,6 +46,7 @@ class SourceRules:
     names: NameRules  # suffixes, surname particles, given-name variants
     outlets: Mapping[str, str]  # casefolded spelling -> the outlet's name (seeds/outlets.csv)
     not_name_words: frozenset[str]  # casefolded words no person's name holds ("says", "tower")
+    given_name_gender: Mapping[str, str]  # "hillary" -> "f" (seeds/given_name_genders.csv)
 
     def strip_titles(self, name: str) -> str:
         """ "Assemblywoman Selena Torres" -> "Selena Torres"; a lone title stays as it is."""
@@ -65,6 +66,15 @@ class Honorific:
     """A row of seeds/honorifics.csv: an honorific, lowercased, and the gender it tells."""
 
     honorific: str
+    gender: str  # m | f
+
+
+@dataclass(frozen=True)
+class GivenNameGender:
+    """A row of seeds/given_name_genders.csv: a given name, lowercased, and the gender most who
+    bear it have."""
+
+    name: str
     gender: str  # m | f
 
 
@@ -101,7 +111,9 @@ def load_source_rules(seeds_dir: Path, government_places: Mapping[str, str]) -> 
                        honorific_gender=honorifics,
                        unresolved_speaker=confidence_weights(seeds_dir, "sources", SourceConfidence).unresolved_speaker,
                        names=load_name_rules(seeds_dir), outlets=load_outlet_names(seeds_dir),
-                       not_name_words=frozenset(w.strip().casefold() for w in read_column(seeds_dir / "not_name_words.csv", "word")))
+                       not_name_words=frozenset(w.strip().casefold() for w in read_column(seeds_dir / "not_name_words.csv", "word")),
+                       given_name_gender={row.name: row.gender for row in read_rows(
+                           seeds_dir / "given_name_genders.csv", GivenNameGender)})
 
 
 @dataclass(frozen=True)
@@ -220,7 +232,8 @@ class ArticleSourceResolver:
     def _gender_from_honorifics(self, index: DocIndex) -> dict[str, str]:
         """What the text says of a person's gender: an honorific before the name ("Mme Spanton",
         "Mr. Quirin"), or the first personal pronoun after it in the same sentence with no other
-        person between ("Emily Spanton, 39, who has waived her right ...")."""
+        person between ("Emily Spanton, 39, who has waived her right ..."); failing both, the
+        given name (seeds/given_name_genders.csv)."""
         doc = index.doc
         people = [ent for ent in index.ents if ent.label_ == "PERSON"]
         gender: dict[str, str] = {}
@@ -238,6 +251,11 @@ class ArticleSourceResolver:
                 if pronoun_gender:
                     gender.setdefault(key, pronoun_gender)
                     break
+        for ent in people:  # else the given name, when one gender bears it ("Richard", "Hillary")
+            person = self._person(span_text(ent))
+            given = self.rules.given_name_gender.get(person.name.split()[0].casefold()) if person.name else None
+            if given is not None:
+                gender.setdefault(person.key, given)
         return gender
 
     def _named_in_apposition(self, root: Token) -> Span | None:

@@ -83,3 +83,10 @@ def test_a_relative_pronoun_speaks_for_the_name_it_hangs_on(nlp, extraction_rule
     text = 'The plan was backed by Anna Berg, who said "the valley will have to live with less water from now on."'
     quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
     assert [(q.speaker_text, q.source_key) for q in quotes] == [("who", "person:anna berg")]
+
+
+def test_she_skips_a_man_known_by_his_given_name_only(nlp, extraction_rules):
+    text = ('Hillary Clinton visited the mine on Monday. Union leader Richard Trumka met the workers there. '
+            '"We will protect every job in this valley," she said.')
+    quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
+    assert [q.source_key for q in quotes if q.speaker_text == "she"] == ["person:hillary clinton"]
