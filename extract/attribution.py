@@ -171,15 +171,17 @@ def _shift(value: int | None, offset: int) -> int | None:
 
 
 def attribute_quotes(
-    index: DocIndex, article_id: str, offset: int, attributions: Sequence[Attribution], rules: SourceRules
+    index: DocIndex, article_id: str, offset: int, attributions: Sequence[Attribution], rules: SourceRules,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Quote], list[ArticleSource]]:
     """Resolve every attribution's speaker and build the quote and article-source rows.
 
-    The Doc was parsed from raw_text[offset:], so every offset is shifted by `offset`.
+    The Doc was parsed from raw_text[offset:], so every offset is shifted by `offset`. `quoted`
+    holds the quotations' insides: a name said there is no antecedent of the reporter's "he said".
     """
     if not attributions:
         return [], []  # no speaker to resolve: the article's names need not be read
-    resolver = ArticleSourceResolver(index, rules)
+    resolver = ArticleSourceResolver(index, rules, quoted)
     quotes: list[Quote] = []
     mentions: list[tuple[ResolvedSource, str | None, SourceDescription]] = []
     doc, text = index.doc, index.text

@@ -97,8 +97,9 @@ def _index(doc: Doc) -> DocIndex:
 def quotes_of(index: DocIndex, article_id: str, offset: int,
               rules: ExtractionRules) -> tuple[list[Quote], list[ArticleSource]]:
     """Quotes and their resolved sources from a Doc parsed from raw_text[offset:]."""
-    attributions = extract_attributions(index, rules.quotes).attributions
-    return attribute_quotes(index, article_id, offset, attributions, rules.sources)
+    extraction = extract_attributions(index, rules.quotes)
+    quoted = [(q.start, q.end) for q in extraction.quotations]
+    return attribute_quotes(index, article_id, offset, extraction.attributions, rules.sources, quoted)
 
 
 def extract_quotes(doc: Doc, article_id: str, offset: int,

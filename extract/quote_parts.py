@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from extract.quote_marks import Quotations, Quoted
 from extract.quote_spans import is_standalone, span_chars
@@ -49,12 +49,21 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def speaker_entity(index: DocIndex, token: Token) -> Span | None:
+    """The entity a speaker token is in, unless the model ran it over a verb: "Trump told The
+    Associated Press of the prospects" or "Trump Says He Never" is no name."""
+    ent = index.entity_at(token.i)
+    if ent is None or any(t.pos_ in ("VERB", "AUX") for t in ent):
+        return None
+    return ent
+
+
 def speaker_span(index: DocIndex, head: Token) -> tuple[int, int]:
     """Character span of a speaker mention: its entity, else the noun with its modifiers.
 
     "said JM Berger, analyst and ..." -> "JM Berger"; "experts say" -> "experts".
     """
-    ent = index.entity_at(head.i)
+    ent = speaker_entity(index, head)
     if ent is not None:
         start_token = ent.start + (1 if index.doc[ent.start].lower_ == "the" else 0)
         return index.doc[start_token].idx, ent.end_char

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +16,10 @@ from spacy.tokens import Span, Token
 
 from extract.confidence import confidence_weights
 from extract.person_names import NameRules, load_name_rules, looks_like_person_name, person_name
-from extract.quote_parts import speaker_span
+from extract.quote_parts import POSSESSIVE, speaker_entity, speaker_span
 from extract.quotes import Attribution
 from extract.speaker_roles import RoleDescriptions, is_role_description
-from nlp.antecedents import MentionsInOrder
+from nlp.antecedents import MentionsInOrder, Spans
 from nlp.doc_index import DocIndex, span_text
 from seedrows import read_column, read_rows
 
@@ -155,7 +155,7 @@ def _looks_like_name(text: str) -> bool:
 class ArticleSourceResolver:
     """Resolves the speakers of one article in text order; remembers who spoke before."""
 
-    def __init__(self, index: DocIndex, rules: SourceRules):
+    def __init__(self, index: DocIndex, rules: SourceRules, quoted: Sequence[tuple[int, int]] = ()):
         self.index = index
         self.doc = index.doc
         self.rules = rules
@@ -166,7 +166,10 @@ class ArticleSourceResolver:
         # Maidan Wardak ... he said" is Hotak, not a place mis-tagged PERSON), and organisations.
         self.people: MentionsInOrder[ResolvedSource] = MentionsInOrder()
         self.bodies: MentionsInOrder[ResolvedSource] = MentionsInOrder()
+        inside_quotes = Spans(quoted)
         for ent in index.ents:
+            if inside_quotes.holds(ent.start_char):
+                continue  # '"... until I meet with Bibi," he said': a name the speaker says is not the speaker
             if ent.label_ == "PERSON" and ent.root.dep_ in SUBJECT_LIKE_DEPS and self._names_a_person(span_text(ent), ent):
                 self.people.add(ent.end_char, ent.start_char, self._person(span_text(ent)))
             elif ent.label_ in ("ORG", "NORP") and (body := self._resolve_entity(ent)) is not None:
@@ -219,7 +222,7 @@ class ArticleSourceResolver:
             return self._person(named.text)  # "The Vice President, Mike Pence"
         if root.pos_ == "PRON":
             return self._resolve_pronoun(root.lower_, position)
-        entity = self.index.entity_at(root.i)
+        entity = speaker_entity(self.index, root)
         if entity is not None:
             return self._resolve_entity(entity)
         mention = self.index.text[slice(*speaker_span(self.index, root))]
@@ -274,7 +277,7 @@ class ArticleSourceResolver:
         return bool(words) and words[-1].casefold() in self.full_names
 
     def _person(self, name: str) -> ResolvedSource:
-        words = self.rules.strip_titles(name).split()
+        words = self.rules.strip_titles(POSSESSIVE.sub("", name.strip())).split()  # "Donald Trump’s"
         if len(words) == 1:
             words = self.full_names.get(words[0].casefold(), words[0]).split()
         full = " ".join(words)

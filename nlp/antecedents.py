@@ -8,7 +8,7 @@ scanned backwards only past those a filter rejects, at most LOOKBACK of them."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -42,3 +42,22 @@ class MentionsInOrder(Generic[Item]):
             if accept(self.items[at]):
                 return self.starts[at], self.items[at]
         return None
+
+
+class Spans:
+    """Character spans (direct quotes' contents), merged where they overlap, for asking in a few
+    steps whether a position lies inside one."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def holds(self, position: int) -> bool:
+        at = bisect_right(self.starts, position) - 1
+        return at >= 0 and position < self.ends[at]

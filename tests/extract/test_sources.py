@@ -90,3 +90,18 @@ def test_she_skips_a_man_known_by_his_given_name_only(nlp, extraction_rules):
             '"We will protect every job in this valley," she said.')
     quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
     assert [q.source_key for q in quotes if q.speaker_text == "she"] == ["person:hillary clinton"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    pytest.param('Donald Trump spoke to the mayors. "I want to wait until I meet with Bibi" before deciding, he said.',
+                 "person:donald trump", id="a-name-inside-the-quote-is-not-the-speaker"),
+    pytest.param('Donald Trump was in Ohio. "Israel must want the deal," Trump told The Associated Press of the talks.',
+                 "person:donald trump", id="an-entity-run-over-a-verb"),
+    pytest.param('Critics mocked Donald Trump\'s claim that "peace in the region will be easy to make."',
+                 "person:donald trump", id="possessive-owner"),
+])
+def test_speakers_read_past_the_models_slips(nlp, extraction_rules, text, source):
+    quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
+    keys = [q.source_key for q in quotes]
+    assert source in keys, keys
+    assert not any(key and key.endswith("trumps") for key in keys), keys

@@ -23,3 +23,11 @@ def test_of_equal_keys_the_first_added_is_found_first_and_the_lookback_is_bounde
         far.add(n, n, n)
     assert far.latest(10_000, accept=lambda n: n < 5) is None  # behind more than LOOKBACK rejected ones
     assert far.latest(10_000, accept=lambda n: n >= 10) == (LOOKBACK + 4, LOOKBACK + 4)
+
+
+def test_spans_merge_where_they_overlap_and_say_what_lies_inside():
+    from nlp.antecedents import Spans
+    spans = Spans([(10, 20), (15, 40), (50, 60), (2, 5)])
+    assert [spans.holds(p) for p in (1, 2, 4, 5, 12, 30, 39, 40, 55, 60)] == [
+        False, True, True, False, True, True, True, False, True, False]
+    assert not Spans([]).holds(0)
