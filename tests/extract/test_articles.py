@@ -57,3 +57,32 @@ def test_the_body_and_its_words_index_the_raw_text(extraction_rules):
     assert article.body.startswith("A storm hit")
     assert article.word_count == len(article.body.split())
     assert (article.title, article.dateline) == ("Storm hits coast", "Miami")
+
+
+POLNEAR_PUBLISHERS = ("breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post", "west-journal")
+
+
+@pytest.mark.parametrize("spelling, outlet", [
+    *[(name, None) for name in POLNEAR_PUBLISHERS],
+    ("The Huffington Post", "HuffPost"), ("USA TODAY", "USA Today"), ("Wikinews (en)", "Wikinews"),
+])
+def test_every_publisher_string_seen_names_one_outlet(extraction_rules, spelling, outlet):
+    found = extraction_rules.layout.outlet_for(spelling)
+    assert found is not None, spelling
+    assert outlet is None or found.name == outlet
+
+
+def test_polnear_publishers_all_name_an_outlet(extraction_rules):
+    """Every publisher of PolNeAR train and dev (metadata read where WIREHOUSE_POLNEAR_DIR points)."""
+    import csv
+    import os
+    from pathlib import Path
+
+    folder = os.environ.get("WIREHOUSE_POLNEAR_DIR")
+    metadata = Path(folder) / "metadata.tsv" if folder else None
+    if metadata is None or not metadata.exists():
+        pytest.skip("PolNeAR not here: set WIREHOUSE_POLNEAR_DIR to its data folder")
+    with metadata.open(newline="", encoding="utf-8") as handle:
+        publishers = {row["publisher"] for row in csv.DictReader(handle, delimiter="\t")
+                      if row["compartment"] in ("train", "dev")}
+    assert {p for p in publishers if extraction_rules.layout.outlet_for(p) is None} == set()
