@@ -50,11 +50,30 @@ class QuoteKey:
     content: str  # the spoken words (spoken_words)
 
 
-def may_repeat(quote_kind: str, source_kind: str | None) -> bool:
+def may_repeat(quote_kind: str, source_kind: str | None, content: str = "") -> bool:
     """Whether a quote can be one statement with others: a paraphrase ("indirect") only when a
-    person made it. Paraphrases credited to anything else are mostly findings and narration that
-    reporters copy ("29 percent said", "majorities say", "according to the AP")."""
+    person made it, and no headline. Paraphrases credited to anything else are mostly findings
+    and narration that reporters copy ("29 percent said", "majorities say", "according to the
+    AP"); a headline in title case ("... By Saying We Need Fewer Philosophers") paraphrases."""
+    if is_title_case(content):
+        return False
     return quote_kind != "indirect" or source_kind == "person"
+
+
+# A text of at least this many words whose every word but the small ones ("and", "of", "the")
+# is capitalised is a headline: prose leaves "need", "met", "question" in lower case.
+MIN_TITLE_WORDS = 4
+TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or",
+                               "the", "to", "via", "with"})
+
+
+def is_title_case(text: str) -> bool:
+    """Whether a text is written as a headline ("We Need Fewer Philosophers"), not a wire story
+    in ALL CAPS nor prose that names people ("I met Hillary Clinton in Iowa")."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < MIN_TITLE_WORDS or sum(1 for w in words if len(w) > 1 and w.isupper()) > len(words) / 2:
+        return False
+    return all(w[0].isupper() for w in words if len(w) >= 3 and w.casefold() not in TITLE_SMALL_WORDS)
 
 
 OPENING_MARKS = frozenset("“«„")

@@ -86,3 +86,11 @@ def test_a_stock_line_shorter_than_a_run_links_nothing():
     one = "This is the most important election of our lifetime and I will not stop campaigning"
     other = "Some say this is the most important election of our lifetime but I disagree with them all"
     assert link_quotes(words("q1", "a1", one), words("q2", "a2", other)) is None  # nine words in a row
+
+
+def test_a_headline_repeats_as_no_statement():
+    assert not may_repeat("direct", "person", "Rubio Answers A Question By Saying We Need More Welders")
+    assert not may_repeat("direct", "person", "We Need Fewer Philosophers")
+    assert may_repeat("direct", "person", "We need more welders and fewer philosophers in this country")
+    assert may_repeat("direct", "person", "THE ARMY WILL NOT STOP UNTIL THE REBELS ARE DEFEATED")  # an ALL-CAPS wire
+    assert may_repeat("direct", "person", "I met Hillary Clinton and Bernie Sanders in Iowa")
