@@ -121,11 +121,13 @@ class NounCue:
 def noun_cue(index: DocIndex, noun: Token, quotations: Quotations) -> NounCue | None:
     """A quotation a cue noun introduces: 'her March comment that, "We're going to ..."' (the
     owner speaks), 'McConnell delivered a blunt message to Trump: "It's time ..."' (the subject
-    of the verb whose object the noun is). The quotation must open inside the noun's phrase or
-    right after it (introduces)."""
+    of the verb whose object the noun is, or whose preposition's: "closed with an appeal: ...").
+    The quotation must open inside the noun's phrase or right after it (introduces)."""
     speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if speaker is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        speaker = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if speaker is None and verb is not None and verb.pos_ == "VERB":
+        # "McConnell delivered a blunt message:", "He closed with an appeal to voters:"
+        speaker = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if speaker is None or speaker.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     phrase_end = index.doc[max(t.i for t in noun.subtree)]

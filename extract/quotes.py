@@ -115,6 +115,7 @@ class Attribution:
     speaker_root: int | None  # token index of the speaker's head word, for resolution
     confidence: float
     continues: bool = False  # a quotation paragraph with no cue, attributed to the previous speaker
+    noun_cue: bool = False  # cued by a noun ("her remark that ..."), not a verb
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,10 @@ def extract_attributions(index: DocIndex, rules: QuoteRules) -> QuoteExtraction:
         if attribution is not None and (attribution.cue_start, attribution.content_start) not in seen:
             seen.add((attribution.cue_start, attribution.content_start))
             found.append(attribution)
+    # "In one tweet, Trump said: '...'": the verb's attribution stands, the noun's would repeat it
+    verb_cued = [a for a in found if not a.noun_cue]
+    found = [a for a in found if not a.noun_cue or not any(
+        v.content_start < a.content_end and a.content_start < v.content_end for v in verb_cued)]
     found.extend(_continued_quotations(index.text, quotations, found, rules.confidence))
     found.sort(key=lambda a: (a.content_start, a.cue_start or 0))
     return QuoteExtraction(found, quotations.items, non_quotes)
@@ -270,8 +275,11 @@ def _noun_attribution(index: DocIndex, noun: Token, quotations: Quotations,
     cue = noun_cue(index, noun, quotations)
     if cue is None:
         return None
-    return Attribution("direct", cue.quotation.start, cue.quotation.end, noun.idx, noun.idx + len(noun.text),
-                       cue.speaker_start, cue.speaker_end, cue.speaker_root, weights.noun_cue)
+    content = trimmed(index.text, (cue.quotation.open_start, cue.quotation.close_end), quotations)
+    if content is None:
+        return None
+    return Attribution("direct", content[0], content[1], noun.idx, noun.idx + len(noun.text),
+                       cue.speaker_start, cue.speaker_end, cue.speaker_root, weights.noun_cue, noun_cue=True)
 
 
 def _according_to_attribution(index: DocIndex, according: Token, quotations: Quotations,

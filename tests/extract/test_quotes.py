@@ -116,14 +116,16 @@ def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, t
         pytest.param('As Anna Berg, a historian at Lund University, put it, "nobody in the town had ever seen a flood like that."',
                      "nobody in the town had ever seen a flood like that", "Anna Berg", "put", id="put-it"),
         pytest.param('The farmers are still angry about her remark that "the valley will have to live with less water."',
-                     "the valley will have to live with less water.", "her", "remark", id="noun-cue-owned"),
+                     "the valley will have to live with less water", "her", "remark", id="noun-cue-owned"),
         pytest.param('Governor Lee delivered a blunt message to the council: "Fix the bridge before the winter comes."',
-                     "Fix the bridge before the winter comes.", "Lee", "message", id="noun-cue-delivered"),
+                     "Fix the bridge before the winter comes", "Lee", "message", id="noun-cue-delivered"),
         pytest.param('Fishermen protested against Governor Lee\'s call for "a complete ban on trawling in the northern bay."',
-                     "a complete ban on trawling in the northern bay.", "Lee", "call", id="noun-cue-call"),
+                     "a complete ban on trawling in the northern bay", "Lee", "call", id="noun-cue-call"),
         pytest.param('Speaking on the radio, she gave this sound bite that she later regretted: "Every farm in the valley '
-                     'will have to close."', "Every farm in the valley will have to close.", "she", "bite",
+                     'will have to close."', "Every farm in the valley will have to close", "she", "bite",
                      id="noun-cue-sound-bite"),
+        pytest.param('The mayor closed with an appeal to the crowd: "Every one of you can help rebuild this town."',
+                     "Every one of you can help rebuild this town", "The mayor", "appeal", id="noun-cue-after-with"),
         pytest.param('Ms. Berg avoided questions about the budget before saying, "We will not raise taxes this year."',
                      "We will not raise taxes this year", "Berg", "saying", id="before-saying"),
         pytest.param('The plan was backed by Anna Berg, who said "the valley will have to live with less water from now on."',
@@ -155,3 +157,9 @@ def test_attributions_the_clause_rules_miss(nlp, extraction_rules, text, content
 def test_no_attribution_where_nothing_was_said(nlp, extraction_rules, text):
     quotes, _ = quotes_of(nlp, extraction_rules, text)
     assert quotes == [], [(q.content, q.cue) for q in quotes]
+
+
+def test_a_noun_and_a_verb_cueing_one_quotation_make_one_quote(nlp, extraction_rules):
+    text = 'In one tweet on Friday, the mayor said: "The bridge will be open for the holidays, I promise you."'
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    assert [(q.cue, q.content) for q in quotes] == [("said", "The bridge will be open for the holidays, I promise you")]
