@@ -47,6 +47,7 @@ class SourceRules:
     outlets: Mapping[str, str]  # casefolded spelling -> the outlet's name (seeds/outlets.csv)
     not_name_words: frozenset[str]  # casefolded words no person's name holds ("says", "tower")
     given_name_gender: Mapping[str, str]  # "hillary" -> "f" (seeds/given_name_genders.csv)
+    company_suffixes: frozenset[str]  # "ltd", "inc" (seeds/company_suffixes.csv)
 
     def strip_titles(self, name: str) -> str:
         """ "Assemblywoman Selena Torres" -> "Selena Torres"; a lone title stays as it is."""
@@ -113,7 +114,8 @@ def load_source_rules(seeds_dir: Path, government_places: Mapping[str, str]) -> 
                        names=load_name_rules(seeds_dir), outlets=load_outlet_names(seeds_dir),
                        not_name_words=frozenset(w.strip().casefold() for w in read_column(seeds_dir / "not_name_words.csv", "word")),
                        given_name_gender={row.name: row.gender for row in read_rows(
-                           seeds_dir / "given_name_genders.csv", GivenNameGender)})
+                           seeds_dir / "given_name_genders.csv", GivenNameGender)},
+                       company_suffixes=frozenset(w.strip().casefold() for w in read_column(seeds_dir / "company_suffixes.csv", "suffix")))
 
 
 @dataclass(frozen=True)
@@ -284,9 +286,13 @@ class ArticleSourceResolver:
         return ResolvedSource(person_key(full, self.rules.names), full, "person")
 
     def _outlet(self, mention: str) -> ResolvedSource | None:
-        """An outlet or platform named where a person was expected ("Politico reveals"); None
-        for anything else that is no name ("Trump Tower", a headline fragment)."""
-        outlet = self.rules.outlets.get(strip_article(mention).casefold())
+        """An outlet or platform named where a person was expected ("Politico reveals"), or a
+        company by its legal form ("Equity Silver Mines Ltd"); None for anything else that is no
+        name ("Trump Tower", a headline fragment)."""
+        name = " ".join(strip_article(mention).split())
+        outlet = self.rules.outlets.get(name.casefold())
+        if outlet is None and name.split() and name.split()[-1].casefold().strip(".,") in self.rules.company_suffixes:
+            outlet = name
         return None if outlet is None else ResolvedSource(source_key("organization", outlet), outlet, "organization")
 
     def _resolve_entity(self, entity: Span) -> ResolvedSource | None:

@@ -105,3 +105,9 @@ def test_speakers_read_past_the_models_slips(nlp, extraction_rules, text, source
     keys = [q.source_key for q in quotes]
     assert source in keys, keys
     assert not any(key and key.endswith("trumps") for key in keys), keys
+
+
+def test_a_company_by_its_legal_form_is_an_organisation(nlp, extraction_rules):
+    text = "Equity Silver Mines Ltd said it agreed to sell 6.6 mln shares to Placer Development."
+    quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
+    assert [q.source_key for q in quotes] == ["organization:equity silver mines ltd"]
