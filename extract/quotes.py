@@ -218,6 +218,8 @@ def _verb_attribution(
         return None  # a photo caption, not a statement: "Protesters with a banner saying ..."
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "Rubio did not suggest it would be Trump": nothing was said
+    if verb.dep_ == "relcl" and verb.head.pos_ == "PRON":
+        return None  # "not everything Trump says is true": what someone says, not a saying
     sentence = verb.sent
     content: tuple[int, int] | None = None
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -242,7 +244,9 @@ def _verb_attribution(
         content = span_chars(t for t in sentence if not t.is_punct or t.i < sentence.end - 1)
     else:
         content = quoted_object(verb, quotations, terms)
-        if content is None:
+        if content is None and verb.dep_ != "relcl":
+            # not for "everything Trump says is true, Jamieson said Trump is '...'": a verb in a
+            # relative clause speaks of what is said, it quotes nothing
             nearest = nearest_quotation(index.text, sentence, verb, quotations)
             content = (nearest.open_start, nearest.close_end) if nearest else None
         if content is None and strength >= MIN_OBJECT_PHRASE_STRENGTH and subject.dep_ != "nsubjpass":

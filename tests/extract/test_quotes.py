@@ -152,6 +152,8 @@ def test_attributions_the_clause_rules_miss(nlp, extraction_rules, text, content
         pytest.param("He continued working on the farm until he was eighty.", id="continued-working"),
         pytest.param("The ministry announced on Friday.", id="announced-on-a-day"),
         pytest.param("Rubio did not suggest it would be Trump, who has a large delegate lead.", id="negated"),
+        pytest.param('While not everything the mayor says is true, the people of the town "like hearing it anyway."',
+                     id="what-someone-says"),
     ],
 )
 def test_no_attribution_where_nothing_was_said(nlp, extraction_rules, text):
