@@ -106,6 +106,19 @@ def test_a_quote_repeated_in_part_is_one_statement_first_carried_by_the_earliest
     assert reasons == [(["contained", "contained", "same text"],)]
 
 
+
+def test_each_quote_of_a_statement_names_its_speaker(tmp_path, batches):
+    path = tmp_path / "w.duckdb"
+    load_in_order(path, batches, ["kabul-c", "kabul-b", "kabul-a", "paris-a"])
+    refresh_views(path)
+    with open_warehouse(path, read_only=True) as connection:
+        rows = connection.execute("""
+            SELECT qs.source_id = q.source_id, sq.speaker_source_id = q.source_id, sq.speaker IS NOT NULL
+            FROM quote_statements qs JOIN quotes q USING (quote_id) JOIN statement_quotes sq USING (quote_id)
+            JOIN statements s ON s.statement_id = qs.statement_id WHERE s.n_articles > 1""").fetchall()
+    assert rows and all(row == (True, True, True) for row in rows)
+
+
 def test_incidents_and_statements_do_not_depend_on_the_load_order(tmp_path, batches):
     forward, backward = tmp_path / "forward.duckdb", tmp_path / "backward.duckdb"
     load_in_order(forward, batches, ["kabul-a", "kabul-b", "kabul-c", "paris-a"])
