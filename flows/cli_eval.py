@@ -353,7 +353,8 @@ def _print_statement_gold(scored: dict) -> None:
         table.add_row(scope, name, str(score.gold_pairs), recall, str(score.linked_pairs), f"{score.precision:.3f}",
                       "R >= 0.80 at P >= 0.95" if scope == "across outlets" and name == "wirehouse" else "")
     console.print(f"Statements against our gold of {scored['n_remarks']} remarks, each quoted by two articles or one twice "
-                  "(tests/gold/polnear_remarks.csv; the linker before issue 24 scored recall 0.574 / 0.259):", soft_wrap=True)
+                  "(tests/gold/polnear_remarks.csv; the former linker, speakers by surname and whole contents, scored "
+                  "recall 0.574 / 0.259):", soft_wrap=True)
     console.print(table)
     table = Table("source identity", "B3 precision", "B3 recall", "B3 F1", "mentions", "target")
     best = max(s.f1 for name, s in scored["identities"].items() if name != "wirehouse")
