@@ -57,7 +57,6 @@ class QuoteConfidence:
     per_verb_strength: float
     pronoun_speaker: float
     ceiling: float
-    unknown_verb_strength: float
     according_to: float
     continued_paragraph: float
     noun_cue: float
