@@ -198,10 +198,12 @@ class ArticleSourceResolver:
     def _names_a_person(self, text: str, tokens: Span | None = None) -> bool:
         """Whether a mention is a person's name: a name's shape (looks_like_person_name), no word
         a person's name never holds ("Trump Says He Never", "Trump Tower"), no verb the parse
-        found inside it, and no outlet or platform ("Politico", "Twitter")."""
+        found inside it, no outlet or platform ("Politico", "Twitter"), and more than a title."""
         name = self.rules.strip_titles(text)
         if not looks_like_person_name(name, self.rules.names.particles) or name.casefold() in self.rules.outlets:
             return False
+        if all(word.casefold() in self.rules.person_titles for word in name.split()):
+            return False  # a title alone ("Retired General", "Mr. President") names no one
         if any(word.casefold().strip(".,") in self.rules.not_name_words for word in name.split()):
             return False
         return tokens is None or not any(t.pos_ in ("VERB", "AUX") for t in tokens)

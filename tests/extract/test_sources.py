@@ -111,3 +111,17 @@ def test_a_company_by_its_legal_form_is_an_organisation(nlp, extraction_rules):
     text = "Equity Silver Mines Ltd said it agreed to sell 6.6 mln shares to Placer Development."
     quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
     assert [q.source_key for q in quotes] == ["organization:equity silver mines ltd"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    pytest.param('"The troops are tired," Retired General Anna Holm said.', "person:anna holm", id="retired-general"),
+    pytest.param('"It is over," said Retired General.', None, id="a-title-alone"),
+    pytest.param('"Our troops are tired," Mr. President said.', None, id="a-form-of-address"),
+])
+def test_a_title_alone_names_no_one(nlp, extraction_rules, text, source):
+    quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
+    keys = [q.source_key for q in quotes]
+    if source is None:
+        assert not any(key and key.startswith("person:") for key in keys), keys
+    else:
+        assert keys == [source]
