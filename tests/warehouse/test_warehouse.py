@@ -231,3 +231,37 @@ def test_a_first_export_that_failed_halfway_can_be_retried(warehouse_path, tmp_p
     monkeypatch.setattr(export, "_write_table", original)
     export_tables(warehouse_path, target)
     assert exports_are_current(warehouse_path, target)
+
+
+SPELLINGS = {
+    "full": ('Senator Elizabeth Warren spoke in Ohio on Monday. "We will carry this state," Elizabeth Warren said. '
+             '"Nobody here is giving up," Warren added.'),
+    "misspelt": 'The senator was upbeat. "The party is united behind our nominee," Elizabteh Warren said.',
+    "middle": 'Officials met on Friday. "We will win in November," Elizabeth A. Warren said.',
+    "lone": 'A rally was held in Iowa. "The convention will be calm," Warren said.',
+    "other": 'A second rally was held. "The roads are closed," Peter Warren said on Sunday.',
+}
+
+
+def test_one_person_spelt_four_ways_in_four_batches_is_one_source(tmp_path, nlp, extraction_rules):
+    """Each article is a batch of its own, loaded in order: a misspelt given name, a middle initial
+    and the lone surname join the person already known; another Priebus stays apart."""
+    from extract.batch import extract_batch
+    from extract.components import EXTRACTOR_VERSIONS
+    from ingest.records import Document, InputMetadata, article_id_for
+    from warehouse.connection import prepare_warehouse
+    from warehouse.load import load_batch
+
+    path = tmp_path / "w.duckdb"
+    prepare_warehouse(path)
+    for number, (name, text) in enumerate(SPELLINGS.items()):
+        document = Document(article_id_for(text), f"{name}.txt", text, InputMetadata(external_id=name))
+        batch = extract_batch([document], nlp, extraction_rules)
+        load_batch(path, f"run-{number}", batch, [(document.article_id, name)], [], EXTRACTOR_VERSIONS)
+    with open_warehouse(path, read_only=True) as connection:
+        rows = connection.execute("""
+            SELECT a.external_id, s.name FROM quotes q JOIN articles a USING (article_id)
+            JOIN sources s USING (source_id) ORDER BY a.external_id""").fetchall()
+    by_article = dict(rows)
+    assert {by_article[name] for name in ("full", "misspelt", "middle", "lone")} == {"Elizabeth Warren"}, rows
+    assert by_article["other"] == "Peter Warren"
