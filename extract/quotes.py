@@ -244,8 +244,8 @@ def _verb_attribution(
     else:
         content = quoted_object(verb, quotations, terms)
         if content is None and verb.dep_ != "relcl":
-            # not for "everything Trump says is true, Jamieson said Trump is '...'": a verb in a
-            # relative clause speaks of what is said, it quotes nothing
+            # not for "the things Trump says are false, Jamieson said, '...'": a verb in a relative
+            # clause speaks of what is said, it quotes nothing near it
             nearest = nearest_quotation(index.text, sentence, verb, quotations)
             content = (nearest.open_start, nearest.close_end) if nearest else None
         if content is None and strength >= MIN_OBJECT_PHRASE_STRENGTH and subject.dep_ != "nsubjpass":
