@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -164,10 +165,33 @@ class Quote:
     speaker_end: int | None
     source_key: str | None
     confidence: float
+    # The speaker's own words: where each quotation inside the content lies ('"A," Trump
+    # responded, "B"' has two pieces, the reporter's words between them none); empty for a
+    # paraphrase.
+    piece_starts: list[int] = field(default_factory=list)
+    piece_ends: list[int] = field(default_factory=list)
+
+
+def quoted_pieces(content_start: int, content_end: int, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of a content span that lie inside quotation marks, in order (`quoted` holds the
+    insides of the article's quotations, sorted)."""
+    at = bisect_left(quoted, (content_start,)) - 1
+    pieces = []
+    for start, end in quoted[max(at, 0):]:
+        if start >= content_end:
+            break
+        if end > content_start:
+            pieces.append((max(start, content_start), min(end, content_end)))
+    return [(start, end) for start, end in pieces if end > start]
 
 
 def _shift(value: int | None, offset: int) -> int | None:
     return None if value is None else value + offset
+
+
+def _pieces(attribution: Attribution, quoted: Sequence[tuple[int, int]], offset: int) -> dict[str, list[int]]:
+    pieces = [] if attribution.kind == "indirect" else quoted_pieces(attribution.content_start, attribution.content_end, quoted)
+    return {"piece_starts": [start + offset for start, _ in pieces], "piece_ends": [end + offset for _, end in pieces]}
 
 
 def attribute_quotes(
@@ -182,6 +206,7 @@ def attribute_quotes(
     if not attributions:
         return [], []  # no speaker to resolve: the article's names need not be read
     resolver = ArticleSourceResolver(index, rules, quoted)
+    quoted = sorted(quoted)
     quotes: list[Quote] = []
     mentions: list[tuple[ResolvedSource, str | None, SourceDescription]] = []
     doc, text = index.doc, index.text
@@ -211,5 +236,6 @@ def attribute_quotes(
             speaker_end=_shift(attribution.speaker_end, offset),
             source_key=None if source is None else source.key,
             confidence=attribution.confidence if source is not None else round(attribution.confidence * rules.unresolved_speaker, 2),
+            **_pieces(attribution, quoted, offset),
         ))
     return quotes, summarise_sources(article_id, mentions)

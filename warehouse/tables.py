@@ -31,6 +31,7 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     "DATE": pa.date32(),
     "TIMESTAMP": pa.timestamp("us"),
     "VARCHAR[]": pa.list_(pa.string()),
+    "INTEGER[]": pa.list_(pa.int32()),
 }
 # The order the table groups take in docs/schema.md: the order data meets them.
 GROUP_ORDER = ("Articles", "Entities, quotes and sources", "Events", "Incidents and statements", "Runs")

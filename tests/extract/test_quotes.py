@@ -165,3 +165,21 @@ def test_a_noun_and_a_verb_cueing_one_quotation_make_one_quote(nlp, extraction_r
     text = 'In one tweet on Friday, the mayor said: "The bridge will be open for the holidays, I promise you."'
     quotes, _ = quotes_of(nlp, extraction_rules, text)
     assert [(q.cue, q.content) for q in quotes] == [("said", "The bridge will be open for the holidays, I promise you")]
+
+
+def test_an_interrupted_quotation_keeps_the_speakers_pieces_apart_from_the_reporters_words(nlp, extraction_rules):
+    text = '"We made a plea to the council," said Senator Chuck Schumer, "and we were ignored for a year."'
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    (quote,) = quotes
+    pieces = [text[start:end] for start, end in zip(quote.piece_starts, quote.piece_ends)]
+    assert pieces == ["We made a plea to the council,", "and we were ignored for a year"]
+    assert "Schumer" in quote.content and not any("Schumer" in piece for piece in pieces)
+
+
+def test_a_paraphrase_has_no_pieces_and_a_mixed_quote_only_its_quoted_words(nlp, extraction_rules):
+    text = 'Police said the fire started in the kitchen. The mayor said the town was "shaken but standing" tonight.'
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    by_kind = {q.kind: q for q in quotes}
+    assert by_kind["indirect"].piece_starts == []
+    mixed = by_kind["mixed"]
+    assert [text[s:e] for s, e in zip(mixed.piece_starts, mixed.piece_ends)] == ["shaken but standing"]
