@@ -3,9 +3,10 @@
 Two quotes of one speaker in different articles are one statement when their spoken words are
 equal, when nearly every four-word shingle of the shorter is in the longer (a partial quote of
 a longer one, since outlets cut quotes down), or when they share ten words in a row (one
-remark cut at different sentences, or edited inside: an ellipsis, "[Clinton]"). The spoken words are what
-stands inside the quotation marks: '"A," Trump responded, "B"' is compared as "A B", without the
-reporter's words. A statement is a group of quotes every two of which are linked (complete
+remark cut at different sentences, or edited inside: an ellipsis, "[Clinton]"). The spoken
+words are what stands inside the quotation marks: '"A," Trump responded, "B"' is compared as
+"A B", without the reporter's words (the quote's pieces, quotes.piece_starts; spoken_words reads
+the marks of a quote loaded before the pieces were kept). A statement is a group of quotes every two of which are linked (complete
 link), so it does not depend on the order the quotes arrived in. The speaker is the resolved
 source: the load gives "Barack Obama", "Obama" and "Barack H. Obama" one source
 (extract.person_names), so two Clintons stay two speakers.

@@ -101,10 +101,10 @@ def _statement_links(connection: duckdb.DuckDBPyConnection) -> tuple[list[str], 
 def _quote_key(row: tuple) -> QuoteKey | None:
     """The quote as the statement linker compares it, or None when it takes no part: a paraphrase
     of no person, or a quote past its speaker's first MAX_QUOTES_PER_SPEAKER in its article."""
-    quote_id, article_id, source_id, name, kind, quote_kind, content, rank_in_article = row
+    quote_id, article_id, source_id, name, kind, quote_kind, content, spoken, rank_in_article = row
     if not may_repeat(quote_kind, kind, content) or rank_in_article > MAX_QUOTES_PER_SPEAKER:
         return None
-    return QuoteKey(quote_id, article_id, source_id, spoken_words(content, quote_kind))
+    return QuoteKey(quote_id, article_id, source_id, spoken if spoken is not None else spoken_words(content, quote_kind))
 
 
 def _relink(connection: duckdb.DuckDBPyConnection, kind: str, find_links: FindLinks, run_id: str) -> LinkCounts:

@@ -5,7 +5,7 @@ WITH ranked AS (
     FROM quote_speakers
     WHERE speaker IN (SELECT speaker FROM staged_speakers)
 )
-SELECT quote_id, article_id, source_id, name, kind, quote_kind, content, rank_in_article
+SELECT quote_id, article_id, source_id, name, kind, quote_kind, content, spoken, rank_in_article
 FROM ranked
 WHERE quote_id NOT IN (SELECT item_id FROM staged_link_items)
   AND quote_id IN (SELECT quote_id FROM quote_statements);  -- grouped already (a run links a chunk at a time)

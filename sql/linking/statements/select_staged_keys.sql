@@ -7,6 +7,6 @@ WITH ranked AS (
     FROM quote_speakers
     WHERE article_id IN (SELECT article_id FROM quotes WHERE quote_id IN (SELECT item_id FROM staged_link_items))
 )
-SELECT quote_id, article_id, source_id, name, kind, quote_kind, content, rank_in_article
+SELECT quote_id, article_id, source_id, name, kind, quote_kind, content, spoken, rank_in_article
 FROM ranked
 WHERE quote_id IN (SELECT item_id FROM staged_link_items);
