@@ -44,7 +44,7 @@ from extract.quote_spans import (
 from nlp.doc_index import DocIndex
 from seedrows import read_column, read_rows
 
-QUOTES_VERSION = "quotes.v1"
+QUOTES_VERSION = "quotes.v2"  # v2: cue nouns, quote pieces, negated cues give no quote
 MIN_OBJECT_PHRASE_STRENGTH = 0.8  # "vowed" and "complained" report speech; "continued paying" does not
 
 
@@ -69,9 +69,6 @@ class QuoteRules:
     reporting_verbs: Mapping[str, float]
     confidence: QuoteConfidence
     cue_nouns: frozenset[str] = frozenset()  # "remark", "message": nouns that introduce a quotation
-
-    def is_cue(self, token: Token) -> bool:
-        return self.cue_strength(token) is not None
 
     def cue_strength(self, token: Token) -> float | None:
         """How surely a verb reports speech: its lemma's or form's row, or the row of the verb with

@@ -66,15 +66,15 @@ def test_a_role_description_names_the_person_the_article_introduced(nlp, extract
 
 
 @pytest.mark.parametrize(("text", "kind"), [
-    pytest.param('Hillary Clinton Slams Donald Trump Over Jobs\n\n"We need jobs," she said.', "not the headline",
-                 id="headline-fragment"),
+    pytest.param('Trump Says He Never Pledged To Kill Families\n\n"We will win this fight," he said on Wednesday.',
+                 "not the headline", id="headline-fragment"),
     pytest.param('As he spoke in the lobby of Trump Tower, he said "we will win."', "no person", id="building"),
     pytest.param('"The race is tight," Politico reported.', "organization:politico", id="outlet"),
 ])
 def test_headlines_buildings_and_outlets_are_no_person(nlp, extraction_rules, text, kind):
     quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
     keys = [q.source_key for q in quotes]
-    assert not any(key and ("slams" in key or "tower" in key) for key in keys), keys
+    assert not any(key and key.startswith("person:") and ("says" in key or "tower" in key) for key in keys), keys
     if kind.startswith("organization"):
         assert kind in keys, keys
 
