@@ -26,6 +26,18 @@ def span_chars(tokens: Iterable[Token]) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
+def same_paragraph(tokens: Iterable[Token], anchor: Token) -> list[Token]:
+    """The tokens in the anchor's paragraph: a parse that ran a sentence over a paragraph break
+    ('"...theatrics." \n\n "Well look, he was ...," Trump said') does not carry the words
+    across the break into the cue's clause."""
+    doc = anchor.doc
+    sentence = anchor.sent
+    breaks = [t.i for t in sentence if t.is_space and "\n" in t.text]
+    first = max((i for i in breaks if i < anchor.i), default=-1)
+    last = min((i for i in breaks if i > anchor.i), default=len(doc))
+    return [t for t in tokens if first < t.i < last]
+
+
 def quoted_object(verb: Token, quotations: Quotations, terms: list[Quoted]) -> tuple[int, int] | None:
     """The verb's object when it holds a quotation: 'called it "a non-starter"' (mixed).
 
@@ -58,6 +70,17 @@ def is_standalone(text: str, quotation: Quoted) -> bool:
 MAX_ATTRIBUTION_SENTENCE = 10
 
 
+def is_attribution_sentence(sentence: Span, verb: Token) -> bool:
+    """Whether a sentence the parse split from the quotation before it can only be that
+    quotation's attribution: its cue is the root, or a verb on a root noun ('the nominee, Donald
+    Trump, tweeted Sunday after ...'), and it is short or opens in lower case, as no sentence of
+    its own does."""
+    if not (verb.dep_ == "ROOT" or (verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i)):
+        return False
+    first_word = next((t for t in sentence if not (t.is_punct or t.is_space)), None)
+    return len(sentence) <= MAX_ATTRIBUTION_SENTENCE or (first_word is not None and first_word.text[:1].islower())
+
+
 def nearest_quotation(text: str, sentence: Span, verb: Token, quotations: Quotations) -> Quoted | None:
     """The quotation that ends or starts in the verb's sentence, nearest to the verb; or one that
     closes just before it, when the parse made the attribution a sentence of its own
@@ -65,7 +88,7 @@ def nearest_quotation(text: str, sentence: Span, verb: Token, quotations: Quotat
     in_sentence = [q for q in quotations.touching(sentence.start_char - 1, sentence.end_char + 1)
                    if sentence.start_char <= q.end <= sentence.end_char
                    or sentence.start_char <= q.start < sentence.end_char]
-    if not in_sentence and verb.dep_ == "ROOT" and len(sentence) <= MAX_ATTRIBUTION_SENTENCE:
+    if not in_sentence and is_attribution_sentence(sentence, verb):
         in_sentence = [q for q in quotations.touching(sentence.start_char - 3, sentence.start_char)
                        if q.close_end <= sentence.start_char and not text[q.close_end:sentence.start_char].strip()
                        and "\n" not in text[q.close_end:sentence.start_char]]

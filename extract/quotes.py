@@ -37,6 +37,7 @@ from extract.quote_spans import (
     nearest_quotation,
     quote_kind,
     quoted_object,
+    same_paragraph,
     span_chars,
     starts_line,
     trimmed,
@@ -218,7 +219,9 @@ def _verb_attribution(
         return None  # "not everything Trump says is true": what someone says, not a saying
     sentence = verb.sent
     content: tuple[int, int] | None = None
-    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    # a complement the parse found across a paragraph break is no complement: the quotation next
+    # to the cue is what was said ('..." \n\n "I think ...," Holtz-Eakin told me')
+    complement = next((c for c in verb.children if c.dep_ == "ccomp" and same_paragraph([c], verb)), None)
     if verb.dep_ == "advcl" and right_after is not None:
         content = (right_after.open_start, right_after.close_end)  # '... as she angrily said, "I am so sick ..."'
     elif verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
@@ -228,7 +231,7 @@ def _verb_attribution(
         content = span_chars(before if any(not t.is_punct for t in before) else after)  # "As Amar put it, ..."
     elif complement is not None and complement.i != subject.i:
         speaker = speaker_tokens(subject)
-        content = span_chars(t for t in complement.subtree if t.i not in speaker)
+        content = span_chars(t for t in same_paragraph(complement.subtree, verb) if t.i not in speaker)
     elif any(c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children):
         # "The death of Walter Munk was announced by the university": what was announced is
         # the passive subject (with what completes it: "reported by media to have visited ...").
@@ -237,7 +240,7 @@ def _verb_attribution(
         content = span_chars(list(passive_subject.subtree) + completion)
     elif verb.dep_ == "parataxis":
         # "What is certain, he said, is that ...": the cue sits inside the statement.
-        content = span_chars(t for t in sentence if not t.is_punct or t.i < sentence.end - 1)
+        content = span_chars(t for t in same_paragraph(sentence, verb) if not t.is_punct or t.i < sentence.end - 1)
     else:
         content = quoted_object(verb, quotations, terms)
         if content is None and verb.dep_ != "relcl":

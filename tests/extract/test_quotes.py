@@ -134,6 +134,10 @@ def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, t
                      "to rebuild the harbour before the next election", "The senator", "promised", id="infinitive"),
         pytest.param("The coach complained about the referee after the match.",
                      "the referee", "The coach", "complained", id="about"),
+        pytest.param('"Will the council finally fix the harbour wall? If not, it should resign!" the opposition '
+                     'leader, Anna Berg, tweeted on Sunday after the second storm in a week flooded the quay.',
+                     "Will the council finally fix the harbour wall? If not, it should resign!",
+                     "the opposition leader", "tweeted", id="long-attribution-sentence-in-lower-case"),
     ],
 )
 def test_attributions_the_clause_rules_miss(nlp, extraction_rules, text, content, speaker, cue):
@@ -154,11 +158,32 @@ def test_attributions_the_clause_rules_miss(nlp, extraction_rules, text, content
         pytest.param("Rubio did not suggest it would be Trump, who has a large delegate lead.", id="negated"),
         pytest.param('While not everything the mayor says is true, the people of the town "like hearing it anyway."',
                      id="what-someone-says"),
+        pytest.param('"We will win the cup." The captain, who has played for the club since he was a boy in the '
+                     'northern town of Lund, said so again on Monday.', id="long-sentence-of-its-own"),
     ],
 )
 def test_no_attribution_where_nothing_was_said(nlp, extraction_rules, text):
     quotes, _ = quotes_of(nlp, extraction_rules, text)
     assert quotes == [], [(q.content, q.cue) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param('"The roads. The schools. The hospitals."\n\n"Well, she was a weak mayor," Berg said of Lund. '
+                     '"She lost the last election badly."',
+                     "Well, she was a weak mayor,\" Berg said of Lund. \"She lost the last election badly",
+                     "Berg", id="straight-marks"),
+        pytest.param("That would end the needless guessing about the accounts of the club.\n\n''I think every "
+                     "club should publish its accounts,'' Anna Berg, an auditor, told me this week.",
+                     "I think every club should publish its accounts", "Anna Berg", id="newspaper-marks"),
+    ],
+)
+def test_a_quote_never_reaches_back_over_a_paragraph_break(nlp, extraction_rules, text, content, speaker):
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    found = [(q.content, q.speaker_text) for q in quotes]
+    assert (content, speaker) in found, found
+    assert not any("\n" in q.content for q in quotes), found
 
 
 def test_a_noun_and_a_verb_cueing_one_quotation_make_one_quote(nlp, extraction_rules):
