@@ -48,12 +48,12 @@ def quoted_object(verb: Token, quotations: Quotations, terms: list[Quoted]) -> t
     complements = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")
                    or (c.dep_ == "prep" and c.lower_ == "as")]
     objects = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "dative")] + complements
-    span = span_chars(t for o in objects for t in o.subtree)
+    span = span_chars(same_paragraph((t for o in objects for t in o.subtree), verb))
     if span is None:
         return None
     if any(span[0] <= q.open_start and q.close_end <= span[1] + 1 for q in quotations.touching(span[0], span[1] + 1)):
         return span
-    complement_span = span_chars(t for c in complements for t in c.subtree)
+    complement_span = span_chars(same_paragraph((t for c in complements for t in c.subtree), verb))
     if complement_span and any(complement_span[0] <= q.open_start and q.close_end <= complement_span[1] + 1
                                for q in terms):
         return span

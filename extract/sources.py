@@ -29,7 +29,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GENDERED_PRONOUNS = PRONOUN_GENDER | {"his": "m", "himself": "m", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
-SUBJECT_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "pobj", "conj", "ROOT"})
+SUBJECT_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "pobj", "conj", "ROOT", "poss"})
 LEADING_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -172,13 +172,20 @@ class ArticleSourceResolver:
         for ent in index.ents:
             if inside_quotes.holds(ent.start_char):
                 continue  # '"... until I meet with Bibi," he said': a name the speaker says is not the speaker
-            if ent.label_ == "PERSON" and ent.root.dep_ in SUBJECT_LIKE_DEPS and self._names_a_person(span_text(ent), ent):
+            if ent.root.dep_ in SUBJECT_LIKE_DEPS and self._is_person_mention(ent):
                 self.people.add(ent.end_char, ent.start_char, self._person(span_text(ent)))
             elif ent.label_ in ("ORG", "NORP") and (body := self._resolve_entity(ent)) is not None:
                 self.bodies.add(ent.end_char, ent.start_char, body)
         self.organisations_naming: dict[str, MentionsInOrder[Span]] = {}  # noun -> ORG entities holding it
         role_nouns = frozenset(noun for noun, kind in rules.nouns.items() if kind == "role")
         self.roles = RoleDescriptions(index, role_nouns, self._names_a_person, self._person)
+
+    def _is_person_mention(self, ent: Span) -> bool:
+        """A person's name, or a word the model took for an organisation that is the surname of
+        a person this article names in full ("Trump's unwillingness" tagged ORG)."""
+        if ent.label_ == "PERSON":
+            return self._names_a_person(span_text(ent), ent)
+        return ent.label_ == "ORG" and len(ent) == 1 and span_text(ent).casefold() in self.full_names
 
     def _full_names_by_surname(self, index: DocIndex) -> dict[str, str]:
         """The full name a lone word stands for in this article: "Clinton" -> "Hillary Clinton"
@@ -204,7 +211,7 @@ class ArticleSourceResolver:
             return False
         if all(word.casefold() in self.rules.person_titles for word in name.split()):
             return False  # a title alone ("Retired General", "Mr. President") names no one
-        if any(word.casefold().strip(".,") in self.rules.not_name_words for word in name.split()):
+        if any(POSSESSIVE.sub("", word.casefold().strip(".,")) in self.rules.not_name_words for word in name.split()):
             return False
         return tokens is None or not any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
@@ -238,31 +245,28 @@ class ArticleSourceResolver:
 
     def _gender_from_honorifics(self, index: DocIndex) -> dict[str, str]:
         """What the text says of a person's gender: an honorific before the name ("Mme Spanton",
-        "Mr. Quirin"), or the first personal pronoun after it in the same sentence with no other
-        person between ("Emily Spanton, 39, who has waived her right ..."); failing both, the
-        given name (seeds/given_name_genders.csv)."""
+        "Mr. Quirin"); else the given name, when one gender bears it ("Richard", "Hillary";
+        seeds/given_name_genders.csv); else the first personal pronoun after the name in the same
+        sentence with no other person between ("Emily Spanton, 39, who has waived her right ..."),
+        which is the weakest: "Hillary Clinton called him ... he [Trump] is" is about another."""
         doc = index.doc
-        people = [ent for ent in index.ents if ent.label_ == "PERSON"]
+        people = [(ent, self._person(span_text(ent))) for ent in index.ents if ent.label_ == "PERSON"]
         gender: dict[str, str] = {}
-        for number, ent in enumerate(people):
-            key = self._person(span_text(ent)).key
-            honorifics = self.rules.honorific_gender
+        honorifics = self.rules.honorific_gender
+        for ent, person in people:
             honorific = honorifics.get(doc[ent.start - 1].lower_) if ent.start > 0 else None
-            honorific = honorific or honorifics.get(doc[ent.start].lower_)
-            if honorific:
-                gender.setdefault(key, honorific)
-                continue
-            next_person = people[number + 1].start if number + 1 < len(people) else len(doc)
-            for token in doc[ent.end: min(ent.sent.end, next_person)]:
-                pronoun_gender = GENDERED_PRONOUNS.get(token.lower_)
-                if pronoun_gender:
-                    gender.setdefault(key, pronoun_gender)
-                    break
-        for ent in people:  # else the given name, when one gender bears it ("Richard", "Hillary")
-            person = self._person(span_text(ent))
+            if honorific := honorific or honorifics.get(doc[ent.start].lower_):
+                gender.setdefault(person.key, honorific)
+        for _, person in people:
             given = self.rules.given_name_gender.get(person.name.split()[0].casefold()) if person.name else None
             if given is not None:
                 gender.setdefault(person.key, given)
+        for number, (ent, person) in enumerate(people):
+            next_person = people[number + 1][0].start if number + 1 < len(people) else len(doc)
+            pronoun = next((GENDERED_PRONOUNS[t.lower_] for t in doc[ent.end: min(ent.sent.end, next_person)]
+                            if t.lower_ in GENDERED_PRONOUNS), None)
+            if pronoun is not None:
+                gender.setdefault(person.key, pronoun)
         return gender
 
     def _named_in_apposition(self, root: Token) -> Span | None:

@@ -94,3 +94,26 @@ def test_a_headline_repeats_as_no_statement():
     assert may_repeat("direct", "person", "We need more welders and fewer philosophers in this country")
     assert may_repeat("direct", "person", "THE ARMY WILL NOT STOP UNTIL THE REBELS ARE DEFEATED")  # an ALL-CAPS wire
     assert may_repeat("direct", "person", "I met Hillary Clinton and Bernie Sanders in Iowa")
+
+
+def test_one_remark_edited_inside_links_as_edited():
+    full = "There has never been a mayor, not me, not my father, nobody, who knew this harbour better than Anna Berg"
+    abridged = "There has never been a mayor who knew this harbour better than Anna Berg, and I mean that"
+    swapped = "We are going to put a lot of fishing boats and fishing crews out of work this winter"
+    other = "going to put a lot of fishing crews and fishing boats out of work this winter"
+    assert link_quotes(words("q1", "a1", full), words("q2", "a2", abridged)).reason == "edited"
+    assert link_quotes(words("q1", "a1", swapped), words("q2", "a2", other)).reason == "edited"
+
+
+def test_words_scattered_or_too_few_in_order_are_no_edit():
+    one = "We are going to make this town great again, believe me, folks"
+    other = "We are going to make this town great again and we will win"  # a stock line: seven words
+    scattered = "The harbour is old and the boats are old, and the town is going to be old too"
+    assert link_quotes(words("q1", "a1", one), words("q2", "a2", other)) is None
+    assert link_quotes(words("q1", "a1", scattered),
+                       words("q2", "a2", "The town and the boats and the harbour are old and going to be fine")) is None
+
+
+def test_a_possessive_is_spelt_either_way():
+    assert normalised_words("ISIS’s best recruiter") == normalised_words("ISIS' best recruiter") == ("isis", "best", "recruiter")
+    assert normalised_words("it's their town") == ("it", "their", "town")
