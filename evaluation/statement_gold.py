@@ -36,7 +36,7 @@ class QuoteRow:
     quote_kind: str
     source_id: str | None
     source_kind: str | None
-    statement_id: str | None
+    statement_ids: tuple[str, ...]  # its own statement, and any other it also carries
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class PairScore:
 def read_quotes(warehouse: Path) -> dict[str, list[QuoteRow]]:
     by_doc: dict[str, list[QuoteRow]] = defaultdict(list)
     for row in run_query(warehouse, sql_text("evaluation/quotes_by_document.sql")).rows:
-        quote = QuoteRow(*row)
+        quote = QuoteRow(*row[:-1], tuple(row[-1]))
         by_doc[quote.doc].append(quote)
     return by_doc
 
@@ -93,7 +93,7 @@ SameStatement = Callable[[QuoteRow, QuoteRow], bool]
 
 def in_one_statement(a: QuoteRow, b: QuoteRow) -> bool:
     """The linker's answer: the two quotes are in one statement."""
-    return a.statement_id is not None and a.statement_id == b.statement_id
+    return not set(a.statement_ids).isdisjoint(b.statement_ids)
 
 
 def with_equal_words(a: QuoteRow, b: QuoteRow) -> bool:

@@ -52,3 +52,27 @@ def complete_link_groups(items: Iterable[str], scored_pairs: Mapping[tuple[str, 
             group_of[item] = kept
         members[kept] += members.pop(gone)
     return group_of
+
+
+def shared_memberships(group_of: Mapping[str, str], scored_pairs: Mapping[tuple[str, str], float]) -> dict[str, list[str]]:
+    """Group -> the items of other groups that also belong to it: an item linked to every member
+    of another group, and to every item already added to it. A long quote that carries two
+    remarks belongs to the statement of each, while complete-link grouping gave it one. Items are
+    tried strongest link first (ties: the smaller ids), so the result depends only on the items and
+    pairs."""
+    linked: dict[str, dict[str, float]] = {}
+    for (a, b), score in scored_pairs.items():
+        if a != b:
+            linked.setdefault(a, {})[b] = score
+            linked.setdefault(b, {})[a] = score
+    members: dict[str, list[str]] = {}
+    for item, group in sorted(group_of.items()):
+        members.setdefault(group, []).append(item)
+    added: dict[str, list[str]] = {}
+    for group, own in sorted(members.items()):
+        candidates = {other for item in own for other in linked.get(item, ()) if group_of.get(other) != group}
+        strongest_first = sorted(candidates, key=lambda c: (-max(linked[c].get(m, 0.0) for m in own), c))
+        for candidate in strongest_first:
+            if all(m in linked[candidate] for m in own + added.get(group, [])):
+                added.setdefault(group, []).append(candidate)
+    return added

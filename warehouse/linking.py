@@ -21,14 +21,13 @@ import duckdb
 import pyarrow as pa
 
 from link import LINKER_VERSION
-from link.groups import complete_link_groups
+from link.groups import complete_link_groups, shared_memberships
 from link.incidents import (
     DAY_SLACK,
     REPORT_LAG_DAYS,
     IncidentRules,
     Link,
     LinkKey,
-    best_links,
     date_window,
     links_among,
 )
@@ -41,7 +40,7 @@ LINKS_SCHEMA = pa.schema([("item_a", pa.string()), ("item_b", pa.string()), ("sc
                           ("reason", pa.string()), ("linker_version", pa.string()), ("run_id", pa.string())])
 MEMBERS_SCHEMA = pa.schema([("item_id", pa.string()), ("group_id", pa.string()), ("link_score", pa.float64()),
                             ("link_reason", pa.string()), ("linked_to", pa.string()),
-                            ("linker_version", pa.string()), ("run_id", pa.string())])
+                            ("linker_version", pa.string()), ("run_id", pa.string()), ("primary_group", pa.bool_())])
 # Given the connection (staged_link_items registered), the ids to group and the links found.
 FindLinks = Callable[[duckdb.DuckDBPyConnection], tuple[list[str], dict[tuple[str, str], Link]]]
 # A run's items are linked this many at a time: a cold run of 100,000 articles has 335,000
@@ -64,7 +63,8 @@ def link_run(path: Path, run_id: str, rules: IncidentRules) -> dict[str, LinkCou
     with open_warehouse(path) as connection:
         with transaction(connection):
             counts = {"incidents": _relink(connection, "incidents", lambda c: _incident_links(c, rules), run_id),
-                      "statements": _relink(connection, "statements", _statement_links, run_id)}
+                      # a quote can carry two remarks, each a statement; an event is one incident
+                      "statements": _relink(connection, "statements", _statement_links, run_id, shared=True)}
     return counts
 
 
@@ -107,14 +107,16 @@ def _quote_key(row: tuple) -> QuoteKey | None:
     return QuoteKey(quote_id, article_id, source_id, spoken if spoken is not None else spoken_words(content, quote_kind))
 
 
-def _relink(connection: duckdb.DuckDBPyConnection, kind: str, find_links: FindLinks, run_id: str) -> LinkCounts:
-    """Link the run's items a chunk at a time, then rewrite the summaries of the groups it touched."""
+def _relink(connection: duckdb.DuckDBPyConnection, kind: str, find_links: FindLinks, run_id: str,
+            shared: bool = False) -> LinkCounts:
+    """Link the run's items a chunk at a time, then rewrite the summaries of the groups it touched.
+    With shared, an item linked to every member of another group is also a member of it."""
     started = time.perf_counter()
     folder = f"linking/{kind}"
     staged = sorted(_ids(connection, f"{folder}/select_staged_ids.sql", [run_id]))
     n_links = n_regrouped = 0
     for first in range(0, max(len(staged), 1), LINK_CHUNK):
-        found, regrouped = _relink_chunk(connection, folder, find_links, staged[first:first + LINK_CHUNK], run_id)
+        found, regrouped = _relink_chunk(connection, folder, find_links, staged[first:first + LINK_CHUNK], run_id, shared)
         n_links, n_regrouped = n_links + found, n_regrouped + regrouped
     connection.execute(sql_text(f"{folder}/delete_groups.sql"), [run_id])
     connection.execute(sql_text(f"{folder}/insert_groups.sql"), [LINKER_VERSION, run_id])
@@ -122,7 +124,7 @@ def _relink(connection: duckdb.DuckDBPyConnection, kind: str, find_links: FindLi
 
 
 def _relink_chunk(connection: duckdb.DuckDBPyConnection, folder: str, find_links: FindLinks, staged: list[str],
-                  run_id: str) -> tuple[int, int]:
+                  run_id: str, shared: bool) -> tuple[int, int]:
     """Drop the links of these items and of gone ones, find their new links against the items
     already grouped, and regroup every component the old or the new links made them part of.
     Returns the links found and the items regrouped."""
@@ -141,10 +143,12 @@ def _relink_chunk(connection: duckdb.DuckDBPyConnection, folder: str, find_links
     # (asserted events, quotes with a source); gone items left the graph with their links
     start = (before - set(previous)) | set(new_ids)
     members, links = _component(connection, folder, start) if found or before else (start, {})
-    groups = complete_link_groups(members, {pair: link.score for pair, link in links.items()})
+    scores = {pair: link.score for pair, link in links.items()}
+    groups = complete_link_groups(members, scores)
+    also = shared_memberships(groups, scores) if shared else {}
     _register_ids(connection, "staged_link_frontier", sorted(before | members | set(previous)))
     connection.execute(sql_text(f"{folder}/delete_members.sql"))
-    connection.register("staged_members", _members_table(groups, links, run_id))
+    connection.register("staged_members", _members_table(groups, also, links, run_id))
     connection.execute(sql_text(f"{folder}/insert_members.sql"))
     return len(found), len(members)
 
@@ -179,15 +183,27 @@ def _links_table(found: Mapping[tuple[str, str], Link], run_id: str) -> pa.Table
                     schema=LINKS_SCHEMA)
 
 
-def _members_table(groups: Mapping[str, str], links: Mapping[tuple[str, str], Link], run_id: str) -> pa.Table:
-    """One row per regrouped item with its strongest link inside its own group."""
-    inside = {pair: link for pair, link in links.items() if groups[pair[0]] == groups[pair[1]]}
-    best = best_links(inside)
-    items = sorted(groups)
+def _members_table(groups: Mapping[str, str], also: Mapping[str, list[str]], links: Mapping[tuple[str, str], Link],
+                   run_id: str) -> pa.Table:
+    """One row per regrouped item with its strongest link inside its own group (ties: the smaller
+    id at its other end), and one per group it also belongs to (primary_group false) with its
+    strongest link into that group."""
+    rows = sorted([(item, group, True) for item, group in groups.items()]
+                  + [(item, group, False) for group, items in also.items() for item in items])
+    members: dict[str, set[str]] = {}
+    for item, group, _ in rows:
+        members.setdefault(group, set()).add(item)
+    linked: dict[str, list[tuple[str, Link]]] = {}
+    for (a, b), link in links.items():
+        linked.setdefault(a, []).append((b, link))
+        linked.setdefault(b, []).append((a, link))
+    best = [min(((other, link) for other, link in linked.get(item, ()) if other in members[group]),
+                key=lambda found: (-found[1].score, found[0]), default=None) for item, group, _ in rows]
     return pa.table({
-        "item_id": items, "group_id": [groups[i] for i in items],
-        "link_score": [best[i][0].score if i in best else None for i in items],
-        "link_reason": [best[i][0].reason if i in best else None for i in items],
-        "linked_to": [best[i][1] if i in best else None for i in items],
-        "linker_version": [LINKER_VERSION] * len(items), "run_id": [run_id] * len(items),
+        "item_id": [r[0] for r in rows], "group_id": [r[1] for r in rows],
+        "link_score": [b[1].score if b else None for b in best],
+        "link_reason": [b[1].reason if b else None for b in best],
+        "linked_to": [b[0] if b else None for b in best],
+        "linker_version": [LINKER_VERSION] * len(rows), "run_id": [run_id] * len(rows),
+        "primary_group": [r[2] for r in rows],
     }, schema=MEMBERS_SCHEMA)

@@ -56,8 +56,8 @@ UNION ALL
 SELECT 'quote_links' AS table_name, concat_ws(' ', "quote_a", "quote_b") AS id
 FROM "quote_links" GROUP BY "quote_a", "quote_b" HAVING count(*) > 1
 UNION ALL
-SELECT 'quote_statements' AS table_name, concat_ws(' ', "quote_id") AS id
-FROM "quote_statements" GROUP BY "quote_id" HAVING count(*) > 1
+SELECT 'quote_statements' AS table_name, concat_ws(' ', "quote_id", "statement_id") AS id
+FROM "quote_statements" GROUP BY "quote_id", "statement_id" HAVING count(*) > 1
 UNION ALL
 SELECT 'runs' AS table_name, concat_ws(' ', "run_id") AS id
 FROM "runs" GROUP BY "run_id" HAVING count(*) > 1

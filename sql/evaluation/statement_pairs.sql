@@ -1,6 +1,6 @@
 -- Every pair of quotes in different articles that one statement holds, with where each sits
 -- (the article's external id and the content's offsets), the source and why they were linked.
-SELECT
+SELECT DISTINCT
     aa.external_id AS doc_a, qa.content_start AS start_a, qa.content_end AS end_a,
     ab.external_id AS doc_b, qb.content_start AS start_b, qb.content_end AS end_b,
     s.name AS source, l.reason, qa.content AS content_a, qb.content AS content_b

@@ -1,6 +1,7 @@
--- statement_quotes: the quotes behind each statement (key: quote_id): which article quoted it,
--- when, in which words, who said them there, and why it was linked; quote_rank 1 is the first
--- outlet to carry it.
+-- statement_quotes: the quotes behind each statement (key: statement_id, quote_id): which article
+-- quoted it, when, in which words, who said them there, and why it was linked; quote_rank 1 is the
+-- first outlet to carry it. primary_statement is false where the quote also carries another remark
+-- and belongs to that one's statement first.
 CREATE OR REPLACE VIEW statement_quotes AS
 SELECT
     qs.statement_id::VARCHAR                  AS statement_id,
@@ -16,6 +17,7 @@ SELECT
     q.speaker_text::VARCHAR                   AS speaker_text,
     qs.link_score::DOUBLE                     AS link_score,
     qs.link_reason::VARCHAR                   AS link_reason,
+    coalesce(qs.primary_statement, true)::BOOLEAN AS primary_statement,
     row_number() OVER (PARTITION BY qs.statement_id ORDER BY a.published_at NULLS LAST, qs.quote_id)::INTEGER
                                               AS quote_rank
 FROM quote_statements AS qs

@@ -15,7 +15,8 @@ from evaluation.statement_gold import (
 
 
 def quote(doc, quote_id, start, end, content, statement, source="s1", speaker=(None, None)):
-    return QuoteRow(doc, quote_id, start, end, speaker[0], speaker[1], content, "direct", source, "person", statement)
+    return QuoteRow(doc, quote_id, start, end, speaker[0], speaker[1], content, "direct", source, "person",
+                    (statement,) if statement else ())
 
 
 def test_bcubed_of_a_perfect_and_of_a_lumped_clustering():

@@ -114,7 +114,8 @@ def test_each_quote_of_a_statement_names_its_speaker(tmp_path, batches):
     with open_warehouse(path, read_only=True) as connection:
         rows = connection.execute("""
             SELECT qs.source_id = q.source_id, sq.speaker_source_id = q.source_id, sq.speaker IS NOT NULL
-            FROM quote_statements qs JOIN quotes q USING (quote_id) JOIN statement_quotes sq USING (quote_id)
+            FROM quote_statements qs JOIN quotes q USING (quote_id)
+            JOIN statement_quotes sq ON sq.quote_id = qs.quote_id AND sq.statement_id = qs.statement_id
             JOIN statements s ON s.statement_id = qs.statement_id WHERE s.n_articles > 1""").fetchall()
     assert rows and all(row == (True, True, True) for row in rows)
 
@@ -223,3 +224,36 @@ def test_an_attack_three_outlets_report_is_one_incident_and_its_arrests_carry_no
     assert territory == (0,)
     assert sorted((row[4], row[6]) for row in listed) == [("Attack", 21), ("Attack", 21)]
     assert run_checks(path)["duplicate_keys"] == 0
+
+
+def test_a_quote_carrying_two_remarks_belongs_to_the_statement_of_each(tmp_path, nlp, extraction_rules):
+    texts = {
+        "North Post": 'Harbour master Anna Berg spoke on Monday. "The harbour wall will not survive another winter '
+                      'storm like the one we had in January. We need the council to pay for a new wall before the '
+                      'autumn comes," Berg said.',
+        "South Times": '"The harbour wall will not survive another winter storm like the one we had in January," '
+                       'harbour master Anna Berg said on Monday.',
+        "East Herald": 'Anna Berg, the harbour master, said on Monday: "We need the council to pay for a new wall '
+                       'before the autumn comes."',
+    }
+    path = tmp_path / "w.duckdb"
+    prepare_warehouse(path)
+    for number, (outlet, text) in enumerate(texts.items()):
+        metadata = InputMetadata(external_id=outlet, title="Harbour", source=outlet, published_at=datetime(2021, 5, 9))
+        batch = extract_batch([Document(article_id_for(text), f"{outlet}.txt", text, metadata)], nlp, extraction_rules)
+        load_batch(path, f"run-{number}", batch, [(batch.articles[0].article_id, outlet)], [], EXTRACTOR_VERSIONS)
+    refresh_views(path)
+    with open_warehouse(path, read_only=True) as connection:
+        statements = connection.execute(
+            "SELECT content, n_articles FROM statements WHERE n_articles > 1 ORDER BY content").fetchall()
+        memberships = connection.execute("""
+            SELECT a.publisher, list(qs.primary_statement ORDER BY qs.primary_statement)
+            FROM quote_statements qs JOIN quotes q USING (quote_id) JOIN articles a USING (article_id)
+            GROUP BY ALL ORDER BY ALL""").fetchall()
+        assert connection.execute(sql_text("checks/duplicate_keys.sql")).fetchall() == []
+    remarks = ["The harbour wall will not survive another winter storm like the one we had in January",
+               "We need the council to pay for a new wall before the autumn comes"]
+    assert [n for _, n in statements] == [2, 2]
+    # the statement the long quote only carries shows the remark's own wording
+    assert sum(content in remarks for content, _ in statements) == 1, statements
+    assert memberships == [("East Herald", [True]), ("North Post", [False, True]), ("South Times", [True])]

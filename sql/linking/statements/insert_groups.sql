@@ -1,10 +1,11 @@
 -- One summary row per statement this run ($2) regrouped: who said it (the source as the first
--- article to carry it named it), its longest wording,
+-- article to carry it named it), its longest wording among its own quotes,
 -- how many articles and outlets carried it, and the first of them (earliest publication; ties:
 -- the smaller quote id).
 INSERT INTO statements BY NAME
 WITH members AS (
     SELECT qs.statement_id, q.quote_id, q.article_id, q.source_id, q.content, a.published_at,
+           coalesce(qs.primary_statement, true) AS own,
            coalesce(a.publisher, a.agency) AS outlet
     FROM quote_statements AS qs
     JOIN quotes AS q USING (quote_id)
@@ -14,7 +15,7 @@ WITH members AS (
 SELECT
     statement_id,
     first(source_id ORDER BY published_at NULLS LAST, quote_id) AS source_id,  -- as the first carrier named the speaker
-    first(content ORDER BY length(content) DESC, quote_id) AS content,
+    first(content ORDER BY own DESC, length(content) DESC, quote_id) AS content,  -- a quote carrying two remarks is no wording of one
     count(*) AS n_quotes,
     count(DISTINCT article_id) AS n_articles,
     count(DISTINCT outlet) AS n_publishers,
