@@ -45,7 +45,7 @@ from extract.quote_spans import (
 from nlp.doc_index import DocIndex
 from seedrows import read_column, read_rows
 
-QUOTES_VERSION = "quotes.v2"  # v2: cue nouns, quote pieces, negated cues give no quote
+QUOTES_VERSION = "quotes.v3"  # v3: a cue's clause stays in its paragraph; long lower-case attributions
 MIN_OBJECT_PHRASE_STRENGTH = 0.8  # "vowed" and "complained" report speech; "continued paying" does not
 
 

@@ -23,7 +23,7 @@ from nlp.antecedents import MentionsInOrder, Spans
 from nlp.doc_index import DocIndex, span_text
 from seedrows import read_column, read_rows
 
-SOURCES_VERSION = "sources.v2"  # v2: one key per person, role descriptions, no headline or outlet as a person
+SOURCES_VERSION = "sources.v3"  # v3: possessors and ORG-tagged surnames as antecedents; given name before pronoun
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
