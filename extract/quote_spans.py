@@ -3,9 +3,10 @@ the quotation marks it touches, joined across a split quotation, and told direct
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.quote_marks import Quotations, Quoted
 
@@ -26,15 +27,44 @@ def span_chars(tokens: Iterable[Token]) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
+# A text whose lines mostly end inside a sentence is wrapped (wire copy: "Canrad Inc said it
+# acquired the\nMeasurement Systems Division"): there a paragraph starts after a blank line or
+# with an indented line, elsewhere at every line break.
+SENTENCE_END = frozenset(".!?:;\"'”’»")
+_SINGLE_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n])")
+WRAPPED_KEY = "wirehouse.wrapped_lines"
+MIN_INDENT = 2
+
+
+def has_wrapped_lines(doc: Doc) -> bool:
+    """Whether most of a text's single line breaks fall inside a sentence (computed once a Doc)."""
+    if WRAPPED_KEY not in doc.user_data:
+        text = doc.text
+        ends = [text[m.start() - 1] for m in _SINGLE_BREAK.finditer(text)]
+        inside = sum(1 for char in ends if char not in SENTENCE_END)
+        doc.user_data[WRAPPED_KEY] = inside >= 2 and inside * 2 >= len(ends)
+    return doc.user_data[WRAPPED_KEY]
+
+
+def is_paragraph_break(token: Token) -> bool:
+    """Whether a whitespace token ends a paragraph: a blank line; in wrapped text a line break
+    followed by an indent; elsewhere any line break."""
+    if not (token.is_space and "\n" in token.text):
+        return False
+    if token.text.count("\n") > 1 or not has_wrapped_lines(token.doc):
+        return True
+    indent = token.text.split("\n")[-1] + token.whitespace_
+    return len(indent) >= MIN_INDENT or "\t" in indent  # "GE\n T700 engines" is a wrapped line
+
+
 def same_paragraph(tokens: Iterable[Token], anchor: Token) -> list[Token]:
     """The tokens in the anchor's paragraph: a parse that ran a sentence over a paragraph break
     ('"...theatrics." \n\n "Well look, he was ...," Trump said') does not carry the words
     across the break into the cue's clause."""
-    doc = anchor.doc
     sentence = anchor.sent
-    breaks = [t.i for t in sentence if t.is_space and "\n" in t.text]
+    breaks = [t.i for t in sentence if is_paragraph_break(t)]
     first = max((i for i in breaks if i < anchor.i), default=-1)
-    last = min((i for i in breaks if i > anchor.i), default=len(doc))
+    last = min((i for i in breaks if i > anchor.i), default=len(anchor.doc))
     return [t for t in tokens if first < t.i < last]
 
 

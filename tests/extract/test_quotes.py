@@ -183,7 +183,16 @@ def test_a_quote_never_reaches_back_over_a_paragraph_break(nlp, extraction_rules
     quotes, _ = quotes_of(nlp, extraction_rules, text)
     found = [(q.content, q.speaker_text) for q in quotes]
     assert (content, speaker) in found, found
-    assert not any("\n" in q.content for q in quotes), found
+    assert not any("\n\n" in q.content for q in quotes), found
+
+
+def test_a_wrapped_line_is_no_paragraph_break(nlp, extraction_rules):
+    text = ("Nordbank Inc said it acquired the\nsavings division of Lund Mutual for an undisclosed\namount of cash."
+            "\n    Nordbank said the purchase would add about 10 mln dlrs to\nits annual revenues.")
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    assert [q.content for q in quotes] == [
+        "it acquired the\nsavings division of Lund Mutual for an undisclosed\namount of cash",
+        "the purchase would add about 10 mln dlrs to\nits annual revenues"], [q.content for q in quotes]
 
 
 def test_a_noun_and_a_verb_cueing_one_quotation_make_one_quote(nlp, extraction_rules):
