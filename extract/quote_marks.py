@@ -69,6 +69,30 @@ def _open_start(quoted: Quoted) -> int:
     return quoted.open_start
 
 
+# A text whose lines mostly end inside a sentence is wrapped (wire copy: "Canrad Inc said it
+# acquired the\nMeasurement Systems Division"): there a paragraph starts after a blank line or
+# with an indented line, elsewhere at every line break.
+SENTENCE_END = frozenset(".!?:;\"'”’»")
+_SINGLE_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n])")
+_WRAPPED_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n(?:[ \t]{2,}|\t)")
+
+
+def has_wrapped_lines(text: str) -> bool:
+    """Whether most of a text's single line breaks fall inside a sentence (two at least)."""
+    ends = [text[m.start() - 1] for m in _SINGLE_BREAK.finditer(text)]
+    inside = sum(1 for char in ends if char not in SENTENCE_END)
+    return inside >= 2 and inside * 2 >= len(ends)
+
+
+def paragraph_ends_in(text: str, start: int, end: int, wrapped: bool) -> bool:
+    """Whether a paragraph ends between two positions: at any line break, or in wrapped text
+    at a blank line or an indented line only."""
+    segment = text[start:end]
+    if "\n" not in segment:
+        return False
+    return not wrapped or _WRAPPED_PARAGRAPH_BREAK.search(segment) is not None
+
+
 def find_quoted_spans(text: str) -> list[Quoted]:
     """Pair quotation marks in text, double marks first, then single marks outside them.
 
@@ -76,10 +100,11 @@ def find_quoted_spans(text: str) -> list[Quoted]:
     with a mark (the news convention for quotes over several paragraphs); otherwise the open
     mark is dropped.
     """
-    doubles = _pair(text, _double_marks(text), allow_paragraphs=True)
+    wrapped = has_wrapped_lines(text)
+    doubles = _pair(text, _double_marks(text), allow_paragraphs=True, wrapped=wrapped)
     inside_double = Quotations(doubles)
     singles = [
-        q for q in _pair(text, _single_marks(text), allow_paragraphs=False)
+        q for q in _pair(text, _single_marks(text), allow_paragraphs=False, wrapped=wrapped)
         if q.close_end - q.open_start <= MAX_SINGLE_QUOTED_CHARS
         and not inside_double.touching(q.open_start, q.open_start + 1)
     ]
@@ -128,13 +153,13 @@ def _single_marks(text: str) -> list[Mark]:
     return marks
 
 
-def _pair(text: str, marks: list[Mark], allow_paragraphs: bool) -> list[Quoted]:
+def _pair(text: str, marks: list[Mark], allow_paragraphs: bool, wrapped: bool = False) -> list[Quoted]:
     pairs: list[Quoted] = []
     open_at: int | None = None
     open_width = 1
     last_mark = 0  # the open mark, or the mark that continued the quotation in a new paragraph
     for position, width, can_open, can_close in marks:
-        if open_at is not None and "\n" in text[last_mark:position]:
+        if open_at is not None and paragraph_ends_in(text, last_mark, position, wrapped):
             # The paragraph ended with the quotation still open.
             if allow_paragraphs and can_open and _starts_paragraph(text, position):
                 last_mark = position  # the new paragraph's opening mark continues the quotation

@@ -3,12 +3,11 @@ the quotation marks it touches, joined across a split quotation, and told direct
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.quote_marks import Quotations, Quoted
+from extract.quote_marks import Quotations, Quoted, has_wrapped_lines
 
 EDGE_PUNCTUATION = " \t\r\n,.;:—–-"
 # One quoted word is a scare quote or a term ('caliphate'); two or three words without a verb
@@ -27,22 +26,16 @@ def span_chars(tokens: Iterable[Token]) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
-# A text whose lines mostly end inside a sentence is wrapped (wire copy: "Canrad Inc said it
-# acquired the\nMeasurement Systems Division"): there a paragraph starts after a blank line or
-# with an indented line, elsewhere at every line break.
-SENTENCE_END = frozenset(".!?:;\"'”’»")
-_SINGLE_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n])")
+# Wrapped wire copy (extract.quote_marks.has_wrapped_lines) starts a paragraph at a blank line
+# or an indented line only; other text at every line break.
 WRAPPED_KEY = "wirehouse.wrapped_lines"
 MIN_INDENT = 2
 
 
-def has_wrapped_lines(doc: Doc) -> bool:
-    """Whether most of a text's single line breaks fall inside a sentence (computed once a Doc)."""
+def doc_has_wrapped_lines(doc: Doc) -> bool:
+    """has_wrapped_lines of a Doc's text, computed once a Doc."""
     if WRAPPED_KEY not in doc.user_data:
-        text = doc.text
-        ends = [text[m.start() - 1] for m in _SINGLE_BREAK.finditer(text)]
-        inside = sum(1 for char in ends if char not in SENTENCE_END)
-        doc.user_data[WRAPPED_KEY] = inside >= 2 and inside * 2 >= len(ends)
+        doc.user_data[WRAPPED_KEY] = has_wrapped_lines(doc.text)
     return doc.user_data[WRAPPED_KEY]
 
 
@@ -51,7 +44,7 @@ def is_paragraph_break(token: Token) -> bool:
     followed by an indent; elsewhere any line break."""
     if not (token.is_space and "\n" in token.text):
         return False
-    if token.text.count("\n") > 1 or not has_wrapped_lines(token.doc):
+    if token.text.count("\n") > 1 or not doc_has_wrapped_lines(token.doc):
         return True
     indent = token.text.split("\n")[-1] + token.whitespace_
     return len(indent) >= MIN_INDENT or "\t" in indent  # "GE\n T700 engines" is a wrapped line

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.quote_marks import find_quoted_spans, looks_like_title
+from extract.quote_marks import find_quoted_spans, has_wrapped_lines, looks_like_title
 
 
 def quoted_texts(text):
@@ -46,3 +46,25 @@ def test_looks_like_title(text, is_title):
 def test_marks_never_raise_and_spans_are_in_bounds(text):
     for q in find_quoted_spans(text):
         assert 0 <= q.open_start < q.start <= q.end < q.close_end <= len(text)
+
+
+WRAPPED = ('LUND, March 3 - The harbour board said it would sell the\nold pier to the town council for an undisclosed\n'
+           'sum.\n    "We have waited ten years for this and we will not\nwait another winter," the mayor told\nreporters.\n'
+           '    "The pier is the heart of the town. Without it the\nfishermen have nowhere to land.\n'
+           '    "We will open it again in May," she added.')
+
+
+def test_a_quotation_over_wrapped_lines_is_one_quotation():
+    assert has_wrapped_lines(WRAPPED)
+    assert quoted_texts(WRAPPED)[0] == "We have waited ten years for this and we will not\nwait another winter,"
+
+
+def test_in_wrapped_text_an_indented_paragraph_continues_an_open_quotation():
+    # the second quotation's paragraph ends open and the next one reopens it: one quotation
+    assert quoted_texts(WRAPPED)[1].startswith("The pier is the heart of the town.")
+    assert quoted_texts(WRAPPED)[1].endswith("We will open it again in May,")
+
+
+def test_text_with_a_paragraph_a_line_is_not_wrapped():
+    text = 'The mayor spoke first.\n"We will rebuild," she said.\nThe council agreed.\n"It will take years."'
+    assert not has_wrapped_lines(text)
