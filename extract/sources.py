@@ -30,6 +30,9 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GENDERED_PRONOUNS = PRONOUN_GENDER | {"his": "m", "himself": "m", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 SUBJECT_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "pobj", "conj", "ROOT", "poss"})
+# An organisation "it" or "they" can stand for is one the text made a subject or an owner:
+# in "talks with <Vitro S.A.> of Monterrey, Mexico ... It said" "it" is the company talking.
+BODY_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "conj", "ROOT", "poss"})
 LEADING_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -174,7 +177,8 @@ class ArticleSourceResolver:
                 continue  # '"... until I meet with Bibi," he said': a name the speaker says is not the speaker
             if ent.root.dep_ in SUBJECT_LIKE_DEPS and self._is_person_mention(ent):
                 self.people.add(ent.end_char, ent.start_char, self._person(span_text(ent)))
-            elif ent.label_ in ("ORG", "NORP") and (body := self._resolve_entity(ent)) is not None:
+            elif (ent.label_ in ("ORG", "NORP") and ent.root.dep_ in BODY_DEPS
+                  and (body := self._resolve_entity(ent)) is not None):
                 self.bodies.add(ent.end_char, ent.start_char, body)
         self.organisations_naming: dict[str, MentionsInOrder[Span]] = {}  # noun -> ORG entities holding it
         role_nouns = frozenset(noun for noun, kind in rules.nouns.items() if kind == "role")
@@ -302,7 +306,7 @@ class ArticleSourceResolver:
         return None if outlet is None else ResolvedSource(source_key("organization", outlet), outlet, "organization")
 
     def _resolve_entity(self, entity: Span) -> ResolvedSource | None:
-        name = strip_article(span_text(entity))
+        name = POSSESSIVE.sub("", strip_article(span_text(entity)))  # "Burlington Northern Inc's" unit
         country = self.rules.government_places.get(name.casefold())
         if country is not None:
             # "Ankara says", "Tunisia said": a country or its capital speaking is its government.

@@ -145,3 +145,11 @@ def test_pronouns_find_the_person_the_text_points_to(nlp, extraction_rules, text
     quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
     assert (speaker, source) in [(q.speaker_text, q.source_key) for q in quotes], [
         (q.speaker_text, q.source_key, q.content) for q in quotes]
+
+
+def test_it_is_the_organisation_the_text_made_a_subject(nlp, extraction_rules):
+    text = ("Nordbank Corp said it is in talks with Lund Holding SA of Malmo, a Swedish maker of pumps, on a "
+            "joint venture. It said the venture would have sales of one billion crowns in its first year.")
+    quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
+    assert [(q.speaker_text, q.source_key) for q in quotes if q.speaker_text == "It"] == [
+        ("It", "organization:nordbank corp")], [(q.speaker_text, q.source_key) for q in quotes]
