@@ -5,6 +5,7 @@ of a parsed Doc; extract/quotes.py puts them together into attributions."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -149,3 +150,24 @@ def introduces(gap: str) -> bool:
     if not words or words.casefold() == "that":
         return True
     return words.endswith(":") and len(words.split()) <= 5 and not any(c in words for c in ".;\n")
+
+
+# A clause the parse hung on the cue after its complement that still belongs to what was said:
+# "Gowdy said that claim smacked of hypocrisy, because Democrats have been ..." (the reason is
+# Gowdy's), "Lynch said she recalls X, ... admonishing the client" (a second complement).
+TRAILING_DEPS = frozenset({"advcl", "ccomp"})
+TRAILING_MARKS = frozenset({"because", "since", "although", "though", "while", "unless", "if", "so"})
+
+
+def trailing_clauses(verb: Token, complement: Token, is_cue: Callable[[Token], bool]) -> list[Token]:
+    """The tokens of the cue's clauses after its complement that continue the statement: a
+    second complement, or an adverbial clause opened by "because", "although", "if" and the
+    like; never one with a cue verb of its own ("..., adding that ...")."""
+    tokens: list[Token] = []
+    for child in verb.rights:
+        if child.i <= complement.i or child.dep_ not in TRAILING_DEPS or is_cue(child):
+            continue
+        if child.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in TRAILING_MARKS for c in child.children):
+            continue
+        tokens.extend(child.subtree)
+    return tokens

@@ -8,7 +8,7 @@ marks). Speakers are kept as written ("he"); extract/sources.py resolves them.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -28,6 +28,7 @@ from extract.quote_parts import (
     speaker_span,
     speaker_tokens,
     subject_of,
+    trailing_clauses,
 )
 from extract.quote_spans import (
     MIN_QUOTATION_WORDS,
@@ -167,7 +168,8 @@ def extract_attributions(index: DocIndex, rules: QuoteRules) -> QuoteExtraction:
             continue
         check_budget()
         if strength is not None:
-            attribution = _verb_attribution(index, token, quotations, strength, non_quotes, rules.confidence)
+            attribution = _verb_attribution(index, token, quotations, strength, non_quotes, rules.confidence,
+                                            lambda t: rules.cue_strength(t) is not None)
         else:
             attribution = _according_to_attribution(index, token, quotations, rules.confidence)
         if attribution is not None and (attribution.cue_start, attribution.content_start) not in seen:
@@ -199,7 +201,7 @@ def _cue_candidates(doc: Doc, cue_nouns: frozenset[str] = frozenset()) -> Iterat
 
 def _verb_attribution(
     index: DocIndex, verb: Token, quotations: Quotations, strength: float, terms: list[Quoted],
-    weights: QuoteConfidence,
+    weights: QuoteConfidence, is_cue: Callable[[Token], bool],
 ) -> Attribution | None:
     """The quote a speech verb cues, or None: its subject is the speaker, and its content is
     the clause before "as", the verb's complement, a passive subject, a quoted object or the
@@ -209,8 +211,8 @@ def _verb_attribution(
     subject = subject_of(verb)
     if subject is None and verb.dep_ == "pcomp" and right_after is not None and verb.head.head.pos_ in ("VERB", "AUX"):
         subject = subject_of(verb.head.head)  # '... questions about Mr. Trump before saying, "It's time ..."'
-    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
-        return None
+    if subject is None or not _can_speak(subject) or (quotations.holds(subject.idx) and not quotations.holds(verb.idx)):
+        return None  # '"... One of the brightest members of Congress," Cummings said': no speaker inside the quote
     if verb.dep_ == "ROOT" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
         return None  # a photo caption, not a statement: "Protesters with a banner saying ..."
     if any(c.dep_ == "neg" for c in verb.children):
@@ -231,7 +233,8 @@ def _verb_attribution(
         content = span_chars(before if any(not t.is_punct for t in before) else after)  # "As Amar put it, ..."
     elif complement is not None and complement.i != subject.i:
         speaker = speaker_tokens(subject)
-        content = span_chars(t for t in same_paragraph(complement.subtree, verb) if t.i not in speaker)
+        said = [*complement.subtree, *trailing_clauses(verb, complement, is_cue)]
+        content = span_chars(t for t in same_paragraph(said, verb) if t.i not in speaker)
     elif any(c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children):
         # "The death of Walter Munk was announced by the university": what was announced is
         # the passive subject (with what completes it: "reported by media to have visited ...").
@@ -270,6 +273,15 @@ def _verb_attribution(
     confidence = round(min(weights.ceiling, weights.base + weights.per_verb_strength * strength - penalty), 2)
     return Attribution(kind, content[0], content[1], verb.idx, verb.idx + len(verb.text), speaker[0], speaker[1],
                        subject.i, confidence)
+
+
+def _can_speak(subject: Token) -> bool:
+    """A noun, a name or a pronoun; or a number with "of" or a name beside it ("one of the
+    family's attorneys, Justin Bamberg, said"), not a bare figure ("5.6 said")."""
+    if subject.pos_ in ("PROPN", "NOUN", "PRON"):
+        return True
+    return subject.pos_ == "NUM" and any(
+        (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "appos" for c in subject.children)
 
 
 def _noun_attribution(index: DocIndex, noun: Token, quotations: Quotations,

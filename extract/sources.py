@@ -18,6 +18,7 @@ from extract.confidence import confidence_weights
 from extract.person_names import NameRules, load_name_rules, looks_like_person_name, person_name
 from extract.quote_parts import POSSESSIVE, speaker_entity, speaker_span
 from extract.quotes import Attribution
+from extract.speaker_gender import genders_of_people
 from extract.speaker_roles import RoleDescriptions, is_role_description
 from nlp.antecedents import MentionsInOrder, Spans
 from nlp.doc_index import DocIndex, span_text
@@ -27,7 +28,6 @@ SOURCES_VERSION = "sources.v3"  # v3: possessors and ORG-tagged surnames as ante
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-GENDERED_PRONOUNS = PRONOUN_GENDER | {"his": "m", "himself": "m", "hers": "f", "herself": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 SUBJECT_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "pobj", "conj", "ROOT", "poss"})
 # An organisation "it" or "they" can stand for is one the text made a subject or an owner:
@@ -166,7 +166,8 @@ class ArticleSourceResolver:
         self.rules = rules
         self.full_names = self._full_names_by_surname(index)
         self.resolved: MentionsInOrder[ResolvedSource] = MentionsInOrder()  # sources resolved so far, by position
-        self.gender = self._gender_from_honorifics(index)  # source key -> "m" | "f"
+        self.gender = genders_of_people(  # source key -> "m" | "f"
+            index, rules.honorific_gender, rules.given_name_gender, self._person_key_and_name)
         # Antecedents of pronouns: people named as the subject of a clause ("Hotak said ... in
         # Maidan Wardak ... he said" is Hotak, not a place mis-tagged PERSON), and organisations.
         self.people: MentionsInOrder[ResolvedSource] = MentionsInOrder()
@@ -237,6 +238,9 @@ class ArticleSourceResolver:
             return self._person(named.text)  # "The Vice President, Mike Pence"
         if root.pos_ == "PRON":
             return self._resolve_pronoun(root.lower_, position)
+        if root.pos_ == "NUM":  # "One of the officials said": of the officials
+            root = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), root)
         entity = speaker_entity(self.index, root)
         if entity is not None:
             return self._resolve_entity(entity)
@@ -247,35 +251,15 @@ class ArticleSourceResolver:
             return self._person(mention) if self._names_a_person(mention) else self._outlet(mention)
         return self._resolve_noun(root, position)
 
-    def _gender_from_honorifics(self, index: DocIndex) -> dict[str, str]:
-        """What the text says of a person's gender: an honorific before the name ("Mme Spanton",
-        "Mr. Quirin"); else the given name, when one gender bears it ("Richard", "Hillary";
-        seeds/given_name_genders.csv); else the first personal pronoun after the name in the same
-        sentence with no other person between ("Emily Spanton, 39, who has waived her right ..."),
-        which is the weakest: "Hillary Clinton called him ... he [Trump] is" is about another."""
-        doc = index.doc
-        people = [(ent, self._person(span_text(ent))) for ent in index.ents if ent.label_ == "PERSON"]
-        gender: dict[str, str] = {}
-        honorifics = self.rules.honorific_gender
-        for ent, person in people:
-            honorific = honorifics.get(doc[ent.start - 1].lower_) if ent.start > 0 else None
-            if honorific := honorific or honorifics.get(doc[ent.start].lower_):
-                gender.setdefault(person.key, honorific)
-        for _, person in people:
-            given = self.rules.given_name_gender.get(person.name.split()[0].casefold()) if person.name else None
-            if given is not None:
-                gender.setdefault(person.key, given)
-        for number, (ent, person) in enumerate(people):
-            next_person = people[number + 1][0].start if number + 1 < len(people) else len(doc)
-            pronoun = next((GENDERED_PRONOUNS[t.lower_] for t in doc[ent.end: min(ent.sent.end, next_person)]
-                            if t.lower_ in GENDERED_PRONOUNS), None)
-            if pronoun is not None:
-                gender.setdefault(person.key, pronoun)
-        return gender
+    def _person_key_and_name(self, ent: Span) -> tuple[str, str]:
+        person = self._person(span_text(ent))
+        return person.key, person.name
 
     def _named_in_apposition(self, root: Token) -> Span | None:
-        """A person named in apposition to a title: "The mayor, Sadiq Khan, said"."""
-        if self.index.entity_at(root.i) is not None:
+        """A person named in apposition to a title or a number: "The mayor, Sadiq Khan, said", "one
+        of the attorneys, Justin Bamberg, said"."""
+        entity = self.index.entity_at(root.i)
+        if entity is not None and entity.label_ != "CARDINAL":
             return None
         for child in root.children:
             if child.dep_ == "appos":

@@ -134,6 +134,12 @@ def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, t
                      "to rebuild the harbour before the next election", "The senator", "promised", id="infinitive"),
         pytest.param("The coach complained about the referee after the match.",
                      "the referee", "The coach", "complained", id="about"),
+        pytest.param("One of the family's lawyers, Anna Berg, said the videos show the boy leaving the car calmly.",
+                     "the videos show the boy leaving the car calmly", "One", "said", id="one-of-them-said"),
+        pytest.param("Rep. Anna Berg (D-Lund) said that claim smacked of hypocrisy, because the council has been at "
+                     "the forefront of questioning the harbour board's decisions on issuing permits.",
+                     "that claim smacked of hypocrisy, because the council has been at the forefront of questioning "
+                     "the harbour board's decisions on issuing permits", "Anna Berg", "said", id="a-reason-hung-on-the-cue"),
         pytest.param('"Will the council finally fix the harbour wall? If not, it should resign!" the opposition '
                      'leader, Anna Berg, tweeted on Sunday after the second storm in a week flooded the quay.',
                      "Will the council finally fix the harbour wall? If not, it should resign!",
@@ -158,6 +164,7 @@ def test_attributions_the_clause_rules_miss(nlp, extraction_rules, text, content
         pytest.param("Rubio did not suggest it would be Trump, who has a large delegate lead.", id="negated"),
         pytest.param('While not everything the mayor says is true, the people of the town "like hearing it anyway."',
                      id="what-someone-says"),
+        pytest.param("5.6 said the index rose.", id="a-figure-says-nothing"),
         pytest.param('"We will win the cup." The captain, who has played for the club since he was a boy in the '
                      'northern town of Lund, said so again on Monday.', id="long-sentence-of-its-own"),
     ],
@@ -217,3 +224,9 @@ def test_a_paraphrase_has_no_pieces_and_a_mixed_quote_only_its_quoted_words(nlp,
     assert by_kind["indirect"].piece_starts == []
     mixed = by_kind["mixed"]
     assert [text[s:e] for s, e in zip(mixed.piece_starts, mixed.piece_ends)] == ["shaken but standing"]
+
+
+def test_a_clause_with_its_own_cue_stays_out_of_the_statement(nlp, extraction_rules):
+    quotes, _ = quotes_of(nlp, extraction_rules, "Berg said the plan would fail, adding that the council had no money.")
+    said = [q.content for q in quotes if q.cue == "said"]
+    assert said == ["the plan would fail"], [(q.cue, q.content) for q in quotes]

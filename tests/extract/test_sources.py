@@ -153,3 +153,10 @@ def test_it_is_the_organisation_the_text_made_a_subject(nlp, extraction_rules):
     quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
     assert [(q.speaker_text, q.source_key) for q in quotes if q.speaker_text == "It"] == [
         ("It", "organization:nordbank corp")], [(q.speaker_text, q.source_key) for q in quotes]
+
+
+def test_one_of_a_group_is_the_person_named_beside_it_or_the_group(nlp, extraction_rules):
+    named = "One of the family's lawyers, Anna Berg, said the videos show the boy leaving the car calmly."
+    unnamed = "One of the officials said the talks would resume on Monday in Geneva."
+    assert [q.source_key for q in extract_quotes(nlp(named), "a1", 0, extraction_rules)[0]] == ["person:anna berg"]
+    assert [q.source_key for q in extract_quotes(nlp(unnamed), "a1", 0, extraction_rules)[0]] == ["anonymous:officials"]
