@@ -118,11 +118,15 @@ def linked_pairs(warehouse: Path) -> list[LinkedPair]:
 
 
 def read_judgments(path: Path) -> dict[tuple, bool]:
+    """Verdicts by pair, either way round: a pair judged as (A, B) is found as (B, A) too."""
     if not path.exists():
         return {}
+    verdicts: dict[tuple, bool] = {}
     with path.open(newline="", encoding="utf-8") as handle:
-        return {(r["doc_a"], int(r["start_a"]), int(r["end_a"]), r["doc_b"], int(r["start_b"]), int(r["end_b"])):
-                r["same_statement"].strip().lower() == "yes" for r in csv.DictReader(handle)}
+        for r in csv.DictReader(handle):
+            a, b = (r["doc_a"], int(r["start_a"]), int(r["end_a"])), (r["doc_b"], int(r["start_b"]), int(r["end_b"]))
+            verdicts[(*a, *b)] = verdicts[(*b, *a)] = r["same_statement"].strip().lower() == "yes"
+    return verdicts
 
 
 def write_sample(sample: Sequence[LinkedPair], path: Path) -> None:

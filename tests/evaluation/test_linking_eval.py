@@ -10,7 +10,7 @@ import pytest
 from evaluation import DEFAULT_CORPUS_DIR, GOLD_DIR
 from evaluation.gold.muc_incidents import read_cluster_labels
 from evaluation.incident_links import evaluate_reuters_linking, reuters_day
-from evaluation.statements import evaluate_statements, linked_pairs
+from evaluation.statements import evaluate_statements, linked_pairs, read_judgments
 from extract.batch import extract_batch
 from extract.components import EXTRACTOR_VERSIONS
 from link.incidents import load_incident_rules
@@ -70,3 +70,13 @@ def test_linked_quote_pairs_are_scored_against_judgments(tmp_path, nlp, extracti
     result = evaluate_statements(path, judgments)
     assert result.judged["all"] == (2, 3)
     assert result.n_repeated == 1 and result.max_outlets == 3
+
+
+def test_a_judged_pair_is_found_either_way_round(tmp_path):
+    path = tmp_path / "pairs.csv"
+    path.write_text("doc_a,start_a,end_a,doc_b,start_b,end_b,same_statement,why\n"
+                    "north,10,40,south,5,35,yes,both: one remark\n", encoding="utf-8")
+    verdicts = read_judgments(path)
+    assert verdicts[("north", 10, 40, "south", 5, 35)] is True
+    assert verdicts[("south", 5, 35, "north", 10, 40)] is True
+    assert ("north", 10, 40, "east", 5, 35) not in verdicts
