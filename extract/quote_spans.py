@@ -153,13 +153,13 @@ def join_split_quotation(
     start, end = content
     if end > attribution[0]:
         return content
-    if text[end:attribution[0]].strip(" ,:;—–-\"'“”‘’"):
+    if text[end:attribution[0]].strip(" \u00a0,:;—–-\"'“”‘’"):
         return content  # words between the quotation and the cue: no split quotation
     resumed = next(iter(quotations.after(attribution[1])), None)
     if resumed is None:
         return content
     between = text[attribution[1]:resumed.open_start]
-    if between.strip(" ,.:;—–-") or "\n" in between:
+    if between.strip(" \u00a0,.:;—–-") or "\n" in between:
         return content
     joined_end = resumed.end
     while joined_end > start and text[joined_end - 1] in EDGE_PUNCTUATION:

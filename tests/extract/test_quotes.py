@@ -230,3 +230,11 @@ def test_a_clause_with_its_own_cue_stays_out_of_the_statement(nlp, extraction_ru
     quotes, _ = quotes_of(nlp, extraction_rules, "Berg said the plan would fail, adding that the council had no money.")
     said = [q.content for q in quotes if q.cue == "said"]
     assert said == ["the plan would fail"], [(q.cue, q.content) for q in quotes]
+
+
+def test_a_quotation_resumed_after_a_non_breaking_space_is_one_quote(nlp, extraction_rules):
+    text = ("“We are working hard on the harbour this season,” the board said.\u00a0“As such, the board has "
+            "no comment on the mayor’s letter.”")
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    assert [(q.speaker_text, q.content.endswith("no comment on the mayor’s letter")) for q in quotes] == [
+        ("the board", True)], [(q.speaker_text, q.content) for q in quotes]
