@@ -3,8 +3,11 @@ the quotation marks it touches, joined across a split quotation, and told direct
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from extract.quote_marks import Quotations, Quoted, has_wrapped_lines
@@ -29,6 +32,7 @@ def span_chars(tokens: Iterable[Token]) -> tuple[int, int] | None:
 # Wrapped wire copy (extract.quote_marks.has_wrapped_lines) starts a paragraph at a blank line
 # or an indented line only; other text at every line break.
 WRAPPED_KEY = "wirehouse.wrapped_lines"
+BREAKS_KEY = "wirehouse.paragraph_breaks"
 MIN_INDENT = 2
 
 
@@ -50,14 +54,22 @@ def is_paragraph_break(token: Token) -> bool:
     return len(indent) >= MIN_INDENT or "\t" in indent  # "GE\n T700 engines" is a wrapped line
 
 
+def paragraph_breaks(doc: Doc) -> list[int]:
+    """The indices of the whitespace tokens that end a paragraph, ascending (once a Doc)."""
+    if BREAKS_KEY not in doc.user_data:
+        spaces = numpy.flatnonzero(doc.to_array([IS_SPACE])).tolist()
+        doc.user_data[BREAKS_KEY] = [i for i in spaces if is_paragraph_break(doc[i])]
+    return doc.user_data[BREAKS_KEY]
+
+
 def same_paragraph(tokens: Iterable[Token], anchor: Token) -> list[Token]:
     """The tokens in the anchor's paragraph: a parse that ran a sentence over a paragraph break
     ('"...theatrics." \n\n "Well look, he was ...," Trump said') does not carry the words
     across the break into the cue's clause."""
-    sentence = anchor.sent
-    breaks = [t.i for t in sentence if is_paragraph_break(t)]
-    first = max((i for i in breaks if i < anchor.i), default=-1)
-    last = min((i for i in breaks if i > anchor.i), default=len(anchor.doc))
+    breaks = paragraph_breaks(anchor.doc)
+    at = bisect_left(breaks, anchor.i)
+    first = breaks[at - 1] if at else -1
+    last = breaks[at] if at < len(breaks) else len(anchor.doc)
     return [t for t in tokens if first < t.i < last]
 
 
