@@ -215,6 +215,8 @@ def _verb_attribution(
         return None  # '"... One of the brightest members of Congress," Cummings said': no speaker inside the quote
     if verb.dep_ == "ROOT" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
         return None  # a photo caption, not a statement: "Protesters with a banner saying ..."
+    if _reduced_passive(verb):
+        return None  # "Asked whether the talks had failed, the minister said": a question put to him
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "Rubio did not suggest it would be Trump": nothing was said
     if verb.dep_ == "relcl" and verb.head.pos_ == "PRON":
@@ -273,6 +275,13 @@ def _verb_attribution(
     confidence = round(min(weights.ceiling, weights.base + weights.per_verb_strength * strength - penalty), 2)
     return Attribution(kind, content[0], content[1], verb.idx, verb.idx + len(verb.text), speaker[0], speaker[1],
                        subject.i, confidence)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A participle with no auxiliary, subject or agent hung on a clause ("Asked whether ...,",
+    "The mayor, told of the vote, ..."): its noun is the one spoken to."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "parataxis") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children)
 
 
 def _can_speak(subject: Token) -> bool:

@@ -238,3 +238,12 @@ def test_a_quotation_resumed_after_a_non_breaking_space_is_one_quote(nlp, extrac
     quotes, _ = quotes_of(nlp, extraction_rules, text)
     assert [(q.speaker_text, q.content.endswith("no comment on the mayor’s letter")) for q in quotes] == [
         ("the board", True)], [(q.speaker_text, q.content) for q in quotes]
+
+
+@pytest.mark.parametrize("text", [
+    "Asked whether the talks had failed, the minister said they had not.",
+    "The mayor, told of the vote in the council, said the harbour would stay open.",
+])
+def test_a_question_put_to_a_speaker_is_not_his_statement(nlp, extraction_rules, text):
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    assert [q.cue for q in quotes] == ["said"], [(q.cue, q.content) for q in quotes]
