@@ -279,7 +279,10 @@ def _verb_attribution(
 
 def _reduced_passive(verb: Token) -> bool:
     """A participle with no auxiliary, subject or agent hung on a clause ("Asked whether ...,",
-    "The mayor, told of the vote, ..."): its noun is the one spoken to."""
+    "The mayor, told of the vote, ..."): its noun is the one spoken to. Not the finite verb the
+    parse hung on a root noun ('"...!" the nominee, Donald Trump, tweeted Sunday': see subject_of)."""
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
+        return False
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "parataxis") and not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children)
 

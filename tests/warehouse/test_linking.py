@@ -226,22 +226,29 @@ def test_an_attack_three_outlets_report_is_one_incident_and_its_arrests_carry_no
     assert run_checks(path)["duplicate_keys"] == 0
 
 
-def test_a_quote_carrying_two_remarks_belongs_to_the_statement_of_each(tmp_path, nlp, extraction_rules):
-    texts = {
-        "North Post": 'Harbour master Anna Berg spoke on Monday. "The harbour wall will not survive another winter '
-                      'storm like the one we had in January. We need the council to pay for a new wall before the '
-                      'autumn comes," Berg said.',
-        "South Times": '"The harbour wall will not survive another winter storm like the one we had in January," '
-                       'harbour master Anna Berg said on Monday.',
-        "East Herald": 'Anna Berg, the harbour master, said on Monday: "We need the council to pay for a new wall '
-                       'before the autumn comes."',
-    }
-    path = tmp_path / "w.duckdb"
+HARBOUR_TEXTS = {
+    "North Post": 'Harbour master Anna Berg spoke on Monday. "The harbour wall will not survive another winter '
+                  'storm like the one we had in January. We need the council to pay for a new wall before the '
+                  'autumn comes," Berg said.',
+    "South Times": '"The harbour wall will not survive another winter storm like the one we had in January," '
+                   'harbour master Anna Berg said on Monday.',
+    "East Herald": 'Anna Berg, the harbour master, said on Monday: "We need the council to pay for a new wall '
+                   'before the autumn comes."',
+}
+
+
+def load_harbour(path, nlp, extraction_rules, order):
     prepare_warehouse(path)
-    for number, (outlet, text) in enumerate(texts.items()):
+    for number, outlet in enumerate(order):
+        text = HARBOUR_TEXTS[outlet]
         metadata = InputMetadata(external_id=outlet, title="Harbour", source=outlet, published_at=datetime(2021, 5, 9))
         batch = extract_batch([Document(article_id_for(text), f"{outlet}.txt", text, metadata)], nlp, extraction_rules)
         load_batch(path, f"run-{number}", batch, [(batch.articles[0].article_id, outlet)], [], EXTRACTOR_VERSIONS)
+
+
+def test_a_quote_carrying_two_remarks_belongs_to_the_statement_of_each(tmp_path, nlp, extraction_rules):
+    path = tmp_path / "w.duckdb"
+    load_harbour(path, nlp, extraction_rules, list(HARBOUR_TEXTS))
     refresh_views(path)
     with open_warehouse(path, read_only=True) as connection:
         statements = connection.execute(
@@ -257,3 +264,11 @@ def test_a_quote_carrying_two_remarks_belongs_to_the_statement_of_each(tmp_path,
     # the statement the long quote only carries shows the remark's own wording
     assert sum(content in remarks for content, _ in statements) == 1, statements
     assert memberships == [("East Herald", [True]), ("North Post", [False, True]), ("South Times", [True])]
+
+
+def test_shared_statements_do_not_depend_on_the_load_order(tmp_path, nlp, extraction_rules):
+    forward, backward = tmp_path / "forward.duckdb", tmp_path / "backward.duckdb"
+    load_harbour(forward, nlp, extraction_rules, list(HARBOUR_TEXTS))
+    load_harbour(backward, nlp, extraction_rules, list(reversed(HARBOUR_TEXTS)))
+    assert link_rows(forward) == link_rows(backward)
+    assert len(link_rows(forward)["quote_statements"]) == 4  # three quotes, one of them in two statements
