@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from extract.quote_marks import Quotations, Quoted
-from extract.quote_spans import is_standalone, span_chars
+from extract.quote_spans import is_cue_on_root_noun, is_standalone, span_chars
 from nlp.doc_index import DocIndex
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -42,10 +42,7 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head)  # "He smiled and said ...", "..., he said, adding that ..."
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)  # "She followed that by saying, ..."
-    if (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT"
-            and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i):
-        # '"...!" the nominee, Donald Trump, tweeted Sunday': the parse made the speaker the
-        # sentence's root and the finite verb its modifier
+    if is_cue_on_root_noun(verb):
         return verb.head
     return None
 

@@ -10,7 +10,7 @@ import numpy
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
-from extract.quote_marks import Quotations, Quoted, has_wrapped_lines
+from extract.quote_marks import Quotations, Quoted, has_wrapped_lines, paragraph_ends_in
 
 EDGE_PUNCTUATION = " \t\r\n,.;:—–-"
 # One quoted word is a scare quote or a term ('caliphate'); two or three words without a verb
@@ -33,7 +33,6 @@ def span_chars(tokens: Iterable[Token]) -> tuple[int, int] | None:
 # or an indented line only; other text at every line break.
 WRAPPED_KEY = "wirehouse.wrapped_lines"
 BREAKS_KEY = "wirehouse.paragraph_breaks"
-MIN_INDENT = 2
 
 
 def doc_has_wrapped_lines(doc: Doc) -> bool:
@@ -43,22 +42,14 @@ def doc_has_wrapped_lines(doc: Doc) -> bool:
     return doc.user_data[WRAPPED_KEY]
 
 
-def is_paragraph_break(token: Token) -> bool:
-    """Whether a whitespace token ends a paragraph: a blank line; in wrapped text a line break
-    followed by an indent; elsewhere any line break."""
-    if not (token.is_space and "\n" in token.text):
-        return False
-    if token.text.count("\n") > 1 or not doc_has_wrapped_lines(token.doc):
-        return True
-    indent = token.text.split("\n")[-1] + token.whitespace_
-    return len(indent) >= MIN_INDENT or "\t" in indent  # "GE\n T700 engines" is a wrapped line
-
-
 def paragraph_breaks(doc: Doc) -> list[int]:
-    """The indices of the whitespace tokens that end a paragraph, ascending (once a Doc)."""
+    """The indices of the whitespace tokens that end a paragraph (with the space after them, as
+    extract.quote_marks.paragraph_ends_in tells it), ascending; computed once a Doc."""
     if BREAKS_KEY not in doc.user_data:
-        spaces = numpy.flatnonzero(doc.to_array([IS_SPACE])).tolist()
-        doc.user_data[BREAKS_KEY] = [i for i in spaces if is_paragraph_break(doc[i])]
+        text, wrapped = doc.text, doc_has_wrapped_lines(doc)
+        spaces = [doc[i] for i in numpy.flatnonzero(doc.to_array([IS_SPACE])).tolist()]
+        doc.user_data[BREAKS_KEY] = [t.i for t in spaces
+                                     if paragraph_ends_in(text, t.idx, t.idx + len(t.text_with_ws), wrapped)]
     return doc.user_data[BREAKS_KEY]
 
 
@@ -105,12 +96,19 @@ def is_standalone(text: str, quotation: Quoted) -> bool:
 MAX_ATTRIBUTION_SENTENCE = 10
 
 
+def is_cue_on_root_noun(verb: Token) -> bool:
+    """'"...!" the nominee, Donald Trump, tweeted Sunday': the parse made the speaker the
+    sentence's root and the finite verb a modifier after it."""
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT"
+            and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i)
+
+
 def is_attribution_sentence(sentence: Span, verb: Token) -> bool:
     """Whether a sentence the parse split from the quotation before it can only be that
     quotation's attribution: its cue is the root, or a verb on a root noun ('the nominee, Donald
     Trump, tweeted Sunday after ...'), and it is short or opens in lower case, as no sentence of
     its own does."""
-    if not (verb.dep_ == "ROOT" or (verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i)):
+    if not (verb.dep_ == "ROOT" or is_cue_on_root_noun(verb)):
         return False
     first_word = next((t for t in sentence if not (t.is_punct or t.is_space)), None)
     return len(sentence) <= MAX_ATTRIBUTION_SENTENCE or (first_word is not None and first_word.text[:1].islower())

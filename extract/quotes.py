@@ -33,6 +33,7 @@ from extract.quote_parts import (
 from extract.quote_spans import (
     MIN_QUOTATION_WORDS,
     cover_quotations,
+    is_cue_on_root_noun,
     is_standalone,
     join_split_quotation,
     nearest_quotation,
@@ -71,6 +72,9 @@ class QuoteRules:
     reporting_verbs: Mapping[str, float]
     confidence: QuoteConfidence
     cue_nouns: frozenset[str] = frozenset()  # "remark", "message": nouns that introduce a quotation
+
+    def is_cue(self, token: Token) -> bool:
+        return self.cue_strength(token) is not None
 
     def cue_strength(self, token: Token) -> float | None:
         """How surely a verb reports speech: its lemma's or form's row, or the row of the verb with
@@ -169,7 +173,7 @@ def extract_attributions(index: DocIndex, rules: QuoteRules) -> QuoteExtraction:
         check_budget()
         if strength is not None:
             attribution = _verb_attribution(index, token, quotations, strength, non_quotes, rules.confidence,
-                                            lambda t: rules.cue_strength(t) is not None)
+                                            rules.is_cue)
         else:
             attribution = _according_to_attribution(index, token, quotations, rules.confidence)
         if attribution is not None and (attribution.cue_start, attribution.content_start) not in seen:
@@ -280,8 +284,8 @@ def _verb_attribution(
 def _reduced_passive(verb: Token) -> bool:
     """A participle with no auxiliary, subject or agent hung on a clause ("Asked whether ...,",
     "The mayor, told of the vote, ..."): its noun is the one spoken to. Not the finite verb the
-    parse hung on a root noun ('"...!" the nominee, Donald Trump, tweeted Sunday': see subject_of)."""
-    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
+    parse hung on a root noun (is_cue_on_root_noun)."""
+    if is_cue_on_root_noun(verb):
         return False
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "parataxis") and not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children)

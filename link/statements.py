@@ -149,12 +149,13 @@ def link_quotes(a: QuoteWords, b: QuoteWords) -> Link | None:
     containment = len(shorter.shingles & longer.shingles) / len(shorter.shingles)
     if containment >= MIN_CONTAINMENT:
         return Link(round(containment, 3), ("contained",))
-    if len(shorter.words) >= MIN_SHARED_RUN and _shares_run(shorter.words, longer.words):
+    if len(shorter.words) < MIN_SHARED_RUN:
+        return None
+    if _shares_run(shorter.words, longer.words):
         return Link(round(containment, 3), ("shared run",))
-    if len(shorter.words) >= MIN_SHARED_RUN:
-        matched = words_in_order(shorter.words, longer.words)
-        if matched >= MIN_SHARED_RUN and matched >= MIN_EDITED_SHARE * len(shorter.words):
-            return Link(round(matched / len(shorter.words), 3), ("edited",))
+    matched = words_in_order(shorter.words, longer.words)
+    if matched >= MIN_SHARED_RUN and matched >= MIN_EDITED_SHARE * len(shorter.words):
+        return Link(round(matched / len(shorter.words), 3), ("edited",))
     return None
 
 

@@ -28,6 +28,7 @@ from link.incidents import (
     IncidentRules,
     Link,
     LinkKey,
+    best_links,
     date_window,
     links_among,
 )
@@ -185,11 +186,10 @@ def _links_table(found: Mapping[tuple[str, str], Link], run_id: str) -> pa.Table
 
 def _members_table(groups: Mapping[str, str], also: Mapping[str, list[str]], links: Mapping[tuple[str, str], Link],
                    run_id: str) -> pa.Table:
-    """One row per regrouped item with its strongest link inside its own group (ties: the smaller
-    id at its other end), and one per group it also belongs to (primary_group false) with its
-    strongest link into that group."""
+    """One row per regrouped item and group it belongs to: its own group (primary_group) and each
+    group it also belongs to, with its strongest link to another member of that group."""
     rows = sorted([(item, group, True) for item, group in groups.items()]
-                  + [(item, group, False) for group, items in also.items() for item in items])
+                  + [(item, group, False) for group, shared in also.items() for item in shared])
     members: dict[str, set[str]] = {}
     for item, group, _ in rows:
         members.setdefault(group, set()).add(item)
@@ -197,13 +197,13 @@ def _members_table(groups: Mapping[str, str], also: Mapping[str, list[str]], lin
     for (a, b), link in links.items():
         linked.setdefault(a, []).append((b, link))
         linked.setdefault(b, []).append((a, link))
-    best = [min(((other, link) for other, link in linked.get(item, ()) if other in members[group]),
-                key=lambda found: (-found[1].score, found[0]), default=None) for item, group, _ in rows]
+    best = [best_links({(item, other): link for other, link in linked.get(item, ()) if other in members[group]}).get(item)
+            for item, group, _ in rows]
     return pa.table({
         "item_id": [r[0] for r in rows], "group_id": [r[1] for r in rows],
-        "link_score": [b[1].score if b else None for b in best],
-        "link_reason": [b[1].reason if b else None for b in best],
-        "linked_to": [b[0] if b else None for b in best],
+        "link_score": [b[0].score if b else None for b in best],
+        "link_reason": [b[0].reason if b else None for b in best],
+        "linked_to": [b[1] if b else None for b in best],
         "linker_version": [LINKER_VERSION] * len(rows), "run_id": [run_id] * len(rows),
         "primary_group": [r[2] for r in rows],
     }, schema=MEMBERS_SCHEMA)

@@ -257,7 +257,11 @@ def test_a_quote_carrying_two_remarks_belongs_to_the_statement_of_each(tmp_path,
             SELECT a.publisher, list(qs.primary_statement ORDER BY qs.primary_statement)
             FROM quote_statements qs JOIN quotes q USING (quote_id) JOIN articles a USING (article_id)
             GROUP BY ALL ORDER BY ALL""").fetchall()
+        unlinked = connection.execute("""
+            SELECT count(*) FROM quote_statements qs JOIN statements s USING (statement_id)
+            WHERE s.n_quotes > 1 AND qs.link_reason IS NULL""").fetchone()[0]
         assert connection.execute(sql_text("checks/duplicate_keys.sql")).fetchall() == []
+    assert unlinked == 0  # each quote of a statement of several names its link, shared members included
     remarks = ["The harbour wall will not survive another winter storm like the one we had in January",
                "We need the council to pay for a new wall before the autumn comes"]
     assert [n for _, n in statements] == [2, 2]
