@@ -1,7 +1,12 @@
 """The statement linker (link/statements.py): the same words of one speaker."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from link.statements import (
+    TITLE_SMALL_WORDS,
     QuoteKey,
+    is_title_case,
     link_quotes,
     may_repeat,
     normalised_words,
@@ -117,3 +122,17 @@ def test_words_scattered_or_too_few_in_order_are_no_edit():
 def test_a_possessive_is_spelt_either_way():
     assert normalised_words("ISIS’s best recruiter") == normalised_words("ISIS' best recruiter") == ("isis", "best", "recruiter")
     assert normalised_words("it's their town") == ("it", "their", "town")
+
+
+def _title_case_as_defined(text):
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < 4 or sum(1 for w in words if len(w) > 1 and w.isupper()) > len(words) / 2:
+        return False
+    return all(w[0].isupper() for w in words if len(w) >= 3 and w.casefold() not in TITLE_SMALL_WORDS)
+
+
+@given(st.lists(st.sampled_from(["We", "need", "Fewer", "of", "the", "IRAN", "US", "a", "5", "Us", "ARMY", "in",
+                                 "iran", "É", "été", "Été", "'Quote", "x", "And", "AND"]), max_size=12))
+def test_a_headline_is_told_from_prose_as_the_rule_defines_it(words):
+    text = " ".join(words)
+    assert is_title_case(text) == _title_case_as_defined(text)
