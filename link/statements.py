@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -48,7 +48,6 @@ MAX_QUOTES_PER_SPEAKER = 200
 _NOT_WORD = re.compile(r"[^\w\s]+")
 # "ISIS's", "ISIS'" and "ISIS" are one word to compare: a possessive's spelling is the outlet's
 _POSSESSIVE = re.compile(r"(?<=\w)'s?(?=\s|$)")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -134,14 +133,26 @@ class QuoteWords:
 
 def normalised_words(text: str) -> tuple[str, ...]:
     """Lower-cased words without punctuation or accents' variants: "U.S." and "US" agree."""
-    folded = _POSSESSIVE.sub("", unicodedata.normalize("NFKC", text).casefold().replace("’", "'"))
-    return tuple(_SPACES.split(_NOT_WORD.sub("", folded).strip())) if folded.strip() else ()
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    if "'" in folded:
+        folded = _POSSESSIVE.sub("", folded)
+    return tuple(_NOT_WORD.sub("", folded).split())
 
 
-def quote_words(key: QuoteKey) -> QuoteWords:
-    words = normalised_words(key.content)
-    shingles = frozenset(words[i:i + SHINGLE_WORDS] for i in range(max(1, len(words) - SHINGLE_WORDS + 1)))
-    return QuoteWords(key, words, shingles if words else frozenset())
+def quote_words(key: QuoteKey, words: tuple[str, ...] | None = None) -> QuoteWords:
+    words = normalised_words(key.content) if words is None else words
+    return QuoteWords(key, words, shingles_of(words))
+
+
+def shingles_of(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """The runs of SHINGLE_WORDS words; a quote shorter than that is one shingle of its words."""
+    if len(words) < SHINGLE_WORDS:
+        return frozenset((words,)) if words else frozenset()
+    return frozenset(_runs(words))
+
+
+def _runs(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    return zip(*(words[i:] for i in range(SHINGLE_WORDS)))
 
 
 def link_quotes(a: QuoteWords, b: QuoteWords) -> Link | None:
@@ -197,21 +208,35 @@ def quote_links_among(new: Iterable[QuoteKey], others: Iterable[QuoteKey]) -> di
 
 
 def _speaker_links(new_keys: list[QuoteKey], other_keys: list[QuoteKey]) -> dict[tuple[str, str], Link]:
-    """The links of one speaker's new quotes with its other quotes and each other."""
+    """The links of one speaker's new quotes with its other quotes and each other. Only the new
+    quotes' shingles are indexed: most of a speaker's other quotes share none of them, and those
+    are passed over without building their shingles."""
     new_words = [quote_words(key) for key in new_keys]
     index: dict[tuple[str, ...], list[QuoteWords]] = {}
-    for quote in [*new_words, *(quote_words(key) for key in other_keys)]:
+    for quote in new_words:
         for shingle in quote.shingles:
             index.setdefault(shingle, []).append(quote)
     found: dict[tuple[str, str], Link] = {}
-    for a in new_words:
-        seen: set[str] = {a.key.quote_id}
-        for shingle in a.shingles:
-            for b in index[shingle]:
-                if b.key.quote_id in seen:
-                    continue
-                seen.add(b.key.quote_id)
-                pair = (a.key.quote_id, b.key.quote_id) if a.key.quote_id < b.key.quote_id else (b.key.quote_id, a.key.quote_id)
-                if pair not in found and (result := link_quotes(a, b)) is not None:
-                    found[pair] = result
+    for quote in new_words:
+        _link_with_new(quote, quote.shingles, index, found)
+    for key in other_keys:
+        words = normalised_words(key.content)
+        if len(words) >= SHINGLE_WORDS and index.keys().isdisjoint(_runs(words)):
+            continue
+        quote = quote_words(key, words)
+        _link_with_new(quote, quote.shingles & index.keys(), index, found)
     return found
+
+
+def _link_with_new(quote: QuoteWords, shared: Iterable[tuple[str, ...]], index: Mapping[tuple[str, ...], list[QuoteWords]],
+                   found: dict[tuple[str, str], Link]) -> None:
+    """Compare a quote with every new quote it shares a shingle with, once a pair."""
+    seen: set[str] = {quote.key.quote_id}
+    for shingle in shared:
+        for other in index.get(shingle, ()):
+            if other.key.quote_id in seen:
+                continue
+            seen.add(other.key.quote_id)
+            a, b = sorted((quote.key.quote_id, other.key.quote_id))
+            if (a, b) not in found and (result := link_quotes(quote, other)) is not None:
+                found[(a, b)] = result

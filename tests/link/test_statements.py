@@ -136,3 +136,16 @@ def _title_case_as_defined(text):
 def test_a_headline_is_told_from_prose_as_the_rule_defines_it(words):
     text = " ".join(words)
     assert is_title_case(text) == _title_case_as_defined(text)
+
+
+def test_punctuation_alone_is_no_words_and_links_nothing():
+    assert normalised_words("... !") == ()
+    assert quote_links_among([QuoteKey("q1", "a1", OBAMA, "...")], [QuoteKey("q2", "a2", OBAMA, "...")]) == {}
+
+
+def test_an_older_quote_is_linked_whether_it_shares_its_first_or_its_last_words():
+    new = [QuoteKey("q9", "a9", OBAMA, LONG)]
+    starts = QuoteKey("q1", "a1", OBAMA, "Until you have sat at that desk, you do not know what it is like")
+    ends = QuoteKey("q2", "a2", OBAMA, "you do not know what it is like to manage a global crisis")
+    unrelated = QuoteKey("q3", "a3", OBAMA, "We will rebuild the roads and the bridges of this country together")
+    assert set(quote_links_among(new, [starts, ends, unrelated])) == {("q1", "q9"), ("q2", "q9")}
