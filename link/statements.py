@@ -60,14 +60,17 @@ class QuoteKey:
     content: str  # the spoken words (spoken_words)
 
 
+# The quote kind of a paraphrase, and the source kind of a person (quotes.kind, sources.kind).
+PARAPHRASE = "indirect"
+PERSON = "person"
+
+
 def may_repeat(quote_kind: str, source_kind: str | None, content: str = "") -> bool:
     """Whether a quote can be one statement with others: a paraphrase ("indirect") only when a
     person made it, and no headline. Paraphrases credited to anything else are mostly findings
     and narration that reporters copy ("29 percent said", "majorities say", "according to the
     AP"); a headline in title case ("... By Saying We Need Fewer Philosophers") paraphrases."""
-    if is_title_case(content):
-        return False
-    return quote_kind != "indirect" or source_kind == "person"
+    return (quote_kind != PARAPHRASE or source_kind == PERSON) and not is_title_case(content)
 
 
 # A text of at least this many words whose every word but the small ones ("and", "of", "the")

@@ -12,6 +12,7 @@ rewritten. One transaction: all or nothing.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -32,7 +33,15 @@ from link.incidents import (
     date_window,
     links_among,
 )
-from link.statements import MAX_QUOTES_PER_SPEAKER, QuoteKey, may_repeat, quote_links_among, spoken_words
+from link.statements import (
+    MAX_QUOTES_PER_SPEAKER,
+    PARAPHRASE,
+    PERSON,
+    QuoteKey,
+    may_repeat,
+    quote_links_among,
+    spoken_words,
+)
 from warehouse.connection import open_warehouse
 from warehouse.sql_files import sql_text
 from warehouse.transaction import transaction
@@ -94,7 +103,8 @@ def _statement_links(connection: duckdb.DuckDBPyConnection) -> tuple[list[str], 
     new = [key for row in staged if (key := _quote_key(row)) is not None]
     speakers = sorted({key.speaker for key in new})
     connection.register("staged_speakers", pa.table({"speaker": pa.array(speakers, pa.string())}))
-    others = [key for row in connection.execute(sql_text("linking/statements/select_candidate_keys.sql")).fetchall()
+    others = [key for row in connection.execute(sql_text("linking/statements/select_candidate_keys.sql"),
+                                                [PARAPHRASE, PERSON]).fetchall()
               if (key := _quote_key(row)) is not None] if new else []
     return [row[0] for row in staged], quote_links_among(new, others)
 
@@ -117,6 +127,8 @@ def _relink(connection: duckdb.DuckDBPyConnection, kind: str, find_links: FindLi
     staged = sorted(_ids(connection, f"{folder}/select_staged_ids.sql", [run_id]))
     n_links = n_regrouped = 0
     for first in range(0, max(len(staged), 1), LINK_CHUNK):
+        # every item not staged has its group; those of later chunks are no candidates yet
+        _register_ids(connection, "staged_link_later", staged[first + LINK_CHUNK:])
         found, regrouped = _relink_chunk(connection, folder, find_links, staged[first:first + LINK_CHUNK], run_id, shared)
         n_links, n_regrouped = n_links + found, n_regrouped + regrouped
     connection.execute(sql_text(f"{folder}/delete_groups.sql"), [run_id])
@@ -166,10 +178,16 @@ def _component(connection: duckdb.DuckDBPyConnection, folder: str,
     while frontier:
         _register_ids(connection, "staged_link_frontier", sorted(frontier))
         rows = connection.execute(sql_text(f"{folder}/select_neighbours.sql")).fetchall()
-        links.update({(a, b): Link(score, tuple(reason.split("+"))) for a, b, score, reason in rows})
+        links.update({(a, b): Link(score, _reasons(reason)) for a, b, score, reason in rows})
         frontier = {item for a, b, _, _ in rows for item in (a, b)} - members
         members |= frontier
     return members, links
+
+
+@functools.lru_cache(maxsize=64)
+def _reasons(stored: str) -> tuple[str, ...]:
+    """A link's reasons as stored ("same place+same day"): a handful of distinct values."""
+    return tuple(stored.split("+"))
 
 
 def _register_ids(connection: duckdb.DuckDBPyConnection, name: str, ids: list[str]) -> None:

@@ -11,7 +11,7 @@ WITH keyed AS (
     JOIN articles AS a USING (article_id)
     WHERE e.modality = 'asserted' AND e.country_iso3 IN (SELECT country_iso3 FROM staged_link_windows)
       AND e.event_id NOT IN (SELECT item_id FROM staged_link_items)
-      AND e.event_id IN (SELECT event_id FROM incident_events)  -- grouped already (a run links a chunk at a time)
+      AND e.event_id NOT IN (SELECT item_id FROM staged_link_later)  -- the run's events of later chunks: not grouped yet
 ),
 candidates AS (
     SELECT k.* EXCLUDE (window_start, window_end)
