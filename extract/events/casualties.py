@@ -190,6 +190,8 @@ def people_casualties(sentence: Span, rules: EventRules, offset: int) -> list[Vi
     """Casualty parts found through the parse: the victim of each cue word, counted."""
     parts: list[VictimPart] = []
     text = span_text(sentence)  # spaCy builds a Span's text on every access
+    if rules.any_casualty_cue.search(text) is None:
+        return parts
     for cue in rules.casualty_cues:
         for match in cue.pattern.finditer(text):
             tokens = _cue_tokens(sentence, match.start(), match.end())
@@ -271,6 +273,8 @@ def numbered_casualties(text: str, rules: EventRules) -> list[Casualty]:
     """
     patterns = rules.count_patterns
     found: list[Casualty] = []
+    if not patterns.may_count(text):
+        return found
     for match in patterns.after.finditer(text):
         kind = _CASUALTY_KIND[match["kind"].casefold()]
         for part in patterns.part.finditer(match["parts"]):

@@ -19,10 +19,28 @@ class CountPatterns:
     before: re.Pattern[str]  # "killing 142 people"
     toll: re.Pattern[str]  # "the death toll rose to 39"
     part: re.Pattern[str]
+    kind_words: tuple[str, ...] = ()  # every match of the three holds one of these, in any case
+
+    def may_count(self, text: str) -> bool:
+        """False when none of the three patterns can match: an ASCII text without a word they
+        need ("killed", "death toll"). Most sentences with incident words count nobody, and a
+        substring test is far cheaper than the patterns. Other text is always searched: a
+        case-blind pattern matches letters that lower() would not give (the Kelvin sign)."""
+        if not text.isascii():
+            return True
+        lowered = text.lower()
+        return any(word in lowered for word in self.kind_words)
 
 
 # "killed 40-year-old Terence Crutcher" names an age, "killed 9/11 plotter Osama bin Laden" a date: no count
 _NOT_A_COUNT = r"(?!\s*-?\s*(?:years?|months?|weeks?)\b|/\d)"
+
+
+# The words that say what befell the people counted, after the count and before it; a toll.
+_KINDS_AFTER = ("killed", "dead", "died", "murdered", "slain", "massacred", "injured", "wounded", "hurt", "arrested",
+                "detained", "abducted", "kidnapped")
+_KINDS_BEFORE = ("killing", "killed", "injuring", "wounding", "kill", "wounded", "injured")
+_TOLL_WORDS = ("death", "toll")
 
 
 def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Iterable[str]) -> CountPatterns:
@@ -34,13 +52,11 @@ def count_patterns(number_words: Mapping[str, tuple[int, bool]], qualifiers: Ite
     qualifier = r"(?:(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len,
                                                                                 reverse=True)) + r")\s+)?"
     part = rf"{qualifier}(?<!\bno )(?<!\bNo )(?<!\bNO )(?<!,\s)(?<!,)\b(?P<n>(?>{number})){_NOT_A_COUNT}(?:\s+of)?(?:\s+(?P<victims>{_NOT_VICTIM}[\w-]+))?"
-    after = (rf"(?P<parts>{part}(?:\s*(?:,|and)\s*{number}\s+[\w-]+)*){_BETWEEN}\s+"
-             r"(?P<kind>killed|dead|died|murdered|slain|massacred|injured|wounded|hurt|arrested|detained|abducted|"
-             r"kidnapped)\b")
-    before = rf"\b(?P<kind>killing|killed|injuring|wounding|kill|wounded|injured)\s+{part}"
-    toll = rf"\bdeath (?P<kind>toll)\b(?:\s+\w+){{0,4}}?\s+(?:to|of|at|is|was|reached|hit|stands at)\s+{part}"
+    after = rf"(?P<parts>{part}(?:\s*(?:,|and)\s*{number}\s+[\w-]+)*){_BETWEEN}\s+(?P<kind>{'|'.join(_KINDS_AFTER)})\b"
+    before = rf"\b(?P<kind>{'|'.join(_KINDS_BEFORE)})\s+{part}"
+    toll = rf"\b{_TOLL_WORDS[0]} (?P<kind>{_TOLL_WORDS[1]})\b(?:\s+\w+){{0,4}}?\s+(?:to|of|at|is|was|reached|hit|stands at)\s+{part}"
     return CountPatterns(re.compile(after, re.I), re.compile(before, re.I), re.compile(toll, re.I),
-                         re.compile(part, re.I))
+                         re.compile(part, re.I), (*_KINDS_AFTER, *_KINDS_BEFORE, " ".join(_TOLL_WORDS)))
 
 
 def _suffixes(words: Sequence[str]) -> str:

@@ -117,6 +117,9 @@ class EventRules:
     family_order: tuple[str, ...]  # which family types a sentence when no cue does, most telling first
     cues: tuple[ClassCue, ...]  # highest priority first
     casualty_cues: tuple[CasualtyCue, ...]
+    # the cues' patterns as one alternation: a sentence it does not match has none of them, and
+    # one pass over it costs half of the cues' passes
+    any_casualty_cue: re.Pattern[str]
     zero_casualties: tuple[tuple[re.Pattern[str], frozenset[str]], ...]
     number_words: Mapping[str, tuple[int, bool]]  # word -> (n, vague)
     qualifiers: Mapping[str, str]
@@ -235,15 +238,17 @@ def load_event_rules(seeds_dir: Path, gazetteer: Gazetteer) -> EventRules:
     number_words = {row.word.casefold(): (row.n, row.vague) for row in read_rows(folder / "number_words.csv", NumberWordRow)}
     place_nouns = read_rows(folder / "place_nouns.csv", PlaceNounRow)
     qualifiers = {row.phrase.casefold(): row.qualifier for row in read_rows(folder / "qualifiers.csv", QualifierRow)}
+    casualty_cues = tuple(CasualtyCue(row.kind, re.compile(rf"\b(?:{row.pattern})\b", re.I), row.victim,
+                                      row.certainty == "weak")
+                          for row in read_rows(folder / "casualty_cues.csv", CasualtyCueRow))
     return EventRules(
         classes=classes,
         triggers=triggers,
         families=families,
         family_order=tuple(row.family for row in sorted(family_rows, key=lambda row: row.precedence)),
         cues=cues,
-        casualty_cues=tuple(CasualtyCue(row.kind, re.compile(rf"\b(?:{row.pattern})\b", re.I), row.victim,
-                                        row.certainty == "weak")
-                            for row in read_rows(folder / "casualty_cues.csv", CasualtyCueRow)),
+        casualty_cues=casualty_cues,
+        any_casualty_cue=re.compile("|".join(cue.pattern.pattern for cue in casualty_cues), re.I),
         zero_casualties=tuple((re.compile(rf"\b(?:{row.pattern})", re.I), row.kinds)
                               for row in read_rows(folder / "zero_casualties.csv", ZeroCasualtyRow)),
         number_words=number_words,

@@ -4,6 +4,8 @@ fixed phrases."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.events.patterns import Phrases
 
@@ -75,3 +77,35 @@ def test_phrases_that_are_not_plain_ascii_are_always_searched():
     assert Phrases.of(["price war", "émeute urbaine"]).words_by_first is None
     assert Phrases.of(["émeute urbaine"]).spans("Une ÉMEUTE URBAINE.") == [(4, 18)]
     assert Phrases.of(["-- war"]).words_by_first is None  # not starting with a word
+
+
+COUNT_WORDS = ["20", "three", "dozens", "people", "were", "killed", "Killed", "KILLED", "dead", "wounded", "injuring",
+               "death", "toll", "rose", "to", "39", "at", "least", "in", "a", "killing", "shares", "rose", "percent",
+               "detained", "hurt", "and", "Kill", "s", ",", "\u212a" + "illed"]
+
+
+@given(st.lists(st.sampled_from(COUNT_WORDS), max_size=10))
+def test_a_text_the_count_patterns_could_match_is_never_passed_over(event_rules, words):
+    patterns = event_rules.count_patterns
+    text = " ".join(words)
+    if any(p.search(text) for p in (patterns.after, patterns.before, patterns.toll)):
+        assert patterns.may_count(text)
+
+
+def test_a_sentence_without_a_word_of_harm_is_passed_over_unless_it_is_not_ascii(event_rules):
+    patterns = event_rules.count_patterns
+    assert not patterns.may_count("Shares of 20 companies rose 3 percent on Monday.")
+    assert patterns.may_count("At least 20 people were KILLED on Monday.")
+    assert patterns.may_count("The death toll rose to 39.")
+    assert patterns.may_count("Les 20 entreprises ont progressé.")  # not ASCII: always searched
+
+
+@given(st.lists(st.sampled_from(["he", "was", "shot", "dead", "gunned", "down", "died", "of", "his", "wounds", "Fatally",
+                                 "stabbed", "the", "market", "killed", "off", "rivals", "succumbed", "KILLED", "in",
+                                 "treated", "for", "arrested", "kidnapped", "taken", "into", "custody", "hostage",
+                                 "sent", "to", "hospital", "bodies"]),
+                max_size=8))
+def test_the_casualty_cues_as_one_pattern_match_where_any_of_them_does(event_rules, words):
+    text = " ".join(words)
+    assert (event_rules.any_casualty_cue.search(text) is not None) == any(
+        cue.pattern.search(text) for cue in event_rules.casualty_cues)
