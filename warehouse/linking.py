@@ -98,7 +98,7 @@ def _link_key(row: tuple) -> LinkKey:
 
 
 def _statement_links(connection: duckdb.DuckDBPyConnection) -> tuple[list[str], dict[tuple[str, str], Link]]:
-    connection.execute(sql_text("linking/statements/create_spoken_words.sql"))
+    connection.execute(sql_text("linking/statements/create_quote_speakers.sql"))
     staged = connection.execute(sql_text("linking/statements/select_staged_keys.sql")).fetchall()
     new = [key for row in staged if (key := _quote_key(row)) is not None]
     speakers = sorted({key.speaker for key in new})

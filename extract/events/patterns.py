@@ -19,7 +19,7 @@ class CountPatterns:
     before: re.Pattern[str]  # "killing 142 people"
     toll: re.Pattern[str]  # "the death toll rose to 39"
     part: re.Pattern[str]
-    kind_words: tuple[str, ...] = ()  # every match of the three holds one of these, in any case
+    kind_words: tuple[str, ...]  # every match of the three holds one of these, in any case
 
     def may_count(self, text: str) -> bool:
         """False when none of the three patterns can match: an ASCII text without a word they
