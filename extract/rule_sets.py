@@ -11,8 +11,8 @@ from extract.layout_parts import LayoutRules, load_layout_rules
 from extract.quotes import QuoteRules, load_quote_rules
 from extract.sources import SourceRules, load_source_rules
 from ingest.language import LanguageDetector, load_language_detector
-from nlp.gazetteer import dateline_place_names, government_places
-from nlp.gazetteer_store import load_gazetteer
+from nlp.gazetteer import government_places
+from nlp.gazetteer_store import load_dateline_names, load_gazetteer
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def load_extraction_rules(seeds_dir: Path) -> ExtractionRules:
     """Read every rule CSV of seeds/ and the packaged gazetteers, once per process and folder
     (the flow's tasks and the spaCy components of one folder share one set)."""
     return ExtractionRules(
-        layout=load_layout_rules(seeds_dir, dateline_place_names()),
+        layout=load_layout_rules(seeds_dir, load_dateline_names()),
         quotes=load_quote_rules(seeds_dir),
         sources=load_source_rules(seeds_dir, government_places(seeds_dir)),
         events=load_event_rules(seeds_dir, load_gazetteer(seeds_dir)),

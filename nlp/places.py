@@ -17,6 +17,7 @@ from pathlib import Path
 
 from nlp.gazetteer import read_country_aliases
 from nlp.gazetteer import geonames
+from nlp.place_index import Place, PlaceIndex
 from seedrows import read_rows
 
 PLACES_VERSION = "places.v2"
@@ -34,19 +35,6 @@ _VOWELS = re.compile(r"[aeiouy]")
 _ARTICLE_PREFIX = re.compile(r"^(?:the|al|ar|as|ad|an|at|az|el|ash)(?=[a-z]{3,})")
 # A loose key needs this many consonants: "~dm" would match half the world.
 MIN_CONSONANT_KEY = 4
-
-
-@dataclass(frozen=True)
-class Place:
-    geonameid: int
-    name: str
-    country_iso2: str
-    country_iso3: str
-    admin1: str | None  # GeoNames admin1 key: "SY.04", "US.AL"
-    latitude: float
-    longitude: float
-    population: int
-    feature: str  # city | admin1 | country
 
 
 @dataclass(frozen=True)
@@ -77,7 +65,7 @@ class PlaceContext:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    places_by_key: Mapping[str, tuple[Place, ...]]
+    places_by_key: PlaceIndex  # name key -> places, as a read-only dict
     countries_by_iso2: Mapping[str, Place]
     capitals_by_iso2: Mapping[str, Place]
     demonyms: Mapping[str, str]  # "tunisian" -> "TN"
@@ -197,7 +185,7 @@ def build_gazetteer(seeds_dir: Path, min_population: int = DEFAULT_MIN_POPULATIO
         index.setdefault(place_key(state.name), []).append(state)
     demonyms = {row.demonym.casefold(): row.country_iso2 for row in read_rows(seeds_dir / "demonyms.csv", DemonymRow)}
     aliases = {row.alias: row.country_iso2 for row in read_country_aliases(seeds_dir) if row.names_the_country}
-    return Gazetteer({k: tuple(v) for k, v in index.items()}, country_places, capitals, demonyms, states,
+    return Gazetteer(PlaceIndex.from_mapping(index), country_places, capitals, demonyms, states,
                      frozenset(p.geonameid for p in capitals.values()), aliases)
 
 

@@ -12,7 +12,7 @@ from extract.batch import extract_batch
 from extract.layout_parts import LayoutRules, load_layout_rules
 from extract.rule_sets import ExtractionRules, load_extraction_rules
 from ingest.records import Document, InputMetadata, article_id_for
-from nlp.gazetteer import dateline_place_names
+from nlp.gazetteer_store import load_dateline_names
 from nlp.pipeline import load_pipeline
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def layout_rules() -> LayoutRules:
-    return load_layout_rules(SEEDS_DIR, dateline_place_names())
+    return load_layout_rules(SEEDS_DIR, load_dateline_names())
 
 
 @pytest.fixture(scope="session")
