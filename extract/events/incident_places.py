@@ -145,14 +145,23 @@ def plausible(mention: PlaceMention, places: PlaceContext) -> bool:
 
 _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                          "southeastern", "southwestern", "north", "south", "east", "west"})
+_DIRECTIONS_OR_THE = _DIRECTIONS | {"the"}
 
 
 def _after_place_preposition(index: DocIndex, i: int) -> bool:
     """ "in X", "near X", also "in the eastern X"."""
     j = i - 1
-    while j >= 0 and index.doc[j].lower_ in _DIRECTIONS | {"the"}:
+    while j >= 0 and index.doc[j].lower_ in _DIRECTIONS_OR_THE:
         j -= 1
     return j >= 0 and j < i and index.doc[j].lower_ in _PLACE_PREPOSITIONS
+
+
+def _name_words(sentence: Span, not_names: frozenset[str]) -> list[tuple[int, int, int] | None]:
+    """The sentence's words and full stops in order: (token index, start, end) for a
+    capitalised word that may be part of a place name, None for any other."""
+    return [(t.i, t.idx, t.idx + len(t.text)) if t.is_alpha and t.text[:1].isupper() and t.lower_ not in not_names
+            else None
+            for t in sentence if t.is_alpha or t.text == "."]
 
 
 def _gazetteer_places(index: DocIndex, sentence: Span, rules: EventRules, places: PlaceContext,
@@ -163,21 +172,25 @@ def _gazetteer_places(index: DocIndex, sentence: Span, rules: EventRules, places
     dateline) names."""
     gazetteer = rules.gazetteer
     found: list[PlaceMention] = []
-    tokens = [t for t in sentence if t.is_alpha or t.text == "."]
+    words = _name_words(sentence, rules.not_places | _DIRECTIONS)
+    after_preposition: dict[int, bool] = {}
     for size in (3, 2, 1):
-        for i in range(len(tokens) - size + 1):
-            words = tokens[i:i + size]
-            if not all(w.is_alpha and w.text[:1].isupper() for w in words) or any(
-                    w.lower_ in rules.not_places | _DIRECTIONS for w in words):
+        for i in range(len(words) - size + 1):
+            run = words[i:i + size]
+            if None in run:
                 continue
-            if not _after_place_preposition(index, words[0].i):
+            first = run[0][0]
+            if first not in after_preposition:
+                after_preposition[first] = _after_place_preposition(index, first)
+            if not after_preposition[first]:
                 continue  # only "in X", "near X", "of X": a capitalised name alone may be a person
-            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            start, end = run[0][1], run[-1][2]
             if any(m.start <= start < m.end for m in found) or names_something_else(index.text, end,
                                                                                      rules.not_town_before):
                 continue
             text = index.text[start:end]
-            if place_key(text) not in gazetteer.places_by_key or len(place_key(text)) < 4 or place_key(text) in persons:
+            key = place_key(text)
+            if len(key) < 4 or key in persons or key not in gazetteer.places_by_key:
                 continue
             match = resolve_place(text, gazetteer, places)
             if match.place is not None and (match.precision in ("country", "admin1")
