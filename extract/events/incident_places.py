@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
+from extract.events.patterns import StreetPattern
 from extract.events.rules import EventRules
 from nlp.doc_index import DocIndex, span_text
 from nlp.places import Gazetteer, PlaceContext, PlaceMatch, place_key, resolve_place
@@ -199,7 +200,7 @@ def _gazetteer_places(index: DocIndex, sentence: Span, rules: EventRules, places
     return sorted(found, key=lambda m: m.start)
 
 
-def address_in(sentence: Span, pattern: re.Pattern[str], ents: Sequence[Span] | None = None,
+def address_in(sentence: Span, pattern: StreetPattern, ents: Sequence[Span] | None = None,
                streets_only: bool = False, doc_text: str | None = None) -> str | None:
     """The finest place a sentence gives: a street address, else (unless streets_only) a
     named facility (FAC) that is not where the wounded were taken. `doc_text` is the Doc's text

@@ -66,7 +66,22 @@ def _suffixes(words: Sequence[str]) -> str:
 _NOT_SAINT = r"(?!(?<=\bSt)\.?\s+[A-Z][a-z])"  # "Port St. Lucie", "East St. Louis": a saint, no street
 
 
-def street_pattern(street_nouns: Sequence[str], numbered_nouns: Sequence[str]) -> re.Pattern[str]:
+@dataclass(frozen=True)
+class StreetPattern:
+    """Street addresses, searched only in text that holds a street noun as a whole word.
+
+    Every address the pattern finds ends its street name with such a noun, so the check never
+    loses one; the full pattern tries a capitalised name at every capitalised word, which in
+    ALL-CAPS wire copy is every word."""
+
+    pattern: re.Pattern[str]
+    street_nouns: re.Pattern[str]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.street_nouns.search(text) else None
+
+
+def street_pattern(street_nouns: Sequence[str], numbered_nouns: Sequence[str]) -> StreetPattern:
     """An address as local news writes it: "the 100 block of Brushwood Drive", "619 Waddell
     Avenue", "Northwest 15th Avenue and 69th Street", "County Road 49"; capitalised names only.
     Numbered nouns ("Court", "Way") make an address only after a number: "the Supreme Court" is none."""
@@ -75,7 +90,8 @@ def street_pattern(street_nouns: Sequence[str], numbered_nouns: Sequence[str]) -
     street = rf"{name}(?:{_suffixes(street_nouns)})\b{_NOT_SAINT}\.?(?:\s+\d+\b)?"
     any_street = rf"{name}(?:{_suffixes([*street_nouns, *numbered_nouns])})\b{_NOT_SAINT}\.?"
     numbered = rf"(?:the\s+)?(?:\d{{1,5}}[-\s]?(?:hundred\s+)?block\s+of\s+|\d{{1,6}}\s+){any_street}"
-    return re.compile(rf"{numbered}|{street}(?:\s+(?:and|&)\s+{street})?")
+    return StreetPattern(re.compile(rf"{numbered}|{street}(?:\s+(?:and|&)\s+{street})?"),
+                         re.compile(rf"\b(?:{_suffixes([*street_nouns, *numbered_nouns])})\b"))
 
 
 _WORD = re.compile(r"\w+")

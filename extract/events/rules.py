@@ -9,7 +9,7 @@ from pathlib import Path
 
 from extract.confidence import confidence_weights
 from extract.events.families import NAMED_IN_CODE
-from extract.events.patterns import CountPatterns, Phrases, count_patterns, street_pattern
+from extract.events.patterns import CountPatterns, Phrases, StreetPattern, count_patterns, street_pattern
 from extract.events.seed_rows import (
     ActorAliasRow,
     CasualtyCueRow,
@@ -131,7 +131,7 @@ class EventRules:
     verbal_objects: frozenset[str]  # "attacked the proclamation": words against words, no attack
     report_verbs: frozenset[str]  # "said Monday", "identified Tuesday": days of the report, not of the incident
     area_nouns: frozenset[str]  # "province", "city": a place name before them is still a place
-    street_pattern: re.Pattern[str]  # addresses, from the street nouns of seeds/events/place_nouns.csv
+    street_pattern: StreetPattern  # addresses, from the street nouns of seeds/events/place_nouns.csv
     not_events: Phrases  # metaphors and idioms: "price war", "heart attack"
     aliases: Mapping[str, ActorAlias]  # casefolded alias -> actor
     sectors: Mapping[str, str]  # noun -> sector

@@ -109,3 +109,34 @@ def test_the_casualty_cues_as_one_pattern_match_where_any_of_them_does(event_rul
     text = " ".join(words)
     assert (event_rules.any_casualty_cue.search(text) is not None) == any(
         cue.pattern.search(text) for cue in event_rules.casualty_cues)
+
+
+STREET_WORDS = ["the", "100", "block", "of", "Brushwood", "Drive", "DRIVE", "drive", "Court", "619", "Waddell", "Avenue",
+                "AVE", "Ave.", "County", "Road", "49", "and", "69th", "Street", "Port", "St.", "St", "Lucie", "Main",
+                "Supreme", "IN", "SAN", "SALVADOR", "Way", "Drives", "-", "&"]
+
+
+@given(st.lists(st.sampled_from(STREET_WORDS), max_size=9))
+def test_the_street_noun_check_never_hides_an_address(event_rules, words):
+    streets = event_rules.street_pattern
+    text = " ".join(words)
+    found = streets.pattern.search(text)
+    assert streets.street_nouns.search(text) is not None or found is None
+    assert (streets.search(text) and streets.search(text).group()) == (found and found.group())
+
+
+def test_a_text_without_a_street_noun_is_not_searched_for_an_address(event_rules):
+    streets = event_rules.street_pattern
+    assert streets.street_nouns.search("TERRORISTS ATTACKED THE ARCE BATTALION IN SAN SALVADOR") is None
+    assert streets.street_nouns.search("Streets of Rome") is None  # a whole word only
+    assert streets.street_nouns.search("on Main Street") is not None
+
+
+@pytest.mark.parametrize("text, address", [
+    ("shot in the 6600 block of Catalpa Court", "the 6600 block of Catalpa Court"),  # a numbered noun
+    ("a fire at 12 Elm Way", "12 Elm Way"),
+    ("a house at 619 WADDELL AVENUE", "619 WADDELL AVENUE"),
+])
+def test_every_street_noun_lets_its_address_be_searched(event_rules, text, address):
+    assert event_rules.street_pattern.pattern.search(text).group() == address
+    assert event_rules.street_pattern.search(text).group() == address
