@@ -8,6 +8,7 @@ names or was filed from, then the most populous. "The Tunisian capital" is Tunis
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -33,6 +34,8 @@ _QUALIFIED = re.compile(r"^(?P<name>[^,]+?),\s*(?P<state>[A-Z][\w. ]*?)\.?$")
 _NOT_LETTERS = re.compile(r"[^a-z]")
 _VOWELS = re.compile(r"[aeiouy]")
 _ARTICLE_PREFIX = re.compile(r"^(?:the|al|ar|as|ad|an|at|az|el|ash)(?=[a-z]{3,})")
+# Place keys remembered per process (a few MB): article names and candidate places repeat.
+PLACE_KEYS_KEPT = 20_000
 # A loose key needs this many consonants: "~dm" would match half the world.
 MIN_CONSONANT_KEY = 4
 
@@ -74,8 +77,10 @@ class Gazetteer:
     country_aliases: Mapping[str, str]  # "u.s." -> "US": short names GeoNames does not index (country_aliases.csv)
 
 
+@functools.lru_cache(maxsize=PLACE_KEYS_KEPT)
 def place_key(name: str) -> str:
-    """Letters only, accents and doubled letters dropped: "Raqqa" = "Raqa", "Deir ez-Zor" = "Deir Ezzor"."""
+    """Letters only, accents and doubled letters dropped: "Raqqa" = "Raqa", "Deir ez-Zor" = "Deir Ezzor".
+    Kept for the names asked most: resolving one name ranks every candidate place by its key."""
     if name.isascii():  # nothing to decompose: casefold is lower, and no character is combining
         letters = _NOT_LETTERS.sub("", name.lower())
     else:
@@ -273,12 +278,13 @@ def resolve_place(text: str, gazetteer: Gazetteer, context: PlaceContext | Itera
     state = state_named(name, gazetteer) if "." in name or name.isupper() else None
     if state is not None and qualifier is None:
         return PlaceMatch(text, state, "admin1", "US state abbreviation")
-    for key in (place_key(name), "~" + consonant_key(name)):
+    name_key = place_key(name)
+    for key in (name_key, "~" + consonant_key(name)):
         loose = key.startswith("~")
         candidates = [p for p in gazetteer.places_by_key.get(key, ()) if _acceptable(p, loose, context, qualifier)]
-        candidates = _named_areas_first(candidates, place_key(name), gazetteer.capital_ids)
+        candidates = _named_areas_first(candidates, name_key, gazetteer.capital_ids)
         if candidates:
-            best = max(candidates, key=lambda p: _rank(p, place_key(name), context, qualifier, gazetteer.capital_ids))
+            best = max(candidates, key=lambda p: _rank(p, name_key, context, qualifier, gazetteer.capital_ids))
             precision = {"country": "country", "admin1": "admin1"}.get(best.feature, "exact")
             how = "transliterated name" if loose else "name"
             why = f" in {qualifier.name}" if qualifier else ""
