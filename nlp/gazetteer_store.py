@@ -5,7 +5,7 @@ Building the gazetteer from GeoNames takes about 5 s, paid by every worker proce
 start-up, every evaluation command and every test session; reading GeoNames' city files into a
 process for the dateline names leaves 70 MB there. What each builds is kept in a cache folder
 (WIREHOUSE_CACHE_DIR, else $XDG_CACHE_HOME/wirehouse, else ~/.cache/wirehouse) as plain data
-(marshal: strings, numbers, lists and dicts, no code), under a name made from everything the
+(marshal: strings, bytes, numbers, lists and dicts, no code), under a name made from everything the
 build reads: the GeoNames package's version, the population threshold, the seed files and the
 code that builds it. Anything else in the folder is never read. A file that cannot be read or
 written is no error: it is built as before.

@@ -172,5 +172,19 @@ class PlaceIndex(Mapping[str, tuple[Place, ...]]):
             tuple(tuple(pair) for pair in plain["countries"]), typed("H", "country_of"),
             tuple(plain["admin1s"]), typed("I", "admin1_of"), typed("d", "latitudes"), typed("d", "longitudes"),
             typed("q", "populations"), typed("B", "features"))
-        return cls(columns, typed("I", "checksums"), plain["keys"], typed("I", "key_starts"),
-                   typed("I", "postings"), typed("I", "posting_starts"))
+        index = cls(columns, typed("I", "checksums"), plain["keys"], typed("I", "key_starts"),
+                    typed("I", "postings"), typed("I", "posting_starts"))
+        index.check()
+        return index
+
+    def check(self) -> None:
+        """Raise ValueError unless every array agrees on the counts of keys and places."""
+        columns, n_keys = self._places, len(self._checksums)
+        n_places = len(columns.name_starts) - 1
+        lengths = {len(columns.geonameids), len(columns.country_of), len(columns.admin1_of), len(columns.latitudes),
+                   len(columns.longitudes), len(columns.populations), len(columns.features)}
+        if (lengths != {n_places} or len(self._key_starts) != n_keys + 1 or len(self._posting_starts) != n_keys + 1
+                or self._key_starts[-1] != len(self._keys) or self._posting_starts[-1] != len(self._postings)
+                or columns.name_starts[-1] != len(columns.names)
+                or (self._postings and max(self._postings) >= n_places)):
+            raise ValueError("the packed place index does not hold together")

@@ -64,3 +64,11 @@ def test_any_mapping_reads_back_as_packed(mapping, probes):
     assert {key: index[key] for key in index} == {key: tuple(found) for key, found in mapping.items()}
     for probe in probes:
         assert (probe in index) == (probe in mapping)
+
+
+def test_a_plain_form_whose_arrays_disagree_is_refused():
+    plain = PlaceIndex.from_mapping({"tunis": (TUNIS, TUNISIA), "saopaulo": (SAO_PAULO,)}).to_plain()
+    for field, cut in [("latitudes", 8), ("postings", 4), ("keys", 1), ("names", 1)]:
+        broken = {**plain, field: plain[field][:-cut]}
+        with pytest.raises(ValueError):
+            PlaceIndex.from_plain(broken)
