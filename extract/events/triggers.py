@@ -8,6 +8,7 @@ nor is a word that only names a kind of thing ("a beheading video", "murder rate
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 
 import numpy
@@ -39,10 +40,22 @@ class Trigger:
     event_class: str | None = None  # the class the word itself gives, when it overrides its family's
 
 
+_ASCII_UPPER = string.ascii_uppercase.encode()
+_ASCII_LOWER = string.ascii_lowercase.encode()
+
+
 def is_shouting(text: str) -> bool:
-    """ALL-CAPS copy (MUC wire reports), where the small model's tags and lemmas are unreliable."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    """ALL-CAPS copy (MUC wire reports), where the small model's tags and lemmas are unreliable:
+    more than 20 letters, more than 80% of them capitals. Asked of every sentence, so ASCII text
+    (where a letter is A-Z or a-z) is counted in C."""
+    if text.isascii():
+        raw = text.encode()
+        n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        n_letters = n_upper + len(raw) - len(raw.translate(None, _ASCII_LOWER))
+    else:
+        n_letters = sum(c.isalpha() for c in text)
+        n_upper = sum(c.isalpha() and c.isupper() for c in text)
+    return n_letters > 20 and n_upper > 0.8 * n_letters
 
 
 def base_forms(token: Token, shouting: bool = True) -> list[str]:
@@ -96,11 +109,13 @@ def find_triggers(sentence: Span, rules: EventRules, starts: numpy.ndarray | Non
     `starts` is trigger_starts of the sentence's Doc, when the caller has it."""
     text = span_text(sentence)  # Doc.text joins every token of the Doc: slice the sentence's instead
     shouting = is_shouting(text)
-    tokens = list(sentence)
     if shouting or starts is None:
-        positions = range(len(tokens))  # ALL-CAPS copy is also looked up by crude stems
+        positions = range(len(sentence))  # ALL-CAPS copy is also looked up by crude stems
     else:
         positions = numpy.flatnonzero(starts[sentence.start:sentence.end]).tolist()
+        if not positions:
+            return []  # most sentences: no word begins a trigger, and their tokens are never made
+    tokens = list(sentence)
     idioms: list[tuple[int, int]] | None = None  # found once the sentence has a trigger word
     found: list[Trigger] = []
     free = 0  # the first token no phrase found so far covers

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from extract.events.triggers import find_triggers, trigger_starts
+from extract.events.triggers import find_triggers, is_shouting, trigger_starts
 
 
 @pytest.mark.parametrize(
@@ -63,3 +65,25 @@ def test_a_word_that_only_names_a_kind_is_no_trigger(sentence_of, event_rules, s
     (seeds/events/incident_heads.csv)."""
     found = {t.token.text for t in find_triggers(sentence_of(sentence), event_rules)}
     assert (word not in found) is kind
+
+
+def _shouting_as_defined(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+@given(st.text(alphabet=st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 3 + "abcdefghijklmnopqrstuvwxyz .,-'19ÉéÀßﬁǅ\n"),
+               max_size=60))
+def test_shouting_is_counted_as_defined(text):
+    assert is_shouting(text) == _shouting_as_defined(text)
+
+
+@pytest.mark.parametrize("text, shouting", [
+    ("SAN SALVADOR, 3 JAN 90 -- THE ARCE BATTALION COMMAND HAS REPORTED", True),
+    ("The Arce battalion command has reported that about 50 peasants", False),
+    ("LES FORCES ARMÉES ONT SIGNALÉ UNE ATTAQUE À L'AUBE", True),  # not ASCII
+    ("FMLN [TEXT] 20", False),  # too few letters to tell
+    ("ABCDEFGHIJKLMNOPQRSTUVWX yyyzzz", False),  # 24 capitals of 30 letters: not more than 80%
+])
+def test_all_caps_copy_is_told_from_prose(text, shouting):
+    assert is_shouting(text) is shouting
