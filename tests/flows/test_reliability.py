@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -78,14 +79,24 @@ def test_a_long_article_and_a_failing_one_leave_the_rest_of_the_batch_loaded(tmp
     assert run_query(warehouse, "SELECT count(*) FROM ingest_errors").rows == [(2,)]
 
 
+def _wait_until(condition, timeout_seconds: float) -> bool:
+    deadline = time.monotonic() + timeout_seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    return True
+
+
 def test_two_runs_on_one_warehouse_both_load_one_after_the_other(tmp_path):
-    """Two `wirehouse run` processes on one warehouse at once, batches of one article: the
-    second waits for the first (and says so), then loads; both runs are recorded completed."""
+    """Two `wirehouse run` processes on one warehouse at once: each waits for the writer lock
+    (and says so), then they load one after the other; both runs are recorded completed.
+
+    The test holds the lock until both runs are waiting for it, so that they overlap however
+    fast each starts: left to start together, a short run could finish before the other asked."""
     from prefect.settings import PREFECT_API_URL
 
     first, second = tmp_path / "first", tmp_path / "second"
-    # both runs hold several batches, so that they overlap however long each process takes to
-    # start (loading the gazetteer takes seconds)
     first.mkdir()
     second.mkdir()
     shutil.copy(SEED_ARTICLE, first / "seed.txt")
@@ -96,13 +107,20 @@ def test_two_runs_on_one_warehouse_both_load_one_after_the_other(tmp_path):
     warehouse = tmp_path / "w.duckdb"
     environment = os.environ | {"PREFECT_API_URL": PREFECT_API_URL.value(), "WIREHOUSE_BATCH_SIZE": "1",
                                 "WIREHOUSE_TASK_RUNNER": "threads", "WIREHOUSE_WORKERS": "1"}
-    runs = [subprocess.Popen([sys.executable, "-m", "flows", "run", str(folder), "--warehouse", str(warehouse),
-                              "--no-export"], cwd=PROJECT_ROOT, env=environment, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for folder in (first, second)]
-    outputs = [run.communicate(timeout=300) for run in runs]
-    assert [run.returncode for run in runs] == [0, 0], outputs
-    assert sum("waiting for run" in stderr for _, stderr in outputs) == 1, outputs
-    assert run_query(warehouse, "SELECT status, count(*) FROM runs GROUP BY ALL").rows == [("completed", 2)]
+    errors = [tmp_path / f"{folder.name}.err" for folder in (first, second)]
+    with writer_lock(warehouse, "held-by-the-test", timeout_seconds=0), \
+            errors[0].open("w", encoding="utf-8") as first_err, errors[1].open("w", encoding="utf-8") as second_err:
+        runs = [subprocess.Popen([sys.executable, "-m", "flows", "run", str(folder), "--warehouse", str(warehouse),
+                                  "--no-export"], cwd=PROJECT_ROOT, env=environment, stdout=subprocess.DEVNULL,
+                                 stderr=err) for folder, err in ((first, first_err), (second, second_err))]
+        both_wait = _wait_until(lambda: all("waiting for run held-by-the-test" in e.read_text(encoding="utf-8")
+                                            for e in errors), timeout_seconds=240)
+    returncodes = [run.wait(timeout=300) for run in runs]
+    said = [e.read_text(encoding="utf-8") for e in errors]
+    assert both_wait and returncodes == [0, 0], said
+    runs_loaded = run_query(warehouse, "SELECT status, started_at, finished_at FROM runs ORDER BY started_at").rows
+    assert [status for status, _, _ in runs_loaded] == ["completed", "completed"]
+    assert runs_loaded[0][2] <= runs_loaded[1][1]  # the second began once the first had finished
     assert run_query(warehouse, "SELECT count(*) FROM articles").rows == [(6,)]
     assert not lock_path_for(warehouse).read_text(encoding="utf-8")  # released, holder cleared
 
