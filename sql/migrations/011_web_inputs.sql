@@ -1,4 +1,4 @@
--- 011_web_inputs: web pages and WARC archives as inputs (issue 12).
+-- 011_web_inputs: web pages and WARC archives as inputs.
 -- Where each input came from, so a user can go back to the original bytes: the WARC record's
 -- id, the URL it was fetched from and when (NULL for text and JSONL inputs).
 ALTER TABLE article_inputs ADD COLUMN warc_record_id VARCHAR;

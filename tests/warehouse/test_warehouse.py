@@ -12,7 +12,16 @@ from ingest.records import Document, IngestError, InputMetadata, article_id_for
 from warehouse.connection import open_warehouse, prepare_warehouse
 from warehouse.export import ExportRefused, export_tables, exports_are_current
 from warehouse.load import find_stale_extractors, load_batch
-from warehouse.migrate import MigrationError, available_migrations, migrate
+from warehouse.migrate import (
+    CommentRevision,
+    Migration,
+    MigrationError,
+    available_migrations,
+    comment_revisions,
+    migrate,
+    only_comments_changed,
+    statements_checksum,
+)
 from warehouse.query import QueryRefused, run_query
 from warehouse.views import refresh_views, run_checks
 
@@ -265,3 +274,28 @@ def test_one_person_spelt_four_ways_in_four_batches_is_one_source(tmp_path, nlp,
     by_article = dict(rows)
     assert {by_article[name] for name in ("full", "misspelt", "middle", "lone")} == {"Elizabeth Warren"}, rows
     assert by_article["other"] == "Peter Warren"
+
+
+def test_a_migration_whose_comments_alone_were_revised_is_accepted_and_recorded_anew(warehouse_path):
+    revisions = comment_revisions()
+    version, revision = next(iter(revisions.items()))
+    migration = next(m for m in available_migrations() if m.version == version)
+    assert migration.checksum != revision.previous_checksum  # the file did change
+    with open_warehouse(warehouse_path) as connection:  # as a warehouse migrated before the revision
+        connection.execute("UPDATE schema_migrations SET checksum = $1 WHERE version = $2",
+                           [revision.previous_checksum, version])
+        assert migrate(connection) == []
+        assert connection.execute("SELECT checksum FROM schema_migrations WHERE version = $1",
+                                  [version]).fetchone() == (migration.checksum,)
+
+
+def test_a_revision_that_changed_a_statement_is_refused(tmp_path):
+    path = tmp_path / "011_web_inputs.sql"
+    path.write_text("-- what it adds\nALTER TABLE runs ADD COLUMN n_pages INTEGER;\n", encoding="utf-8")
+    migration = Migration(11, "web_inputs", path, "new")
+    listed = {11: CommentRevision(11, "old", statements_checksum("-- what it adds, reworded\n"
+                                                                 "ALTER TABLE runs ADD COLUMN n_pages INTEGER;\n"), "")}
+    assert only_comments_changed(migration, "old", listed)
+    path.write_text("-- what it adds\nALTER TABLE runs ADD COLUMN n_pages BIGINT;\n", encoding="utf-8")
+    assert not only_comments_changed(migration, "old", listed)
+    assert not only_comments_changed(migration, "other", listed)
