@@ -22,6 +22,9 @@ POSSESSIVE = re.compile(r"['’]s?$")
 # of what was said), "complained about his microphone" (about; not "on": "announced on Friday").
 OBJECT_DEPS = frozenset({"xcomp"})
 OBJECT_PREPOSITIONS = frozenset({"about"})
+# What a vague object is about: "details of the plan", "information about the budget"; not "the
+# information to the council" (whom it went to).
+TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "for"})
 # A speaker's own clause is not its words: "Anna Berg, who said ..." keeps the relative clause
 # out of the speaker.
 CLAUSE_DEPS = frozenset({"relcl", "acl"})
@@ -91,19 +94,34 @@ def quotation_right_after(index: DocIndex, token: Token, quotations: Quotations)
     return following
 
 
-def object_phrase(verb: Token, subject: Token) -> tuple[int, int] | None:
+def object_phrase(verb: Token, subject: Token, vague_objects: frozenset[str] | None = None) -> tuple[int, int] | None:
     """What a speech verb says when it has no clause or quotation: its infinitive ("vowed to
-    form a task force") or what it was about ("complained about his microphone"). The phrase
-    must hold a noun or a verb: "said so" says nothing."""
+    form a task force"), what it was about ("complained about his microphone"), or, for a verb
+    whose object is what was said (vague_objects given), its noun object ("announced a $1.9
+    billion funding package"; not "mentioned Trump": a name is who was spoken of; not "the
+    information": a vague noun says something only with a phrase of its own). The phrase must
+    hold a noun or a verb: "said so" says nothing."""
     parts = [c for c in verb.rights
              if (c.dep_ in OBJECT_DEPS and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
-             or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS and any(g.dep_ == "pobj" for g in c.children))]
+             or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS and any(g.dep_ == "pobj" for g in c.children))
+             or (vague_objects is not None and c.dep_ == "dobj" and says_something(c, vague_objects))]
     heads = [g for c in parts for g in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])]
     speaker = speaker_tokens(subject)
     tokens = [t for c in heads for t in c.subtree if t.i not in speaker]
     if not any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in tokens):
         return None
     return span_chars(tokens)
+
+
+def says_something(noun: Token, vague_objects: frozenset[str]) -> bool:
+    """Whether a speech verb's noun object tells what was said: a common noun, and not one that
+    only names it ("remarks", "the information") unless a phrase or clause of its own follows
+    ("plans to give $15 million")."""
+    if noun.pos_ != "NOUN":
+        return False
+    return noun.lemma_.casefold() not in vague_objects or any(
+        c.i > noun.i and (c.dep_ in CLAUSE_DEPS or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS))
+        for c in noun.children)
 
 
 @dataclass(frozen=True)

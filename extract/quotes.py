@@ -8,7 +8,7 @@ marks). Speakers are kept as written ("he"); extract/sources.py resolves them.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -72,6 +72,8 @@ class QuoteRules:
     reporting_verbs: Mapping[str, float]
     confidence: QuoteConfidence
     cue_nouns: frozenset[str] = frozenset()  # "remark", "message": nouns that introduce a quotation
+    object_is_said: frozenset[str] = frozenset()  # "announced the deal": the object is what was said
+    vague_objects: frozenset[str] = frozenset()  # "the information", "remarks": name what was said, say nothing
 
     def is_cue(self, token: Token) -> bool:
         return self.cue_strength(token) is not None
@@ -95,12 +97,17 @@ class ReportingVerb:
 
     lemma: str
     strength: float
+    object_is_said: bool  # "announced the deal", "acknowledged the reality": its noun object is what was said
 
 
 def load_quote_rules(seeds_dir: Path) -> QuoteRules:
-    verbs = {row.lemma.strip().casefold(): row.strength for row in read_rows(seeds_dir / "reporting_verbs.csv", ReportingVerb)}
+    rows = read_rows(seeds_dir / "reporting_verbs.csv", ReportingVerb)
+    verbs = {row.lemma.strip().casefold(): row.strength for row in rows}
     return QuoteRules(reporting_verbs=verbs, confidence=confidence_weights(seeds_dir, "quotes", QuoteConfidence),
-                      cue_nouns=frozenset(noun.strip().casefold() for noun in read_column(seeds_dir / "cue_nouns.csv", "noun")))
+                      cue_nouns=frozenset(noun.strip().casefold() for noun in read_column(seeds_dir / "cue_nouns.csv", "noun")),
+                      object_is_said=frozenset(row.lemma.strip().casefold() for row in rows if row.object_is_said),
+                      vague_objects=frozenset(noun.strip().casefold() for path in ("cue_nouns.csv", "vague_objects.csv")
+                                              for noun in read_column(seeds_dir / path, "noun")))
 
 
 @dataclass(frozen=True)
@@ -172,8 +179,7 @@ def extract_attributions(index: DocIndex, rules: QuoteRules) -> QuoteExtraction:
             continue
         check_budget()
         if strength is not None:
-            attribution = _verb_attribution(index, token, quotations, strength, non_quotes, rules.confidence,
-                                            rules.is_cue)
+            attribution = _verb_attribution(index, token, quotations, strength, non_quotes, rules)
         else:
             attribution = _according_to_attribution(index, token, quotations, rules.confidence)
         if attribution is not None and (attribution.cue_start, attribution.content_start) not in seen:
@@ -204,8 +210,7 @@ def _cue_candidates(doc: Doc, cue_nouns: frozenset[str] = frozenset()) -> Iterat
 
 
 def _verb_attribution(
-    index: DocIndex, verb: Token, quotations: Quotations, strength: float, terms: list[Quoted],
-    weights: QuoteConfidence, is_cue: Callable[[Token], bool],
+    index: DocIndex, verb: Token, quotations: Quotations, strength: float, terms: list[Quoted], rules: QuoteRules,
 ) -> Attribution | None:
     """The quote a speech verb cues, or None: its subject is the speaker, and its content is
     the clause before "as", the verb's complement, a passive subject, a quoted object or the
@@ -239,7 +244,7 @@ def _verb_attribution(
         content = span_chars(before if any(not t.is_punct for t in before) else after)  # "As Amar put it, ..."
     elif complement is not None and complement.i != subject.i:
         speaker = speaker_tokens(subject)
-        said = [*complement.subtree, *trailing_clauses(verb, complement, is_cue)]
+        said = [*complement.subtree, *trailing_clauses(verb, complement, rules.is_cue)]
         content = span_chars(t for t in same_paragraph(said, verb) if t.i not in speaker)
     elif any(c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children):
         # "The death of Walter Munk was announced by the university": what was announced is
@@ -258,7 +263,9 @@ def _verb_attribution(
             nearest = nearest_quotation(index.text, sentence, verb, quotations)
             content = (nearest.open_start, nearest.close_end) if nearest else None
         if content is None and strength >= MIN_OBJECT_PHRASE_STRENGTH and subject.dep_ != "nsubjpass":
-            content = object_phrase(verb, subject)  # not "was reported to have died": a passive reports no words
+            # not "was reported to have died": a passive reports no words
+            said_objects = rules.vague_objects if verb.lemma_.casefold() in rules.object_is_said else None
+            content = object_phrase(verb, subject, said_objects)
     if content is None:
         return None
     text = index.text
@@ -275,6 +282,7 @@ def _verb_attribution(
     attribution_span = (min(verb.idx, speaker_phrase_start), max([verb.idx + len(verb.text), speaker[1], *clause_ends]))
     content = join_split_quotation(text, content, attribution_span, quotations)
     kind = quote_kind(content, quotations, text, attribution_span)
+    weights = rules.confidence
     penalty = weights.pronoun_speaker if subject.pos_ == "PRON" else 0.0
     confidence = round(min(weights.ceiling, weights.base + weights.per_verb_strength * strength - penalty), 2)
     return Attribution(kind, content[0], content[1], verb.idx, verb.idx + len(verb.text), speaker[0], speaker[1],
