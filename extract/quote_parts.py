@@ -25,6 +25,8 @@ OBJECT_PREPOSITIONS = frozenset({"about"})
 # What a vague object is about: "details of the plan", "information about the budget"; not "the
 # information to the council" (whom it went to).
 TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "for"})
+# A number speaks for a share of a group: "Nine in 10 voters say", "two out of three said".
+SHARE_PREPOSITIONS = frozenset({"in", "out"})
 # A speaker's own clause is not its words: "Anna Berg, who said ..." keeps the relative clause
 # out of the speaker.
 CLAUSE_DEPS = frozenset({"relcl", "acl"})
@@ -65,7 +67,7 @@ def speaker_span(index: DocIndex, head: Token) -> tuple[int, int]:
     "said JM Berger, analyst and ..." -> "JM Berger"; "experts say" -> "experts".
     """
     ent = speaker_entity(index, head)
-    if ent is not None:
+    if ent is not None and ent.label_ != "CARDINAL":  # a number is no name: "Nine in 10 voters"
         start_token = ent.start + (1 if index.doc[ent.start].lower_ == "the" else 0)
         return index.doc[start_token].idx, ent.end_char
     left = head
@@ -74,8 +76,8 @@ def speaker_span(index: DocIndex, head: Token) -> tuple[int, int]:
             left = min(left, child.left_edge, key=lambda t: t.i)
     right = head
     for child in head.rights:
-        if child.dep_ in ("flat", "compound"):
-            right = max(right, child.right_edge, key=lambda t: t.i)
+        if child.dep_ in ("flat", "compound") or (head.pos_ == "NUM" and child.dep_ == "prep" and child.lower_ in SHARE_PREPOSITIONS):
+            right = max(right, child.right_edge, key=lambda t: t.i)  # "Nine in 10 voters", "two out of three"
     return left.idx, right.idx + len(right.text)
 
 

@@ -300,12 +300,13 @@ def _reduced_passive(verb: Token) -> bool:
 
 
 def _can_speak(subject: Token) -> bool:
-    """A noun, a name or a pronoun; or a number with "of" or a name beside it ("one of the
-    family's attorneys, Justin Bamberg, said"), not a bare figure ("5.6 said")."""
-    if subject.pos_ in ("PROPN", "NOUN", "PRON"):
+    """A noun, a name or a pronoun; a quantity standing for people ("Many say", "Several said");
+    or a number with a group or a name beside it ("Nine in 10 voters say", "The two admit", "one
+    of the family's attorneys, Justin Bamberg, said"), not a bare figure ("5.6 said")."""
+    if subject.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
         return True
     return subject.pos_ == "NUM" and any(
-        (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "appos" for c in subject.children)
+        (c.dep_ == "prep" and c.lower_ in ("of", "in", "out")) or c.dep_ in ("appos", "det") for c in subject.children)
 
 
 def _noun_attribution(index: DocIndex, noun: Token, quotations: Quotations,

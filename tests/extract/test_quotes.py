@@ -139,6 +139,11 @@ def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, t
         pytest.param("The mayor announced plans to close three schools in the northern district.",
                      "plans to close three schools in the northern district", "The mayor", "announced",
                      id="vague-object-with-its-own-phrase"),
+        pytest.param("Several said they would rather the council spent the money on schools.",
+                     "they would rather the council spent the money on schools", "Several", "said", id="quantity-speaks"),
+        pytest.param("Nine in 10 registered voters say they think the harbour should be rebuilt.",
+                     "they think the harbour should be rebuilt", "Nine in 10 registered voters", "say",
+                     id="share-of-a-group-speaks"),
         pytest.param("One of the family's lawyers, Anna Berg, said the videos show the boy leaving the car calmly.",
                      "the videos show the boy leaving the car calmly", "One", "said", id="one-of-them-said"),
         pytest.param("Rep. Anna Berg (D-Lund) said that claim smacked of hypocrisy, because the council has been at "
