@@ -52,6 +52,52 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
+
+
+def speaker_the_parse_missed(index: DocIndex, verb: Token, quotations: Quotations) -> Token | None:
+    """The speaker of a cue the parse gave no subject, in the two orders news uses after a
+    quotation or before a cue: '"...," said Oversight ranking Democrat Elijah Cummings' (the
+    first name, else the first noun, after the verb) and '"...," William M. Daley, President
+    Obama's former chief of staff, said' or 'Jeffrey Salkin, a rabbi helping to organize the
+    boycott, said ...' (the name that opens the words before the verb, set off by a comma)."""
+    sentence = verb.sent
+    before = index.text[sentence.start_char:verb.idx].rstrip()
+    last_quote = next((q for q in reversed(quotations.touching(sentence.start_char, verb.idx))
+                       if q.close_end <= verb.idx), None)
+    if last_quote is not None and not index.text[last_quote.close_end:verb.idx].strip(" ,\u00a0"):
+        return _first_noun_phrase(index, verb.i + 1, sentence.end)
+    if not before.endswith(","):
+        return None
+    start = last_quote.close_end if last_quote is not None else sentence.start_char
+    opening = next((t for t in sentence if t.idx >= start and not (t.is_punct or t.is_space)), None)
+    if opening is None or opening.i >= verb.i:
+        return None
+    ent = index.entity_at(opening.i)
+    if ent is None or ent.label_ not in SPEAKER_LABELS or ent.start != opening.i:
+        return None
+    after = index.doc[ent.end] if ent.end < len(index.doc) else None
+    return ent.root if after is not None and after.text == "," else None
+
+
+def _first_noun_phrase(index: DocIndex, start: int, end: int) -> Token | None:
+    """The head of the first noun phrase from a token on, up to a comma or the sentence's end:
+    a person's or body's name when one is there ("Oversight ranking Democrat Elijah Cummings"),
+    else the last noun of the first run of nouns ("a person close to the Clintons")."""
+    run: list[Token] = []
+    for token in index.doc[start:end]:
+        if token.is_punct and token.text != "-":
+            break
+        ent = index.entity_at(token.i)
+        if ent is not None and ent.label_ in SPEAKER_LABELS:
+            return ent.root
+        if token.pos_ in ("NOUN", "PROPN"):
+            run.append(token)
+        elif run:
+            break
+    return run[-1] if run else None
+
+
 def speaker_entity(index: DocIndex, token: Token) -> Span | None:
     """The entity a speaker token is in, unless the model ran it over a verb: "Trump told The
     Associated Press of the prospects" or "Trump Says He Never" is no name."""

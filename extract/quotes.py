@@ -26,6 +26,7 @@ from extract.quote_parts import (
     object_phrase,
     quotation_right_after,
     speaker_span,
+    speaker_the_parse_missed,
     speaker_tokens,
     subject_of,
     trailing_clauses,
@@ -220,6 +221,8 @@ def _verb_attribution(
     subject = subject_of(verb)
     if subject is None and verb.dep_ == "pcomp" and right_after is not None and verb.head.head.pos_ in ("VERB", "AUX"):
         subject = subject_of(verb.head.head)  # '... questions about Mr. Trump before saying, "It's time ..."'
+    if subject is None and verb.dep_ == "ROOT":
+        subject = speaker_the_parse_missed(index, verb, quotations)
     if subject is None or not _can_speak(subject) or (quotations.holds(subject.idx) and not quotations.holds(verb.idx)):
         return None  # '"... One of the brightest members of Congress," Cummings said': no speaker inside the quote
     if verb.dep_ == "ROOT" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):

@@ -144,6 +144,12 @@ def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, t
         pytest.param("Nine in 10 registered voters say they think the harbour should be rebuilt.",
                      "they think the harbour should be rebuilt", "Nine in 10 registered voters", "say",
                      id="share-of-a-group-speaks"),
+        pytest.param('"It was a long night for all of us," added a Lund city councillor.',
+                     "It was a long night for all of us", "a Lund city councillor", "added",
+                     id="cue-before-a-speaker-the-parse-missed"),
+        pytest.param("''They were professionals, but also competitors,'' Peter M. Lund, the mayor's former chief of staff, "
+                     "said of their time in the administration.", "They were professionals, but also competitors",
+                     "Peter M. Lund", "said", id="name-before-a-cue-the-parse-gave-no-subject"),
         pytest.param("One of the family's lawyers, Anna Berg, said the videos show the boy leaving the car calmly.",
                      "the videos show the boy leaving the car calmly", "One", "said", id="one-of-them-said"),
         pytest.param("Rep. Anna Berg (D-Lund) said that claim smacked of hypocrisy, because the council has been at "
