@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from extract.quote_marks import Quotations, Quoted
-from extract.quote_spans import is_cue_on_root_noun, is_standalone, span_chars
+from extract.quote_spans import is_cue_on_root_noun, is_standalone, same_paragraph, span_chars
 from nlp.doc_index import DocIndex
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -204,6 +204,21 @@ def noun_cue(index: DocIndex, noun: Token, quotations: Quotations) -> NounCue | 
     start, end = speaker_span(index, speaker)
     end -= len(index.text[start:end]) - len(POSSESSIVE.sub("", index.text[start:end]))  # "Donald Trump's"
     return NounCue(following, start, end, speaker.i)
+
+
+def owned_clause(noun: Token) -> tuple[Token, tuple[int, int]] | None:
+    """The owner of a cue noun and the clause it holds, when no quotation follows: "Trump's
+    claim that there have been thousands of shootings", "His promises to stick it to the
+    rich". Not a relative clause ("the claim that he made"): "that" must open the clause, not
+    be its object, and the noun must have an owner to speak."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    clause = next((c for c in noun.rights if c.dep_ == "acl" and any(
+        (g.dep_ == "mark" and g.lower_ == "that") or (g.dep_ == "aux" and g.lower_ == "to") for g in c.children)), None)
+    if clause is None:
+        return None
+    return owner, span_chars(same_paragraph(clause.subtree, noun))
 
 
 def introduces(gap: str) -> bool:

@@ -163,8 +163,8 @@ def join_split_quotation(
     start, end = content
     if end > attribution[0]:
         return content
-    if text[end:attribution[0]].strip(" \u00a0,:;—–-\"'“”‘’"):
-        return content  # words between the quotation and the cue: no split quotation
+    if text[end:attribution[0]].strip(" \u00a0,.:;—–-\"'“”‘’"):
+        return content  # words between the quotation and the cue: no split quotation ("the A.C.A.,'' said")
     resumed = next(iter(quotations.after(attribution[1])), None)
     if resumed is None:
         return content

@@ -22,8 +22,10 @@ from extract.budget import check_budget
 from extract.confidence import confidence_weights
 from extract.quote_marks import Quotations, Quoted, find_quoted_spans, looks_like_title
 from extract.quote_parts import (
+    POSSESSIVE,
     noun_cue,
     object_phrase,
+    owned_clause,
     quotation_right_after,
     speaker_span,
     speaker_the_parse_missed,
@@ -282,6 +284,8 @@ def _verb_attribution(
                    if verb.i < t.i < sentence.end and not (t.is_punct or t.is_space)
                    and not (content[0] <= t.idx < content[1]) and not quotations.holds(t.idx)]
     speaker_phrase_start = min(speaker[0], subject.left_edge.idx)  # "IMF chief economist Maury Obstfeld"
+    if content[1] <= verb.idx:
+        speaker_phrase_start = max(speaker_phrase_start, content[1])  # not into the quotation the parse ran it over
     attribution_span = (min(verb.idx, speaker_phrase_start), max([verb.idx + len(verb.text), speaker[1], *clause_ends]))
     content = join_split_quotation(text, content, attribution_span, quotations)
     kind = quote_kind(content, quotations, text, attribution_span)
@@ -314,15 +318,33 @@ def _can_speak(subject: Token) -> bool:
 
 def _noun_attribution(index: DocIndex, noun: Token, quotations: Quotations,
                       weights: QuoteConfidence) -> Attribution | None:
-    """A quotation a cue noun introduces (extract.quote_parts.noun_cue), as a direct quote."""
+    """A quotation a cue noun introduces (extract.quote_parts.noun_cue), as a direct quote; else
+    the clause its owner's claim or promise holds (extract.quote_parts.owned_clause)."""
     cue = noun_cue(index, noun, quotations)
     if cue is None:
-        return None
+        return _owned_clause_attribution(index, noun, quotations, weights)
     content = trimmed(index.text, (cue.quotation.open_start, cue.quotation.close_end), quotations)
     if content is None:
         return None
     return Attribution("direct", content[0], content[1], noun.idx, noun.idx + len(noun.text),
                        cue.speaker_start, cue.speaker_end, cue.speaker_root, weights.noun_cue, noun_cue=True)
+
+
+def _owned_clause_attribution(index: DocIndex, noun: Token, quotations: Quotations,
+                              weights: QuoteConfidence) -> Attribution | None:
+    """"Trump's claim that there have been thousands of shootings": the owner said the clause."""
+    owned = owned_clause(noun)
+    if owned is None:
+        return None
+    owner, clause = owned
+    content = trimmed(index.text, cover_quotations(clause, quotations), quotations)
+    if content is None:
+        return None
+    start, end = speaker_span(index, owner)
+    end -= len(index.text[start:end]) - len(POSSESSIVE.sub("", index.text[start:end]))  # "Donald Trump's"
+    cue = (noun.idx, noun.idx + len(noun.text))
+    return Attribution(quote_kind(content, quotations, index.text, cue), content[0], content[1], cue[0], cue[1],
+                       start, end, owner.i, weights.noun_cue, noun_cue=True)
 
 
 def _according_to_attribution(index: DocIndex, according: Token, quotations: Quotations,

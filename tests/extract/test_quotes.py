@@ -150,6 +150,11 @@ def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, t
         pytest.param("''They were professionals, but also competitors,'' Peter M. Lund, the mayor's former chief of staff, "
                      "said of their time in the administration.", "They were professionals, but also competitors",
                      "Peter M. Lund", "said", id="name-before-a-cue-the-parse-gave-no-subject"),
+        pytest.param("The fact-checkers looked into Berg's claim that there have been thousands of break-ins in Lund "
+                     "this year.", "that there have been thousands of break-ins in Lund this year", "Berg", "claim",
+                     id="owned-claim-holds-a-clause"),
+        pytest.param("The fishermen welcomed her promise to rebuild the harbour before winter.",
+                     "to rebuild the harbour before winter", "her", "promise", id="owned-promise-holds-an-infinitive"),
         pytest.param("One of the family's lawyers, Anna Berg, said the videos show the boy leaving the car calmly.",
                      "the videos show the boy leaving the car calmly", "One", "said", id="one-of-them-said"),
         pytest.param("Rep. Anna Berg (D-Lund) said that claim smacked of hypocrisy, because the council has been at "
@@ -185,6 +190,7 @@ def test_attributions_the_clause_rules_miss(nlp, extraction_rules, text, content
         pytest.param("The clerk revealed the information to the council.", id="a-vague-object-says-nothing"),
         pytest.param("The novelist wrote a memoir of her childhood in Lund.", id="what-is-written-is-no-statement"),
         pytest.param("The coach told the players after the match.", id="who-is-told-is-no-statement"),
+        pytest.param("The claim that the council made on Monday was false.", id="a-relative-clause-is-no-content"),
         pytest.param('"We will win the cup." The captain, who has played for the club since he was a boy in the '
                      'northern town of Lund, said so again on Monday.', id="long-sentence-of-its-own"),
     ],
