@@ -98,6 +98,47 @@ def _first_noun_phrase(index: DocIndex, start: int, end: int) -> Token | None:
     return run[-1] if run else None
 
 
+CLAUSE_ON_NOUN_DEPS = frozenset({"relcl", "acl", "ccomp"})
+PHRASE_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "npadvmod"})
+ARGUMENT_DEPS = frozenset({"dobj", "attr", "acomp", "ccomp", "oprd", "dative"})
+
+
+def complement_on_a_noun(verb: Token, object_is_hearer: bool = False) -> Token | None:
+    """A speech verb's "that" clause the parse hung on a noun of the verb's object or phrase:
+    "he told a meeting of Pacific Island leaders that few people understood ...", "predicted
+    at the most recent debate that Republicans will take every state". A clause with its own
+    subject whose "that" is not the one word it needs, on a noun deeper than the verb's own
+    object unless that object is who was spoken to ("told a meeting that ..."): not the
+    relative clauses of "announced the plan that the council approved" or "disclosed material
+    that contractors were obliged to protect"."""
+    for child in verb.rights:
+        if child.dep_ not in PHRASE_DEPS:
+            continue
+        for token in child.subtree:
+            if token.dep_ not in CLAUSE_ON_NOUN_DEPS or token.head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if token.head.i == child.i and child.dep_ == "dobj" and not object_is_hearer:
+                continue  # what was disclosed, not a hearer: "disclosed classified material that contractors ..."
+            opening = token.doc[token.left_edge.i]
+            if opening.lower_ != "that" or opening.head.i != token.i or not _in_phrase_of(token.head, verb):
+                continue
+            subject = any(c.dep_ in SUBJECT_DEPS and c.i != opening.i for c in token.children)
+            filled = opening.dep_ == "mark" or any(c.dep_ in ARGUMENT_DEPS and c.i != opening.i for c in token.children)
+            if subject and filled:
+                return token
+    return None
+
+
+def _in_phrase_of(noun: Token, verb: Token) -> bool:
+    """Whether a noun hangs on the verb through nouns and prepositions only (no other verb)."""
+    token = noun
+    while token.i != verb.i:
+        if token.dep_ not in PHRASE_DEPS and token.dep_ not in ("compound", "appos", "conj"):
+            return False
+        token = token.head
+    return True
+
+
 def speaker_entity(index: DocIndex, token: Token) -> Span | None:
     """The entity a speaker token is in, unless the model ran it over a verb: "Trump told The
     Associated Press of the prospects" or "Trump Says He Never" is no name."""

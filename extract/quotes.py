@@ -22,6 +22,7 @@ from extract.budget import check_budget
 from extract.confidence import confidence_weights
 from extract.quote_marks import Quotations, Quoted, find_quoted_spans, looks_like_title
 from extract.quote_parts import (
+    complement_on_a_noun,
     POSSESSIVE,
     noun_cue,
     object_phrase,
@@ -77,6 +78,7 @@ class QuoteRules:
     cue_nouns: frozenset[str] = frozenset()  # "remark", "message": nouns that introduce a quotation
     object_is_said: frozenset[str] = frozenset()  # "announced the deal": the object is what was said
     vague_objects: frozenset[str] = frozenset()  # "the information", "remarks": name what was said, say nothing
+    object_is_hearer: frozenset[str] = frozenset()  # "told", "warned": the object is who was spoken to
 
     def is_cue(self, token: Token) -> bool:
         return self.cue_strength(token) is not None
@@ -101,6 +103,7 @@ class ReportingVerb:
     lemma: str
     strength: float
     object_is_said: bool  # "announced the deal", "acknowledged the reality": its noun object is what was said
+    object_is_hearer: bool  # "told a meeting of harbour workers that ...": its object is who was spoken to
 
 
 def load_quote_rules(seeds_dir: Path) -> QuoteRules:
@@ -110,7 +113,8 @@ def load_quote_rules(seeds_dir: Path) -> QuoteRules:
                       cue_nouns=frozenset(noun.strip().casefold() for noun in read_column(seeds_dir / "cue_nouns.csv", "noun")),
                       object_is_said=frozenset(row.lemma.strip().casefold() for row in rows if row.object_is_said),
                       vague_objects=frozenset(noun.strip().casefold() for path in ("cue_nouns.csv", "vague_objects.csv")
-                                              for noun in read_column(seeds_dir / path, "noun")))
+                                              for noun in read_column(seeds_dir / path, "noun")),
+                      object_is_hearer=frozenset(row.lemma.strip().casefold() for row in rows if row.object_is_hearer))
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,8 @@ def _verb_attribution(
     # a complement the parse found across a paragraph break is no complement: the quotation next
     # to the cue is what was said ('..." \n\n "I think ...," Holtz-Eakin told me')
     complement = next((c for c in verb.children if c.dep_ == "ccomp" and same_paragraph([c], verb)), None)
+    if complement is None:
+        complement = complement_on_a_noun(verb, verb.lemma_.casefold() in rules.object_is_hearer)
     if verb.dep_ == "advcl" and right_after is not None:
         content = (right_after.open_start, right_after.close_end)  # '... as she angrily said, "I am so sick ..."'
     elif verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):

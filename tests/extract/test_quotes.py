@@ -273,3 +273,33 @@ def test_a_quotation_resumed_after_a_non_breaking_space_is_one_quote(nlp, extrac
 def test_a_question_put_to_a_speaker_is_not_his_statement(nlp, extraction_rules, text):
     quotes, _ = quotes_of(nlp, extraction_rules, text)
     assert [q.cue for q in quotes] == ["said"], [(q.cue, q.content) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param("In Lund last week, she told a meeting of harbour workers that few people understood the risks of "
+                     "the new dam better than they did.",
+                     "that few people understood the risks of the new dam better than they did", id="told-a-meeting-that"),
+        pytest.param('The mayor predicted at the most recent council debate that the voters will reject "every single '
+                     'cut" if the budget passes.',
+                     'that the voters will reject "every single cut" if the budget passes', id="predicted-at-a-debate-that"),
+    ],
+)
+def test_a_that_clause_the_parse_hung_on_a_noun_is_what_was_said(nlp, extraction_rules, text, content):
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    assert content in [q.content for q in quotes], [q.content for q in quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Officials said the talks focused on whether the book disclosed secret material that the "
+                     "contractors were obliged to protect.", id="relative-clause-on-the-object"),
+        pytest.param("The mayor spoke at the meeting that the council held in the old town hall.",
+                     id="relative-clause-on-a-phrase"),
+    ],
+)
+def test_a_relative_clause_is_not_what_was_said(nlp, extraction_rules, text):
+    quotes, _ = quotes_of(nlp, extraction_rules, text)
+    assert not [q.content for q in quotes if q.content.startswith("that")], [q.content for q in quotes]
