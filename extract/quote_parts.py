@@ -22,6 +22,9 @@ POSSESSIVE = re.compile(r"['’]s?$")
 # of what was said), "complained about his microphone" (about; not "on": "announced on Friday").
 OBJECT_DEPS = frozenset({"xcomp"})
 OBJECT_PREPOSITIONS = frozenset({"about"})
+# A gerund with a clause after these says what the main clause's subject said: "After saying her
+# foot was swollen, she ...", "aside from saying he wants ...", "despite admitting that ...".
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "despite", "from", "in", "while", "since", "upon", "without"})
 # What a vague object is about: "details of the plan", "information about the budget"; not "the
 # information to the council" (whom it went to).
 TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "for"})
@@ -40,13 +43,21 @@ def subject_of(verb: Token) -> Token | None:
             agent = next((c for c in child.children if c.dep_ == "pobj"), None)
             if agent is not None:
                 return agent
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # a parse run over a paragraph break may give two: "12:15 p.m. \n\n Donald Trump says ..."
+        return (same_paragraph(subjects, verb) or subjects)[0]
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)  # "He smiled and said ...", "..., he said, adding that ..."
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head.head)  # "She followed that by saying, ..."
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX") and (
+            verb.head.lower_ == "by" or (verb.head.lower_ in CLAUSE_PREPOSITIONS and any(c.dep_ == "ccomp" for c in verb.children))):
+        # "She followed that by saying, ...", "After saying her foot was swollen, she ...", "despite admitting that ..."
+        return subject_of(verb.head.head)
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.head.pos_ in ("VERB", "AUX"):
+        # "In a statement announcing the pick, the Association ... called": who issued the statement
+        speaker = subject_of(verb.head.head.head)
+        if speaker is not None and speaker.i > verb.i:
+            return speaker
     if is_cue_on_root_noun(verb):
         return verb.head
     return None

@@ -294,7 +294,10 @@ def _verb_attribution(
         speaker_phrase_start = max(speaker_phrase_start, content[1])  # not into the quotation the parse ran it over
     attribution_span = (min(verb.idx, speaker_phrase_start), max([verb.idx + len(verb.text), speaker[1], *clause_ends]))
     content = join_split_quotation(text, content, attribution_span, quotations)
-    kind = quote_kind(content, quotations, text, attribution_span)
+    # the cue before and the speaker after the words ("After saying her foot was "so swollen ...,"
+    # she was taken ...") do not interrupt them
+    surrounds = attribution_span[0] <= content[0] and content[1] <= attribution_span[1]
+    kind = quote_kind(content, quotations, text, None if surrounds else attribution_span)
     weights = rules.confidence
     penalty = weights.pronoun_speaker if subject.pos_ == "PRON" else 0.0
     confidence = round(min(weights.ceiling, weights.base + weights.per_verb_strength * strength - penalty), 2)
@@ -367,6 +370,9 @@ def _according_to_attribution(index: DocIndex, according: Token, quotations: Quo
     phrase_end = max(t.i for t in source.subtree) if source.head.i == to.i else source.i
     sentence = [t for t in according.sent if not t.is_space]
     before = [t for t in sentence if t.i < according.i]
+    if not any(not t.is_punct for t in before) and not any(t.i > phrase_end and not t.is_punct for t in sentence):
+        # the parse hung the statement on the source: "According to Rush Limbaugh, the move reeks of ..."
+        phrase_end = next((t.i - 1 for t in sentence if t.i > source.i and t.text == ","), phrase_end)
     after = [t for t in sentence if t.i > phrase_end]
     words_before = [t for t in before if not t.is_punct]
     words_after = [t for t in after if not t.is_punct]
