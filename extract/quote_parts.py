@@ -58,6 +58,12 @@ def subject_of(verb: Token) -> Token | None:
         speaker = subject_of(verb.head.head.head)
         if speaker is not None and speaker.i > verb.i:
             return speaker
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "ccomp" for c in verb.children):
+        # "issued a statement saying ...", "emailed supporters saying ...": the one who sent it speaks;
+        # else the noun: "GOP primary voters saying they want a ban ..."
+        sender = subject_of(verb.head.head) if verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB" else None
+        return sender or verb.head
     if is_cue_on_root_noun(verb):
         return verb.head
     return None

@@ -166,6 +166,10 @@ def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, t
                      id="according-to-a-source-the-parse-hung-the-statement-on"),
         pytest.param("10:15 a.m.\n\nAnna Berg says the harbour wall has failed again.",
                      "the harbour wall has failed again", "Anna Berg", "says", id="the-subject-in-the-cue-paragraph"),
+        pytest.param("The harbour company issued a statement saying the wall had been inspected twice.",
+                     "the wall had been inspected twice", "The harbour company", "saying", id="who-issued-a-statement-saying"),
+        pytest.param("Residents saying the water tasted of metal filled the town hall on Monday.",
+                     "the water tasted of metal", "Residents", "saying", id="people-saying"),
         pytest.param("One of the family's lawyers, Anna Berg, said the videos show the boy leaving the car calmly.",
                      "the videos show the boy leaving the car calmly", "One", "said", id="one-of-them-said"),
         pytest.param("Rep. Anna Berg (D-Lund) said that claim smacked of hypocrisy, because the council has been at "
