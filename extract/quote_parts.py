@@ -59,7 +59,7 @@ def subject_of(verb: Token) -> Token | None:
         if speaker is not None and speaker.i > verb.i:
             return speaker
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and any(
-            c.dep_ == "ccomp" for c in verb.children):
+            c.dep_ == "ccomp" for c in verb.children) and not is_caption(verb.sent):
         # "issued a statement saying ...", "emailed supporters saying ...": the one who sent it speaks;
         # else the noun: "GOP primary voters saying they want a ban ..."
         sender = subject_of(verb.head.head) if verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB" else None
@@ -70,6 +70,13 @@ def subject_of(verb: Token) -> Token | None:
 
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
+
+
+def is_caption(sentence: Span) -> bool:
+    """A photo caption, not a statement: its root is a noun or a participle with no auxiliary
+    ("People holding a banner saying ...", "Protesters carrying signs saying ...")."""
+    root = sentence.root
+    return root.pos_ in ("NOUN", "PROPN") or (root.tag_ == "VBG" and not any(c.dep_ == "aux" for c in root.children))
 
 
 def speaker_the_parse_missed(index: DocIndex, verb: Token, quotations: Quotations) -> Token | None:

@@ -23,6 +23,7 @@ from extract.confidence import confidence_weights
 from extract.quote_marks import Quotations, Quoted, find_quoted_spans, looks_like_title
 from extract.quote_parts import (
     complement_on_a_noun,
+    is_caption,
     POSSESSIVE,
     noun_cue,
     object_phrase,
@@ -231,7 +232,7 @@ def _verb_attribution(
         subject = speaker_the_parse_missed(index, verb, quotations)
     if subject is None or not _can_speak(subject) or (quotations.holds(subject.idx) and not quotations.holds(verb.idx)):
         return None  # '"... One of the brightest members of Congress," Cummings said': no speaker inside the quote
-    if verb.dep_ == "ROOT" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+    if verb.dep_ == "ROOT" and is_caption(verb.sent):
         return None  # a photo caption, not a statement: "Protesters with a banner saying ..."
     if _reduced_passive(verb):
         return None  # "Asked whether the talks had failed, the minister said": a question put to him

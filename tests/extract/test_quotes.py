@@ -201,6 +201,7 @@ def test_attributions_the_clause_rules_miss(nlp, extraction_rules, text, content
         pytest.param('While not everything the mayor says is true, the people of the town "like hearing it anyway."',
                      id="what-someone-says"),
         pytest.param("5.6 said the index rose.", id="a-figure-says-nothing"),
+        pytest.param('People holding a banner saying "united in diversity" in Whitehall.', id="a-caption-with-a-banner"),
         pytest.param("In her speech the mayor mentioned Lund twice.", id="a-name-mentioned-is-no-statement"),
         pytest.param("The clerk revealed the information to the council.", id="a-vague-object-says-nothing"),
         pytest.param("The novelist wrote a memoir of her childhood in Lund.", id="what-is-written-is-no-statement"),
