@@ -169,7 +169,7 @@ def join_split_quotation(
     if resumed is None:
         return content
     between = text[attribution[1]:resumed.open_start]
-    if between.strip(" \u00a0,.:;—–-") or "\n" in between:
+    if between.strip(" \u00a0,.:;—–-)") or "\n" in between:  # ')' ends "said Sen. Anna Berg (D-Lund)."
         return content
     joined_end = resumed.end
     while joined_end > start and text[joined_end - 1] in EDGE_PUNCTUATION:

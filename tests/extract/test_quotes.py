@@ -168,6 +168,12 @@ def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, t
                      "the harbour wall has failed again", "Anna Berg", "says", id="the-subject-in-the-cue-paragraph"),
         pytest.param("The harbour company issued a statement saying the wall had been inspected twice.",
                      "the wall had been inspected twice", "The harbour company", "saying", id="who-issued-a-statement-saying"),
+        pytest.param('"It should be at the very top of the list," said Sen. Anna Berg (D-Lund). "If we win, there is a '
+                     'clear mandate to act."', 'It should be at the very top of the list," said Sen. Anna Berg (D-Lund). '
+                     '"If we win, there is a clear mandate to act', "Anna Berg", "said", id="resumed-after-a-party-label"),
+        pytest.param("''Voters benefited more from the A.C.A.,'' said Anna Berg, a pollster. ''It was a dramatic change.''",
+                     "Voters benefited more from the A.C.A.,'' said Anna Berg, a pollster. ''It was a dramatic change",
+                     "Anna Berg", "said", id="resumed-after-an-abbreviation"),
         pytest.param("Residents saying the water tasted of metal filled the town hall on Monday.",
                      "the water tasted of metal", "Residents", "saying", id="people-saying"),
         pytest.param("One of the family's lawyers, Anna Berg, said the videos show the boy leaving the car calmly.",
