@@ -53,6 +53,7 @@ from nlp.doc_index import DocIndex
 from seedrows import read_column, read_rows
 
 QUOTES_VERSION = "quotes.v3"  # v3: a cue's clause stays in its paragraph; long lower-case attributions
+LINKING_POS = frozenset({"PUNCT", "CCONJ", "SCONJ", "ADV", "SPACE"})
 MIN_OBJECT_PHRASE_STRENGTH = 0.8  # "vowed" and "complained" report speech; "continued paying" does not
 
 
@@ -244,7 +245,11 @@ def _verb_attribution(
     content: tuple[int, int] | None = None
     # a complement the parse found across a paragraph break is no complement: the quotation next
     # to the cue is what was said ('..." \n\n "I think ...," Holtz-Eakin told me')
-    complement = next((c for c in verb.children if c.dep_ == "ccomp" and same_paragraph([c], verb)), None)
+    complements = [c for c in verb.children if c.dep_ == "ccomp" and same_paragraph([c], verb)]
+    complement = complements[0] if complements else None
+    if complement is not None and complement.i < verb.i and not quotations.holds(complement.idx):
+        # "It's an unlikely scenario; Clinton's team says she'll continue ...": the clause after the cue
+        complement = next((c for c in complements if c.i > verb.i), complement)
     if complement is None:
         complement = complement_on_a_noun(verb, verb.lemma_.casefold() in rules.object_is_hearer)
     if verb.dep_ == "advcl" and right_after is not None:
@@ -253,7 +258,8 @@ def _verb_attribution(
         # "..., as Tunisia said, ...": the statement is the clause before the "as".
         before = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
         after = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
-        content = span_chars(before if any(not t.is_punct for t in before) else after)  # "As Amar put it, ..."
+        # "As Amar put it, ...", "Yet, as Mr. Bown observed, ...": a conjunction or adverb alone is no statement
+        content = span_chars(before if any(t.pos_ not in LINKING_POS for t in before) else after)
     elif complement is not None and complement.i != subject.i:
         speaker = speaker_tokens(subject)
         said = [*complement.subtree, *trailing_clauses(verb, complement, rules.is_cue)]
