@@ -49,6 +49,11 @@ def subject_of(verb: Token) -> Token | None:
         return (same_paragraph(subjects, verb) or subjects)[0]
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)  # "He smiled and said ...", "..., he said, adding that ..."
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "Trump was quick to add that ...", "The panel is right to note that ..."; not the reporter's
+        # "It's worth noting that ...", "it was too early to tell whether ..."
+        subject = subject_of(verb.head.head)
+        return subject if subject is not None and subject.lower_ not in ("it", "this", "that") else None
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX") and (
             verb.head.lower_ == "by" or (verb.head.lower_ in CLAUSE_PREPOSITIONS and any(c.dep_ == "ccomp" for c in verb.children))):
         # "She followed that by saying, ...", "After saying her foot was swollen, she ...", "despite admitting that ..."
