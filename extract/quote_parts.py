@@ -88,8 +88,8 @@ def speaker_the_parse_missed(index: DocIndex, verb: Token, quotations: Quotation
     """The speaker of a cue the parse gave no subject, in the two orders news uses after a
     quotation or before a cue: '"...," said Oversight ranking Democrat Elijah Cummings' (the
     first name, else the first noun, after the verb) and '"...," William M. Daley, President
-    Obama's former chief of staff, said' or 'Jeffrey Salkin, a rabbi helping to organize the
-    boycott, said ...' (the name that opens the words before the verb, set off by a comma)."""
+    Obama's former chief of staff, said' or 'As part of his plea, Marcel Lazar, 44, said ...'
+    (the first name in the words before the verb, past an opening phrase, set off by a comma)."""
     sentence = verb.sent
     before = index.text[sentence.start_char:verb.idx].rstrip()
     last_quote = next((q for q in reversed(quotations.touching(sentence.start_char, verb.idx))
@@ -99,14 +99,17 @@ def speaker_the_parse_missed(index: DocIndex, verb: Token, quotations: Quotation
     if not before.endswith(","):
         return None
     start = last_quote.close_end if last_quote is not None else sentence.start_char
-    opening = next((t for t in sentence if t.idx >= start and not (t.is_punct or t.is_space)), None)
-    if opening is None or opening.i >= verb.i:
-        return None
-    ent = index.entity_at(opening.i)
-    if ent is None or ent.label_ not in SPEAKER_LABELS or ent.start != opening.i:
-        return None
-    after = index.doc[ent.end] if ent.end < len(index.doc) else None
-    return ent.root if after is not None and after.text == "," else None
+    words = [t for t in same_paragraph(sentence, verb) if t.idx >= start and t.i < verb.i]
+    opening = next((t for t in words if not (t.is_punct or t.is_space)), None)
+    if opening is not None and opening.pos_ == "ADP":  # "In a statement to the Observer, ..."
+        comma = next((t for t in words if t.text == ","), None)
+        words = [t for t in words if comma is not None and t.i > comma.i]
+    for token in words:
+        ent = index.entity_at(token.i)
+        if ent is not None and ent.label_ in SPEAKER_LABELS and ent.start == token.i:
+            after = index.doc[ent.end] if ent.end < len(index.doc) else None
+            return ent.root if after is not None and after.text == "," else None
+    return None
 
 
 def _first_noun_phrase(index: DocIndex, start: int, end: int) -> Token | None:

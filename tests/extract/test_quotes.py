@@ -179,6 +179,12 @@ def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, t
         pytest.param("Yet, as Anna Berg observed, in the early days of a new council nobody would dare to cut the budget.",
                      "in the early days of a new council nobody would dare to cut the budget", "Anna Berg", "observed",
                      id="as-she-observed-after-a-conjunction"),
+        pytest.param("As part of his plea, Peter Lund, 44, said that he had taken the money from the harbour fund.",
+                     "that he had taken the money from the harbour fund", "Peter Lund", "said",
+                     id="name-after-an-opening-phrase-the-parse-took-it-into"),
+        pytest.param("In a statement to the Lund Herald, her senior policy adviser, Anna Berg, said: “The mayor believes "
+                     "that cooperation is essential.”", "The mayor believes that cooperation is essential", "Anna Berg",
+                     "said", id="name-after-a-description-after-an-opening-phrase"),
         pytest.param("The mayor was quick to add that the harbour would stay open.",
                      "that the harbour would stay open", "The mayor", "add", id="quick-to-add"),
         pytest.param("Residents saying the water tasted of metal filled the town hall on Monday.",
