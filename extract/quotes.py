@@ -81,6 +81,7 @@ class QuoteRules:
     object_is_said: frozenset[str] = frozenset()  # "announced the deal": the object is what was said
     vague_objects: frozenset[str] = frozenset()  # "the information", "remarks": name what was said, say nothing
     object_is_hearer: frozenset[str] = frozenset()  # "told", "warned": the object is who was spoken to
+    withheld: frozenset[str] = frozenset()  # "unable", "declined": "was unable to say" says nothing
 
     def is_cue(self, token: Token) -> bool:
         return self.cue_strength(token) is not None
@@ -116,7 +117,8 @@ def load_quote_rules(seeds_dir: Path) -> QuoteRules:
                       object_is_said=frozenset(row.lemma.strip().casefold() for row in rows if row.object_is_said),
                       vague_objects=frozenset(noun.strip().casefold() for path in ("cue_nouns.csv", "vague_objects.csv")
                                               for noun in read_column(seeds_dir / path, "noun")),
-                      object_is_hearer=frozenset(row.lemma.strip().casefold() for row in rows if row.object_is_hearer))
+                      object_is_hearer=frozenset(row.lemma.strip().casefold() for row in rows if row.object_is_hearer),
+                      withheld=frozenset(word.strip().casefold() for word in read_column(seeds_dir / "withheld_speech.csv", "word")))
 
 
 @dataclass(frozen=True)
@@ -239,6 +241,8 @@ def _verb_attribution(
         return None  # "Asked whether the talks had failed, the minister said": a question put to him
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "Rubio did not suggest it would be Trump": nothing was said
+    if verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in rules.withheld:
+        return None  # "A spokeswoman was unable to say whether ...", "declined to comment on ...": nor here
     if verb.dep_ == "relcl" and verb.head.pos_ == "PRON":
         return None  # "not everything Trump says is true": what someone says, not a saying
     sentence = verb.sent
