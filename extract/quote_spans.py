@@ -64,6 +64,24 @@ def same_paragraph(tokens: Iterable[Token], anchor: Token) -> list[Token]:
     return [t for t in tokens if first < t.i < last]
 
 
+def paragraph_after_colon(verb: Token) -> tuple[int, int] | None:
+    """The paragraph a cue's sentence introduces with a colon at the end of its own paragraph
+    ("The governor added:\n\nIt's typical of her. She knows nothing ..."), as a character span;
+    None when the cue's paragraph does not end in a colon right after the cue's clause."""
+    doc = verb.doc
+    breaks = paragraph_breaks(doc)
+    at = bisect_left(breaks, verb.i)
+    if at >= len(breaks):
+        return None
+    colon = doc[breaks[at] - 1] if breaks[at] > 0 else None
+    if colon is None or colon.text != ":" or colon.sent.start != verb.sent.start:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "conj") for t in doc[verb.i + 1:colon.i]):
+        return None  # another clause stands between the cue and the colon
+    end = breaks[at + 1] if at + 1 < len(breaks) else len(doc)
+    return span_chars(t for t in doc[breaks[at] + 1:end] if not t.is_space)
+
+
 def quoted_object(verb: Token, quotations: Quotations, terms: list[Quoted]) -> tuple[int, int] | None:
     """The verb's object when it holds a quotation: 'called it "a non-starter"' (mixed).
 

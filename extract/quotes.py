@@ -42,6 +42,7 @@ from extract.quote_spans import (
     is_standalone,
     join_split_quotation,
     nearest_quotation,
+    paragraph_after_colon,
     quote_kind,
     quoted_object,
     same_paragraph,
@@ -278,7 +279,7 @@ def _verb_attribution(
         # "What is certain, he said, is that ...": the cue sits inside the statement.
         content = span_chars(t for t in same_paragraph(sentence, verb) if not t.is_punct or t.i < sentence.end - 1)
     else:
-        content = quoted_object(verb, quotations, terms)
+        content = paragraph_after_colon(verb) or quoted_object(verb, quotations, terms)
         if content is None and verb.dep_ != "relcl":
             # not for "the things Trump says are false, Jamieson said, '...'": a verb in a relative
             # clause speaks of what is said, it quotes nothing near it

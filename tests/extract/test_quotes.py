@@ -185,6 +185,12 @@ def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, t
         pytest.param("In a statement to the Lund Herald, her senior policy adviser, Anna Berg, said: “The mayor believes "
                      "that cooperation is essential.”", "The mayor believes that cooperation is essential", "Anna Berg",
                      "said", id="name-after-a-description-after-an-opening-phrase"),
+        pytest.param("The governor added:\n\nIt is typical of the council. It knows nothing, but the talking never stops."
+                     "\n\nThe vote is on Monday.", "It is typical of the council. It knows nothing, but the talking never "
+                     "stops", "The governor", "added", id="a-colon-introduces-the-next-paragraph"),
+        pytest.param("On July 6, the mayor said:\n\n“For young people who have left school, the harbour is the only "
+                     "work left.”", "For young people who have left school, the harbour is the only work left",
+                     "the mayor", "said", id="a-colon-introduces-a-quotation-in-the-next-paragraph"),
         pytest.param("The mayor was quick to add that the harbour would stay open.",
                      "that the harbour would stay open", "The mayor", "add", id="quick-to-add"),
         pytest.param("Residents saying the water tasted of metal filled the town hall on Monday.",
