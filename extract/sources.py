@@ -18,6 +18,7 @@ from extract.confidence import confidence_weights
 from extract.person_names import NameRules, load_name_rules, looks_like_person_name, person_name
 from extract.quote_parts import POSSESSIVE, speaker_entity, speaker_span
 from extract.quotes import Attribution
+from extract.source_bodies import companies_by_short_name, is_unnamed_body
 from extract.speaker_gender import genders_of_people
 from extract.speaker_roles import RoleDescriptions, is_role_description
 from nlp.antecedents import MentionsInOrder, Spans
@@ -165,6 +166,7 @@ class ArticleSourceResolver:
         self.doc = index.doc
         self.rules = rules
         self.full_names = self._full_names_by_surname(index)
+        self.companies = companies_by_short_name(index, rules.company_suffixes)  # "buitoni" -> "Buitoni SpA"
         self.resolved: MentionsInOrder[ResolvedSource] = MentionsInOrder()  # sources resolved so far, by position
         self.gender = genders_of_people(  # source key -> "m" | "f"
             index, rules.honorific_gender, rules.given_name_gender, self._person_key_and_name)
@@ -218,6 +220,8 @@ class ArticleSourceResolver:
             return False  # a title alone ("Retired General", "Mr. President") names no one
         if any(POSSESSIVE.sub("", word.casefold().strip(".,")) in self.rules.not_name_words for word in name.split()):
             return False
+        if name.split()[-1].casefold().strip(".,") in self.rules.company_suffixes:
+            return False  # a company's legal form ends its name: "Buitoni SpA"
         return tokens is None or not any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
     def resolve(self, attribution: Attribution) -> ResolvedSource | None:
@@ -291,6 +295,9 @@ class ArticleSourceResolver:
 
     def _resolve_entity(self, entity: Span) -> ResolvedSource | None:
         name = POSSESSIVE.sub("", strip_article(span_text(entity)))  # "Burlington Northern Inc's" unit
+        company = self.companies.get(name.casefold())  # "Buitoni said", after "Buitoni SpA"
+        if company is not None:
+            return ResolvedSource(source_key("organization", company), company, "organization")
         country = self.rules.government_places.get(name.casefold())
         if country is not None:
             # "Ankara says", "Tunisia said": a country or its capital speaking is its government.
@@ -326,7 +333,9 @@ class ArticleSourceResolver:
             return wanted_gender is None or self.gender.get(source.key, wanted_gender) == wanted_gender
 
         mentioned = named.latest(position, agrees)
-        spoke = self.resolved.latest(position, lambda s: s.kind in wanted and agrees(s), inclusive=False)
+        # not a body no name was found for ("the firm said ... It said" is the firm the article named)
+        spoke = self.resolved.latest(position, lambda s: s.kind in wanted and agrees(s) and not is_unnamed_body(s),
+                                     inclusive=False)
         if mentioned is None and spoke is None:
             return None
         chosen = spoke[1] if mentioned is None or (spoke is not None and spoke[0] > mentioned[0]) else mentioned[1]
@@ -338,6 +347,12 @@ class ArticleSourceResolver:
         """ "experts" -> anonymous experts; "the ministry" -> the ministry named before, if any."""
         lemma = root.lemma_.casefold()
         kind = self.rules.nouns.get(lemma) or self.rules.nouns.get(root.lower_) or "anonymous"
+        if kind == "company":  # "The company said": the organisation named last, as "it" would be
+            bare = root.tag_ == "NN" and all(c.dep_ == "det" for c in root.lefts)  # not "the lawn products company"
+            body = self._resolve_pronoun("it", position) if bare else None
+            if body is not None and body.kind == "organization" and not is_unnamed_body(body):
+                return body
+            kind = "organization"
         if kind == "role":
             person = self._resolve_role(root, lemma, position)
             if person is not None:

@@ -160,3 +160,36 @@ def test_one_of_a_group_is_the_person_named_beside_it_or_the_group(nlp, extracti
     unnamed = "One of the officials said the talks would resume on Monday in Geneva."
     assert [q.source_key for q in extract_quotes(nlp(named), "a1", 0, extraction_rules)[0]] == ["person:anna berg"]
     assert [q.source_key for q in extract_quotes(nlp(unnamed), "a1", 0, extraction_rules)[0]] == ["anonymous:officials"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "source"), [
+    pytest.param("Nordbank Corp said it will sell its stake in Lund Holding. The firm said the sale would close in "
+                 "May. It said it expects a gain of four mln crowns.", "It", "organization:nordbank corp",
+                 id="it-after-the-firm-is-the-firm-named"),
+    pytest.param("Nordbank Corp said it will sell its stake in Lund Holding. The company said the sale would close "
+                 "in May.", "The company", "organization:nordbank corp", id="the-company-is-the-company-named-last"),
+    pytest.param("Prices fell in Lund last month, the U.S. Agriculture Department said. The department said the "
+                 "drop was the largest in ten years.", "The department", "organization:us agriculture department",
+                 id="the-department-is-the-department-named"),
+    pytest.param("The Dutch central bank said it would lend more to banks this month.", "The Dutch central bank",
+                 "organization:dutch central bank", id="a-bank-is-an-organisation"),
+])
+def test_a_body_known_by_its_noun_is_the_body_the_article_named(nlp, extraction_rules, text, speaker, source):
+    quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
+    assert (speaker, source) in [(q.speaker_text, q.source_key) for q in quotes], [
+        (q.speaker_text, q.source_key, q.content) for q in quotes]
+
+
+@pytest.mark.parametrize(("text", "speaker", "source"), [
+    pytest.param("Buitoni SpA agreed to buy the food firm last year. Buitoni said the accord was a binding contract.",
+                 "Buitoni", "organization:buitoni spa", id="a-company-named-by-its-first-word"),
+    pytest.param("Coloroll U.S. said the market grew by 47 pct in five years.", "Coloroll U.S.", None,
+                 id="a-companys-arm-is-no-person"),
+])
+def test_a_company_is_no_person(nlp, extraction_rules, text, speaker, source):
+    quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
+    found = [(q.speaker_text, q.source_key) for q in quotes]
+    if source is None:
+        assert found and not any(key and key.startswith("person:") for _, key in found), found
+    else:
+        assert (speaker, source) in found, found

@@ -1,0 +1,30 @@
+"""Organisations among the speakers of one article: a company the article names with its legal
+form ("Buitoni SpA") and later by its first word ("Buitoni said"), and bodies known only by
+their noun ("the firm"), which no pronoun points back to. Pure functions of a DocIndex and of
+resolved sources; extract/sources.py uses them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from nlp.doc_index import DocIndex, span_text
+
+if TYPE_CHECKING:
+    from extract.sources import ResolvedSource
+
+
+def is_unnamed_body(source: ResolvedSource) -> bool:
+    """An organisation or government known only by its noun ("the firm", "central bank"): its
+    name is kept in lower case (extract.sources.ArticleSourceResolver._resolve_noun)."""
+    return source.kind in ("organization", "government") and source.name == source.name.casefold()
+
+
+def companies_by_short_name(index: DocIndex, company_suffixes: frozenset[str]) -> dict[str, str]:
+    """The companies an article names with a legal form, by their first word: "Buitoni SpA" ->
+    {"buitoni": "Buitoni SpA"}, so that "Buitoni said" is the company, not a person."""
+    companies: dict[str, str] = {}
+    for ent in index.ents:
+        words = span_text(ent).split()
+        if len(words) >= 2 and words[-1].casefold().strip(".,") in company_suffixes:
+            companies.setdefault(words[0].casefold(), " ".join(words))
+    return companies
