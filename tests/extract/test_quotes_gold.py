@@ -1,8 +1,8 @@
 """Quotes against hand-annotated gold: the seed's 17 attributions exactly, floors on the rest.
 
 Floors only go up; they sit a little under the figures `make eval` measured when they were set
-(own gold, 18 articles, 202 attributions: P 0.935, R 0.787, speaker 0.830, cue 0.918, direct
-recall 0.902, pronoun sources 0.76 of 21).
+(own gold, 18 articles, 202 attributions: P 0.950, R 0.842, speaker 0.859, cue 0.947, direct
+recall 0.922, pronoun sources 0.864 of 22).
 """
 
 from __future__ import annotations
@@ -82,22 +82,22 @@ def test_own_gold_has_the_seed_and_at_least_15_wikinews_articles():
 
 def test_floors_on_own_gold(own_gold_score):
     score = own_gold_score
-    assert score.precision >= 0.92
-    assert score.recall >= 0.77
-    assert score.speaker_accuracy >= 0.82
-    assert score.cue_accuracy >= 0.90
-    assert score.direct_recall >= 0.89
+    assert score.precision >= 0.93
+    assert score.recall >= 0.82
+    assert score.speaker_accuracy >= 0.84
+    assert score.cue_accuracy >= 0.93
+    assert score.direct_recall >= 0.91
     assert score.n_non_quotes_extracted == 0
 
 
-@pytest.mark.xfail(strict=True, reason="target: every direct quote found; 0.902 measured (quotes "
+@pytest.mark.xfail(strict=True, reason="target: every direct quote found; 0.922 measured (quotes "
                                        "nested in quotes, quotes after a caption line or a colon with no cue verb)")
 def test_every_direct_quote_is_found(own_gold_score):
     assert own_gold_score.direct_recall == 1.0
 
 
-@pytest.mark.xfail(strict=True, reason="target: >= 95% of pronoun speakers resolved; 0.857 measured "
-                                       "('he' for the man named last when another man spoke; 'they' for two named "
-                                       "people; a description as the gold source)")
+@pytest.mark.xfail(strict=True, reason="target: >= 95% of pronoun speakers resolved; 0.864 of 22 measured "
+                                       "('he' for the man named last when the model tagged the other man ORG; 'they' "
+                                       "for two named people; a description as the gold source; an outlet never a subject)")
 def test_pronoun_speakers_resolve_to_the_right_source(own_gold_score):
     assert own_gold_score.pronoun_accuracy >= 0.95
