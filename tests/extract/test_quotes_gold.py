@@ -101,3 +101,22 @@ def test_every_direct_quote_is_found(own_gold_score):
                                        "for two named people; a description as the gold source; an outlet never a subject)")
 def test_pronoun_speakers_resolve_to_the_right_source(own_gold_score):
     assert own_gold_score.pronoun_accuracy >= 0.95
+
+
+def test_polnear_dev_meets_the_quote_targets(nlp, extraction_rules):
+    """PolNeAR dev, speech cues (read where WIREHOUSE_POLNEAR_DIR points; about 15 s): the targets
+    recall >= 0.88, precision >= 0.92, speaker >= 0.95 (0.883 / 0.926 / 0.961 when set)."""
+    import os
+    from pathlib import Path
+
+    from evaluation.gold.polnear import iter_polnear
+    from evaluation.quotes import speech_cue_quotes
+
+    folder = os.environ.get("WIREHOUSE_POLNEAR_DIR")
+    if not folder or not (Path(folder) / "dev").is_dir():
+        pytest.skip("PolNeAR not here: set WIREHOUSE_POLNEAR_DIR to its data folder")
+    speech_verbs = frozenset(verb for verb, strength in extraction_rules.quotes.reporting_verbs.items() if strength >= 0.8)
+    golds = (speech_cue_quotes(gold, speech_verbs) for gold in iter_polnear(Path(folder), "dev"))
+    score = evaluate_quotes(golds, nlp, extraction_rules, only_cues=speech_verbs).score
+    assert score.recall >= 0.88 and score.precision >= 0.92 and score.speaker_accuracy >= 0.95, (
+        score.recall, score.precision, score.speaker_accuracy)
