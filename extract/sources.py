@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from extract.confidence import confidence_weights
+from extract.person_mentions import full_names_by_surname, untagged_surname_subjects
 from extract.person_names import NameRules, load_name_rules, looks_like_person_name, person_name
 from extract.quote_parts import POSSESSIVE, speaker_entity, speaker_span
 from extract.quotes import Attribution
@@ -165,7 +166,8 @@ class ArticleSourceResolver:
         self.index = index
         self.doc = index.doc
         self.rules = rules
-        self.full_names = self._full_names_by_surname(index)
+        self.full_names = full_names_by_surname(
+            index, lambda ent, name: self._tagged_person(ent) and self._names_a_person(name, ent), rules.strip_titles)
         self.companies = companies_by_short_name(index, rules.company_suffixes)  # "buitoni" -> "Buitoni SpA"
         self.resolved: MentionsInOrder[ResolvedSource] = MentionsInOrder()  # sources resolved so far, by position
         self.gender = genders_of_people(  # source key -> "m" | "f"
@@ -183,6 +185,9 @@ class ArticleSourceResolver:
             elif (ent.label_ in ("ORG", "NORP") and ent.root.dep_ in BODY_DEPS
                   and (body := self._resolve_entity(ent)) is not None):
                 self.bodies.add(ent.end_char, ent.start_char, body)
+        for token in untagged_surname_subjects(index, self.full_names):  # "Quirin denied ..."
+            if not inside_quotes.holds(token.idx):
+                self.people.add(token.idx + len(token.text), token.idx, self._person(token.text))
         self.organisations_naming: dict[str, MentionsInOrder[Span]] = {}  # noun -> ORG entities holding it
         role_nouns = frozenset(noun for noun, kind in rules.nouns.items() if kind == "role")
         self.roles = RoleDescriptions(index, role_nouns, self._names_a_person, self._person)
@@ -190,24 +195,16 @@ class ArticleSourceResolver:
     def _is_person_mention(self, ent: Span) -> bool:
         """A person's name, or a word the model took for an organisation that is the surname of
         a person this article names in full ("Trump's unwillingness" tagged ORG)."""
-        if ent.label_ == "PERSON":
+        if self._tagged_person(ent):
             return self._names_a_person(span_text(ent), ent)
         return ent.label_ == "ORG" and len(ent) == 1 and span_text(ent).casefold() in self.full_names
 
-    def _full_names_by_surname(self, index: DocIndex) -> dict[str, str]:
-        """The full name a lone word stands for in this article: "Clinton" -> "Hillary Clinton"
-        (a surname, the first full name with it), and "Bernie" -> "Bernie Sanders" (a given name
-        that starts one full name only; "Ban" -> "Ban Ki-moon")."""
-        by_surname: dict[str, str] = {}
-        by_given: dict[str, set[str]] = {}
-        for ent in index.ents:
-            words = self.rules.strip_titles(span_text(ent)).split()
-            if ent.label_ == "PERSON" and len(words) >= 2 and self._names_a_person(" ".join(words), ent):
-                by_surname.setdefault(words[-1].casefold(), " ".join(words))
-                by_given.setdefault(words[0].casefold(), set()).add(" ".join(words))
-        lone_given = {given: next(iter(names)) for given, names in by_given.items()
-                      if len(names) == 1 and given not in by_surname}
-        return {**lone_given, **by_surname}
+    def _tagged_person(self, ent: Span) -> bool:
+        """PERSON, or an ORG that opens with a given name ("Antoine Quirin" tagged ORG)."""
+        words = span_text(ent).split()
+        return ent.label_ == "PERSON" or (ent.label_ == "ORG" and 2 <= len(words) <= 3
+                                          and words[0].casefold() in self.rules.given_name_gender)
+
 
     def _names_a_person(self, text: str, tokens: Span | None = None) -> bool:
         """Whether a mention is a person's name: a name's shape (looks_like_person_name), no word
@@ -304,7 +301,7 @@ class ArticleSourceResolver:
             government = f"Government of {country}"
             return ResolvedSource(source_key("government", government), government, "government")
         untitled = self.rules.strip_titles(name)
-        if entity.label_ == "PERSON" or (
+        if self._tagged_person(entity) or (
             _looks_like_name(untitled)
             and (self._is_known_person(untitled) or (untitled != name and len(untitled.split()) >= 2))
         ):

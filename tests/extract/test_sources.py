@@ -140,6 +140,10 @@ def test_a_title_alone_names_no_one(nlp, extraction_rules, text, source):
     pytest.param('One of the claims of President Barack Obama\'s speech on Wednesday does not hold up.\n\nHe told his '
                  'audience, to loud applause:\n\n"I can say that nobody has been more ready for this office than '
                  'Anna Berg."', "He", "person:barack obama", id="a-possessor-is-an-antecedent"),
+    pytest.param("Emma Berg, 39, met officers Antoine Quirin and Nicolas Redouane, 40 and 49, at an Irish pub in Lund. "
+                 "Quirin denied any part in the theft, but upon learning his prints were on the safe he claimed the "
+                 "money had been a loan; Redouane consistently claimed he had been at home.",
+                 "he", "person:antoine quirin", id="a-surname-subject-of-a-man-the-model-tagged-an-organisation"),
 ])
 def test_pronouns_find_the_person_the_text_points_to(nlp, extraction_rules, text, speaker, source):
     quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
