@@ -83,6 +83,7 @@ class QuoteRules:
     vague_objects: frozenset[str] = frozenset()  # "the information", "remarks": name what was said, say nothing
     object_is_hearer: frozenset[str] = frozenset()  # "told", "warned": the object is who was spoken to
     withheld: frozenset[str] = frozenset()  # "unable", "declined": "was unable to say" says nothing
+    according_to_norms: frozenset[str] = frozenset()  # "according to plan": a measure, no source
 
     def is_cue(self, token: Token) -> bool:
         return self.cue_strength(token) is not None
@@ -119,7 +120,9 @@ def load_quote_rules(seeds_dir: Path) -> QuoteRules:
                       vague_objects=frozenset(noun.strip().casefold() for path in ("cue_nouns.csv", "vague_objects.csv")
                                               for noun in read_column(seeds_dir / path, "noun")),
                       object_is_hearer=frozenset(row.lemma.strip().casefold() for row in rows if row.object_is_hearer),
-                      withheld=frozenset(word.strip().casefold() for word in read_column(seeds_dir / "withheld_speech.csv", "word")))
+                      withheld=frozenset(word.strip().casefold() for word in read_column(seeds_dir / "withheld_speech.csv", "word")),
+                      according_to_norms=frozenset(noun.strip().casefold()
+                                                   for noun in read_column(seeds_dir / "according_to_norms.csv", "noun")))
 
 
 @dataclass(frozen=True)
@@ -193,7 +196,7 @@ def extract_attributions(index: DocIndex, rules: QuoteRules) -> QuoteExtraction:
         if strength is not None:
             attribution = _verb_attribution(index, token, quotations, strength, non_quotes, rules)
         else:
-            attribution = _according_to_attribution(index, token, quotations, rules.confidence)
+            attribution = _according_to_attribution(index, token, quotations, rules)
         if attribution is not None and (attribution.cue_start, attribution.content_start) not in seen:
             seen.add((attribution.cue_start, attribution.content_start))
             found.append(attribution)
@@ -369,7 +372,7 @@ def _owned_clause_attribution(index: DocIndex, noun: Token, quotations: Quotatio
 
 
 def _according_to_attribution(index: DocIndex, according: Token, quotations: Quotations,
-                              weights: QuoteConfidence) -> Attribution | None:
+                              rules: QuoteRules) -> Attribution | None:
     """'According to X, CONTENT', 'CONTENT, according to X', or the phrase inside the content
     ('Six of the murders were, according to agreed facts heard in court, "sexual in nature"')."""
     doc = index.doc
@@ -377,8 +380,8 @@ def _according_to_attribution(index: DocIndex, according: Token, quotations: Quo
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         source = next((t for t in doc[to.i + 1: according.sent.end] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
-    if source is None:
-        return None
+    if source is None or source.lemma_.casefold() in rules.according_to_norms:
+        return None  # not "each country must negotiate according to its own interest"
     phrase_end = max(t.i for t in source.subtree) if source.head.i == to.i else source.i
     sentence = [t for t in according.sent if not t.is_space]
     before = [t for t in sentence if t.i < according.i]
@@ -401,7 +404,7 @@ def _according_to_attribution(index: DocIndex, according: Token, quotations: Quo
     attribution_span = (according.idx, speaker[1])
     return Attribution(quote_kind(content, quotations, index.text, attribution_span), content[0], content[1],
                        according.idx, to.idx + len(to.text), speaker[0], speaker[1], source.i,
-                       weights.according_to)
+                       rules.confidence.according_to)
 
 
 def _continued_quotations(text: str, quotations: Quotations, found: list[Attribution],

@@ -360,10 +360,11 @@ class ArticleSourceResolver:
             if named is not None and (body := self._resolve_entity(named[1])) is not None:
                 return body
         start, end = speaker_span(self.index, root)
-        name = strip_article(self.index.text[start:end]).casefold()
+        name = " ".join(strip_article(self.index.text[start:end]).casefold().split())  # no line break inside
         if kind == "anonymous":
-            # "German officials", "state media": the noun with its adjectives, not its determiners
-            modifiers = [t for t in root.lefts if t.dep_ in ("amod", "compound") and t.i >= root.left_edge.i]
+            # "German officials", "state media", "the Business Day newspaper": the noun with its
+            # adjectives and compounds, not its determiners
+            modifiers = [m for t in root.lefts if t.dep_ in ("amod", "compound") for m in t.subtree]
             name = " ".join([t.lower_ for t in modifiers] + [root.lower_])
         return ResolvedSource(source_key(kind, name), name, kind)
 

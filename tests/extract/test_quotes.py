@@ -235,6 +235,7 @@ def test_attributions_the_clause_rules_miss(nlp, extraction_rules, text, content
         pytest.param("A spokeswoman for the harbour company was unable to say whether the notes had been forged.",
                      id="unable-to-say"),
         pytest.param("The mayor declined to say whether the harbour would close.", id="declined-to-say"),
+        pytest.param("Each council must negotiate according to its own interest.", id="according-to-a-measure"),
         pytest.param("It was too early to tell whether the fire was caused by a gas leak.", id="too-early-to-tell"),
         pytest.param("The clerk revealed the information to the council.", id="a-vague-object-says-nothing"),
         pytest.param("The novelist wrote a memoir of her childhood in Lund.", id="what-is-written-is-no-statement"),
