@@ -235,6 +235,8 @@ def _verb_attribution(
     subject = subject_of(verb)
     if subject is None and verb.dep_ == "pcomp" and right_after is not None and verb.head.head.pos_ in ("VERB", "AUX"):
         subject = subject_of(verb.head.head)  # '... questions about Mr. Trump before saying, "It's time ..."'
+        if verb.head.lower_ == "as":  # 'Sheikh Ali was quoted by the daily al-Qabas as saying: "..."': he said it
+            subject = next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), subject)
     if subject is None and verb.dep_ == "ROOT":
         subject = speaker_the_parse_missed(index, verb, quotations)
     if subject is None or not _can_speak(subject) or (quotations.holds(subject.idx) and not quotations.holds(verb.idx)):

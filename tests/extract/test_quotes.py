@@ -194,6 +194,9 @@ def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, t
         pytest.param("On July 6, the mayor made the following comment:\n\n“For young people who have left school, the "
                      "harbour is the only work left.”", "For young people who have left school, the harbour is the only "
                      "work left", "the mayor", "comment", id="a-cue-noun-and-a-colon-introduce-the-next-paragraph"),
+        pytest.param('Anna Berg was quoted by the local daily Lund Posten as saying: "None of the council members '
+                     'has asked for such a meeting."', "None of the council members has asked for such a meeting",
+                     "Anna Berg", "saying", id="quoted-by-a-paper-as-saying"),
         pytest.param("The mayor was quick to add that the harbour would stay open.",
                      "that the harbour would stay open", "The mayor", "add", id="quick-to-add"),
         pytest.param("Residents saying the water tasted of metal filled the town hall on Monday.",
