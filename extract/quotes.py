@@ -264,7 +264,9 @@ def _verb_attribution(
         complement = complement_on_a_noun(verb, verb.lemma_.casefold() in rules.object_is_hearer)
     if verb.dep_ == "advcl" and right_after is not None:
         content = (right_after.open_start, right_after.close_end)  # '... as she angrily said, "I am so sick ..."'
-    elif verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+    elif verb.dep_ == "advcl" and complement is None and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+        # not "prices fell as traders estimated OPEC was pumping more": that "as" says when, and
+        # the verb's own clause is what was said
         # "..., as Tunisia said, ...": the statement is the clause before the "as".
         before = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
         after = [t for t in verb.head.subtree if t.i > verb.right_edge.i]

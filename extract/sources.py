@@ -364,7 +364,7 @@ class ArticleSourceResolver:
         if kind == "anonymous":
             # "German officials", "state media", "the Business Day newspaper": the noun with its
             # adjectives and compounds, not its determiners
-            modifiers = [m for t in root.lefts if t.dep_ in ("amod", "compound") for m in t.subtree]
+            modifiers = [m for t in root.lefts if t.dep_ in ("amod", "compound") for m in t.subtree if not m.is_space]
             name = " ".join([t.lower_ for t in modifiers] + [root.lower_])
         return ResolvedSource(source_key(kind, name), name, kind)
 

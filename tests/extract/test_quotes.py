@@ -197,6 +197,9 @@ def test_extraction_never_raises_and_offsets_round_trip(nlp, extraction_rules, t
         pytest.param('Anna Berg was quoted by the local daily Lund Posten as saying: "None of the council members '
                      'has asked for such a meeting."', "None of the council members has asked for such a meeting",
                      "Anna Berg", "saying", id="quoted-by-a-paper-as-saying"),
+        pytest.param("Fish prices fell sharply last week as harbour traders and analysts estimated the fleet was landing "
+                     "twice its quota.", "the fleet was landing twice its quota", "harbour traders", "estimated",
+                     id="as-says-when-and-the-verb-has-its-own-clause"),
         pytest.param("The mayor was quick to add that the harbour would stay open.",
                      "that the harbour would stay open", "The mayor", "add", id="quick-to-add"),
         pytest.param("Residents saying the water tasted of metal filled the town hall on Monday.",

@@ -178,6 +178,8 @@ def test_one_of_a_group_is_the_person_named_beside_it_or_the_group(nlp, extracti
     pytest.param("The Philippines will offer its creditors a new plan, the authoritative Business Day newspaper said.",
                  "the authoritative Business Day newspaper", "anonymous:authoritative business day newspaper",
                  id="a-compound-keeps-its-own-words"),
+    pytest.param("Prices fell as international\noil traders estimated the fleet was landing more fish.",
+                 "international\noil traders", "anonymous:international oil traders", id="no-line-break-in-an-anonymous-name"),
     pytest.param("Other small\nfirms have said they plan to seek listings soon.", "Other small\nfirms",
                  "organization:other small firms", id="no-line-break-or-double-space-in-a-name"),
     pytest.param("The Dutch central bank said it would lend more to banks this month.", "The Dutch central bank",
