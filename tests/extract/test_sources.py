@@ -196,6 +196,8 @@ def test_a_body_known_by_its_noun_is_the_body_the_article_named(nlp, extraction_
                  "Buitoni", "organization:buitoni spa", id="a-company-named-by-its-first-word"),
     pytest.param("Coloroll U.S. said the market grew by 47 pct in five years.", "Coloroll U.S.", None,
                  id="a-companys-arm-is-no-person"),
+    pytest.param("Contracts reached a record 25,559 in February, the International Commodities Clearing House (ICCH) said.",
+                 "International Commodities Clearing House", None, id="a-clearing-house-is-no-person"),
 ])
 def test_a_company_is_no_person(nlp, extraction_rules, text, speaker, source):
     quotes, _ = extract_quotes(nlp(text), "a1", 0, extraction_rules)
