@@ -344,12 +344,13 @@ class ArticleSourceResolver:
         """ "experts" -> anonymous experts; "the ministry" -> the ministry named before, if any."""
         lemma = root.lemma_.casefold()
         kind = self.rules.nouns.get(lemma) or self.rules.nouns.get(root.lower_) or "anonymous"
-        if kind == "company":  # "The company said": the organisation named last, as "it" would be
+        if kind in ("named_body", "issued"):
+            # "The company said", "The statement said": the organisation named last, as "it" would be
             bare = root.tag_ == "NN" and all(c.dep_ == "det" for c in root.lefts)  # not "the lawn products company"
             body = self._resolve_pronoun("it", position) if bare else None
             if body is not None and body.kind == "organization" and not is_unnamed_body(body):
                 return body
-            kind = "organization"
+            kind = "organization" if kind == "named_body" else "anonymous"  # a statement is no organisation
         if kind == "role":
             person = self._resolve_role(root, lemma, position)
             if person is not None:

@@ -172,6 +172,9 @@ def test_one_of_a_group_is_the_person_named_beside_it_or_the_group(nlp, extracti
                  id="it-after-the-firm-is-the-firm-named"),
     pytest.param("Nordbank Corp said it will sell its stake in Lund Holding. The company said the sale would close "
                  "in May.", "The company", "organization:nordbank corp", id="the-company-is-the-company-named-last"),
+    pytest.param("Nordbank Corp will pay up to 350 mln crowns for the shares, Nordbank said in a statement. The statement "
+                 "said the deal would close in May.", "The statement", "organization:nordbank corp",
+                 id="the-statement-is-the-organisation-that-issued-it"),
     pytest.param("Prices fell in Lund last month, the U.S. Agriculture Department said. The department said the "
                  "drop was the largest in ten years.", "The department", "organization:us agriculture department",
                  id="the-department-is-the-department-named"),
