@@ -11,6 +11,7 @@ from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from extract.quote_marks import Quotations, Quoted, has_wrapped_lines, paragraph_ends_in
+from nlp.doc_index import doc_text
 
 EDGE_PUNCTUATION = " \t\r\n,.;:—–-"
 # One quoted word is a scare quote or a term ('caliphate'); two or three words without a verb
@@ -38,7 +39,7 @@ BREAKS_KEY = "wirehouse.paragraph_breaks"
 def doc_has_wrapped_lines(doc: Doc) -> bool:
     """has_wrapped_lines of a Doc's text, computed once a Doc."""
     if WRAPPED_KEY not in doc.user_data:
-        doc.user_data[WRAPPED_KEY] = has_wrapped_lines(doc.text)
+        doc.user_data[WRAPPED_KEY] = has_wrapped_lines(doc_text(doc))
     return doc.user_data[WRAPPED_KEY]
 
 
@@ -46,7 +47,7 @@ def paragraph_breaks(doc: Doc) -> list[int]:
     """The indices of the whitespace tokens that end a paragraph (with the space after them, as
     extract.quote_marks.paragraph_ends_in tells it), ascending; computed once a Doc."""
     if BREAKS_KEY not in doc.user_data:
-        text, wrapped = doc.text, doc_has_wrapped_lines(doc)
+        text, wrapped = doc_text(doc), doc_has_wrapped_lines(doc)
         spaces = [doc[i] for i in numpy.flatnonzero(doc.to_array([IS_SPACE])).tolist()]
         doc.user_data[BREAKS_KEY] = [t.i for t in spaces
                                      if paragraph_ends_in(text, t.idx, t.idx + len(t.text_with_ws), wrapped)]

@@ -32,6 +32,12 @@ class DocIndex:
         return self.entity_of_token.get(token_index)
 
 
+def doc_text(doc: Doc) -> str:
+    """A Doc's text, read from where a DocIndex kept it (Doc.text joins every token anew)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    return doc.text if text is None else text
+
+
 def span_text(span: Span) -> str:
     """A span's text, sliced from its Doc's text once a DocIndex has read it: spaCy builds
     Span.text again from the span's tokens on every access, which the event rules asked for
