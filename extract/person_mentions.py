@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from nlp.doc_index import DocIndex, span_text
 
 OUTSIDE_ENTITY = 2  # ENT_IOB: the token is in no entity
+NAME_LABELS = frozenset({"PERSON", "ORG"})  # the model tags some people ORG ("Antoine Quirin")
 
 
 def full_names_by_surname(index: DocIndex, names_person: Callable[[Span, str], bool],
@@ -25,6 +26,8 @@ def full_names_by_surname(index: DocIndex, names_person: Callable[[Span, str], b
     by_surname: dict[str, str] = {}
     by_given: dict[str, set[str]] = {}
     for ent in index.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue  # dates, sums and places name no one; stripping their titles cost more than the rest
         words = strip_titles(span_text(ent)).split()
         if len(words) >= 2 and names_person(ent, " ".join(words)):
             by_surname.setdefault(words[-1].casefold(), " ".join(words))
@@ -39,9 +42,9 @@ def untagged_surname_subjects(index: DocIndex, full_names: dict[str, str]) -> li
     article names in full: "Quirin denied any sexual activity" after "Antoine Quirin". Picked
     from the Doc's arrays, not by reading every token."""
     doc = index.doc
-    tagged = doc.to_array([POS, DEP, ENT_IOB])
-    if not len(tagged):
+    if not full_names or not len(doc):
         return []
-    picked = ((tagged[:, 0] == PROPN) & numpy.isin(tagged[:, 1], [nsubj, nsubjpass])
+    tagged = doc.to_array([POS, DEP, ENT_IOB])
+    picked = ((tagged[:, 0] == PROPN) & ((tagged[:, 1] == nsubj) | (tagged[:, 1] == nsubjpass))
               & (tagged[:, 2] == OUTSIDE_ENTITY))
     return [doc[i] for i in numpy.flatnonzero(picked).tolist() if doc[i].lower_ in full_names]

@@ -24,6 +24,8 @@ def companies_by_short_name(index: DocIndex, company_suffixes: frozenset[str]) -
     {"buitoni": "Buitoni SpA"}, so that "Buitoni said" is the company, not a person."""
     companies: dict[str, str] = {}
     for ent in index.ents:
+        if ent.label_ not in ("ORG", "PERSON"):  # the model tags some companies PERSON ("Buitoni SpA")
+            continue
         words = span_text(ent).split()
         if len(words) >= 2 and words[-1].casefold().strip(".,") in company_suffixes:
             companies.setdefault(words[0].casefold(), " ".join(words))
