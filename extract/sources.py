@@ -291,7 +291,7 @@ class ArticleSourceResolver:
         return None if outlet is None else ResolvedSource(source_key("organization", outlet), outlet, "organization")
 
     def _resolve_entity(self, entity: Span) -> ResolvedSource | None:
-        name = POSSESSIVE.sub("", strip_article(span_text(entity)))  # "Burlington Northern Inc's" unit
+        name = POSSESSIVE.sub("", strip_article(span_text(entity))).strip("<>")  # "Burlington Northern Inc's" unit, "<Federal Industries Ltd>"
         company = self.companies.get(name.casefold())  # "Buitoni said", after "Buitoni SpA"
         if company is not None:
             return ResolvedSource(source_key("organization", company), company, "organization")

@@ -209,3 +209,9 @@ def test_a_company_is_no_person(nlp, extraction_rules, text, speaker, source):
         assert found and not any(key and key.startswith("person:") for _, key in found), found
     else:
         assert (speaker, source) in found, found
+
+
+def test_a_reuters_company_mark_is_no_part_of_its_name(nlp, extraction_rules):
+    _, sources = extract_quotes(nlp("<Federal Industries Ltd> said it launched a 40 mln Canadian dlr Eurobond issue."),
+                                "a1", 0, extraction_rules)
+    assert [s.name for s in sources] == ["Federal Industries Ltd"]
