@@ -8,7 +8,7 @@ from pathlib import Path
 
 from extract.events import EventRules, load_event_rules
 from extract.layout_parts import LayoutRules, load_layout_rules
-from extract.quotes import QuoteRules, load_quote_rules
+from extract.quote_rules import QuoteRules, load_quote_rules
 from extract.sources import SourceRules, load_source_rules
 from ingest.language import LanguageDetector, load_language_detector
 from nlp.gazetteer import government_places

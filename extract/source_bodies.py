@@ -5,18 +5,14 @@ resolved sources; extract/sources.py uses them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from nlp.doc_index import DocIndex, span_text
 
-if TYPE_CHECKING:
-    from extract.sources import ResolvedSource
 
-
-def is_unnamed_body(source: ResolvedSource) -> bool:
-    """An organisation or government known only by its noun ("the firm", "central bank"): its
-    name is kept in lower case (extract.sources.ArticleSourceResolver._resolve_noun)."""
-    return source.kind in ("organization", "government") and source.name == source.name.casefold()
+def is_unnamed_body(kind: str, name: str) -> bool:
+    """A source of this kind and name is an organisation or government known only by its noun
+    ("the firm", "central bank"): its name is kept in lower case
+    (extract.sources.ArticleSourceResolver._resolve_noun)."""
+    return kind in ("organization", "government") and name == name.casefold()
 
 
 def companies_by_short_name(index: DocIndex, company_suffixes: frozenset[str]) -> dict[str, str]:

@@ -26,7 +26,7 @@ from nlp.antecedents import MentionsInOrder, Spans
 from nlp.doc_index import DocIndex, span_text
 from seedrows import read_column, read_rows
 
-SOURCES_VERSION = "sources.v3"  # v3: possessors and ORG-tagged surnames as antecedents; given name before pronoun
+SOURCES_VERSION = "sources.v4"  # v4: "the company" and "the statement" as the body named last; people tagged ORG
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -331,7 +331,7 @@ class ArticleSourceResolver:
 
         mentioned = named.latest(position, agrees)
         # not a body no name was found for ("the firm said ... It said" is the firm the article named)
-        spoke = self.resolved.latest(position, lambda s: s.kind in wanted and agrees(s) and not is_unnamed_body(s),
+        spoke = self.resolved.latest(position, lambda s: s.kind in wanted and agrees(s) and not is_unnamed_body(s.kind, s.name),
                                      inclusive=False)
         if mentioned is None and spoke is None:
             return None
@@ -348,7 +348,7 @@ class ArticleSourceResolver:
             # "The company said", "The statement said": the organisation named last, as "it" would be
             bare = root.tag_ == "NN" and all(c.dep_ == "det" for c in root.lefts)  # not "the lawn products company"
             body = self._resolve_pronoun("it", position) if bare else None
-            if body is not None and body.kind == "organization" and not is_unnamed_body(body):
+            if body is not None and body.kind == "organization" and not is_unnamed_body(body.kind, body.name):
                 return body
             kind = "organization" if kind == "named_body" else "anonymous"  # a statement is no organisation
         if kind == "role":

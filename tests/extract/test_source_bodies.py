@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from extract.source_bodies import companies_by_short_name, is_unnamed_body
-from extract.sources import ResolvedSource
 from nlp.doc_index import DocIndex
 
 
@@ -14,6 +13,6 @@ def test_a_company_named_with_its_legal_form_is_known_by_its_first_word(nlp):
 
 
 def test_a_body_known_only_by_its_noun_is_unnamed():
-    assert is_unnamed_body(ResolvedSource("organization:firm", "firm", "organization"))
-    assert not is_unnamed_body(ResolvedSource("organization:nordbank corp", "Nordbank Corp", "organization"))
-    assert not is_unnamed_body(ResolvedSource("anonymous:analysts", "analysts", "anonymous"))
+    assert is_unnamed_body("organization", "firm")
+    assert not is_unnamed_body("organization", "Nordbank Corp")
+    assert not is_unnamed_body("anonymous", "analysts")
