@@ -164,42 +164,19 @@ def _verb_attribution(
     nearest quotation, tried in that order. Long because each case is one branch with its
     example, and their order decides which content wins."""
     right_after = quotation_right_after(index, verb, quotations)
-    subject = subject_of(verb)
-    if subject is None and verb.dep_ == "pcomp" and right_after is not None and verb.head.head.pos_ in ("VERB", "AUX"):
-        subject = subject_of(verb.head.head)  # '... questions about Mr. Trump before saying, "It's time ..."'
-        if verb.head.lower_ == "as":  # 'Sheikh Ali was quoted by the daily al-Qabas as saying: "..."': he said it
-            subject = next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), subject)
-    if subject is None and verb.dep_ == "ROOT":
-        subject = speaker_the_parse_missed(index, verb, quotations)
+    subject = _speaker_of(index, verb, quotations, right_after)
     if subject is None or not _can_speak(subject) or (quotations.holds(subject.idx) and not quotations.holds(verb.idx)):
         return None  # '"... One of the brightest members of Congress," Cummings said': no speaker inside the quote
-    if verb.dep_ == "ROOT" and is_caption(verb.sent):
-        return None  # a photo caption, not a statement: "Protesters with a banner saying ..."
-    if _reduced_passive(verb):
-        return None  # "Asked whether the talks had failed, the minister said": a question put to him
-    if any(c.dep_ == "neg" for c in verb.children):
-        return None  # "Rubio did not suggest it would be Trump": nothing was said
-    if verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in rules.withheld:
-        return None  # "A spokeswoman was unable to say whether ...", "declined to comment on ...": nor here
-    if verb.dep_ == "relcl" and verb.head.pos_ == "PRON":
-        return None  # "not everything Trump says is true": what someone says, not a saying
+    if _says_nothing(verb, rules):
+        return None
     sentence = verb.sent
     content: tuple[int, int] | None = None
-    # a complement the parse found across a paragraph break is no complement: the quotation next
-    # to the cue is what was said ('..." \n\n "I think ...," Holtz-Eakin told me')
-    complements = [c for c in verb.children if c.dep_ == "ccomp" and same_paragraph([c], verb)]
-    complement = complements[0] if complements else None
-    if complement is not None and complement.i < verb.i and not quotations.holds(complement.idx):
-        # "It's an unlikely scenario; Clinton's team says she'll continue ...": the clause after the cue
-        complement = next((c for c in complements if c.i > verb.i), complement)
-    if complement is None:
-        complement = complement_on_a_noun(verb, verb.lemma_.casefold() in rules.object_is_hearer)
+    complement = _complement(verb, quotations, rules)
     if verb.dep_ == "advcl" and right_after is not None:
         content = (right_after.open_start, right_after.close_end)  # '... as she angrily said, "I am so sick ..."'
     elif verb.dep_ == "advcl" and complement is None and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
-        # not "prices fell as traders estimated OPEC was pumping more": that "as" says when, and
-        # the verb's own clause is what was said
-        # "..., as Tunisia said, ...": the statement is the clause before the "as".
+        # "..., as Tunisia said, ...": the statement is the clause before the "as" (not in "prices
+        # fell as traders estimated OPEC was pumping more", where the verb has a clause of its own)
         before = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
         after = [t for t in verb.head.subtree if t.i > verb.right_edge.i]
         # "As Amar put it, ...", "Yet, as Mr. Bown observed, ...": a conjunction or adverb alone is no statement
@@ -254,6 +231,48 @@ def _verb_attribution(
     confidence = round(min(weights.ceiling, weights.base + weights.per_verb_strength * strength - penalty), 2)
     return Attribution(kind, content[0], content[1], verb.idx, verb.idx + len(verb.text), speaker[0], speaker[1],
                        subject.i, confidence)
+
+
+def _speaker_of(index: DocIndex, verb: Token, quotations: Quotations, right_after: Quoted | None) -> Token | None:
+    """Who speaks for a cue verb: its subject (extract.quote_parts.subject_of); for a gerund that
+    a quotation follows, the subject of the verb its preposition hangs on ('... before saying,
+    "It's time ..."'), the passive subject after "as" ('Sheikh Ali was quoted by the daily
+    al-Qabas as saying: "..."' is his); for a root with none, the speaker the parse missed."""
+    subject = subject_of(verb)
+    if subject is None and verb.dep_ == "pcomp" and right_after is not None and verb.head.head.pos_ in ("VERB", "AUX"):
+        subject = subject_of(verb.head.head)
+        if verb.head.lower_ == "as":
+            subject = next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), subject)
+    if subject is None and verb.dep_ == "ROOT":
+        subject = speaker_the_parse_missed(index, verb, quotations)
+    return subject
+
+
+def _says_nothing(verb: Token, rules: QuoteRules) -> bool:
+    """Whether a cue verb reports no words: a photo caption ("Protesters with a banner saying
+    ..."), a question put to the one asked ("Asked whether the talks had failed, the minister
+    said"), a negated cue ("Rubio did not suggest it would be Trump"), one under "unable" or
+    "declined" ("A spokeswoman was unable to say whether ..."), or what someone says in general
+    ("not everything Trump says is true")."""
+    return ((verb.dep_ == "ROOT" and is_caption(verb.sent)) or _reduced_passive(verb)
+            or any(c.dep_ == "neg" for c in verb.children)
+            or (verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in rules.withheld)
+            or (verb.dep_ == "relcl" and verb.head.pos_ == "PRON"))
+
+
+def _complement(verb: Token, quotations: Quotations, rules: QuoteRules) -> Token | None:
+    """The clause a cue verb reports: its clausal complement in its own paragraph (one the parse
+    found across a paragraph break is none: the quotation next to the cue is what was said,
+    '..." \n\n "I think ...," Holtz-Eakin told me'); of two, the one after the cue when the one
+    before is unquoted ("It's an unlikely scenario; Clinton's team says she'll continue ...");
+    else a "that" clause the parse hung on a noun of the verb's phrase."""
+    complements = [c for c in verb.children if c.dep_ == "ccomp" and same_paragraph([c], verb)]
+    complement = complements[0] if complements else None
+    if complement is not None and complement.i < verb.i and not quotations.holds(complement.idx):
+        complement = next((c for c in complements if c.i > verb.i), complement)
+    if complement is None:
+        complement = complement_on_a_noun(verb, verb.lemma_.casefold() in rules.object_is_hearer)
+    return complement
 
 
 def _reduced_passive(verb: Token) -> bool:
