@@ -54,8 +54,8 @@ def subject_of(verb: Token) -> Token | None:
         # "It's worth noting that ...", "it was too early to tell whether ..."
         subject = subject_of(verb.head.head)
         return subject if subject is not None and subject.lower_ not in ("it", "this", "that") else None
-    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX") and (
-            verb.head.lower_ == "by" or (verb.head.lower_ in CLAUSE_PREPOSITIONS and any(c.dep_ == "ccomp" for c in verb.children))):
+    clause_after = verb.head.lower_ in CLAUSE_PREPOSITIONS and any(c.dep_ == "ccomp" for c in verb.children)
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX") and (verb.head.lower_ == "by" or clause_after):
         # "She followed that by saying, ...", "After saying her foot was swollen, she ...", "despite admitting that ..."
         return subject_of(verb.head.head)
     if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.head.pos_ in ("VERB", "AUX"):

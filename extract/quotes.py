@@ -23,6 +23,7 @@ from extract.quote_parts import (
     complement_on_a_noun,
     is_caption,
     POSSESSIVE,
+    SHARE_PREPOSITIONS,
     noun_cue,
     object_phrase,
     owned_clause,
@@ -292,7 +293,8 @@ def _can_speak(subject: Token) -> bool:
     if subject.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
         return True
     return subject.pos_ == "NUM" and any(
-        (c.dep_ == "prep" and c.lower_ in ("of", "in", "out")) or c.dep_ in ("appos", "det") for c in subject.children)
+        (c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in SHARE_PREPOSITIONS)) or c.dep_ in ("appos", "det")
+        for c in subject.children)
 
 
 def _noun_attribution(index: DocIndex, noun: Token, quotations: Quotations,

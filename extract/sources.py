@@ -205,7 +205,6 @@ class ArticleSourceResolver:
         return ent.label_ == "PERSON" or (ent.label_ == "ORG" and 2 <= len(words) <= 3
                                           and words[0].casefold() in self.rules.given_name_gender)
 
-
     def _names_a_person(self, text: str, tokens: Span | None = None) -> bool:
         """Whether a mention is a person's name: a name's shape (looks_like_person_name), no word
         a person's name never holds ("Trump Says He Never", "Trump Tower"), no verb the parse
@@ -291,7 +290,8 @@ class ArticleSourceResolver:
         return None if outlet is None else ResolvedSource(source_key("organization", outlet), outlet, "organization")
 
     def _resolve_entity(self, entity: Span) -> ResolvedSource | None:
-        name = POSSESSIVE.sub("", strip_article(span_text(entity))).strip("<>")  # "Burlington Northern Inc's" unit, "<Federal Industries Ltd>"
+        # "Burlington Northern Inc's" unit; Reuters marks a company "<Federal Industries Ltd>"
+        name = POSSESSIVE.sub("", strip_article(span_text(entity))).strip("<>")
         company = self.companies.get(name.casefold())  # "Buitoni said", after "Buitoni SpA"
         if company is not None:
             return ResolvedSource(source_key("organization", company), company, "organization")
@@ -331,8 +331,8 @@ class ArticleSourceResolver:
 
         mentioned = named.latest(position, agrees)
         # not a body no name was found for ("the firm said ... It said" is the firm the article named)
-        spoke = self.resolved.latest(position, lambda s: s.kind in wanted and agrees(s) and not is_unnamed_body(s.kind, s.name),
-                                     inclusive=False)
+        spoke = self.resolved.latest(
+            position, lambda s: s.kind in wanted and agrees(s) and not is_unnamed_body(s.kind, s.name), inclusive=False)
         if mentioned is None and spoke is None:
             return None
         chosen = spoke[1] if mentioned is None or (spoke is not None and spoke[0] > mentioned[0]) else mentioned[1]

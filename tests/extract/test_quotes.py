@@ -222,6 +222,13 @@ def test_attributions_the_clause_rules_miss(nlp, extraction_rules, text, content
     assert (content, speaker, cue) in found, found
 
 
+def test_an_announced_object_is_said_and_its_scare_quote_stays_a_term(nlp, extraction_rules):
+    """ "announced" quotes its object (object_is_said); the one quoted word in it is a term, so the
+    quote is a paraphrase, not a mixed quote ('ISIS claimed ...' quotes nothing: see above)."""
+    quotes, _ = quotes_of(nlp, extraction_rules, "ISIS announced its self-styled 'caliphate' in 2014.")
+    assert [(q.kind, q.content) for q in quotes] == [("indirect", "its self-styled 'caliphate'")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
